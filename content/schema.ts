@@ -1,0 +1,156 @@
+/**
+ * The role-pack schema. Packs are YAML files (one role each) that people can read and edit,
+ * so field names are plain words and every object is strict: a typo in a key is an error,
+ * not a silently ignored field.
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes (e.g. "rate-limiter")');
+
+export const ROUND_KINDS = [
+  'coding',
+  'system_design',
+  'behavioral',
+  'hiring_manager',
+  'debugging',
+  'product_sense',
+  'technical_deep_dive',
+  'ml_design',
+  'data_modeling',
+  'execution',
+  'leadership',
+] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+
+/** What a strong answer shows. `signals` are words/phrases whose presence evidences the point. */
+export const rubricPointSchema = z
+  .object({
+    id,
+    point: text,
+    why: text,
+    signals: z.array(text).min(1, 'at least 1 signal required'),
+  })
+  .strict();
+
+/** A follow-up either probes one rubric point (asked when the answer has not evidenced it) or is always asked. */
+export const followUpSchema = z
+  .object({
+    prompt: text,
+    probes: id.optional(),
+  })
+  .strict();
+
+/** What a complete STAR answer to this behavioral question contains. */
+export const starSchema = z
+  .object({
+    situation: text,
+    task: text,
+    action: text,
+    result: text,
+  })
+  .strict();
+
+const jsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+);
+
+export const codingTestSchema = z
+  .object({
+    args: z.array(jsonValue),
+    expected: jsonValue,
+    hidden: z.boolean().default(false),
+  })
+  .strict();
+
+export const codingSchema = z
+  .object({
+    functionName: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be a valid function name'),
+    parts: z.array(text).min(1, 'at least 1 part required'),
+    starter: z.object({ javascript: text, python: text }).strict(),
+    tests: z.array(codingTestSchema).min(3, 'at least 3 tests required'),
+    /** Never shown in the practice UI. JavaScript so the validator can run it against the tests. */
+    reference: z.object({ javascript: text, python: text.optional() }).strict(),
+    complexity: z.object({ time: text, space: text }).strict(),
+  })
+  .strict();
+
+export const questionSchema = z
+  .object({
+    id,
+    prompt: text,
+    difficulty: z.enum(DIFFICULTIES),
+    topics: z.array(text).min(1),
+    answerMinutes: z.number().positive('must be greater than 0'),
+    rubric: z.array(rubricPointSchema).min(3, 'at least 3 points required'),
+    followUps: z.array(followUpSchema).min(2, 'at least 2 follow-ups required'),
+    outline: z.array(text).min(1),
+    pitfalls: z.array(text).min(1),
+    competency: text.optional(),
+    star: starSchema.optional(),
+    coding: codingSchema.optional(),
+  })
+  .strict();
+
+/** A checklist item for a round (e.g. system design: requirements, API, data model, ...). */
+export const checklistItemSchema = z
+  .object({
+    id,
+    label: text,
+    signals: z.array(text).min(1),
+  })
+  .strict();
+
+export const roundSchema = z
+  .object({
+    id,
+    kind: z.enum(ROUND_KINDS),
+    title: text,
+    minutes: z.number().positive('must be greater than 0'),
+    questionsPerSession: z.number().int().positive('must be greater than 0'),
+    maxFollowUps: z.number().int().min(0).default(2),
+    intro: text,
+    checklist: z.array(checklistItemSchema).optional(),
+    questions: z.array(questionSchema).min(1),
+  })
+  .strict();
+
+export const stageSchema = z.object({ name: text, description: text }).strict();
+
+/** Answers the interviewer can give to "do you have any questions for me?". */
+export const candidateQuestionSchema = z
+  .object({
+    topic: text,
+    signals: z.array(text).min(1),
+    answer: text,
+  })
+  .strict();
+
+export const roleSchema = z
+  .object({
+    id,
+    company: text.optional(),
+    title: text,
+    level: text,
+    summary: text,
+    process: z.array(stageSchema).min(1),
+    topics: z.array(text).min(1),
+    vocabulary: z.array(text).min(1),
+    candidateQuestions: z.array(candidateQuestionSchema).default([]),
+    rounds: z.array(roundSchema).min(1),
+  })
+  .strict();
+
+export type RubricPoint = z.infer<typeof rubricPointSchema>;
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type Star = z.infer<typeof starSchema>;
+export type CodingTest = z.infer<typeof codingTestSchema>;
+export type Coding = z.infer<typeof codingSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+export type Round = z.infer<typeof roundSchema>;
+export type Role = z.infer<typeof roleSchema>;
