@@ -1,0 +1,17 @@
+/**
+ * Pushes from core to the UI. One map, used by both transports; payloads are plain data.
+ */
+export interface EventMap {
+  /** Core finished a long-running start-up step (e.g. the content library was reloaded). */
+  'content:changed': { roles: number; invalid: number };
+}
+
+export type EventName = keyof EventMap;
+
+export interface EventEnvelope<K extends EventName = EventName> {
+  name: K;
+  payload: EventMap[K];
+}
+
+/** The single Electron channel that carries every event envelope. */
+export const EVENT_CHANNEL = 'app:event';

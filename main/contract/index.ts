@@ -1,0 +1,28 @@
+/**
+ * The contract: every service the UI can call, in one place. Both transports (Electron IPC
+ * and the WebSocket bridge) and the renderer's client are derived from this object.
+ */
+import type { ClientOf, ImplementationOf } from './define.js';
+import { appContract } from './services/app.js';
+import { contentContract } from './services/content.js';
+import { modelsContract } from './services/models.js';
+import { settingsContract } from './services/settings.js';
+
+export const contract = {
+  app: appContract,
+  content: contentContract,
+  settings: settingsContract,
+  models: modelsContract,
+};
+
+export type Contract = typeof contract;
+export type Api = ClientOf<Contract>;
+export type Services = ImplementationOf<Contract>;
+
+export * from './define.js';
+export * from './events.js';
+export * from './result.js';
+export type * from './services/app.js';
+export type * from './services/content.js';
+export type * from './services/models.js';
+export type * from './services/settings.js';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { method } from '../define.js';
+import type { RoundKind } from '../../../content/schema.js';
+
+export interface RoundSummary {
+  id: string;
+  kind: RoundKind;
+  title: string;
+  minutes: number;
+  questionsPerSession: number;
+  questionCount: number;
+}
+
+export interface ProcessStage {
+  name: string;
+  description: string;
+}
+
+/** What the library and role page show: no rubric, no answers, so practice stays fair. */
+export interface RoleSummary {
+  id: string;
+  title: string;
+  company?: string;
+  level: string;
+  summary: string;
+  topics: string[];
+  process: ProcessStage[];
+  rounds: RoundSummary[];
+  source: 'bundled' | 'user';
+  /** File the role came from, relative to its folder (e.g. "stripe-backend-engineer.yaml"). */
+  file: string;
+}
+
+export interface PackProblem {
+  file: string;
+  source: 'bundled' | 'user';
+  /** Each reads "file:line path: message". */
+  errors: string[];
+}
+
+export interface RoleLibrary {
+  roles: RoleSummary[];
+  invalid: PackProblem[];
+}
+
+export interface ImportPackResult {
+  /** The role when the pack is valid and was added to the user's roles folder. */
+  role?: RoleSummary;
+  problem?: PackProblem;
+}
+
+export const contentContract = {
+  library: method(z.undefined()).returns<RoleLibrary>(),
+  role: method(z.object({ id: z.string().min(1) })).returns<RoleSummary>(),
+  /** A user pack from a file the user picked; the text is checked before it is saved. */
+  importPack: method(
+    z.object({ fileName: z.string().min(1).max(255), text: z.string().max(12 * 1024 * 1024) }),
+  ).returns<ImportPackResult>(),
+  /** A bundled pack as a starting template for the user's own (YAML text with new ids). */
+  duplicatePack: method(z.object({ roleId: z.string().min(1) })).returns<{ fileName: string; text: string }>(),
+};

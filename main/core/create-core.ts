@@ -1,0 +1,90 @@
+/**
+ * Builds every service from a data folder and a content folder. Electron and the bridge both
+ * call this; nothing here knows which one is hosting it.
+ */
+import { contract, type Services } from '../contract/index.js';
+import { AppError } from '../contract/result.js';
+import type { AppInfo } from '../contract/services/app.js';
+import { createContentService } from './content/service.js';
+import { dataPaths } from './data-dir.js';
+import { EventBus } from './events.js';
+import { modelsStatus } from './models/models-service.js';
+import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
+import { readSettings, writeSettings } from './settings/settings-store.js';
+import { openDatabase, type Db } from './storage/database.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Folder with the bundled role packs (content/roles in the repo, resources/content/roles when packaged). */
+  bundledRolesDir: string;
+  transport: AppInfo['transport'];
+  version: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Core {
+  services: Services;
+  dispatch: Dispatch;
+  events: EventBus;
+  db: Db | null;
+  close(): void;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const log = options.log ?? ((message, error) => console.error(`[core] ${message}`, error ?? ''));
+  const paths = dataPaths(options.dataDir);
+  const events = new EventBus();
+  const opened = openDatabase(paths.root);
+  const db = opened.ok ? opened.db : null;
+  if (!opened.ok) log(opened.status.message ?? 'database unavailable');
+
+  const requireDb = (): Db => {
+    if (!db) throw new AppError('DB_UNAVAILABLE', opened.status.message ?? 'The database is not available.');
+    return db;
+  };
+
+  const services: Services = {
+    app: {
+      info: () => ({
+        name: 'Interview Rehearsal',
+        version: options.version,
+        platform: process.platform,
+        transport: options.transport,
+        dataDir: paths.root,
+        database: opened.status,
+      }),
+    },
+    content: createContentService({
+      bundledDir: options.bundledRolesDir,
+      userDir: paths.userRoles,
+      onChanged: (roles, invalid) => events.emit('content:changed', { roles, invalid }),
+    }),
+    settings: {
+      get: () => readSettings(db),
+      update: (patch) => {
+        writeSettings(requireDb(), patch);
+        return readSettings(db);
+      },
+    },
+    models: {
+      status: () => {
+        const s = readSettings(db);
+        return modelsStatus(paths.models, s.activeLlmModel, s.activeWhisperModel);
+      },
+    },
+  };
+
+  const dispatch = createDispatcher(contract, services, {
+    onUnexpectedError: (channel, error) => log(`unexpected error in ${channel}`, error),
+  });
+
+  return {
+    services,
+    dispatch,
+    events,
+    db,
+    close() {
+      db?.close();
+    },
+  };
+}

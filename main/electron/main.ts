@@ -1,0 +1,109 @@
+/**
+ * The Electron shell: one window, the app:// protocol, security policies, IPC. Everything the
+ * app does lives in core; this file only wires it to a window.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { createCore, type Core } from '../core/create-core.js';
+import { contentSecurityPolicy, resolveStaticPath } from '../core/web-security.js';
+import { registerIpc } from './ipc.js';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  isPermissionAllowed,
+  isPermissionCheckAllowed,
+  mainWindowOptions,
+  navigationDecision,
+  restoreWindowState,
+  windowOpenDecision,
+} from './policies.js';
+import { loadWindowState, saveWindowState } from './window-state-file.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appRoot = path.resolve(here, '..', '..');
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const preloadPath = path.join(here, 'preload.cjs');
+const bundledRolesDir = app.isPackaged
+  ? path.join(process.resourcesPath, 'content', 'roles')
+  : path.join(appRoot, 'content', 'roles');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      const decision = navigationDecision(url);
+      if (decision === 'allow') return;
+      event.preventDefault();
+      if (decision === 'open-external') void shell.openExternal(url);
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (windowOpenDecision(url) === 'open-external') void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    bundledRolesDir,
+    transport: 'electron',
+    version: app.getVersion(),
+  });
+
+  const csp = contentSecurityPolicy();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveStaticPath(rendererDir, new URL(request.url).pathname);
+    const target = file && fs.existsSync(file) ? file : path.join(rendererDir, 'index.html');
+    const response = await net.fetch(pathToFileURL(target).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', csp);
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  session.defaultSession.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, webContents.getURL(), details as { mediaTypes?: string[] }));
+  });
+  session.defaultSession.setPermissionCheckHandler((_webContents, permission, origin, details) =>
+    isPermissionCheckAllowed(permission, origin, (details as { mediaType?: string }).mediaType),
+  );
+
+  registerIpc(ipcMain, core, () => mainWindow?.webContents ?? null);
+  createWindow();
+}
+
+function createWindow(): void {
+  const userData = app.getPath('userData');
+  const state = restoreWindowState(loadWindowState(userData), screen.getAllDisplays().map((d) => d.workArea));
+  mainWindow = new BrowserWindow(mainWindowOptions(preloadPath, state));
+  if (state.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    saveWindowState(userData, { bounds: mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(APP_ENTRY_URL);
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef } from 'react';
+import { api } from './api/client.js';
+import { Async } from './components/Loading.js';
+import { href, useRoute, type Route } from './router.js';
+import { RoleLibraryScreen } from './screens/RoleLibraryScreen.js';
+import { RoleScreen } from './screens/RoleScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
+import { applyTheme } from './theme.js';
+import { useAsync } from './use-async.js';
+import type { AppInfo } from '../../main/contract/services/app.js';
+
+const NAV: { label: string; route: Route; matches: Route['name'][] }[] = [
+  { label: 'Practice', route: { name: 'library' }, matches: ['library', 'role'] },
+  { label: 'Settings', route: { name: 'settings' }, matches: ['settings'] },
+];
+
+export function App() {
+  const [info] = useAsync(() => api.app.info(), []);
+  useEffect(() => {
+    void api.settings.get().then((s) => applyTheme(s.theme), () => applyTheme('system'));
+  }, []);
+  return (
+    <Async state={info} label="the app">
+      {(value) => (value.database.ok ? <Shell info={value} /> : <DatabaseErrorScreen info={value} />)}
+    </Async>
+  );
+}
+
+function Shell({ info }: { info: AppInfo }) {
+  const route = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  // Moving focus to the page on navigation lets keyboard and screen-reader users start at the new content.
+  useEffect(() => {
+    mainRef.current?.focus();
+  }, [route]);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">IR</span> Interview Rehearsal
+        </div>
+        {NAV.map((item) => (
+          <a key={item.label} className="nav-link" href={href(item.route)} aria-current={item.matches.includes(route.name) ? 'page' : undefined}>
+            {item.label}
+          </a>
+        ))}
+        <div className="sidebar-footer">v{info.version} · offline</div>
+      </nav>
+      <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+        <div className="page">
+          {route.name === 'library' && <RoleLibraryScreen />}
+          {route.name === 'role' && <RoleScreen roleId={route.roleId} />}
+          {route.name === 'settings' && <SettingsScreen info={info} />}
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function DatabaseErrorScreen({ info }: { info: AppInfo }) {
+  return (
+    <main className="error-screen stack" id="main">
+      <h1>Your practice data could not be opened</h1>
+      <div className="notice error" role="alert">{info.database.message}</div>
+      <dl className="kv">
+        <dt>Database file</dt>
+        <dd><code>{info.database.path}</code></dd>
+        <dt>Data folder</dt>
+        <dd><code>{info.dataDir}</code></dd>
+      </dl>
+      <p className="muted">Nothing has been changed or deleted. Once the file is fixed or moved aside, restart the app.</p>
+    </main>
+  );
+}

@@ -1,0 +1,96 @@
+import type { EventEnvelope } from '../../../main/contract/events.js';
+import type { Result } from '../../../main/contract/result.js';
+import { encodeBinaryRequest, type WireMessage } from '../../../main/server/wire.js';
+import type { Transport } from './transport.js';
+
+const TOKEN_KEY = 'rehearsal.bridgeToken';
+
+/** Reads the token from ?token=… once, keeps it for reloads, and removes it from the address bar. */
+function takeToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+/**
+ * The WebSocket client. Requests wait for the socket to open; a dropped socket fails the
+ * pending calls with a TRANSPORT error and reconnects on the next call.
+ */
+export function bridgeTransport(): Transport {
+  const token = takeToken();
+  const listeners = new Set<(event: EventEnvelope) => void>();
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  let nextId = 1;
+  let socket: WebSocket | null = null;
+  let opened: Promise<WebSocket> | null = null;
+
+  const fail = (message: string): Result<unknown> => ({ ok: false, error: { code: 'TRANSPORT', message } });
+
+  function connect(): Promise<WebSocket> {
+    if (opened && socket && socket.readyState <= WebSocket.OPEN) return opened;
+    opened = new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${window.location.origin.replace(/^http/, 'ws')}/rpc?token=${encodeURIComponent(token ?? '')}`);
+      ws.binaryType = 'arraybuffer';
+      socket = ws;
+      ws.onopen = () => resolve(ws);
+      ws.onerror = () => reject(new Error('socket error'));
+      ws.onclose = () => {
+        for (const [, settle] of pending) settle(fail('Lost the connection to the app server. Check that "npm run web" is still running, then try again.'));
+        pending.clear();
+        socket = null;
+        opened = null;
+      };
+      ws.onmessage = (message) => {
+        const data = JSON.parse(String(message.data)) as WireMessage;
+        if ('event' in data) {
+          for (const listener of listeners) listener(data.event);
+        } else {
+          pending.get(data.id)?.(data.result);
+          pending.delete(data.id);
+        }
+      };
+    });
+    return opened;
+  }
+
+  return {
+    kind: 'bridge',
+    async call(channel, input) {
+      if (!token) return fail('This page was opened without its access token. Open the address printed by "npm run web".');
+      let ws: WebSocket;
+      try {
+        ws = await connect();
+      } catch {
+        return fail('Could not reach the app server. Check that "npm run web" is running and open the address it printed.');
+      }
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        const binaryKey = findBinaryKey(input);
+        if (binaryKey) {
+          const { [binaryKey]: bytes, ...rest } = input as Record<string, Uint8Array>;
+          ws.send(encodeBinaryRequest({ id, channel, input: rest, binaryKey }, bytes as Uint8Array));
+        } else {
+          ws.send(JSON.stringify({ id, channel, input }));
+        }
+      });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      if (token) void connect().catch(() => undefined);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function findBinaryKey(input: unknown): string | null {
+  if (!input || typeof input !== 'object') return null;
+  for (const [key, value] of Object.entries(input)) if (value instanceof Uint8Array) return key;
+  return null;
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+
+/** Hash routes: they work the same under app:// and the bridge, and survive reloads. */
+export type Route =
+  | { name: 'library' }
+  | { name: 'role'; roleId: string }
+  | { name: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (parts[0] === 'role' && parts[1]) return { name: 'role', roleId: parts[1] };
+  if (parts[0] === 'settings') return { name: 'settings' };
+  return { name: 'library' };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'library':
+      return '#/';
+    case 'role':
+      return `#/role/${encodeURIComponent(route.roleId)}`;
+    case 'settings':
+      return '#/settings';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,146 @@
+import { useMemo, useRef, useState } from 'react';
+import { api, errorMessage } from '../api/client.js';
+import { Async } from '../components/Loading.js';
+import { ROUND_KIND_LABELS } from '../labels.js';
+import { href } from '../router.js';
+import { useAsync } from '../use-async.js';
+import type { PackProblem, RoleSummary } from '../../../main/contract/services/content.js';
+
+export function RoleLibraryScreen() {
+  const [library, reload] = useAsync(() => api.content.library(), []);
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <h1>Choose a role to practice</h1>
+          <p className="muted">Every role is a full interview loop. Pick one, then pick a round.</p>
+        </div>
+        <ImportPackButton onImported={reload} />
+      </header>
+      <Async state={library} label="roles">
+        {(value) => (
+          <>
+            {value.invalid.length > 0 && <InvalidPacks problems={value.invalid} />}
+            <RoleGrid roles={value.roles} />
+          </>
+        )}
+      </Async>
+    </div>
+  );
+}
+
+function RoleGrid({ roles }: { roles: RoleSummary[] }) {
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState('');
+  const kinds = useMemo(() => [...new Set(roles.flatMap((r) => r.rounds.map((x) => x.kind)))].sort(), [roles]);
+  const shown = roles.filter((role) => {
+    const haystack = `${role.title} ${role.company ?? ''} ${role.level} ${role.topics.join(' ')}`.toLowerCase();
+    return (!query || haystack.includes(query.trim().toLowerCase())) && (!kind || role.rounds.some((r) => r.kind === kind));
+  });
+  return (
+    <>
+      <div className="row" role="search">
+        <div className="field" style={{ flex: 1, minWidth: 240 }}>
+          <label htmlFor="role-search">Search roles</label>
+          <input id="role-search" type="search" placeholder="Company, title or topic" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="round-kind">Round type</label>
+          <select id="round-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">All round types</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>{ROUND_KIND_LABELS[k]}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="muted small" role="status">{shown.length} of {roles.length} roles</p>
+      <div className="grid">
+        {shown.map((role) => (
+          <article key={role.id} className="card role-card" aria-labelledby={`role-${role.id}`}>
+            {role.company && <span className="company">{role.company}</span>}
+            <h2 id={`role-${role.id}`}>{role.title}</h2>
+            <span className="muted small">{role.level}</span>
+            <p className="summary">{role.summary}</p>
+            <div className="row">
+              {role.rounds.map((r) => (
+                <span key={r.id} className="chip">{ROUND_KIND_LABELS[r.kind]}</span>
+              ))}
+              {role.source === 'user' && <span className="chip accent">Your pack</span>}
+            </div>
+            <div className="row">
+              <a className="button primary" href={href({ name: 'role', roleId: role.id })} aria-label={`Open ${role.company ? `${role.company} ` : ''}${role.title}`}>
+                Open
+              </a>
+            </div>
+          </article>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function InvalidPacks({ problems }: { problems: PackProblem[] }) {
+  return (
+    <section className="notice warn" aria-labelledby="invalid-packs">
+      <h2 id="invalid-packs">Some role packs could not be loaded</h2>
+      <p className="small">The other roles work normally. Fix the file and import it again.</p>
+      {problems.map((p) => (
+        <details key={`${p.source}:${p.file}`} open>
+          <summary><strong>{p.file}</strong> ({p.source === 'user' ? 'your pack' : 'bundled'}) — {p.errors.length} problem{p.errors.length === 1 ? '' : 's'}</summary>
+          <ul className="small">
+            {p.errors.slice(0, 20).map((e) => <li key={e}><code>{e}</code></li>)}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}
+
+function ImportPackButton({ onImported }: { onImported: () => void }) {
+  const [message, setMessage] = useState<{ kind: 'good' | 'error'; text: string; errors?: string[] } | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  async function importFile(file: File) {
+    setMessage(null);
+    try {
+      const result = await api.content.importPack({ fileName: file.name, text: await file.text() });
+      if (result.role) {
+        setMessage({ kind: 'good', text: `Added "${result.role.title}" to your roles.` });
+        onImported();
+      } else {
+        setMessage({ kind: 'error', text: `${file.name} was not imported. Fix these problems and try again:`, errors: result.problem?.errors ?? [] });
+      }
+    } catch (error) {
+      setMessage({ kind: 'error', text: `${file.name} was not imported: ${errorMessage(error)}` });
+    }
+  }
+  return (
+    <div className="stack" style={{ alignItems: 'flex-end', maxWidth: 480 }}>
+      <button type="button" className="button" onClick={() => inputRef.current?.click()}>
+        Import role pack…
+      </button>
+      <input
+        ref={inputRef}
+        data-testid="import-pack-input"
+        hidden
+        type="file"
+        accept=".yaml,.yml"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      {message && (
+        <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <p>{message.text}</p>
+          {message.errors && (
+            <ul className="small">
+              {message.errors.slice(0, 20).map((e) => <li key={e}><code>{e}</code></li>)}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { api } from '../api/client.js';
+import { Async } from '../components/Loading.js';
+import { formatMinutes, ROUND_KIND_LABELS } from '../labels.js';
+import { href } from '../router.js';
+import { useAsync } from '../use-async.js';
+import type { RoleSummary } from '../../../main/contract/services/content.js';
+import { StartRound } from './StartRound.js';
+
+export function RoleScreen({ roleId }: { roleId: string }) {
+  const [role] = useAsync(() => api.content.role({ id: roleId }), [roleId]);
+  return (
+    <Async state={role} label="this role">
+      {(value) => <RoleDetails role={value} />}
+    </Async>
+  );
+}
+
+function RoleDetails({ role }: { role: RoleSummary }) {
+  const [selected, setSelected] = useState(role.rounds[0]?.id ?? '');
+  const round = role.rounds.find((r) => r.id === selected);
+  return (
+    <div className="stack">
+      <a href={href({ name: 'library' })} className="small">← All roles</a>
+      <header>
+        {role.company && <div className="muted small" style={{ textTransform: 'uppercase', letterSpacing: '0.06em', fontWeight: 600 }}>{role.company}</div>}
+        <h1>{role.title}</h1>
+        <p className="muted">{role.level}</p>
+        <p>{role.summary}</p>
+      </header>
+
+      <section className="card" aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">Pick a round</h2>
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className="visually-hidden">Round</legend>
+          <ul className="round-list">
+            {role.rounds.map((r) => (
+              <li key={r.id} className="round-item">
+                <input type="radio" name="round" id={`round-${r.id}`} value={r.id} checked={selected === r.id} onChange={() => setSelected(r.id)} />
+                <label htmlFor={`round-${r.id}`} style={{ flex: 1 }}>
+                  <strong>{r.title}</strong> <span className="chip">{ROUND_KIND_LABELS[r.kind]}</span>
+                  <div className="meta">
+                    {formatMinutes(r.minutes)} · {r.questionsPerSession} question{r.questionsPerSession === 1 ? '' : 's'} per session · {r.questionCount} in the bank
+                  </div>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        {round && <StartRound role={role} round={round} />}
+      </section>
+
+      <div className="grid">
+        <section className="card" aria-labelledby="process-heading">
+          <h2 id="process-heading">The interview process</h2>
+          <ol className="stages">
+            {role.process.map((stage) => (
+              <li key={stage.name}>
+                <strong>{stage.name}</strong>
+                <div className="muted small">{stage.description}</div>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className="card" aria-labelledby="topics-heading">
+          <h2 id="topics-heading">Topics to prepare</h2>
+          <div className="row">
+            {role.topics.map((t) => <span key={t} className="chip accent">{t}</span>)}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}
