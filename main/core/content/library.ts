@@ -134,7 +134,8 @@ export function readPackDir(dir: string, source: PackSource, label: (name: strin
   } catch (e) {
     // The user folder does not exist until the first import; that is not a problem.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    return [{ file: label('.'), source, error: formatError(label('.'), 1, '(folder)', `could not read the folder: ${errorMessage(e)}`) }];
+    const file = label('.');
+    return [{ file, source, error: formatError(file, 1, '(folder)', `could not read the folder: ${errorMessage(e)}`) }];
   }
   return names.map((name) => readPackFile(join(dir, name), label(name), source));
 }

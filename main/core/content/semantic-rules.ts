@@ -74,7 +74,8 @@ function checkQuestion(question: Question, scope: string, qp: PathSegment[], at:
     if (followUp.probes !== undefined && !rubricIds.includes(followUp.probes)) {
       at(
         [...qp, 'followUps', k, 'probes'],
-        `probes "${followUp.probes}", which is not a rubric id of this question (rubric ids: ${rubricIds.join(', ')})`,
+        `probes "${followUp.probes}", which is not a rubric id of this question ` +
+          `(rubric ids: ${[...new Set(rubricIds)].join(', ')})`,
       );
     }
   });
