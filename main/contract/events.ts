@@ -4,6 +4,10 @@
 export interface EventMap {
   /** Core finished a long-running start-up step (e.g. the content library was reloaded). */
   'content:changed': { roles: number; invalid: number };
+  /** Interviewer text as it is generated (LLM interviewer); the final text arrives in the view. */
+  'interviewer:token': { sessionId: string; text: string };
+  /** A non-blocking notice, e.g. the LLM failed and the scripted interviewer answered instead. */
+  'interviewer:notice': { sessionId: string; message: string };
 }
 
 export type EventName = keyof EventMap;

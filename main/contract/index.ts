@@ -5,12 +5,14 @@
 import type { ClientOf, ImplementationOf } from './define.js';
 import { appContract } from './services/app.js';
 import { contentContract } from './services/content.js';
+import { interviewContract } from './services/interview.js';
 import { modelsContract } from './services/models.js';
 import { settingsContract } from './services/settings.js';
 
 export const contract = {
   app: appContract,
   content: contentContract,
+  interview: interviewContract,
   settings: settingsContract,
   models: modelsContract,
 };
@@ -24,5 +26,6 @@ export * from './events.js';
 export * from './result.js';
 export type * from './services/app.js';
 export type * from './services/content.js';
+export type * from './services/interview.js';
 export type * from './services/models.js';
 export type * from './services/settings.js';

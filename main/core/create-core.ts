@@ -6,6 +6,8 @@ import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
 import { createContentService } from './content/service.js';
+import { createInterviewRepository } from './interview/repository.js';
+import { createInterviewService } from './interview/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
 import { modelsStatus } from './models/models-service.js';
@@ -43,6 +45,13 @@ export function createCore(options: CoreOptions): Core {
     return db;
   };
 
+  const content = createContentService({
+    bundledDir: options.bundledRolesDir,
+    userDir: paths.userRoles,
+    onChanged: (roles, invalid) => events.emit('content:changed', { roles, invalid }),
+  });
+  let interviewRepository: ReturnType<typeof createInterviewRepository> | undefined;
+
   const services: Services = {
     app: {
       info: () => ({
@@ -54,10 +63,11 @@ export function createCore(options: CoreOptions): Core {
         database: opened.status,
       }),
     },
-    content: createContentService({
-      bundledDir: options.bundledRolesDir,
-      userDir: paths.userRoles,
-      onChanged: (roles, invalid) => events.emit('content:changed', { roles, invalid }),
+    content,
+    interview: createInterviewService({
+      repository: () => (interviewRepository ??= createInterviewRepository(requireDb())),
+      content,
+      events,
     }),
     settings: {
       get: () => readSettings(db),

@@ -1,0 +1,20 @@
+/** A word of a transcript with where it came from, so evidence can be quoted back exactly. */
+export interface Token {
+  word: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+import { stem } from './stem.js';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].toLowerCase().replace(/’/g, "'");
+    tokens.push({ word, stem: stem(word), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}

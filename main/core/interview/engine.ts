@@ -1,0 +1,267 @@
+/**
+ * The interview as pure state transitions: (state, input, now) -> state. No I/O, no clock of
+ * its own; the service persists every returned state, so any state can be resumed.
+ */
+import type { FollowUp, Question, RubricPoint } from '../../../content/schema.js';
+import type { ConversationMessage, MessageKind, Phase, Speaker } from '../../contract/services/interview.js';
+import type { Decision } from '../interviewer/types.js';
+import { checkpointClock, resumeClock, startClock, stopClock, type Clock } from './clock.js';
+
+/** A question as it was when asked: old sessions keep working when a role pack changes. */
+export interface PlannedQuestion {
+  id: string;
+  prompt: string;
+  answerMinutes: number;
+  rubric: RubricPoint[];
+  followUps: FollowUp[];
+  outline: string[];
+  pitfalls: string[];
+  coding?: { parts: string[]; starter: { javascript: string; python: string } };
+}
+
+export type TurnKind = 'question' | 'follow_up';
+export type TurnStatus = 'asked' | 'answering' | 'answered' | 'skipped';
+
+export interface TurnRecord {
+  seq: number;
+  questionIndex: number;
+  questionId: string;
+  kind: TurnKind;
+  prompt: string;
+  probes?: string;
+  status: TurnStatus;
+  budgetMs: number;
+  askedAt: number;
+  answerStartedAt?: number;
+  answerEndedAt?: number;
+  elapsedMs: number;
+  answer?: string;
+}
+
+export interface EngineState {
+  v: 1;
+  phase: Phase;
+  paused: boolean;
+  questions: PlannedQuestion[];
+  index: number;
+  followUpsAsked: number;
+  maxFollowUps: number;
+  revealedParts: number;
+  round: Clock;
+  answer: Clock | null;
+  draft: string;
+  turns: TurnRecord[];
+  messages: ConversationMessage[];
+}
+
+export function toPlannedQuestion(q: Question): PlannedQuestion {
+  return {
+    id: q.id,
+    prompt: q.prompt,
+    answerMinutes: q.answerMinutes,
+    rubric: q.rubric,
+    followUps: q.followUps,
+    outline: q.outline,
+    pitfalls: q.pitfalls,
+    ...(q.coding ? { coding: { parts: q.coding.parts, starter: q.coding.starter } } : {}),
+  };
+}
+
+export function createState(input: { questions: PlannedQuestion[]; intro: string; roundMinutes: number; maxFollowUps: number; now: number }): EngineState {
+  const state: EngineState = {
+    v: 1,
+    phase: 'intro',
+    paused: false,
+    questions: input.questions,
+    index: 0,
+    followUpsAsked: 0,
+    maxFollowUps: input.maxFollowUps,
+    revealedParts: 1,
+    round: { budgetMs: input.roundMinutes * 60_000, elapsedMs: 0, runningSince: null },
+    answer: null,
+    draft: '',
+    turns: [],
+    messages: [],
+  };
+  return say(state, 'interviewer', 'intro', input.intro, input.now);
+}
+
+export function currentQuestion(state: EngineState): PlannedQuestion | undefined {
+  return state.questions[state.index];
+}
+
+export function currentTurn(state: EngineState): TurnRecord | undefined {
+  return state.turns.at(-1);
+}
+
+function say(state: EngineState, speaker: Speaker, kind: MessageKind, text: string, now: number): EngineState {
+  const id = (state.messages.at(-1)?.id ?? 0) + 1;
+  return { ...state, messages: [...state.messages, { id, speaker, kind, text, at: now }] };
+}
+
+function followUpBudgetMs(question: PlannedQuestion): number {
+  return Math.max(60_000, Math.round((question.answerMinutes * 60_000) / 3));
+}
+
+function ask(state: EngineState, kind: TurnKind, prompt: string, now: number, probes?: string): EngineState {
+  const question = currentQuestion(state);
+  if (!question) return state;
+  const turn: TurnRecord = {
+    seq: state.turns.length + 1,
+    questionIndex: state.index,
+    questionId: question.id,
+    kind,
+    prompt,
+    ...(probes ? { probes } : {}),
+    status: 'asked',
+    budgetMs: kind === 'question' ? question.answerMinutes * 60_000 : followUpBudgetMs(question),
+    askedAt: now,
+    elapsedMs: 0,
+  };
+  const next: EngineState = { ...state, phase: 'question', answer: null, draft: '', turns: [...state.turns, turn] };
+  return say(next, 'interviewer', kind, prompt, now);
+}
+
+function updateCurrentTurn(state: EngineState, patch: Partial<TurnRecord>): EngineState {
+  const turn = currentTurn(state);
+  if (!turn) return state;
+  return { ...state, turns: [...state.turns.slice(0, -1), { ...turn, ...patch }] };
+}
+
+const canAct = (state: EngineState, ...phases: Phase[]) => !state.paused && phases.includes(state.phase);
+
+/** Leaves the intro: the round clock starts and the first question is asked. */
+export function begin(state: EngineState, now: number): EngineState {
+  if (!canAct(state, 'intro')) return state;
+  const question = currentQuestion(state);
+  const started = { ...state, round: startClock(state.round.budgetMs, now) };
+  if (!question) return wrapUp(started, "It looks like there are no questions for this round. Let's stop here.", now);
+  return ask(started, 'question', question.prompt, now);
+}
+
+export function startAnswer(state: EngineState, now: number): EngineState {
+  if (!canAct(state, 'question')) return state;
+  const turn = currentTurn(state);
+  if (!turn) return state;
+  return updateCurrentTurn({ ...state, phase: 'answering', answer: startClock(turn.budgetMs, now) }, { status: 'answering', answerStartedAt: now });
+}
+
+export function setDraft(state: EngineState, text: string, now: number): EngineState {
+  return checkpoint({ ...state, draft: text }, now);
+}
+
+export function isBlankAnswer(text: string): boolean {
+  return text.trim().length === 0;
+}
+
+export const NUDGE = "Take your time — there's no need for a perfect answer. Give it a try, even a rough outline is a good start.";
+
+/**
+ * The candidate is done. A blank answer is not recorded: the interviewer nudges instead.
+ * Answering straight from the question phase counts from when the question was asked.
+ */
+export function submitAnswer(state: EngineState, text: string, now: number): EngineState {
+  if (!canAct(state, 'question', 'answering')) return state;
+  if (isBlankAnswer(text)) return say(state, 'interviewer', 'nudge', NUDGE, now);
+  const turn = currentTurn(state);
+  if (!turn) return state;
+  const answerClock = stopClock(state.answer ?? { budgetMs: turn.budgetMs, elapsedMs: 0, runningSince: turn.askedAt }, now);
+  const next = updateCurrentTurn(
+    { ...state, phase: 'deciding', answer: answerClock, draft: '' },
+    { status: 'answered', answer: text, answerStartedAt: turn.answerStartedAt ?? turn.askedAt, answerEndedAt: now, elapsedMs: answerClock.elapsedMs },
+  );
+  return say(next, 'candidate', 'answer', text, now);
+}
+
+/** The interviewer's decision after an answer: a follow-up, the next question, or the wrap-up. */
+export function applyDecision(state: EngineState, decision: Decision, now: number): EngineState {
+  if (state.phase !== 'deciding') return state;
+  if (decision.action === 'follow_up' && decision.followUp) {
+    const next = { ...state, followUpsAsked: state.followUpsAsked + 1, revealedParts: state.revealedParts + (decision.revealsPart ? 1 : 0) };
+    return ask(next, 'follow_up', decision.followUp, now, decision.probes);
+  }
+  if (decision.action === 'next_question' && state.index + 1 < state.questions.length) {
+    return nextQuestion(state, decision.transition, now);
+  }
+  return wrapUp(state, decision.transition, now);
+}
+
+function nextQuestion(state: EngineState, transition: string | undefined, now: number): EngineState {
+  let next: EngineState = { ...state, index: state.index + 1, followUpsAsked: 0, revealedParts: 1, answer: null };
+  if (transition) next = say(next, 'interviewer', 'transition', transition, now);
+  const question = currentQuestion(next);
+  return question ? ask(next, 'question', question.prompt, now) : wrapUp(next, undefined, now);
+}
+
+const DEFAULT_WRAP_UP = "That's the end of my questions. Before we finish — do you have any questions for me?";
+
+function wrapUp(state: EngineState, text: string | undefined, now: number): EngineState {
+  return say({ ...state, phase: 'wrap_up', answer: null, draft: '' }, 'interviewer', 'wrap_up', text ?? DEFAULT_WRAP_UP, now);
+}
+
+export function repeatQuestion(state: EngineState, now: number): EngineState {
+  if (!canAct(state, 'question', 'answering')) return state;
+  const turn = currentTurn(state);
+  return turn ? say(state, 'interviewer', 'repeat', `Sure. ${turn.prompt}`, now) : state;
+}
+
+export function clarify(state: EngineState, candidateQuestion: string, reply: string, now: number): EngineState {
+  if (!canAct(state, 'question', 'answering')) return state;
+  return say(say(state, 'candidate', 'clarify_question', candidateQuestion, now), 'interviewer', 'clarify_answer', reply, now);
+}
+
+/** Skipping records the question as skipped and moves on; it is not an answer. */
+export function skip(state: EngineState, now: number): EngineState {
+  if (!canAct(state, 'question', 'answering')) return state;
+  let next = updateCurrentTurn(state, { status: 'skipped', answerEndedAt: now, elapsedMs: state.answer ? stopClock(state.answer, now).elapsedMs : 0 });
+  next = say(next, 'candidate', 'skip', 'Skipped.', now);
+  return state.index + 1 < state.questions.length ? nextQuestion(next, "No problem, let's move on.", now) : wrapUp(next, undefined, now);
+}
+
+export function pause(state: EngineState, now: number): EngineState {
+  if (state.paused || state.phase === 'summary' || state.phase === 'intro') return state;
+  return { ...state, paused: true, round: stopClock(state.round, now), answer: state.answer && stopClock(state.answer, now) };
+}
+
+export function resume(state: EngineState, now: number): EngineState {
+  if (!state.paused) return state;
+  return {
+    ...state,
+    paused: false,
+    round: resumeClock(state.round, now),
+    answer: state.answer && state.phase === 'answering' ? resumeClock(state.answer, now) : state.answer,
+  };
+}
+
+export function askInterviewer(state: EngineState, candidateQuestion: string, reply: string, now: number): EngineState {
+  if (!canAct(state, 'wrap_up')) return state;
+  return say(say(state, 'candidate', 'candidate_question', candidateQuestion, now), 'interviewer', 'candidate_answer', reply, now);
+}
+
+export const CLOSING = 'Thanks for your time today — that was a good conversation. Your summary is ready.';
+
+/** Ends the round from any phase: clocks stop, an unanswered turn stays unanswered. */
+export function finish(state: EngineState, now: number): EngineState {
+  if (state.phase === 'summary') return state;
+  const turn = currentTurn(state);
+  let next: EngineState = { ...state, paused: false, phase: 'summary', round: stopClock(state.round, now), answer: state.answer && stopClock(state.answer, now) };
+  if (turn && (turn.status === 'asked' || turn.status === 'answering')) {
+    next = updateCurrentTurn(next, { status: 'skipped', answerEndedAt: now, ...(state.draft.trim() ? { answer: state.draft } : {}) });
+  }
+  return say(next, 'interviewer', 'closing', CLOSING, now);
+}
+
+/** Folds running clocks into elapsed so a saved snapshot is exact. */
+export function checkpoint(state: EngineState, now: number): EngineState {
+  return { ...state, round: checkpointClock(state.round, now), answer: state.answer && checkpointClock(state.answer, now) };
+}
+
+/**
+ * After a crash the process is gone, so the time since the last checkpoint is unknown: the
+ * session comes back paused with the elapsed time it had saved.
+ */
+export function recoverAfterCrash(state: EngineState): EngineState {
+  if (state.phase === 'summary' || state.phase === 'intro') return state;
+  const stopped = (c: Clock): Clock => ({ ...c, runningSince: null });
+  return { ...state, paused: true, round: stopped(state.round), answer: state.answer && stopped(state.answer) };
+}

@@ -1,0 +1,243 @@
+/**
+ * The interview service: runs the pure engine against the database and the interviewer.
+ * Calls for one session run one at a time, so a double click acts once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Role, Round } from '../../../content/schema.js';
+import type { Services } from '../../contract/index.js';
+import { AppError } from '../../contract/result.js';
+import type { ContentService } from '../content/service.js';
+import type { EventBus } from '../events.js';
+import type { Interviewer } from '../interviewer/types.js';
+import { scriptedInterviewer } from '../interviewer/scripted.js';
+import { remaining } from './clock.js';
+import * as engine from './engine.js';
+import type { EngineState } from './engine.js';
+import { pickQuestions } from './plan.js';
+import type { InterviewRepository, SessionRecord } from './repository.js';
+import { interviewView, summaryView } from './views.js';
+
+export interface InterviewServiceOptions {
+  repository: () => InterviewRepository;
+  content: ContentService;
+  events: EventBus;
+  /** The interviewer for a new session (LLM when a model is active, otherwise scripted). */
+  interviewer?: () => Interviewer;
+  now?: () => number;
+}
+
+interface Live {
+  record: SessionRecord;
+  role: Role | undefined;
+  round: Round | undefined;
+}
+
+export function createInterviewService(options: InterviewServiceOptions): Services['interview'] {
+  const now = options.now ?? Date.now;
+  const chooseInterviewer = options.interviewer ?? (() => scriptedInterviewer);
+  const live = new Map<string, Live>();
+  const queues = new Map<string, Promise<unknown>>();
+
+  /** Runs fn after every earlier call for the same session has settled. */
+  function serialized<T>(sessionId: string, fn: () => Promise<T> | T): Promise<T> {
+    const previous = queues.get(sessionId) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    queues.set(sessionId, run.catch(() => undefined));
+    return run;
+  }
+
+  function findContent(roleId: string, roundId: string): { role: Role; round: Round } | undefined {
+    const role = options.content.findRole(roleId)?.role;
+    const round = role?.rounds.find((r) => r.id === roundId);
+    return role && round ? { role, round } : undefined;
+  }
+
+  function load(sessionId: string): Live {
+    const cached = live.get(sessionId);
+    if (cached) return cached;
+    const record = options.repository().load(sessionId);
+    if (!record) throw new AppError('NOT_FOUND', 'That practice session no longer exists. Start a new one from the role library.');
+    // Loaded from disk means this process did not run it until now: it was interrupted.
+    const state = engine.recoverAfterCrash(record.state);
+    const found = findContent(record.roleId, record.roundId);
+    const entry: Live = { record: { ...record, state }, role: found?.role, round: found?.round };
+    live.set(sessionId, entry);
+    return entry;
+  }
+
+  function commit(entry: Live, next: EngineState): EngineState {
+    const previous = entry.record.state;
+    if (next === previous) return next;
+    const at = now();
+    options.repository().save(entry.record.sessionId, next, at, previous);
+    entry.record = { ...entry.record, state: next, updatedAt: at };
+    return next;
+  }
+
+  function view(entry: Live) {
+    return interviewView(entry.record, entry.record.state, now());
+  }
+
+  function interviewerFor(entry: Live): Interviewer {
+    return entry.record.interviewer === 'llm' ? chooseInterviewer() : scriptedInterviewer;
+  }
+
+  function requireContent(entry: Live): { role: Role; round: Round } {
+    if (!entry.role || !entry.round) {
+      throw new AppError('CONTENT_INVALID', 'The role pack for this session is no longer available, so the interviewer cannot continue. Finish the session to see its summary.');
+    }
+    return { role: entry.role, round: entry.round };
+  }
+
+  async function decide(entry: Live): Promise<void> {
+    const { role, round } = requireContent(entry);
+    const state = entry.record.state;
+    const planned = engine.currentQuestion(state);
+    const question = round.questions.find((q) => q.id === planned?.id);
+    if (!planned || !question) {
+      commit(entry, engine.applyDecision(state, { action: 'next_question', coveredRubricIds: [] }, now()));
+      return;
+    }
+    const turns = state.turns.filter((t) => t.questionIndex === state.index);
+    const next = state.questions[state.index + 1];
+    const context = {
+      role,
+      round,
+      question,
+      answers: turns.filter((t) => t.answer).map((t) => t.answer ?? ''),
+      askedFollowUps: turns.filter((t) => t.kind === 'follow_up').map((t) => t.prompt),
+      followUpsAsked: state.followUpsAsked,
+      maxFollowUps: state.maxFollowUps,
+      revealedParts: state.revealedParts,
+      roundRemainingMs: remaining(state.round, now()),
+      questionsLeft: state.questions.length - state.index - 1,
+      nextQuestionMinutes: next?.answerMinutes ?? null,
+    };
+    const sessionId = entry.record.sessionId;
+    const decision = await interviewerFor(entry).decide(context, {
+      onToken: (text) => options.events.emit('interviewer:token', { sessionId, text }),
+    });
+    commit(entry, engine.applyDecision(entry.record.state, decision, now()));
+  }
+
+  const act = (sessionId: string, step: (entry: Live) => Promise<void> | void) =>
+    serialized(sessionId, async () => {
+      const entry = load(sessionId);
+      await step(entry);
+      return view(entry);
+    });
+
+  return {
+    start: async ({ roleId, roundId, questionIds, seed }) => {
+      const found = findContent(roleId, roundId);
+      if (!found) throw new AppError('NOT_FOUND', 'That role or round is not in the library any more. Pick another one.');
+      const { role, round } = found;
+      const repository = options.repository();
+      let questions = round.questions;
+      if (questionIds) {
+        questions = questionIds.map((id) => round.questions.find((q) => q.id === id)).filter((q) => q !== undefined);
+        if (questions.length === 0) throw new AppError('NOT_FOUND', 'That question is no longer in this round.');
+      } else {
+        const recent = repository.lastPracticed(round.questions.map((q) => q.id));
+        questions = pickQuestions(round.questions, round.questionsPerSession, seed ?? Math.floor(Math.random() * 2 ** 31), recent);
+      }
+      const at = now();
+      const minutes = questionIds ? Math.max(5, questions.reduce((sum, q) => sum + q.answerMinutes * 1.5, 0) + 3) : round.minutes;
+      const state = engine.createState({ questions: questions.map(engine.toPlannedQuestion), intro: round.intro, roundMinutes: minutes, maxFollowUps: round.maxFollowUps, now: at });
+      const interviewer = chooseInterviewer().kind;
+      const record: SessionRecord = {
+        sessionId: randomUUID(),
+        roleId,
+        roleTitle: role.title,
+        company: role.company ?? null,
+        roundId,
+        roundKind: round.kind,
+        roundTitle: round.title,
+        status: 'in_progress',
+        interviewer,
+        createdAt: at,
+        updatedAt: at,
+        endedAt: null,
+        state,
+      };
+      repository.create(record);
+      const entry: Live = { record, role, round };
+      live.set(record.sessionId, entry);
+      return view(entry);
+    },
+
+    get: ({ sessionId }) => serialized(sessionId, () => view(load(sessionId))),
+    begin: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.begin(e.record.state, now()))),
+    startAnswer: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.startAnswer(e.record.state, now()))),
+
+    saveDraft: ({ sessionId, text }) =>
+      serialized(sessionId, () => {
+        const entry = load(sessionId);
+        if (entry.record.state.phase === 'question' || entry.record.state.phase === 'answering') {
+          commit(entry, engine.setDraft(entry.record.state, text, now()));
+        }
+        return { savedAt: now() };
+      }),
+
+    submitAnswer: ({ sessionId, text }) =>
+      act(sessionId, async (entry) => {
+        const before = entry.record.state;
+        const after = commit(entry, engine.submitAnswer(before, text, now()));
+        if (after.phase === 'deciding' && before.phase !== 'deciding') await decide(entry);
+      }),
+
+    repeat: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.repeatQuestion(e.record.state, now()))),
+
+    clarify: ({ sessionId, text }) =>
+      act(sessionId, async (entry) => {
+        const { role, round } = requireContent(entry);
+        const question = round.questions.find((q) => q.id === engine.currentQuestion(entry.record.state)?.id);
+        if (!question) return;
+        const reply = await interviewerFor(entry).clarify({ role, round, question, candidateQuestion: text });
+        commit(entry, engine.clarify(entry.record.state, text, reply, now()));
+      }),
+
+    skip: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.skip(e.record.state, now()))),
+    pause: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.pause(e.record.state, now()))),
+    resume: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.resume(e.record.state, now()))),
+    endRound: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now()))),
+
+    askInterviewer: ({ sessionId, text }) =>
+      act(sessionId, async (entry) => {
+        const role = entry.role;
+        const reply = role
+          ? await interviewerFor(entry).answerCandidateQuestion({ role, candidateQuestion: text })
+          : "I can't speak to that in this practice session.";
+        commit(entry, engine.askInterviewer(entry.record.state, text, reply, now()));
+      }),
+
+    finish: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now()))),
+
+    summary: ({ sessionId }) => serialized(sessionId, () => {
+      const entry = load(sessionId);
+      return summaryView(entry.record, entry.record.state, now());
+    }),
+
+    interrupted: () =>
+      options
+        .repository()
+        .inProgress()
+        .map((r) => ({
+          sessionId: r.sessionId,
+          roleTitle: r.roleTitle,
+          roundTitle: r.roundTitle,
+          updatedAt: r.updatedAt,
+          questionNumber: Math.min(r.state.index + 1, r.state.questions.length),
+          questionCount: r.state.questions.length,
+        })),
+
+    abandon: ({ sessionId }) =>
+      serialized(sessionId, () => {
+        const entry = load(sessionId);
+        const state = engine.finish(entry.record.state, now());
+        options.repository().markAbandoned(sessionId, state, now());
+        entry.record = { ...entry.record, state, status: 'abandoned' };
+        return { sessionId };
+      }),
+  };
+}
