@@ -38,10 +38,14 @@ export function openDatabase(dataDir: string): OpenResult {
 function explainOpenError(file: string, error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code ?? '';
+  if (/newer version of the app/.test(detail)) {
+    // Restarting or moving the file aside would not help: only a newer app can read it.
+    return `The database at ${file} cannot be opened: ${detail}`;
+  }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed|integrity/i.test(detail)) {
     return `The practice database at ${file} is damaged (${detail}). Move the file somewhere safe (it may be recoverable) and restart the app to begin with a fresh one.`;
   }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || /readonly|permission|unable to open/i.test(detail)) {
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR' || code === 'EROFS' || /readonly|permission|unable to open/i.test(detail)) {
     return `The app cannot write its database at ${file} (${detail}). Check that the folder exists and that you have permission to write to it, then restart the app.`;
   }
   return `The database at ${file} could not be opened: ${detail}. Restart the app; if this keeps happening, move the file aside to start fresh.`;
