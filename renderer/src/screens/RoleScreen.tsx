@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client.js';
+import { api, errorMessage } from '../api/client.js';
+import { downloadText } from '../download.js';
 import { Async } from '../components/Loading.js';
 import { formatMinutes, ROUND_KIND_LABELS } from '../labels.js';
 import { href } from '../router.js';
@@ -27,6 +28,7 @@ function RoleDetails({ role }: { role: RoleSummary }) {
         <h1>{role.title}</h1>
         <p className="muted">{role.level}</p>
         <p>{role.summary}</p>
+        <DuplicatePack role={role} />
       </header>
 
       <section className="card" aria-labelledby="rounds-heading">
@@ -69,6 +71,30 @@ function RoleDetails({ role }: { role: RoleSummary }) {
           </div>
         </section>
       </div>
+    </div>
+  );
+}
+
+/** Saves a bundled pack as YAML with fresh ids: a starting point for the user's own role. */
+function DuplicatePack({ role }: { role: RoleSummary }) {
+  const [error, setError] = useState<string | null>(null);
+  if (role.source !== 'bundled') return null;
+  async function duplicate() {
+    setError(null);
+    try {
+      const { fileName, text } = await api.content.duplicatePack({ roleId: role.id });
+      downloadText(fileName, text, 'application/yaml');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+  return (
+    <div className="row">
+      <button type="button" className="button small" onClick={() => void duplicate()}>
+        Duplicate as my own…
+      </button>
+      <span className="muted small">Saves this pack as a YAML file you can edit and import.</span>
+      {error && <div className="notice error" role="alert">{error}</div>}
     </div>
   );
 }
