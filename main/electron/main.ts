@@ -12,6 +12,7 @@ import { registerIpc } from './ipc.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
+  DEFAULT_WINDOW_STATE,
   isPermissionAllowed,
   isPermissionCheckAllowed,
   mainWindowOptions,
@@ -94,8 +95,12 @@ function start(): void {
 
 function createWindow(): void {
   const userData = app.getPath('userData');
-  const state = restoreWindowState(loadWindowState(userData), screen.getAllDisplays().map((d) => d.workArea));
+  // restoreWindowState treats the first display as the primary one.
+  const primary = screen.getPrimaryDisplay();
+  const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+  const state = restoreWindowState(loadWindowState(userData), displays);
   mainWindow = new BrowserWindow(mainWindowOptions(preloadPath, state));
+  if (state === DEFAULT_WINDOW_STATE) mainWindow.center();
   if (state.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('close', () => {
