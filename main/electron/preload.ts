@@ -2,7 +2,7 @@
  * Exposes window.api, built mechanically from the contract: one function per method that
  * resolves to a Result, plus an event subscription. Raw ipcRenderer never reaches the page.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { channelName, contract } from '../contract/index.js';
 import { EVENT_CHANNEL, type EventEnvelope } from '../contract/events.js';
 
@@ -17,6 +17,10 @@ for (const [service, methods] of Object.entries(contract)) {
 
 contextBridge.exposeInMainWorld('api', {
   ...services,
+  /** The disk path of a file the user picked (model import), which a sandboxed page cannot see. */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
+  },
   onEvent(listener: (event: EventEnvelope) => void): () => void {
     const handler = (_event: IpcRendererEvent, envelope: EventEnvelope) => listener(envelope);
     ipcRenderer.on(EVENT_CHANNEL, handler);

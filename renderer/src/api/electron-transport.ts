@@ -4,6 +4,7 @@ import type { Transport } from './transport.js';
 
 type PreloadApi = Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> & {
   onEvent(listener: (event: EventEnvelope) => void): () => void;
+  pathForFile?(file: File): string;
 };
 
 export function electronTransport(): Transport | null {
@@ -20,5 +21,6 @@ export function electronTransport(): Transport | null {
       return fn(input);
     },
     onEvent: (listener) => api.onEvent(listener),
+    pathForFile: (file) => api.pathForFile?.(file) || null,
   };
 }

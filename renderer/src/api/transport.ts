@@ -6,4 +6,6 @@ export interface Transport {
   call(channel: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: EventEnvelope) => void): () => void;
   kind: 'electron' | 'bridge';
+  /** Electron only: the path on disk of a file picked in a file input. */
+  pathForFile?(file: File): string | null;
 }
