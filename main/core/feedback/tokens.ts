@@ -14,7 +14,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const word = match[0].toLowerCase().replace(/’/g, "'");
-    tokens.push({ word, stem: stem(word), start: match.index, end: match.index + match[0].length });
+    // A possessive is its noun: "the cache's hit rate" evidences "cache".
+    tokens.push({ word, stem: stem(word.replace(/'s$/, '')), start: match.index, end: match.index + match[0].length });
   }
   return tokens;
 }

@@ -5,7 +5,7 @@
 import type { FollowUp, Question, RubricPoint } from '../../../content/schema.js';
 import type { ConversationMessage, MessageKind, Phase, Speaker } from '../../contract/services/interview.js';
 import type { Decision } from '../interviewer/types.js';
-import { checkpointClock, resumeClock, startClock, stopClock, type Clock } from './clock.js';
+import { checkpointClock, elapsed, resumeClock, startClock, stopClock, type Clock } from './clock.js';
 
 /** A question as it was when asked: old sessions keep working when a role pack changes. */
 export interface PlannedQuestion {
@@ -32,6 +32,8 @@ export interface TurnRecord {
   status: TurnStatus;
   budgetMs: number;
   askedAt: number;
+  /** Round time (pauses and downtime excluded) when asked: answering straight away counts from here. */
+  askedAtRoundMs?: number;
   answerStartedAt?: number;
   answerEndedAt?: number;
   elapsedMs: number;
@@ -116,6 +118,7 @@ function ask(state: EngineState, kind: TurnKind, prompt: string, now: number, pr
     status: 'asked',
     budgetMs: kind === 'question' ? question.answerMinutes * 60_000 : followUpBudgetMs(question),
     askedAt: now,
+    askedAtRoundMs: elapsed(state.round, now),
     elapsedMs: 0,
   };
   const next: EngineState = { ...state, phase: 'question', answer: null, draft: '', turns: [...state.turns, turn] };
@@ -165,7 +168,9 @@ export function submitAnswer(state: EngineState, text: string, now: number): Eng
   if (isBlankAnswer(text)) return say(state, 'interviewer', 'nudge', NUDGE, now);
   const turn = currentTurn(state);
   if (!turn) return state;
-  const answerClock = stopClock(state.answer ?? { budgetMs: turn.budgetMs, elapsedMs: 0, runningSince: turn.askedAt }, now);
+  const answerClock = state.answer
+    ? stopClock(state.answer, now)
+    : { budgetMs: turn.budgetMs, elapsedMs: sinceAsked(state, turn, now), runningSince: null };
   const next = updateCurrentTurn(
     { ...state, phase: 'deciding', answer: answerClock, draft: '' },
     { status: 'answered', answer: text, answerStartedAt: turn.answerStartedAt ?? turn.askedAt, answerEndedAt: now, elapsedMs: answerClock.elapsedMs },
@@ -173,9 +178,15 @@ export function submitAnswer(state: EngineState, text: string, now: number): Eng
   return say(next, 'candidate', 'answer', text, now);
 }
 
+/** Time since the turn was asked, by the round clock so that pauses and a crash's downtime do not count. */
+function sinceAsked(state: EngineState, turn: TurnRecord, now: number): number {
+  if (turn.askedAtRoundMs === undefined) return Math.max(0, now - turn.askedAt);
+  return Math.max(0, elapsed(state.round, now) - turn.askedAtRoundMs);
+}
+
 /** The interviewer's decision after an answer: a follow-up, the next question, or the wrap-up. */
 export function applyDecision(state: EngineState, decision: Decision, now: number): EngineState {
-  if (state.phase !== 'deciding') return state;
+  if (!canAct(state, 'deciding')) return state;
   if (decision.action === 'follow_up' && decision.followUp) {
     const next = { ...state, followUpsAsked: state.followUpsAsked + 1, revealedParts: state.revealedParts + (decision.revealsPart ? 1 : 0) };
     return ask(next, 'follow_up', decision.followUp, now, decision.probes);
@@ -246,7 +257,13 @@ export function finish(state: EngineState, now: number): EngineState {
   const turn = currentTurn(state);
   let next: EngineState = { ...state, paused: false, phase: 'summary', round: stopClock(state.round, now), answer: state.answer && stopClock(state.answer, now) };
   if (turn && (turn.status === 'asked' || turn.status === 'answering')) {
-    next = updateCurrentTurn(next, { status: 'skipped', answerEndedAt: now, ...(state.draft.trim() ? { answer: state.draft } : {}) });
+    next = updateCurrentTurn(next, {
+      status: 'skipped',
+      answerEndedAt: now,
+      // Like skip: the time spent on the unfinished answer counts.
+      elapsedMs: turn.status === 'answering' && next.answer ? next.answer.elapsedMs : turn.elapsedMs,
+      ...(state.draft.trim() ? { answer: state.draft } : {}),
+    });
   }
   return say(next, 'interviewer', 'closing', CLOSING, now);
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role, Round } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
+import type { InterviewView } from '../../contract/services/interview.js';
 import { AppError } from '../../contract/result.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
@@ -70,7 +71,9 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
     if (next === previous) return next;
     const at = now();
     options.repository().save(entry.record.sessionId, next, at, previous);
-    entry.record = { ...entry.record, state: next, updatedAt: at };
+    // As the repository records it: reaching the summary completes the session.
+    const done = next.phase === 'summary';
+    entry.record = { ...entry.record, state: next, updatedAt: at, ...(done ? { status: 'completed' as const, endedAt: at } : {}) };
     return next;
   }
 
@@ -127,6 +130,20 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
       return view(entry);
     });
 
+  /**
+   * Serializing alone would let a double click's second submit answer the follow-up the first
+   * one produced (or a second skip skip the next question): while one is running, a repeat of
+   * the same action is the same click and gets the same result.
+   */
+  const inFlight = new Map<string, Promise<InterviewView>>();
+  function once(key: string, run: () => Promise<InterviewView>): Promise<InterviewView> {
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const started = run().finally(() => inFlight.delete(key));
+    inFlight.set(key, started);
+    return started;
+  }
+
   return {
     start: async ({ roleId, roundId, questionIds, seed }) => {
       const found = findContent(roleId, roundId);
@@ -180,11 +197,13 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
       }),
 
     submitAnswer: ({ sessionId, text }) =>
-      act(sessionId, async (entry) => {
-        const before = entry.record.state;
-        const after = commit(entry, engine.submitAnswer(before, text, now()));
-        if (after.phase === 'deciding' && before.phase !== 'deciding') await decide(entry);
-      }),
+      once(`${sessionId}:submit`, () =>
+        act(sessionId, async (entry) => {
+          const before = entry.record.state;
+          const after = commit(entry, engine.submitAnswer(before, text, now()));
+          if (after.phase === 'deciding' && before.phase !== 'deciding') await decide(entry);
+        }),
+      ),
 
     repeat: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.repeatQuestion(e.record.state, now()))),
 
@@ -197,9 +216,15 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         commit(entry, engine.clarify(entry.record.state, text, reply, now()));
       }),
 
-    skip: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.skip(e.record.state, now()))),
+    skip: ({ sessionId }) => once(`${sessionId}:skip`, () => act(sessionId, (e) => void commit(e, engine.skip(e.record.state, now())))),
     pause: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.pause(e.record.state, now()))),
-    resume: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.resume(e.record.state, now()))),
+    resume: ({ sessionId }) =>
+      act(sessionId, async (entry) => {
+        commit(entry, engine.resume(entry.record.state, now()));
+        // Interrupted while the interviewer was deciding (the app closed mid-decision): decide
+        // now, or the round would wait in 'deciding' for ever.
+        if (entry.record.state.phase === 'deciding' && !entry.record.state.paused) await decide(entry);
+      }),
     endRound: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now()))),
 
     askInterviewer: ({ sessionId, text }) =>
@@ -234,9 +259,10 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
     abandon: ({ sessionId }) =>
       serialized(sessionId, () => {
         const entry = load(sessionId);
-        const state = engine.finish(entry.record.state, now());
-        options.repository().markAbandoned(sessionId, state, now());
-        entry.record = { ...entry.record, state, status: 'abandoned' };
+        const at = now();
+        const state = engine.finish(entry.record.state, at);
+        options.repository().markAbandoned(sessionId, state, at);
+        entry.record = { ...entry.record, state, status: 'abandoned', updatedAt: at, endedAt: at };
         return { sessionId };
       }),
   };
