@@ -1,6 +1,8 @@
 /**
  * Pushes from core to the UI. One map, used by both transports; payloads are plain data.
  */
+import type { DownloadInfo, DownloadProgress } from './services/models.js';
+
 export interface EventMap {
   /** Core finished a long-running start-up step (e.g. the content library was reloaded). */
   'content:changed': { roles: number; invalid: number };
@@ -8,6 +10,10 @@ export interface EventMap {
   'interviewer:token': { sessionId: string; text: string };
   /** A non-blocking notice, e.g. the LLM failed and the scripted interviewer answered instead. */
   'interviewer:notice': { sessionId: string; message: string };
+  /** Bytes, speed and time left of a model download, a few times a second while it runs. */
+  'download:progress': DownloadProgress;
+  /** A model download started, paused, failed, finished or was cancelled. */
+  'download:state': DownloadInfo;
 }
 
 export type EventName = keyof EventMap;

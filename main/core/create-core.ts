@@ -10,7 +10,7 @@ import { createInterviewRepository } from './interview/repository.js';
 import { createInterviewService } from './interview/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
-import { modelsStatus } from './models/models-service.js';
+import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
 import { openDatabase, type Db } from './storage/database.js';
@@ -22,6 +22,10 @@ export interface CoreOptions {
   transport: AppInfo['transport'];
   version: string;
   log?: (message: string, error?: unknown) => void;
+  /** Model files shipped with an offline installer (resources/models when packaged); none by default. */
+  bundledModelsDir?: string;
+  /** Extra model catalog entries; default: the REHEARSAL_CATALOG_FILE env var (a test/dev hook). */
+  extraCatalogFile?: string;
 }
 
 export interface Core {
@@ -50,6 +54,17 @@ export function createCore(options: CoreOptions): Core {
     userDir: paths.userRoles,
     onChanged: (roles, invalid) => events.emit('content:changed', { roles, invalid }),
   });
+  const models = createModelsService({
+    modelsDir: paths.models,
+    bundledModelsDir: options.bundledModelsDir ?? null,
+    extraCatalogFile: options.extraCatalogFile ?? process.env.REHEARSAL_CATALOG_FILE,
+    events,
+    settings: {
+      read: () => readSettings(db),
+      write: (patch) => writeSettings(requireDb(), patch),
+    },
+    log,
+  });
   let interviewRepository: ReturnType<typeof createInterviewRepository> | undefined;
 
   const services: Services = {
@@ -76,12 +91,7 @@ export function createCore(options: CoreOptions): Core {
         return readSettings(db);
       },
     },
-    models: {
-      status: () => {
-        const s = readSettings(db);
-        return modelsStatus(paths.models, s.activeLlmModel, s.activeWhisperModel);
-      },
-    },
+    models,
   };
 
   const dispatch = createDispatcher(contract, services, {
@@ -94,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     db,
     close() {
+      models.close();
       db?.close();
     },
   };

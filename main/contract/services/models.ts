@@ -1,24 +1,126 @@
 import { z } from 'zod';
 import { method } from '../define.js';
+import type { ErrorInfo } from '../result.js';
 
-export type ModelKind = 'llm' | 'whisper' | 'vad';
+/** llm: the interviewer (GGUF); whisper: speech recognition (ggml .bin); vad: voice-activity detection (ggml .bin). */
+export const MODEL_KINDS = ['llm', 'whisper', 'vad'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
+/** How well a model suits this computer: good, works but leaves little memory, or too big. */
+export type ModelFit = 'good' | 'tight' | 'too-large';
 
 export interface InstalledModel {
+  /** Stable key: the file name for files in the models folder, "bundled:<name>" for the installer's. */
   id: string;
   kind: ModelKind;
+  /** Catalog display name when the file is a catalog model, else the file name. */
   name: string;
   path: string;
   sizeBytes: number;
   source: 'download' | 'import' | 'bundled';
+  catalogId: string | null;
+  /** Bundled files belong to the installation and cannot be deleted from the app. */
+  deletable: boolean;
+}
+
+export type DownloadState = 'downloading' | 'paused' | 'verifying' | 'done' | 'failed' | 'cancelled';
+
+export interface DownloadProgress {
+  /** Catalog id of the model being downloaded. */
+  id: string;
+  downloadedBytes: number;
+  totalBytes: number;
+  bytesPerSecond: number;
+  /** null while the speed is not known yet. */
+  secondsLeft: number | null;
+}
+
+export interface DownloadInfo extends DownloadProgress {
+  name: string;
+  state: DownloadState;
+  /** Why it stopped (failed, or paused because the disk is full); null otherwise. */
+  error: ErrorInfo | null;
+  /** The installed file once state is "done". */
+  path: string | null;
 }
 
 export interface ModelsStatus {
   modelsDir: string;
   installed: InstalledModel[];
+  /** Paths as stored in settings; a path missing from `installed` means the file went away. */
   activeLlm: string | null;
   activeWhisper: string | null;
+  /** Downloads that are running, paused (also from an earlier run of the app) or failed. */
+  downloads: DownloadInfo[];
 }
+
+export interface Hardware {
+  cpuName: string;
+  cpuCores: number;
+  totalRamBytes: number;
+  freeRamBytes: number;
+  /** The GPU backend node-llama-cpp would use; null means models run on the CPU. */
+  gpu: 'cuda' | 'vulkan' | 'metal' | null;
+  gpuNames: string[];
+  vramBytes: number;
+  freeVramBytes: number;
+  /** Set when the GPU could not be checked (the figures then come from the OS alone). */
+  note: string | null;
+}
+
+export interface CatalogModel {
+  id: string;
+  kind: ModelKind;
+  tier: 'small' | 'mid' | 'strong' | 'speech';
+  name: string;
+  fileName: string;
+  source: string;
+  sizeBytes: number;
+  sha256: string | null;
+  licence: string;
+  memoryBytes: number;
+  goodFor: string;
+  fit: ModelFit;
+  /** One sentence on the fit, e.g. "Runs on the GPU (NVIDIA H100)". */
+  fitNote: string;
+  recommended: boolean;
+  installed: boolean;
+}
+
+export interface ModelsCatalog {
+  models: CatalogModel[];
+  hardware: Hardware;
+  /** Problems with an extra catalog file; the bundled catalog is always used. */
+  problems: string[];
+}
+
+const catalogId = z.object({ id: z.string().min(1).max(120) });
 
 export const modelsContract = {
   status: method(z.undefined()).returns<ModelsStatus>(),
+  /** Catalog with fit and recommendation for this machine. The first call checks the hardware (about a second). */
+  catalog: method(z.undefined()).returns<ModelsCatalog>(),
+  /** Checks the server and the disk, then starts downloading in the background (events report progress). */
+  download: method(catalogId.extend({ allowLarge: z.boolean().optional() }).strict()).returns<DownloadInfo>(),
+  pause: method(catalogId.strict()).returns<DownloadInfo>(),
+  resume: method(catalogId.strict()).returns<DownloadInfo>(),
+  /** Stops a download and deletes its partial file. */
+  cancel: method(catalogId.strict()).returns<ModelsStatus>(),
+  /** Checks a model file on this computer and copies it into the models folder. */
+  import: method(
+    z
+      .object({
+        path: z.string().trim().min(1).max(4096),
+        /** What the user means to use it as; a file of another kind is refused with a message. */
+        kind: z.enum(MODEL_KINDS).optional(),
+        allowLarge: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<InstalledModel>(),
+  /** Deletes a downloaded or imported model file (never a bundled one). */
+  delete: method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<ModelsStatus>(),
+  /** Chooses the model the interviewer or the speech recognizer uses; null turns it off. */
+  setActive: method(
+    z.object({ kind: z.enum(['llm', 'whisper']), path: z.string().min(1).max(500).nullable() }).strict(),
+  ).returns<ModelsStatus>(),
 };
