@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogFileSchema, downloadUrl, loadCatalog, parseCatalog } from '../../../../main/core/models/catalog.js';
+
+const CATALOG_FILE = path.resolve(import.meta.dirname, '../../../../models/catalog.json');
+const raw = () => JSON.parse(fs.readFileSync(CATALOG_FILE, 'utf8')) as { version: number; models: Record<string, unknown>[] };
+
+function entry(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'test-model',
+    kind: 'llm',
+    tier: 'small',
+    name: 'Test model',
+    fileName: 'test-model.gguf',
+    source: 'https://example.com/test-model.gguf',
+    sizeBytes: 1000,
+    licence: 'MIT',
+    memoryBytes: 2000,
+    goodFor: 'tests',
+    ...overrides,
+  };
+}
+
+describe('the bundled catalog (models/catalog.json)', () => {
+  it('passes the schema', () => {
+    const result = catalogFileSchema.safeParse(raw());
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+  });
+
+  it('covers every hardware tier and both speech models', () => {
+    const models = parseCatalog(raw(), 'catalog');
+    const llmTiers = new Set(models.filter((m) => m.kind === 'llm').map((m) => m.tier));
+    expect([...llmTiers].sort()).toEqual(['mid', 'small', 'strong']);
+    expect(models.filter((m) => m.kind === 'whisper').map((m) => m.fileName)).toEqual(['ggml-base.en-q8_0.bin', 'ggml-small.en-q8_0.bin']);
+    expect(models.filter((m) => m.kind === 'vad')).toHaveLength(1);
+  });
+
+  it('every source resolves to an https address on huggingface.co, with the file name at the end', () => {
+    for (const m of parseCatalog(raw(), 'catalog')) {
+      const url = new URL(downloadUrl(m.source));
+      expect(url.protocol).toBe('https:');
+      expect(url.hostname).toBe('huggingface.co');
+      expect(url.pathname.endsWith(`/${m.fileName}`), `${m.id}: ${url.pathname}`).toBe(true);
+    }
+  });
+
+  it('is what loadCatalog returns when there is no extra file', () => {
+    expect(loadCatalog().entries.map((e) => e.id)).toEqual(raw().models.map((m) => m.id));
+  });
+});
+
+describe('catalog validation', () => {
+  const parse = (models: unknown[]) => () => parseCatalog({ version: 1, models }, 'test.json');
+
+  it('accepts a minimal valid entry', () => {
+    expect(parse([entry()])()).toHaveLength(1);
+  });
+
+  it.each([
+    ['a path in the file name', { fileName: '../evil.gguf' }, /fileName/],
+    ['a language model in a .bin file', { fileName: 'x.bin' }, /must end in \.gguf/],
+    ['a speech model with an LLM tier', { kind: 'whisper', fileName: 'w.bin', tier: 'small' }, /tier/],
+    ['an unknown URI scheme', { source: 'ftp://example.com/x.gguf' }, /source/],
+    ['an hf: URI without a file', { source: 'hf:user/repo' }, /source/],
+    ['a size of zero', { sizeBytes: 0 }, /sizeBytes/],
+    ['a malformed sha256', { sha256: 'abc' }, /sha256/],
+    ['an unknown field', { url: 'x' }, /url|Unrecognized/i],
+  ])('rejects %s', (_label, overrides, message) => {
+    expect(parse([entry(overrides)])).toThrow(message);
+  });
+
+  it('rejects duplicate ids and duplicate file names', () => {
+    expect(parse([entry(), entry({ fileName: 'other.gguf' })])).toThrow(/duplicate id/);
+    expect(parse([entry(), entry({ id: 'other' })])).toThrow(/duplicate file name/);
+  });
+});
+
+describe('an extra catalog file (REHEARSAL_CATALOG_FILE)', () => {
+  const write = (content: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ir-catalog-')), 'extra.json');
+    fs.writeFileSync(file, content);
+    return file;
+  };
+
+  it('adds new entries and replaces bundled ones with the same id', () => {
+    const bundledFirst = raw().models[0] as { id: string; fileName: string };
+    const file = write(JSON.stringify({ version: 1, models: [entry(), entry({ id: bundledFirst.id, fileName: bundledFirst.fileName, name: 'Replaced' })] }));
+    const { entries, problems } = loadCatalog(file);
+    expect(problems).toEqual([]);
+    expect(entries.find((e) => e.id === bundledFirst.id)?.name).toBe('Replaced');
+    expect(entries.at(-1)?.id).toBe('test-model');
+    expect(entries).toHaveLength(raw().models.length + 1);
+  });
+
+  it('is reported as a problem, not a crash, when broken; the bundled catalog stays', () => {
+    const { entries, problems } = loadCatalog(write('{ not json'));
+    expect(entries).toHaveLength(raw().models.length);
+    expect(problems[0]).toMatch(/extra model catalog could not be used/);
+    expect(loadCatalog('/no/such/file.json').problems).toHaveLength(1);
+  });
+});
+
+describe('downloadUrl', () => {
+  it('resolves hf: file URIs like node-llama-cpp, with an optional branch', () => {
+    expect(downloadUrl('hf:Qwen/Qwen2.5-1.5B-Instruct-GGUF/qwen2.5-1.5b-instruct-q4_k_m.gguf')).toBe(
+      'https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/qwen2.5-1.5b-instruct-q4_k_m.gguf',
+    );
+    expect(downloadUrl('hf:user/repo/sub/dir/model.gguf#dev')).toBe('https://huggingface.co/user/repo/resolve/dev/sub/dir/model.gguf');
+    expect(downloadUrl('http://127.0.0.1:8080/m.gguf')).toBe('http://127.0.0.1:8080/m.gguf');
+  });
+});

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '../../../../main/contract/result.js';
+import type { Hardware } from '../../../../main/contract/services/models.js';
+import type { Settings } from '../../../../main/contract/services/settings.js';
+import { EventBus } from '../../../../main/core/events.js';
+import { createModelsService, type ModelsService } from '../../../../main/core/models/models-service.js';
+import { fixturePath } from '../../../helpers/fixtures.js';
+
+const hardware = (ramBytes: number): Hardware => ({
+  cpuName: 'cpu',
+  cpuCores: 4,
+  totalRamBytes: ramBytes,
+  freeRamBytes: ramBytes / 2,
+  gpu: null,
+  gpuNames: [],
+  vramBytes: 0,
+  freeVramBytes: 0,
+  note: null,
+});
+
+let gguf: string;
+let whisper: string;
+let vad: string;
+const open: ModelsService[] = [];
+
+beforeAll(async () => {
+  gguf = await fixturePath('llama-2-tiny-random.gguf');
+  whisper = await fixturePath('for-tests-ggml-tiny.en.bin');
+  vad = await fixturePath('silero-vad-v6.2.0-ggml.bin');
+});
+
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+
+function setup(options: { ramBytes?: number; bundled?: string[] } = {}) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-models-'));
+  const modelsDir = path.join(root, 'models');
+  let bundledDir: string | null = null;
+  if (options.bundled) {
+    bundledDir = path.join(root, 'resources-models');
+    fs.mkdirSync(bundledDir);
+    for (const file of options.bundled) fs.copyFileSync(file, path.join(bundledDir, path.basename(file)));
+  }
+  const settings: Pick<Settings, 'activeLlmModel' | 'activeWhisperModel'> = { activeLlmModel: null, activeWhisperModel: null };
+  const hw = hardware(options.ramBytes ?? 16e9);
+  const service = createModelsService({
+    modelsDir,
+    bundledModelsDir: bundledDir,
+    events: new EventBus(),
+    settings: { read: () => ({ ...settings }), write: (patch) => Object.assign(settings, patch) },
+    hardware: { get: async () => hw, peek: () => hw },
+    log: () => {},
+  });
+  open.push(service);
+  return { service, settings, modelsDir, root };
+}
+
+async function codeOf(promise: Promise<unknown> | (() => unknown)): Promise<string> {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (error) {
+    if (isAppError(error)) return `${error.code}: ${error.message}`;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('import from file', () => {
+  it('copies the fixture GGUF into models/, lists it and makes it the active interviewer model', async () => {
+    const { service, settings, modelsDir } = setup();
+    const model = await service.import({ path: gguf, kind: 'llm' });
+    expect(model).toMatchObject({ kind: 'llm', source: 'import', deletable: true, name: 'llama-2-tiny-random.gguf', path: path.join(modelsDir, 'llama-2-tiny-random.gguf') });
+    expect(fs.readFileSync(model.path).equals(fs.readFileSync(gguf))).toBe(true);
+    expect(settings.activeLlmModel).toBe(model.path);
+    expect(service.status().installed.map((m) => m.path)).toEqual([model.path]);
+  });
+
+  it('imports the whisper fixture as the speech model and the Silero fixture as VAD', async () => {
+    const { service, settings } = setup();
+    const w = await service.import({ path: whisper });
+    expect(w.kind).toBe('whisper');
+    expect(settings.activeWhisperModel).toBe(w.path);
+    expect((await service.import({ path: vad })).kind).toBe('vad');
+    expect(settings.activeLlmModel).toBeNull();
+  });
+
+  it('a second import of a file with the same name gets its own name, and the first active model stays active', async () => {
+    const { service, settings } = setup();
+    const first = await service.import({ path: gguf });
+    const second = await service.import({ path: gguf });
+    expect(path.basename(second.path)).toBe('llama-2-tiny-random-2.gguf');
+    expect(settings.activeLlmModel).toBe(first.path);
+  });
+
+  it('refuses a whisper file chosen as the language model, and copies nothing', async () => {
+    const { service, modelsDir } = setup();
+    expect(await codeOf(service.import({ path: whisper, kind: 'llm' }))).toMatch(/^MODEL_INVALID: .*whisper speech-recognition model, not a language model/);
+    expect(fs.existsSync(modelsDir) ? fs.readdirSync(modelsDir) : []).toEqual([]);
+  });
+
+  it('refuses a text file renamed .gguf and a 0-byte file', async () => {
+    const { service, root } = setup();
+    const text = path.join(root, 'fake.gguf');
+    fs.writeFileSync(text, 'hello, I am not a model\n');
+    expect(await codeOf(service.import({ path: text, kind: 'llm' }))).toMatch(/^MODEL_INVALID: fake\.gguf is a text file/);
+    const empty = path.join(root, 'empty.bin');
+    fs.writeFileSync(empty, '');
+    expect(await codeOf(service.import({ path: empty }))).toMatch(/^MODEL_INVALID: empty\.bin is empty \(0 bytes\)/);
+  });
+
+  it('refuses a model too large for this machine unless allowed', async () => {
+    // The fixture needs about 90 MB at a 4k context by node-llama-cpp's estimate.
+    const { service } = setup({ ramBytes: 100e6 });
+    expect(await codeOf(service.import({ path: gguf }))).toMatch(/^CONFLICT: llama-2-tiny-random\.gguf is probably too large for this computer\. Needs about \d+ MB.*"Import anyway"/);
+    expect((await service.import({ path: gguf, allowLarge: true })).kind).toBe('llm');
+  });
+});
+
+describe('active models and delete', () => {
+  it('setActive takes an installed model of the right kind, or null', async () => {
+    const { service, settings } = setup();
+    const llm = await service.import({ path: gguf });
+    const w = await service.import({ path: whisper });
+    expect(await codeOf(() => service.setActive({ kind: 'llm', path: w.path }))).toMatch(/^MODEL_INVALID: .*cannot be used for the interviewer/);
+    expect(await codeOf(() => service.setActive({ kind: 'whisper', path: '/elsewhere/x.bin' }))).toMatch(/^NOT_FOUND/);
+    expect(service.setActive({ kind: 'llm', path: null }).activeLlm).toBeNull();
+    expect(service.setActive({ kind: 'llm', path: llm.path }).activeLlm).toBe(llm.path);
+    expect(settings.activeWhisperModel).toBe(w.path);
+  });
+
+  it('delete removes the file and clears it where it was active; only installed files can be deleted', async () => {
+    const { service, settings, root } = setup();
+    const llm = await service.import({ path: gguf });
+    const outside = path.join(root, 'keep.gguf');
+    fs.copyFileSync(gguf, outside);
+    expect(await codeOf(() => service.delete({ path: outside }))).toMatch(/^NOT_FOUND/);
+    expect(fs.existsSync(outside)).toBe(true);
+    const status = service.delete({ path: llm.path });
+    expect(status.installed).toEqual([]);
+    expect(fs.existsSync(llm.path)).toBe(false);
+    expect(settings.activeLlmModel).toBeNull();
+  });
+});
+
+describe('models bundled with an offline installer', () => {
+  it('are listed without a download, made active when nothing is, and cannot be deleted', () => {
+    const { service, settings } = setup({ bundled: [gguf, whisper] });
+    const installed = service.status().installed;
+    expect(installed.map((m) => [m.id, m.kind, m.source, m.deletable])).toEqual([
+      ['bundled:for-tests-ggml-tiny.en.bin', 'whisper', 'bundled', false],
+      ['bundled:llama-2-tiny-random.gguf', 'llm', 'bundled', false],
+    ]);
+    expect(settings.activeLlmModel).toBe(installed[1]?.path);
+    expect(settings.activeWhisperModel).toBe(installed[0]?.path);
+    return expect(codeOf(() => service.delete({ path: installed[1]?.path ?? '' }))).resolves.toMatch(/^CONFLICT: .*came with the app/);
+  });
+});
+
+describe('catalog', () => {
+  it('lists every bundled entry with a fit, one recommendation per kind, and what is installed', async () => {
+    const { service, modelsDir } = setup({ ramBytes: 8e9 });
+    fs.mkdirSync(modelsDir, { recursive: true });
+    fs.copyFileSync(await fixturePath('for-tests-ggml-tiny.en.bin'), path.join(modelsDir, 'ggml-base.en-q8_0.bin'));
+    const { models, hardware: hw } = await service.catalog();
+    expect(hw.totalRamBytes).toBe(8e9);
+    expect(models.filter((m) => m.recommended).map((m) => m.id)).toEqual(['qwen2.5-1.5b-instruct-q4_k_m', 'whisper-base.en-q8_0', 'silero-vad-v6.2.0']);
+    expect(models.find((m) => m.id === 'llama-3.1-8b-instruct-q4_k_m')?.fit).toBe('tight');
+    expect(models.filter((m) => m.installed).map((m) => m.id)).toEqual(['whisper-base.en-q8_0']);
+    expect(service.status().installed[0]).toMatchObject({ source: 'download', catalogId: 'whisper-base.en-q8_0', name: 'Whisper base.en (q8_0)' });
+  });
+
+  it('answers unknown ids with NOT_FOUND', async () => {
+    const { service } = setup();
+    expect(await codeOf(service.download({ id: 'no-such-model' }))).toMatch(/^NOT_FOUND/);
+    expect(await codeOf(service.resume({ id: 'qwen2.5-1.5b-instruct-q4_k_m' }))).toMatch(/^NOT_FOUND: There is no paused download/);
+  });
+});
