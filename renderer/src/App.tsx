@@ -4,13 +4,15 @@ import { Async } from './components/Loading.js';
 import { href, useRoute, type Route } from './router.js';
 import { RoleLibraryScreen } from './screens/RoleLibraryScreen.js';
 import { RoleScreen } from './screens/RoleScreen.js';
+import { PracticeScreen } from './screens/practice/PracticeScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
+import { SummaryScreen } from './screens/SummaryScreen.js';
 import { applyTheme } from './theme.js';
 import { useAsync } from './use-async.js';
 import type { AppInfo } from '../../main/contract/services/app.js';
 
 const NAV: { label: string; route: Route; matches: Route['name'][] }[] = [
-  { label: 'Practice', route: { name: 'library' }, matches: ['library', 'role'] },
+  { label: 'Practice', route: { name: 'library' }, matches: ['library', 'role', 'practice', 'summary'] },
   { label: 'Settings', route: { name: 'settings' }, matches: ['settings'] },
 ];
 
@@ -52,6 +54,8 @@ function Shell({ info }: { info: AppInfo }) {
           {route.name === 'library' && <RoleLibraryScreen />}
           {route.name === 'role' && <RoleScreen roleId={route.roleId} />}
           {route.name === 'settings' && <SettingsScreen info={info} />}
+          {route.name === 'practice' && <PracticeScreen key={route.sessionId} sessionId={route.sessionId} />}
+          {route.name === 'summary' && <SummaryScreen key={route.sessionId} sessionId={route.sessionId} />}
         </div>
       </main>
     </div>

@@ -4,12 +4,16 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'library' }
   | { name: 'role'; roleId: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'practice'; sessionId: string }
+  | { name: 'summary'; sessionId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] === 'role' && parts[1]) return { name: 'role', roleId: parts[1] };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'practice' && parts[1]) return { name: 'practice', sessionId: parts[1] };
+  if (parts[0] === 'summary' && parts[1]) return { name: 'summary', sessionId: parts[1] };
   return { name: 'library' };
 }
 
@@ -21,6 +25,10 @@ export function href(route: Route): string {
       return `#/role/${encodeURIComponent(route.roleId)}`;
     case 'settings':
       return '#/settings';
+    case 'practice':
+      return `#/practice/${encodeURIComponent(route.sessionId)}`;
+    case 'summary':
+      return `#/summary/${encodeURIComponent(route.sessionId)}`;
   }
 }
 

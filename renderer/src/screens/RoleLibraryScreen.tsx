@@ -5,6 +5,7 @@ import { ROUND_KIND_LABELS } from '../labels.js';
 import { href } from '../router.js';
 import { useAsync } from '../use-async.js';
 import type { PackProblem, RoleSummary } from '../../../main/contract/services/content.js';
+import { InterruptedSessions } from './InterruptedSessions.js';
 
 export function RoleLibraryScreen() {
   const [library, reload] = useAsync(() => api.content.library(), []);
@@ -17,6 +18,7 @@ export function RoleLibraryScreen() {
         </div>
         <ImportPackButton onImported={reload} />
       </header>
+      <InterruptedSessions />
       <Async state={library} label="roles">
         {(value) => (
           <>

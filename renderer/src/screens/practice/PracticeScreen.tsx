@@ -1,0 +1,240 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, errorMessage, onEvent } from '../../api/client.js';
+import { Async } from '../../components/Loading.js';
+import { navigate } from '../../router.js';
+import { useAsync } from '../../use-async.js';
+import type { InterviewView } from '../../../../main/contract/services/interview.js';
+import { ActionButton } from './ActionButton.js';
+import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
+import { Controls } from './Controls.js';
+import { Conversation } from './Conversation.js';
+import { InterviewerPanel } from './InterviewerPanel.js';
+import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget } from './keys.js';
+import { Toasts, useToasts } from './Notices.js';
+import { Timer } from './Timer.js';
+import { WrapUp } from './WrapUp.js';
+
+export function PracticeScreen({ sessionId }: { sessionId: string }) {
+  const [loaded] = useAsync(() => api.interview.get({ sessionId }), [sessionId]);
+  return (
+    <Async state={loaded} label="this practice session">
+      {(view) => <Practice initial={view} />}
+    </Async>
+  );
+}
+
+interface Received {
+  view: InterviewView;
+  /** Server clock minus local clock when the view arrived. */
+  offsetMs: number;
+}
+
+const receive = (view: InterviewView): Received => ({ view, offsetMs: view.now - Date.now() });
+
+/** The id of the prompt being answered: a new one gets a fresh answer box. */
+function promptKey(view: InterviewView): string {
+  const prompt = view.messages.findLast((m) => m.kind === 'question' || m.kind === 'follow_up');
+  return `${view.questionNumber}:${prompt?.id ?? 'none'}`;
+}
+
+function Practice({ initial }: { initial: InterviewView }) {
+  const sessionId = initial.sessionId;
+  const [{ view, offsetMs }, setReceived] = useState(() => receive(initial));
+  const [pending, setPending] = useState(false);
+  const pendingRef = useRef(false);
+  const [stream, setStream] = useState('');
+  const [clarifyOpen, setClarifyOpen] = useState(false);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const { toasts, add: addToast, dismiss, clearErrors } = useToasts(sessionId);
+  const answerRef = useRef<AnswerBoxHandle>(null);
+  const primaryRef = useRef<HTMLButtonElement>(null);
+  const focusAfter = useRef<'answer' | 'primary' | 'pause' | null>(null);
+
+  /** Runs one interview call at a time; a second click while one is in flight does nothing. */
+  const act = useCallback(
+    async (label: string, call: () => Promise<InterviewView>, focus: 'answer' | 'primary' | 'pause' | 'auto' = 'auto'): Promise<boolean> => {
+      if (pendingRef.current) return false;
+      pendingRef.current = true;
+      setPending(true);
+      setStream('');
+      clearErrors();
+      try {
+        const next = await call();
+        focusAfter.current = focus === 'auto' ? (next.phase === 'answering' ? 'answer' : 'primary') : focus;
+        setReceived(receive(next));
+        return true;
+      } catch (error) {
+        addToast('error', `${label} did not work: ${errorMessage(error)}`);
+        return false;
+      } finally {
+        pendingRef.current = false;
+        setPending(false);
+        setStream('');
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  // Keyboard users keep their place: after each action, focus goes where the next step is.
+  useEffect(() => {
+    const target = focusAfter.current;
+    focusAfter.current = null;
+    if (target === 'answer' && !view.paused) answerRef.current?.focus();
+    else if (target === 'pause') document.querySelector<HTMLButtonElement>('.pause-action')?.focus();
+    else if (target) primaryRef.current?.focus();
+  }, [view, pending]);
+
+  useEffect(() => {
+    if (view.phase === 'summary') navigate({ name: 'summary', sessionId });
+  }, [view.phase, sessionId]);
+
+  // Streaming interviewer text (LLM interviewer), shown while it decides what to say next.
+  useEffect(
+    () =>
+      onEvent('interviewer:token', (payload) => {
+        if (payload.sessionId === sessionId) setStream((s) => s + payload.text);
+      }),
+    [sessionId],
+  );
+
+  // A 'deciding' view finishes on the server; look again until it has.
+  useEffect(() => {
+    if (view.phase !== 'deciding') return;
+    const id = window.setInterval(() => {
+      if (pendingRef.current) return;
+      api.interview.get({ sessionId }).then(
+        (next) => next.phase !== 'deciding' && setReceived(receive(next)),
+        () => undefined,
+      );
+    }, 1000);
+    return () => window.clearInterval(id);
+  }, [view.phase, sessionId]);
+
+  const handlers = {
+    begin: () => void act('Begin', () => api.interview.begin({ sessionId }), 'primary'),
+    startAnswer: () => void act('Start answer', () => api.interview.startAnswer({ sessionId }), 'answer'),
+    done: () => void act('Done', () => api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' })),
+    repeat: () => void act('Repeat question', () => api.interview.repeat({ sessionId })),
+    clarify: (text: string) => act('Clarifying question', () => api.interview.clarify({ sessionId, text })),
+    skip: () => void act('Skip', () => api.interview.skip({ sessionId })),
+    togglePause: () =>
+      void act(view.paused ? 'Resume' : 'Pause', async () => {
+        if (!view.paused) await answerRef.current?.flush();
+        return view.paused ? api.interview.resume({ sessionId }) : api.interview.pause({ sessionId });
+      }, view.paused && view.phase === 'answering' ? 'answer' : 'pause'),
+    endRound: () =>
+      void act('End round', async () => {
+        await answerRef.current?.flush();
+        return api.interview.endRound({ sessionId });
+      }).then((ok) => ok && setConfirmingEnd(false)),
+    ask: (text: string) => act('Ask', () => api.interview.askInterviewer({ sessionId, text })),
+    finish: () => void act('Finish interview', () => api.interview.finish({ sessionId })),
+  };
+
+  const latest = useRef({ view, pending, handlers, confirmingEnd });
+  latest.current = { view, pending, handlers, confirmingEnd };
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      const { view: v, pending: busy, handlers: h } = latest.current;
+      if (e.defaultPrevented || busy || e.repeat) return;
+      const inInput = e.target instanceof HTMLInputElement;
+      const asking = v.phase === 'question' || v.phase === 'answering';
+      const handled = (run: () => void) => {
+        e.preventDefault();
+        run();
+      };
+      if (isModEnter(e)) {
+        if (v.phase === 'answering' && !v.paused && !inInput) handled(h.done);
+        else if (v.phase === 'wrap_up' && !inInput) handled(h.finish);
+        return;
+      }
+      if (e.key === 'Enter' && !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey && !isActivatableTarget(e.target)) {
+        if (v.phase === 'intro') handled(h.begin);
+        else if (v.phase === 'question' && !v.paused) handled(h.startAnswer);
+        return;
+      }
+      const plainR = (e.key === 'r' || e.key === 'R') && !e.altKey && !e.ctrlKey && !e.metaKey && !isTypingTarget(e.target);
+      if ((plainR || isAltKey(e, 'R')) && asking && !v.paused) return handled(h.repeat);
+      if (isAltKey(e, 'S') && asking && !v.paused) return handled(h.skip);
+      if (isAltKey(e, 'P') && asking) return handled(h.togglePause);
+      if (isAltKey(e, 'E') && (asking || v.phase === 'deciding')) return handled(() => setConfirmingEnd(true));
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const answering = view.phase === 'answering';
+  const showAnswerArea = view.phase === 'question' || answering || view.phase === 'deciding';
+  return (
+    <div className="practice" data-phase={view.phase} data-paused={view.paused || undefined}>
+      <div className="practice-grid">
+        <div className="practice-main stack">
+          <InterviewerPanel view={view} stream={stream} />
+
+          {view.phase === 'intro' && (
+            <div className="row controls">
+              <ActionButton ref={primaryRef} label="Begin" kind="primary" keys={['Enter']} shortcut="Enter" disabled={pending} onClick={handlers.begin} className="primary-action" />
+              <span className="muted small">The first question comes next. Take your time.</span>
+            </div>
+          )}
+
+          {showAnswerArea && (
+            <>
+              <div className="answer-area">
+                <AnswerBox
+                  key={promptKey(view)}
+                  ref={answerRef}
+                  sessionId={sessionId}
+                  initialText={view.draft}
+                  disabled={!answering || view.paused}
+                  readOnly={pending}
+                  placeholder={answering ? 'Type your answer. Think out loud: the situation, what you did, and how it turned out.' : 'Press "Start answer" when you are ready; the answer clock starts then.'}
+                />
+                {view.paused && (
+                  <div className="paused-overlay" role="status">
+                    <div>
+                      <strong>Paused</strong>
+                      <span>The clocks are stopped. Press Resume (Alt+P) to carry on.</span>
+                    </div>
+                  </div>
+                )}
+              </div>
+              <Controls
+                view={view}
+                pending={pending}
+                handlers={handlers}
+                clarifyOpen={clarifyOpen}
+                setClarifyOpen={setClarifyOpen}
+                confirmingEnd={confirmingEnd}
+                setConfirmingEnd={setConfirmingEnd}
+                primaryRef={primaryRef}
+              />
+            </>
+          )}
+
+          {view.phase === 'wrap_up' && <WrapUp pending={pending} onAsk={handlers.ask} onFinish={handlers.finish} />}
+          {view.phase === 'summary' && <p className="muted" role="status">Opening your summary…</p>}
+        </div>
+
+        <aside className="practice-side stack" aria-label="Time and conversation">
+          <section className="card clocks" aria-label="Clocks">
+            <Timer
+              label="Answer time"
+              size="large"
+              clock={view.phase === 'intro' || view.phase === 'wrap_up' || view.phase === 'summary' ? null : view.answer}
+              idle={!answering && view.phase !== 'deciding'}
+              idleNote={view.phase === 'wrap_up' || view.phase === 'summary' ? 'all questions done' : 'starts when you answer'}
+              offsetMs={offsetMs}
+              testId="answer-timer"
+              paused={view.paused}
+            />
+            <Timer label="Round time" size="small" clock={view.round} offsetMs={offsetMs} testId="round-timer" paused={view.paused} />
+          </section>
+          <Conversation messages={view.messages} />
+        </aside>
+      </div>
+      <Toasts toasts={toasts} onDismiss={dismiss} />
+    </div>
+  );
+}
