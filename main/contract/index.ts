@@ -7,6 +7,7 @@ import { appContract } from './services/app.js';
 import { contentContract } from './services/content.js';
 import { interviewContract } from './services/interview.js';
 import { modelsContract } from './services/models.js';
+import { sessionsContract } from './services/sessions.js';
 import { settingsContract } from './services/settings.js';
 
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   interview: interviewContract,
   settings: settingsContract,
   models: modelsContract,
+  sessions: sessionsContract,
 };
 
 export type Contract = typeof contract;
@@ -28,4 +30,5 @@ export type * from './services/app.js';
 export type * from './services/content.js';
 export type * from './services/interview.js';
 export type * from './services/models.js';
+export type * from './services/sessions.js';
 export type * from './services/settings.js';

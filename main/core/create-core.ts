@@ -10,6 +10,7 @@ import { createInterviewRepository } from './interview/repository.js';
 import { createInterviewService } from './interview/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
+import { createSessionsService } from './history/history-service.js';
 import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
@@ -92,6 +93,7 @@ export function createCore(options: CoreOptions): Core {
       },
     },
     models,
+    sessions: createSessionsService({ db: requireDb, dataDir: paths.root }),
   };
 
   const dispatch = createDispatcher(contract, services, {

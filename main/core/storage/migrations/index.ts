@@ -1,7 +1,8 @@
 import { initial } from './001-initial.js';
+import { search } from './002-search.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, search];
 
 export type { Migration };

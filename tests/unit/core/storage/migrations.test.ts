@@ -65,7 +65,8 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
 function tables(db: Db): string[] {
   return (
     db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
+      // Ordinary tables only: full-text indexes (virtual tables and their shadow tables) are derived from them.
+      .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
       .all() as { name: string }[]
   ).map((r) => r.name);
 }

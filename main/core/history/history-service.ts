@@ -1,0 +1,98 @@
+/**
+ * The sessions service: the contract's `sessions.*` methods over the database and the data
+ * folder. Each method is a thin call into one of the small modules next to this file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Services } from '../../contract/index.js';
+import { AppError } from '../../contract/result.js';
+import { dataPaths } from '../data-dir.js';
+import type { Db } from '../storage/database.js';
+import { DATABASE_FILE } from '../storage/database.js';
+import { exportBaseName, exportEntries, exportToFolder, zipEntries } from './archive-export.js';
+import { folderSource, importArchive, zipSource } from './archive-import.js';
+import { deleteAllSessions, deleteSession } from './delete.js';
+import { sessionDetail, setNotes } from './detail.js';
+import { sessionMarkdown } from './export-markdown.js';
+import { sessionPdf } from './export-pdf.js';
+import { historyFilters, listSessions } from './list.js';
+import { progress, questionAttempts } from './progress.js';
+import { searchSessions } from './search.js';
+import { fileExists, folderSize, isInside, resolveRecordingPath } from './session-files.js';
+
+export interface SessionsServiceOptions {
+  db: () => Db;
+  dataDir: string;
+  now?: () => number;
+}
+
+const AUDIO_TYPES: Record<string, string> = { '.wav': 'audio/wav', '.webm': 'audio/webm', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4', '.flac': 'audio/flac' };
+/** A recording above this is not sent to the player in one piece (about 50 minutes of 16 kHz audio). */
+const MAX_AUDIO_BYTES = 100 * 1024 * 1024;
+
+function readRecording(db: Db, dataDir: string, recordingId: string): { mimeType: string; base64: string } {
+  const row = db.prepare('SELECT path FROM recordings WHERE id = ?').get(recordingId) as { path: string } | undefined;
+  const missing = new AppError('NOT_FOUND', 'The recording of this answer is not on this computer any more. The transcript is still here.');
+  if (!row) throw missing;
+  const file = resolveRecordingPath(dataDir, row.path);
+  if (!isInside(dataDir, file) || !fileExists(file)) throw missing;
+  if (fs.statSync(file).size > MAX_AUDIO_BYTES) {
+    throw new AppError('INTERNAL', `This recording is too long to play here. You can find the file at ${file}.`);
+  }
+  return { mimeType: AUDIO_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', base64: fs.readFileSync(file).toString('base64') };
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+export function createSessionsService(options: SessionsServiceOptions): Services['sessions'] {
+  const now = options.now ?? Date.now;
+  const { dataDir } = options;
+  const db = options.db;
+
+  return {
+    list: (query) => listSessions(db(), query),
+    filters: () => historyFilters(db()),
+    detail: ({ sessionId }) => sessionDetail(db(), dataDir, sessionId),
+    setNotes: ({ sessionId, notes }) => setNotes(db(), sessionId, notes, now()),
+    audio: ({ recordingId }) => readRecording(db(), dataDir, recordingId),
+    search: ({ query, limit }) => searchSessions(db(), query, limit),
+    progress: (filter) => progress(db(), filter),
+    attempts: ({ questionId }) => questionAttempts(db(), questionId),
+
+    exportMarkdown: ({ sessionId }) => sessionMarkdown(sessionDetail(db(), dataDir, sessionId)),
+    exportPdf: async ({ sessionId }) => {
+      const { fileName, bytes } = await sessionPdf(sessionDetail(db(), dataDir, sessionId), now());
+      return { fileName, base64: Buffer.from(bytes).toString('base64') };
+    },
+    exportArchive: () => {
+      const at = now();
+      const { entries, sessions } = exportEntries(db(), dataDir, at);
+      return { fileName: `${exportBaseName(at)}.zip`, base64: Buffer.from(zipEntries(entries)).toString('base64'), sessions };
+    },
+    exportToFolder: ({ folder }) => exportToFolder(db(), dataDir, folder, now()),
+    importArchive: ({ bytes }) => importArchive(db(), dataDir, zipSource(bytes)),
+    importFolder: ({ folder }) => importArchive(db(), dataDir, folderSource(folder)),
+
+    delete: ({ sessionId }) => deleteSession(db(), dataDir, sessionId),
+    deleteAll: () => deleteAllSessions(db(), dataDir),
+    dataInfo: () => {
+      const paths = dataPaths(dataDir);
+      const databaseBytes = ['', '-wal', '-shm'].reduce((sum, suffix) => sum + fileSize(path.join(dataDir, `${DATABASE_FILE}${suffix}`)), 0);
+      const sessions = (db().prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n;
+      return {
+        dataDir,
+        totalBytes: folderSize(dataDir),
+        databaseBytes,
+        sessionFilesBytes: folderSize(paths.sessions),
+        modelsBytes: folderSize(paths.models),
+        sessions,
+      };
+    },
+  };
+}

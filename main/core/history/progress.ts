@@ -1,0 +1,220 @@
+/**
+ * Progress over time: per session, a score for each dimension and the delivery metrics; and
+ * every attempt at one question, side by side.
+ *
+ * Scores are gathered as (session, dimension, value) from two sources, so a new source only
+ * adds entries: rubric coverage computed from the stored engine state, and whatever scores
+ * the feedback rows of the session carry (see scores.ts, feedbackScores).
+ */
+import type { RoundKind } from '../../../content/schema.js';
+import type {
+  DeliveryMetrics,
+  ProgressDimension,
+  ProgressPoint,
+  ProgressView,
+  QuestionAttempt,
+  QuestionAttempts,
+  RepeatedQuestion,
+} from '../../contract/services/sessions.js';
+import { AppError } from '../../contract/result.js';
+import type { EngineState } from '../interview/engine.js';
+import type { Db } from '../storage/database.js';
+import { COVERAGE_DIMENSION, coverageOf, deliveryOf, dimensionLabel, feedbackDelivery, feedbackScores, mean, questionCoverages } from './scores.js';
+
+/** Enough for a readable chart; older sessions still count in the history list. */
+export const PROGRESS_SESSIONS = 200;
+const MAX_ATTEMPTS = 12;
+
+interface SessionRow {
+  id: string;
+  created_at: number;
+  role_title: string;
+  kind: string;
+  title: string;
+  state_json: string;
+}
+
+interface SpokenRow {
+  round_id: string;
+  seq: number;
+  text: string | null;
+  duration_ms: number | null;
+}
+
+export function progress(db: Db, filter: { roleId?: string | undefined; roundKind?: string | undefined }): ProgressView {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.roleId !== undefined) {
+    where.push('s.role_id = ?');
+    params.push(filter.roleId);
+  }
+  if (filter.roundKind !== undefined) {
+    where.push('r.kind = ?');
+    params.push(filter.roundKind);
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = (
+    db
+      .prepare(
+        `SELECT s.id, s.created_at, s.role_title, r.kind, r.title, r.state_json
+         FROM sessions s JOIN rounds r ON r.session_id = s.id ${clause}
+         ORDER BY s.created_at DESC LIMIT ${PROGRESS_SESSIONS}`,
+      )
+      .all(...params) as SessionRow[]
+  ).reverse();
+
+  const roundIds = rows.map((r) => `${r.id}:r1`);
+  const feedbackBySession = feedbackBodies(db, roundIds);
+  const spokenBySession = spokenAnswers(db, roundIds);
+
+  const dimensions = new Map<string, ProgressDimension>();
+  const points: ProgressPoint[] = rows.map((row) => {
+    const state = JSON.parse(row.state_json) as EngineState;
+    const scores: Record<string, number> = {};
+    const coverage = mean(questionCoverages(state).map((q) => q.pct));
+    if (coverage !== null) {
+      scores[COVERAGE_DIMENSION] = coverage;
+      dimensions.set(COVERAGE_DIMENSION, { id: COVERAGE_DIMENSION, label: dimensionLabel(COVERAGE_DIMENSION), source: 'coverage' });
+    }
+    const bodies = feedbackBySession.get(row.id) ?? [];
+    const byDimension = new Map<string, number[]>();
+    for (const body of bodies) {
+      for (const score of feedbackScores(body)) {
+        // A feedback dimension named like a built-in one is kept apart from it.
+        const id = score.dimension === COVERAGE_DIMENSION ? 'feedback-coverage' : score.dimension;
+        byDimension.set(id, [...(byDimension.get(id) ?? []), score.value]);
+      }
+    }
+    for (const [id, values] of byDimension) {
+      const value = mean(values);
+      if (value === null) continue;
+      scores[id] = value;
+      if (!dimensions.has(id)) dimensions.set(id, { id, label: dimensionLabel(id), source: 'feedback' });
+    }
+    return {
+      sessionId: row.id,
+      createdAt: row.created_at,
+      roleTitle: row.role_title,
+      roundTitle: row.title,
+      roundKind: row.kind as RoundKind,
+      scores,
+      delivery: deliveryFor(state, bodies, spokenBySession.get(row.id) ?? []),
+    };
+  });
+
+  return { points, dimensions: [...dimensions.values()], repeatedQuestions: repeatedQuestions(db, clause, params) };
+}
+
+function deliveryFor(state: EngineState, feedback: unknown[], spoken: SpokenRow[]): DeliveryMetrics {
+  const fromFeedback = feedback.map(feedbackDelivery).filter((d): d is DeliveryMetrics => d !== null);
+  if (fromFeedback.length > 0) {
+    return {
+      wordsPerMinute: mean(fromFeedback.map((d) => d.wordsPerMinute)),
+      fillersPer100Words: mean(fromFeedback.map((d) => d.fillersPer100Words)),
+    };
+  }
+  const elapsedBySeq = new Map(state.turns.map((t) => [t.seq, t.elapsedMs]));
+  return deliveryOf(
+    spoken.filter((s) => s.text).map((s) => ({ text: s.text ?? '', durationMs: s.duration_ms ?? elapsedBySeq.get(s.seq) ?? 0 })),
+  );
+}
+
+function sessionOfRound(roundId: string): string {
+  return roundId.replace(/:r1$/, '');
+}
+
+function feedbackBodies(db: Db, roundIds: string[]): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  if (roundIds.length === 0) return out;
+  const marks = roundIds.map(() => '?').join(',');
+  const rows = db
+    .prepare(
+      `SELECT COALESCE(f.round_id, t.round_id) AS round_id, f.body_json FROM feedback f LEFT JOIN turns t ON t.id = f.turn_id
+       WHERE f.round_id IN (${marks}) OR t.round_id IN (${marks})`,
+    )
+    .all(...roundIds, ...roundIds) as { round_id: string; body_json: string }[];
+  for (const row of rows) {
+    let body: unknown;
+    try {
+      body = JSON.parse(row.body_json) as unknown;
+    } catch {
+      continue;
+    }
+    const id = sessionOfRound(row.round_id);
+    out.set(id, [...(out.get(id) ?? []), body]);
+  }
+  return out;
+}
+
+/** Recorded answers, with the transcript as spoken (raw, fillers kept) when there is one. */
+function spokenAnswers(db: Db, roundIds: string[]): Map<string, SpokenRow[]> {
+  const out = new Map<string, SpokenRow[]>();
+  if (roundIds.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT t.round_id, t.seq, COALESCE(NULLIF(t.raw_transcript, ''), t.answer_text) AS text, MAX(rec.duration_ms) AS duration_ms
+       FROM turns t JOIN recordings rec ON rec.turn_id = t.id
+       WHERE t.round_id IN (${roundIds.map(() => '?').join(',')}) AND t.status = 'answered'
+       GROUP BY t.id`,
+    )
+    .all(...roundIds) as SpokenRow[];
+  for (const row of rows) {
+    const id = sessionOfRound(row.round_id);
+    out.set(id, [...(out.get(id) ?? []), row]);
+  }
+  return out;
+}
+
+function repeatedQuestions(db: Db, clause: string, params: string[]): RepeatedQuestion[] {
+  const rows = db
+    .prepare(
+      `SELECT t.question_id, COUNT(DISTINCT t.round_id) AS attempts, MAX(t.asked_at) AS last_at,
+              (SELECT t2.prompt_text FROM turns t2 WHERE t2.question_id = t.question_id AND t2.kind = 'question' ORDER BY t2.asked_at DESC LIMIT 1) AS prompt
+       FROM turns t JOIN rounds r ON r.id = t.round_id JOIN sessions s ON s.id = r.session_id
+       ${clause ? `${clause} AND` : 'WHERE'} t.kind = 'question' AND t.question_id IS NOT NULL AND t.status = 'answered'
+       GROUP BY t.question_id HAVING attempts >= 2 ORDER BY last_at DESC LIMIT 50`,
+    )
+    .all(...params) as { question_id: string; attempts: number; last_at: number; prompt: string }[];
+  return rows.map((r) => ({ questionId: r.question_id, prompt: r.prompt, attempts: r.attempts, lastAt: r.last_at }));
+}
+
+export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
+  const rows = (
+    db
+      .prepare(
+        `SELECT DISTINCT s.id, s.created_at, s.role_title, r.kind, r.title, r.state_json
+         FROM turns t JOIN rounds r ON r.id = t.round_id JOIN sessions s ON s.id = r.session_id
+         WHERE t.question_id = ? AND t.kind = 'question'
+         ORDER BY s.created_at DESC LIMIT ${MAX_ATTEMPTS}`,
+      )
+      .all(questionId) as SessionRow[]
+  ).reverse();
+  if (rows.length === 0) throw new AppError('NOT_FOUND', 'No session asked that question. It may have been deleted; pick another question.');
+  const spoken = spokenAnswers(db, rows.map((r) => `${r.id}:r1`));
+  let prompt = '';
+  const attempts: QuestionAttempt[] = rows.flatMap((row) => {
+    const state = JSON.parse(row.state_json) as EngineState;
+    const index = state.questions.findIndex((q, i) => q.id === questionId && state.turns.some((t) => t.questionIndex === i));
+    const question = state.questions[index];
+    if (!question) return [];
+    prompt = question.prompt;
+    const turns = state.turns.filter((t) => t.questionIndex === index);
+    const coverage = coverageOf(question, turns);
+    const seqs = new Set(turns.map((t) => t.seq));
+    const spokenTurns = (spoken.get(row.id) ?? []).filter((s) => seqs.has(s.seq));
+    return [
+      {
+        sessionId: row.id,
+        createdAt: row.created_at,
+        roundTitle: row.title,
+        answers: turns.filter((t) => t.status === 'answered' && t.answer).map((t) => ({ kind: t.kind, prompt: t.prompt, text: t.answer ?? '' })),
+        elapsedMs: turns.reduce((sum, t) => sum + t.elapsedMs, 0),
+        coveragePct: coverage.pct,
+        covered: coverage.covered,
+        missing: coverage.missing,
+        delivery: deliveryFor(state, [], spokenTurns),
+      },
+    ];
+  });
+  return { questionId, prompt, attempts };
+}

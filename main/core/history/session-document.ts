@@ -1,0 +1,107 @@
+/**
+ * A session as a simple document (headings, paragraphs, quotes, lists), written once and
+ * rendered as Markdown or as PDF, so both exports always say the same thing.
+ */
+import type { SessionDetail } from '../../contract/services/sessions.js';
+
+export type Block =
+  | { type: 'title'; text: string }
+  | { type: 'heading'; level: 2 | 3; text: string }
+  | { type: 'paragraph'; text: string; muted?: boolean }
+  | { type: 'facts'; items: [label: string, value: string][] }
+  | { type: 'quote'; text: string }
+  | { type: 'list'; items: { text: string; checked?: boolean }[] };
+
+const STATUS: Record<SessionDetail['status'], string> = { completed: 'Completed', in_progress: 'Interrupted', abandoned: 'Ended early' };
+
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** Local date and time as YYYY-MM-DD HH:MM: unambiguous in any locale. */
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function exportFileName(detail: SessionDetail, extension: string): string {
+  const d = new Date(detail.createdAt);
+  const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const slug = `${detail.roleTitle} ${detail.roundTitle}`
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${date}-${slug || 'session'}.${extension}`;
+}
+
+export function sessionDocument(detail: SessionDetail): Block[] {
+  const blocks: Block[] = [];
+  const role = detail.company && !detail.roleTitle.includes(detail.company) ? `${detail.company} — ${detail.roleTitle}` : detail.roleTitle;
+  blocks.push({ type: 'title', text: `${role}: ${detail.roundTitle}` });
+  blocks.push({
+    type: 'facts',
+    items: [
+      ['Date', formatDateTime(detail.createdAt)],
+      ['Status', STATUS[detail.status]],
+      ['Time', `${formatClock(detail.durationMs)} of ${formatClock(detail.budgetMs)}`],
+      ['Interviewer', detail.interviewer === 'llm' ? 'Local AI model' : 'Scripted'],
+      ['Rubric coverage', detail.coveragePct === null ? '—' : `${detail.coveragePct} %`],
+    ],
+  });
+
+  if (detail.notes.trim()) {
+    blocks.push({ type: 'heading', level: 2, text: 'Notes' });
+    for (const paragraph of detail.notes.trim().split(/\n{2,}/)) blocks.push({ type: 'paragraph', text: paragraph });
+  }
+
+  blocks.push({ type: 'heading', level: 2, text: 'Conversation' });
+  let questionNumber = 0;
+  for (const turn of detail.turns) {
+    if (turn.kind === 'question') questionNumber++;
+    const label = turn.kind === 'question' ? `Question ${questionNumber}` : 'Follow-up';
+    blocks.push({ type: 'heading', level: 3, text: `${label}: ${turn.prompt}` });
+    if (turn.answer && turn.status === 'answered') {
+      blocks.push({ type: 'paragraph', text: `Answer (${formatClock(turn.elapsedMs)}${turn.budgetMs ? ` of ${formatClock(turn.budgetMs)}` : ''}):`, muted: true });
+      blocks.push({ type: 'quote', text: turn.answer });
+    } else {
+      blocks.push({ type: 'paragraph', text: turn.answer ? 'Not submitted; the draft was:' : 'Skipped.', muted: true });
+      if (turn.answer) blocks.push({ type: 'quote', text: turn.answer });
+    }
+    if (turn.segments.length > 0) {
+      blocks.push({ type: 'paragraph', text: 'Transcript as spoken:', muted: true });
+      blocks.push({ type: 'list', items: turn.segments.map((s) => ({ text: `[${formatClock(s.startMs)}] ${s.text.trim()}` })) });
+    }
+  }
+
+  const scored = detail.feedback.filter((f) => f.scores.length > 0);
+  if (scored.length > 0) {
+    blocks.push({ type: 'heading', level: 2, text: 'Feedback scores' });
+    blocks.push({
+      type: 'list',
+      items: scored.flatMap((f) => f.scores.map((s) => ({ text: `${s.dimension}: ${s.value} / 100${f.turnSeq ? ` (answer ${f.turnSeq})` : ''}` }))),
+    });
+  }
+
+  blocks.push({ type: 'heading', level: 2, text: 'Rubric coverage' });
+  if (detail.summary.questions.length === 0) blocks.push({ type: 'paragraph', text: 'No questions were asked.', muted: true });
+  for (const q of detail.summary.questions) {
+    blocks.push({ type: 'heading', level: 3, text: q.prompt });
+    blocks.push({
+      type: 'list',
+      items: q.coverage.map((p) => ({
+        checked: p.covered,
+        text: p.covered && p.evidence.length > 0 ? `${p.point} — you said “${p.evidence.join('”, “')}”` : p.point,
+      })),
+    });
+  }
+  return blocks;
+}
