@@ -5,6 +5,7 @@ import { href, useRoute, type Route } from './router.js';
 import { RoleLibraryScreen } from './screens/RoleLibraryScreen.js';
 import { RoleScreen } from './screens/RoleScreen.js';
 import { PracticeScreen } from './screens/practice/PracticeScreen.js';
+import { ModelsScreen } from './screens/ModelsScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { SummaryScreen } from './screens/SummaryScreen.js';
 import { applyTheme } from './theme.js';
@@ -13,6 +14,7 @@ import type { AppInfo } from '../../main/contract/services/app.js';
 
 const NAV: { label: string; route: Route; matches: Route['name'][] }[] = [
   { label: 'Practice', route: { name: 'library' }, matches: ['library', 'role', 'practice', 'summary'] },
+  { label: 'Models', route: { name: 'models' }, matches: ['models'] },
   { label: 'Settings', route: { name: 'settings' }, matches: ['settings'] },
 ];
 
@@ -54,6 +56,7 @@ function Shell({ info }: { info: AppInfo }) {
           {route.name === 'library' && <RoleLibraryScreen />}
           {route.name === 'role' && <RoleScreen roleId={route.roleId} />}
           {route.name === 'settings' && <SettingsScreen info={info} />}
+          {route.name === 'models' && <ModelsScreen />}
           {route.name === 'practice' && <PracticeScreen key={route.sessionId} sessionId={route.sessionId} />}
           {route.name === 'summary' && <SummaryScreen key={route.sessionId} sessionId={route.sessionId} />}
         </div>

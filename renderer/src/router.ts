@@ -5,6 +5,7 @@ export type Route =
   | { name: 'library' }
   | { name: 'role'; roleId: string }
   | { name: 'settings' }
+  | { name: 'models' }
   | { name: 'practice'; sessionId: string }
   | { name: 'summary'; sessionId: string };
 
@@ -12,6 +13,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] === 'role' && parts[1]) return { name: 'role', roleId: parts[1] };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'models') return { name: 'models' };
   if (parts[0] === 'practice' && parts[1]) return { name: 'practice', sessionId: parts[1] };
   if (parts[0] === 'summary' && parts[1]) return { name: 'summary', sessionId: parts[1] };
   return { name: 'library' };
@@ -25,6 +27,8 @@ export function href(route: Route): string {
       return `#/role/${encodeURIComponent(route.roleId)}`;
     case 'settings':
       return '#/settings';
+    case 'models':
+      return '#/models';
     case 'practice':
       return `#/practice/${encodeURIComponent(route.sessionId)}`;
     case 'summary':

@@ -13,6 +13,8 @@ const TIGHT_RAM_SHARE = 0.75;
 const VRAM_SHARE = 0.9;
 /** At or under this much RAM a machine counts as "small" (the issue's ≤ 8 GB tier, allowing for reporting slack). */
 const SMALL_MACHINE_RAM = 8.5e9;
+/** Language models above this size (the 8B class) answer too slowly on a CPU for a live conversation. */
+const SLOW_ON_CPU_BYTES = 4.5e9;
 
 export interface FitResult {
   fit: ModelFit;
@@ -28,13 +30,14 @@ export function modelFit(memoryBytes: number, hw: Hardware, kind: CatalogEntry['
     return { fit: 'good', note: `Runs on the GPU (${gpuLabel(hw)}).` };
   }
   const where = kind === 'llm' && hw.gpu ? 'Too big for the GPU memory, so it would run on the CPU' : 'Runs on the CPU';
+  const slow = kind === 'llm' && memoryBytes > SLOW_ON_CPU_BYTES ? ' Replies will be slow without a GPU.' : '';
   if (memoryBytes <= hw.totalRamBytes * GOOD_RAM_SHARE) {
-    return { fit: 'good', note: `${where}; needs about ${formatBytes(memoryBytes)} of ${formatBytes(hw.totalRamBytes)} memory.` };
+    return { fit: 'good', note: `${where}; needs about ${formatBytes(memoryBytes)} of ${formatBytes(hw.totalRamBytes)} memory.${slow}` };
   }
   if (memoryBytes <= hw.totalRamBytes * TIGHT_RAM_SHARE) {
     return {
       fit: 'tight',
-      note: `${where}, but needs about ${formatBytes(memoryBytes)} of ${formatBytes(hw.totalRamBytes)} memory: close other programs while you practise.`,
+      note: `${where}, but needs about ${formatBytes(memoryBytes)} of ${formatBytes(hw.totalRamBytes)} memory: close other programs while you practise.${slow}`,
     };
   }
   return {
@@ -54,7 +57,7 @@ export function recommendedIds(entries: CatalogEntry[], hw: Hardware): Set<strin
 
   const llms = entries.filter((e) => e.kind === 'llm');
   const onGpu = (e: CatalogEntry) => hw.gpu !== null && e.memoryBytes <= hw.vramBytes * VRAM_SHARE;
-  const allowedTiers = hw.totalRamBytes <= SMALL_MACHINE_RAM ? ['small'] : ['small', 'mid'];
+  const allowedTiers: string[] = hw.totalRamBytes <= SMALL_MACHINE_RAM ? ['small'] : ['small', 'mid'];
   const good = llms.filter((e) => fitOf(e).fit === 'good' && (onGpu(e) || allowedTiers.includes(e.tier)));
   const pick = largest(good) ?? smallest(llms.filter((e) => fitOf(e).fit !== 'too-large'));
   if (pick) ids.add(pick.id);

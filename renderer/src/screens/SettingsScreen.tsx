@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, errorMessage } from '../api/client.js';
 import { Async } from '../components/Loading.js';
+import { href } from '../router.js';
 import { applyTheme } from '../theme.js';
 import { useAsync } from '../use-async.js';
 import type { AppInfo } from '../../../main/contract/services/app.js';
@@ -52,13 +53,18 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
         </dl>
       </section>
       <section className="card stack" aria-labelledby="models-heading">
-        <h2 id="models-heading">Models</h2>
+        <div className="row">
+          <h2 id="models-heading" style={{ margin: 0 }}>Models</h2>
+          <span className="spacer" />
+          <a className="button small" href={href({ name: 'models' })}>Manage models</a>
+        </div>
         <Async state={models} label="models">
           {(m) =>
             m.installed.length === 0 ? (
               <p data-testid="models-empty">
                 No models installed yet. The app works without them: a scripted interviewer asks the questions, you type
-                your answers, and feedback comes from each question's rubric. Models go in <code>{m.modelsDir}</code>.
+                your answers, and feedback comes from each question's rubric. Download or import models on the{' '}
+                <a href={href({ name: 'models' })}>Models</a> screen; they are kept in <code>{m.modelsDir}</code>.
               </p>
             ) : (
               <ul>

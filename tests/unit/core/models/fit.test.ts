@@ -46,6 +46,11 @@ describe('modelFit', () => {
     expect(modelFit(3.5 * GB, machine(8, { vramGb: 2, name: 'small GPU' })).note).toMatch(/^Too big for the GPU memory/);
   });
 
+  it('warns that an 8B-class model is slow on a CPU, even when it fits', () => {
+    expect(modelFit(5.8 * GB, machine(32)).note).toMatch(/fits|needs about 5\.8 GB.*Replies will be slow without a GPU\.$/);
+    expect(modelFit(3.4 * GB, machine(32)).note).not.toMatch(/slow/);
+  });
+
   it('judges speech models on RAM even when there is a GPU', () => {
     expect(modelFit(0.5 * GB, machine(16, { vramGb: 24, name: 'G' }), 'whisper').note).toMatch(/^Runs on the CPU/);
   });

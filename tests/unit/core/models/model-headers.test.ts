@@ -39,17 +39,17 @@ describe('sniffHeader on bad input', () => {
 
   it('flags a whisper header with impossible values or cut short', () => {
     expect(sniffHeader(whisperHeader()).kind).toBe('whisper');
-    const badMels = [...MINI_WHISPER_HPARAMS];
+    const badMels: number[] = [...MINI_WHISPER_HPARAMS];
     badMels[9] = 81;
     expect(sniffHeader(whisperHeader(badMels))).toEqual({ kind: 'bad-whisper', reason: 'its mel band count (81) is not 80 or 128' });
-    const badVocab = [...MINI_WHISPER_HPARAMS];
+    const badVocab: number[] = [...MINI_WHISPER_HPARAMS];
     badVocab[0] = 7;
     expect(sniffHeader(whisperHeader(badVocab)).kind).toBe('bad-whisper');
     expect(sniffHeader(whisperHeader().subarray(0, 20))).toEqual({ kind: 'bad-whisper', reason: 'the header is cut off' });
   });
 
   it('accepts quantised whisper files, whose ftype carries the quantisation version', () => {
-    const q8 = [...MINI_WHISPER_HPARAMS];
+    const q8: number[] = [...MINI_WHISPER_HPARAMS];
     q8[10] = 2008;
     expect(sniffHeader(whisperHeader(q8)).kind).toBe('whisper');
   });

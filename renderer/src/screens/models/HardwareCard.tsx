@@ -1,0 +1,49 @@
+import type { Hardware } from '../../../../main/contract/services/models.js';
+import type { AsyncState } from '../../use-async.js';
+import { formatBytes } from './format.js';
+
+/** CPU, memory and GPU as node-llama-cpp sees them; the first check takes a second or so. */
+export function HardwareCard({ state }: { state: AsyncState<{ hardware: Hardware }> }) {
+  return (
+    <section className="card stack" aria-labelledby="hardware-heading">
+      <h2 id="hardware-heading">This computer</h2>
+      {state.status === 'loading' && (
+        <p className="muted" role="status">
+          Checking this computer’s processor, memory and graphics card…
+        </p>
+      )}
+      {state.status === 'error' && (
+        <div className="notice error" role="alert">
+          Could not check this computer’s hardware. {state.message}
+        </div>
+      )}
+      {state.status === 'ready' && <HardwareDetails hw={state.value.hardware} />}
+    </section>
+  );
+}
+
+function HardwareDetails({ hw }: { hw: Hardware }) {
+  return (
+    <>
+      <dl className="kv" data-testid="hardware">
+        <dt>Processor</dt>
+        <dd>
+          {hw.cpuName} ({hw.cpuCores} threads)
+        </dd>
+        <dt>Memory</dt>
+        <dd>{formatBytes(hw.totalRamBytes)}</dd>
+        <dt>Models run on</dt>
+        <dd>
+          {hw.gpu ? (
+            <>
+              the GPU: {hw.gpuNames.join(', ') || hw.gpu.toUpperCase()} ({hw.gpu.toUpperCase()}, {formatBytes(hw.vramBytes)} of video memory)
+            </>
+          ) : (
+            'the CPU (no supported graphics card found)'
+          )}
+        </dd>
+      </dl>
+      {hw.note && <p className="muted small">{hw.note}</p>}
+    </>
+  );
+}
