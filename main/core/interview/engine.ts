@@ -191,7 +191,9 @@ export function applyDecision(state: EngineState, decision: Decision, now: numbe
     const next = { ...state, followUpsAsked: state.followUpsAsked + 1, revealedParts: state.revealedParts + (decision.revealsPart ? 1 : 0) };
     return ask(next, 'follow_up', decision.followUp, now, decision.probes);
   }
-  if (decision.action === 'next_question' && state.index + 1 < state.questions.length) {
+  // A follow-up without text (a model can produce one) moves on rather than ending the round.
+  const movesOn = decision.action === 'next_question' || decision.action === 'follow_up';
+  if (movesOn && state.index + 1 < state.questions.length) {
     return nextQuestion(state, decision.transition, now);
   }
   return wrapUp(state, decision.transition, now);

@@ -320,6 +320,13 @@ describe('applyDecision', () => {
     expect(s.messages.at(-1)).toMatchObject({ speaker: 'interviewer', kind: 'follow_up', text: 'What about failures?' });
   });
 
+  it('a follow-up with no text moves to the next question instead of ending the round', () => {
+    const s = applyDecision(atDeciding, decision({ action: 'follow_up' }), LATER);
+    expect(s.phase).toBe('question');
+    expect(s.index).toBe(1);
+    expect(currentTurn(s)).toMatchObject({ kind: 'question', questionId: 'q2' });
+  });
+
   it('a follow-up without a probe records none', () => {
     const s = applyDecision(atDeciding, decision({ action: 'follow_up', followUp: 'How would you test it?' }), LATER);
     expect(currentTurn(s)).not.toHaveProperty('probes');
