@@ -7,8 +7,11 @@ import { useAsync } from '../use-async.js';
 import type { PackProblem, RoleSummary } from '../../../main/contract/services/content.js';
 import { InterruptedSessions } from './InterruptedSessions.js';
 
+type ImportMessage = { kind: 'good' | 'error'; text: string; errors?: string[] };
+
 export function RoleLibraryScreen() {
   const [library, reload] = useAsync(() => api.content.library(), []);
+  const [message, setMessage] = useState<ImportMessage | null>(null);
   return (
     <div className="stack">
       <header className="page-header">
@@ -16,8 +19,9 @@ export function RoleLibraryScreen() {
           <h1>Choose a role to practice</h1>
           <p className="muted">Every role is a full interview loop. Pick one, then pick a round.</p>
         </div>
-        <ImportPackButton onImported={reload} />
+        <ImportPackButton onImported={reload} onMessage={setMessage} />
       </header>
+      {message && <ImportResult message={message} onDismiss={() => setMessage(null)} />}
       <InterruptedSessions />
       <Async state={library} label="roles">
         {(value) => (
@@ -35,7 +39,9 @@ function RoleGrid({ roles }: { roles: RoleSummary[] }) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState('');
   const kinds = useMemo(() => [...new Set(roles.flatMap((r) => r.rounds.map((x) => x.kind)))].sort(), [roles]);
-  const shown = roles.filter((role) => {
+  // Roles modelled on a publicly described company loop lead; the rest are alphabetical.
+  const sorted = useMemo(() => [...roles].sort((a, b) => Number(!!b.company) - Number(!!a.company) || a.title.localeCompare(b.title)), [roles]);
+  const shown = sorted.filter((role) => {
     const haystack = `${role.title} ${role.company ?? ''} ${role.level} ${role.topics.join(' ')}`.toLowerCase();
     return (!query || haystack.includes(query.trim().toLowerCase())) && (!kind || role.rounds.some((r) => r.kind === kind));
   });
@@ -70,7 +76,7 @@ function RoleGrid({ roles }: { roles: RoleSummary[] }) {
               ))}
               {role.source === 'user' && <span className="chip accent">Your pack</span>}
             </div>
-            <div className="row">
+            <div className="row actions">
               <a className="button primary" href={href({ name: 'role', roleId: role.id })} aria-label={`Open ${role.company ? `${role.company} ` : ''}${role.title}`}>
                 Open
               </a>
@@ -99,8 +105,23 @@ function InvalidPacks({ problems }: { problems: PackProblem[] }) {
   );
 }
 
-function ImportPackButton({ onImported }: { onImported: () => void }) {
-  const [message, setMessage] = useState<{ kind: 'good' | 'error'; text: string; errors?: string[] } | null>(null);
+function ImportResult({ message, onDismiss }: { message: ImportMessage; onDismiss: () => void }) {
+  return (
+    <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+      <div className="row">
+        <p style={{ margin: 0, flex: 1 }}>{message.text}</p>
+        <button type="button" className="button small" onClick={onDismiss}>Dismiss</button>
+      </div>
+      {message.errors && (
+        <ul className="small">
+          {message.errors.slice(0, 20).map((e) => <li key={e}><code>{e}</code></li>)}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ImportPackButton({ onImported, onMessage: setMessage }: { onImported: () => void; onMessage: (m: ImportMessage | null) => void }) {
   const inputRef = useRef<HTMLInputElement>(null);
   async function importFile(file: File) {
     setMessage(null);
@@ -117,7 +138,7 @@ function ImportPackButton({ onImported }: { onImported: () => void }) {
     }
   }
   return (
-    <div className="stack" style={{ alignItems: 'flex-end', maxWidth: 480 }}>
+    <div>
       <button type="button" className="button" onClick={() => inputRef.current?.click()}>
         Import role pack…
       </button>
@@ -133,16 +154,6 @@ function ImportPackButton({ onImported }: { onImported: () => void }) {
           if (file) void importFile(file);
         }}
       />
-      {message && (
-        <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          <p>{message.text}</p>
-          {message.errors && (
-            <ul className="small">
-              {message.errors.slice(0, 20).map((e) => <li key={e}><code>{e}</code></li>)}
-            </ul>
-          )}
-        </div>
-      )}
     </div>
   );
 }
