@@ -95,6 +95,7 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
       fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify(saved, null, 1));
       fs.renameSync(`${stateFile}.tmp`, stateFile);
     } catch (error) {
+      fs.rmSync(`${stateFile}.tmp`, { force: true });
       log('could not save the download list', error);
     }
   }
