@@ -2,6 +2,7 @@
  * Pushes from core to the UI. One map, used by both transports; payloads are plain data.
  */
 import type { DownloadInfo, DownloadProgress } from './services/models.js';
+import type { TranscriptSegment } from './services/speech.js';
 
 export interface EventMap {
   /** Core finished a long-running start-up step (e.g. the content library was reloaded). */
@@ -14,6 +15,8 @@ export interface EventMap {
   'download:progress': DownloadProgress;
   /** A model download started, paused, failed, finished or was cancelled. */
   'download:state': DownloadInfo;
+  /** A speech segment was found or transcribed while the candidate talks (answer or microphone check). */
+  'transcript:segment': { sessionId: string; turnSeq: number; mode: 'answer' | 'check'; segment: TranscriptSegment };
 }
 
 export type EventName = keyof EventMap;

@@ -9,6 +9,7 @@ import { interviewContract } from './services/interview.js';
 import { modelsContract } from './services/models.js';
 import { sessionsContract } from './services/sessions.js';
 import { settingsContract } from './services/settings.js';
+import { speechContract } from './services/speech.js';
 
 export const contract = {
   app: appContract,
@@ -16,6 +17,7 @@ export const contract = {
   interview: interviewContract,
   settings: settingsContract,
   models: modelsContract,
+  speech: speechContract,
   sessions: sessionsContract,
 };
 
@@ -32,3 +34,4 @@ export type * from './services/interview.js';
 export type * from './services/models.js';
 export type * from './services/sessions.js';
 export type * from './services/settings.js';
+export type * from './services/speech.js';

@@ -14,6 +14,10 @@ import { createSessionsService } from './history/history-service.js';
 import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
+import { resolveMediaPath } from './speech/media-path.js';
+import { speechSessionContext } from './speech/session-context.js';
+import { createSpeechRepository, type SpeechRepository } from './speech/speech-repository.js';
+import { createSpeechService } from './speech/speech-service.js';
 import { openDatabase, type Db } from './storage/database.js';
 
 export interface CoreOptions {
@@ -34,6 +38,8 @@ export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   db: Db | null;
+  /** The recording file for a /media/<sessionId>/<file> path, or null (served by the bridge and app://). */
+  mediaFile(urlPath: string): string | null;
   close(): void;
 }
 
@@ -67,6 +73,25 @@ export function createCore(options: CoreOptions): Core {
     log,
   });
   let interviewRepository: ReturnType<typeof createInterviewRepository> | undefined;
+  const interviewRepo = () => (interviewRepository ??= createInterviewRepository(requireDb()));
+  let speechRepository: SpeechRepository | undefined;
+  const speech = createSpeechService({
+    repository: () => (speechRepository ??= createSpeechRepository(requireDb())),
+    sessionsDir: paths.sessions,
+    modelDirs: [paths.models, options.bundledModelsDir],
+    settings: () => readSettings(db),
+    session: (sessionId) => speechSessionContext(interviewRepo(), content, sessionId),
+    events,
+    log,
+  });
+  if (db) {
+    try {
+      const report = speech.recover();
+      if (report.recovered.length > 0) log(`recovered ${report.recovered.length} recording(s) left open by a crash`);
+    } catch (error) {
+      log('recovering recordings failed', error);
+    }
+  }
 
   const services: Services = {
     app: {
@@ -93,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
       },
     },
     models,
+    speech,
     sessions: createSessionsService({ db: requireDb, dataDir: paths.root }),
   };
 
@@ -105,7 +131,9 @@ export function createCore(options: CoreOptions): Core {
     dispatch,
     events,
     db,
+    mediaFile: (urlPath) => resolveMediaPath(paths.sessions, urlPath),
     close() {
+      speech.close();
       models.close();
       db?.close();
     },

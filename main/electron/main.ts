@@ -73,7 +73,18 @@ function start(): void {
 
   const csp = contentSecurityPolicy();
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveStaticPath(rendererDir, new URL(request.url).pathname);
+    const pathname = new URL(request.url).pathname;
+    if (pathname.startsWith('/media/')) {
+      // An answer's recording for the review player; core allows only files in the sessions folder.
+      const recording = core?.mediaFile(pathname);
+      if (!recording || !fs.existsSync(recording)) return new Response('No such recording.', { status: 404 });
+      const response = await net.fetch(pathToFileURL(recording).toString(), { headers: request.headers });
+      const headers = new Headers(response.headers);
+      headers.set('content-type', 'audio/wav');
+      headers.set('x-content-type-options', 'nosniff');
+      return new Response(response.body, { status: response.status, headers });
+    }
+    const file = resolveStaticPath(rendererDir, pathname);
     const target = file && fs.existsSync(file) ? file : path.join(rendererDir, 'index.html');
     const response = await net.fetch(pathToFileURL(target).toString());
     const headers = new Headers(response.headers);

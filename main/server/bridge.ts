@@ -9,6 +9,7 @@ import path from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Core } from '../core/create-core.js';
 import { contentSecurityPolicy, resolveStaticPath } from '../core/web-security.js';
+import { isMediaRequest, serveMedia } from './media-route.js';
 import { checkUpgrade, isLoopbackHostHeader } from './security.js';
 import { decodeBinaryRequest, parseRequest, type WireMessage } from './wire.js';
 
@@ -46,6 +47,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = http.createServer((req, res) => {
     if (!isLoopbackHostHeader(req.headers.host) || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(403).end();
+      return;
+    }
+    if (isMediaRequest(req.url)) {
+      serveMedia(req, res, options.token, (urlPath) => options.core.mediaFile(urlPath));
       return;
     }
     const file = resolveStaticPath(options.staticDir, req.url ?? '/');

@@ -25,7 +25,7 @@ export function roundRowId(sessionId: string): string {
   return `${sessionId}:r1`;
 }
 
-function turnRowId(sessionId: string, seq: number): string {
+export function turnRowId(sessionId: string, seq: number): string {
   return `${sessionId}:t${seq}`;
 }
 

@@ -1,0 +1,130 @@
+/**
+ * One answer being spoken: audio in, finished segments out to the transcript queue, and the
+ * figures the UI shows while the candidate talks (speech time, the silence so far, whether the
+ * transcript is catching up). Plain Node: tests feed it PCM arrays.
+ */
+import { clippedShare, msToSamples, samplesToMs } from './pcm.js';
+import { Segmenter } from './segmenter.js';
+import { TranscriptQueue, type LiveSegment } from './transcript-queue.js';
+import type { Transcriber } from './transcriber.js';
+import type { SpeechSpan, Vad } from './vad.js';
+
+export interface LiveState {
+  /** Audio received so far in this take, ms. */
+  audioMs: number;
+  /** Speech found so far (finished segments plus the one being spoken), ms. */
+  speechMs: number;
+  /** Silence since the last speech; null before any speech. */
+  silenceMs: number | null;
+  /** Segments waiting for the recognizer. */
+  waiting: number;
+  /** The recognizer is more than a few seconds behind the audio: the UI says so. */
+  catchingUp: boolean;
+  /** Share of clipped samples in the last second: the microphone is too loud when > 0.01. */
+  clipping: number;
+}
+
+export interface LivePipelineOptions {
+  vad: Vad;
+  transcriber: Transcriber;
+  read: (start: number, end: number) => Int16Array;
+  prompt: (transcriptSoFar: string) => string;
+  onSegment: (segment: LiveSegment) => void;
+  /** Sample index of the first pushed sample (non-zero when a take continues a recording). */
+  start?: number;
+  /** The VAD runs when at least this much new audio has arrived and no run is in flight. */
+  analyzeEveryMs?: number;
+  transcriberRetryDelayMs?: number;
+}
+
+const CATCHING_UP_MS = 4_000;
+
+export class LivePipeline {
+  private readonly segmenter: Segmenter;
+  private readonly queue: TranscriptQueue;
+  private readonly origin: number;
+  private analyzing: Promise<void> | null = null;
+  private analyzedUpTo: number;
+  private readonly analyzeEvery: number;
+  private open: SpeechSpan | null = null;
+  private lastSpeechEnd: number | null = null;
+  private finishedSpeech = 0;
+  private clipping = 0;
+  private failure: unknown = null;
+
+  constructor(private readonly options: LivePipelineOptions) {
+    this.origin = options.start ?? 0;
+    this.analyzedUpTo = this.origin;
+    this.segmenter = new Segmenter({ vad: options.vad }, this.origin);
+    this.analyzeEvery = msToSamples(options.analyzeEveryMs ?? 400);
+    this.queue = new TranscriptQueue({
+      transcriber: options.transcriber,
+      read: options.read,
+      prompt: options.prompt,
+      onChange: options.onSegment,
+      ...(options.transcriberRetryDelayMs !== undefined ? { retryDelayMs: options.transcriberRetryDelayMs } : {}),
+    });
+  }
+
+  push(samples: Int16Array): LiveState {
+    if (this.failure) throw this.failure;
+    this.segmenter.push(samples);
+    this.clipping = this.clipping * 0.8 + clippedShare(samples) * 0.2;
+    if (!this.analyzing && this.segmenter.end - this.analyzedUpTo >= this.analyzeEvery) {
+      this.analyzing = this.analyze(false).finally(() => {
+        this.analyzing = null;
+      });
+    }
+    return this.state();
+  }
+
+  state(): LiveState {
+    const end = this.segmenter.end;
+    const openSpeech = this.open ? this.open.end - this.open.start : 0;
+    const oldestWaiting = this.queue.all.find((s) => s.status === 'pending' || s.status === 'transcribing');
+    return {
+      audioMs: samplesToMs(end - this.origin),
+      speechMs: samplesToMs(this.finishedSpeech + openSpeech),
+      silenceMs: this.lastSpeechEnd === null ? null : samplesToMs(Math.max(0, end - this.lastSpeechEnd)),
+      waiting: this.queue.waiting,
+      catchingUp: oldestWaiting !== undefined && samplesToMs(end - oldestWaiting.end) > CATCHING_UP_MS,
+      clipping: this.clipping,
+    };
+  }
+
+  /** The answer ended: finish the last segment and wait for the whole transcript. */
+  async finish(): Promise<{ segments: readonly LiveSegment[]; transcript: string }> {
+    while (this.analyzing) await this.analyzing;
+    if (this.failure) throw this.failure;
+    await this.analyze(true);
+    if (this.failure) throw this.failure;
+    await this.queue.drain();
+    return { segments: this.queue.all, transcript: this.queue.transcript() };
+  }
+
+  get segments(): readonly LiveSegment[] {
+    return this.queue.all;
+  }
+
+  get stats() {
+    return this.queue.stats;
+  }
+
+  private async analyze(final: boolean): Promise<void> {
+    const upTo = this.segmenter.end;
+    try {
+      const { finished, open } = await this.segmenter.analyze(final);
+      this.analyzedUpTo = upTo;
+      for (const span of finished) {
+        this.finishedSpeech += span.end - span.start;
+        this.lastSpeechEnd = span.end;
+        this.queue.add(span.start, span.end);
+      }
+      this.open = open;
+      if (open) this.lastSpeechEnd = open.end;
+    } catch (error) {
+      // The VAD failing is not something a retry fixes; the next push reports it.
+      this.failure = error;
+    }
+  }
+}

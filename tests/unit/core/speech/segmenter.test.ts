@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { concatSamples } from '../../../../main/core/speech/pcm.js';
+import { Segmenter } from '../../../../main/core/speech/segmenter.js';
+import { chunks, silence, tone } from './audio.js';
+import { energyVad } from './fakes.js';
+
+const speech = (ms: number) => tone(ms, 220, 0.4);
+
+describe('Segmenter', () => {
+  it('finishes a span once enough silence follows it, not before', async () => {
+    const seg = new Segmenter({ vad: energyVad(), finishAfterSilenceMs: 500 });
+    seg.push(concatSamples([silence(500), speech(1000), silence(300)]));
+    const early = await seg.analyze();
+    expect(early.finished).toEqual([]);
+    expect(early.open).not.toBeNull();
+    seg.push(silence(400));
+    const later = await seg.analyze();
+    expect(later.finished).toHaveLength(1);
+    expect(later.finished[0]!.start).toBeGreaterThanOrEqual(7000);
+    expect(later.finished[0]!.start).toBeLessThanOrEqual(8160);
+    expect(later.finished[0]!.end).toBeGreaterThanOrEqual(23_000);
+  });
+
+  it('reports positions from the recording start across cuts, and finishes everything at the end', async () => {
+    const seg = new Segmenter({ vad: energyVad() }, 16_000);
+    const found = [];
+    for (const c of chunks(concatSamples([speech(600), silence(1000), speech(700), silence(200)]), 200)) {
+      seg.push(c);
+      found.push(...(await seg.analyze()).finished);
+    }
+    found.push(...(await seg.analyze(true)).finished);
+    expect(found).toHaveLength(2);
+    expect(found[0]!.start).toBe(16_000);
+    expect(found[1]!.start).toBeGreaterThan(16_000 + 25_000);
+  });
+
+  it('keeps the open region short during long silence and long speech (memory stays bounded)', async () => {
+    const vad = energyVad();
+    const seg = new Segmenter({ vad });
+    for (const c of chunks(silence(120_000), 250)) {
+      seg.push(c);
+      await seg.analyze();
+    }
+    expect(seg.regionSamples).toBeLessThanOrEqual(16_000);
+    expect(Math.max(...vad.calls)).toBeLessThanOrEqual(16_000);
+  });
+});
