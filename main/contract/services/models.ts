@@ -94,6 +94,17 @@ export interface ModelsCatalog {
   problems: string[];
 }
 
+/** Where the interviewer model stands: loads in the background, then runs on the GPU or the CPU. */
+export interface LlmStatus {
+  state: 'idle' | 'loading' | 'ready' | 'failed';
+  /** The active model file (settings), or null when none is chosen. */
+  modelPath: string | null;
+  /** The GPU backend the loaded model uses; null on the CPU or before it is loaded. */
+  gpu: 'cuda' | 'vulkan' | 'metal' | null;
+  /** One sentence for the UI, e.g. why loading failed and what to do. */
+  message: string;
+}
+
 const catalogId = z.object({ id: z.string().min(1).max(120) });
 
 export const modelsContract = {
@@ -123,4 +134,6 @@ export const modelsContract = {
   setActive: method(
     z.object({ kind: z.enum(['llm', 'whisper']), path: z.string().min(1).max(500).nullable() }).strict(),
   ).returns<ModelsStatus>(),
+  /** The interviewer model's loading state (idle, loading, ready on GPU/CPU, or why it failed). */
+  llmStatus: method(z.undefined()).returns<LlmStatus>(),
 };

@@ -9,7 +9,7 @@ import type { InterviewView } from '../../contract/services/interview.js';
 import { AppError } from '../../contract/result.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
-import type { Interviewer } from '../interviewer/types.js';
+import type { DecisionContext, Interviewer } from '../interviewer/types.js';
 import { scriptedInterviewer } from '../interviewer/scripted.js';
 import { remaining } from './clock.js';
 import * as engine from './engine.js';
@@ -22,8 +22,15 @@ export interface InterviewServiceOptions {
   repository: () => InterviewRepository;
   content: ContentService;
   events: EventBus;
-  /** The interviewer for a new session (LLM when a model is active, otherwise scripted). */
-  interviewer?: () => Interviewer;
+  /** The interviewer for a session (LLM when a model is active, otherwise scripted). */
+  interviewer?: (sessionId: string) => Interviewer;
+  /**
+   * A draft answer was saved while an LLM-interviewed answer is open; `context` is what the
+   * decision will see, minus this answer. Lets the model pre-evaluate the answer as it grows.
+   */
+  onDraft?: (sessionId: string, text: string, context: DecisionContext) => void;
+  /** An answer was recorded (feedback queues its background work); must return at once. */
+  onAnswer?: (sessionId: string, turnSeq: number) => void;
   now?: () => number;
 }
 
@@ -38,6 +45,9 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
   const chooseInterviewer = options.interviewer ?? (() => scriptedInterviewer);
   const live = new Map<string, Live>();
   const queues = new Map<string, Promise<unknown>>();
+  /** The interviewer's decision in progress per session, stopped when the candidate pauses or ends. */
+  const deciding = new Map<string, AbortController>();
+  const stopDeciding = (sessionId: string) => deciding.get(sessionId)?.abort();
 
   /** Runs fn after every earlier call for the same session has settled. */
   function serialized<T>(sessionId: string, fn: () => Promise<T> | T): Promise<T> {
@@ -82,7 +92,7 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
   }
 
   function interviewerFor(entry: Live): Interviewer {
-    return entry.record.interviewer === 'llm' ? chooseInterviewer() : scriptedInterviewer;
+    return entry.record.interviewer === 'llm' ? chooseInterviewer(entry.record.sessionId) : scriptedInterviewer;
   }
 
   function requireContent(entry: Live): { role: Role; round: Round } {
@@ -92,18 +102,15 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
     return { role: entry.role, round: entry.round };
   }
 
-  async function decide(entry: Live): Promise<void> {
-    const { role, round } = requireContent(entry);
+  /** What the interviewer sees about the current question; null when it is not in the content. */
+  function decisionContext(entry: Live, role: Role, round: Round): DecisionContext | null {
     const state = entry.record.state;
     const planned = engine.currentQuestion(state);
     const question = round.questions.find((q) => q.id === planned?.id);
-    if (!planned || !question) {
-      commit(entry, engine.applyDecision(state, { action: 'next_question', coveredRubricIds: [] }, now()));
-      return;
-    }
+    if (!planned || !question) return null;
     const turns = state.turns.filter((t) => t.questionIndex === state.index);
     const next = state.questions[state.index + 1];
-    const context = {
+    return {
       role,
       round,
       question,
@@ -116,11 +123,30 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
       questionsLeft: state.questions.length - state.index - 1,
       nextQuestionMinutes: next?.answerMinutes ?? null,
     };
+  }
+
+  async function decide(entry: Live): Promise<void> {
+    const { role, round } = requireContent(entry);
+    const context = decisionContext(entry, role, round);
+    if (!context) {
+      commit(entry, engine.applyDecision(entry.record.state, { action: 'next_question', coveredRubricIds: [] }, now()));
+      return;
+    }
     const sessionId = entry.record.sessionId;
-    const decision = await interviewerFor(entry).decide(context, {
-      onToken: (text) => options.events.emit('interviewer:token', { sessionId, text }),
-    });
-    commit(entry, engine.applyDecision(entry.record.state, decision, now()));
+    const controller = new AbortController();
+    deciding.set(sessionId, controller);
+    try {
+      const decision = await interviewerFor(entry).decide(context, {
+        onToken: (text) => options.events.emit('interviewer:token', { sessionId, text }),
+        signal: controller.signal,
+      });
+      // Stopped because the candidate paused or ended: their action applies next, and a
+      // paused round decides again on resume.
+      if (controller.signal.aborted) return;
+      commit(entry, engine.applyDecision(entry.record.state, decision, now()));
+    } finally {
+      if (deciding.get(sessionId) === controller) deciding.delete(sessionId);
+    }
   }
 
   const act = (sessionId: string, step: (entry: Live) => Promise<void> | void) =>
@@ -159,11 +185,12 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         questions = pickQuestions(round.questions, round.questionsPerSession, seed ?? Math.floor(Math.random() * 2 ** 31), recent);
       }
       const at = now();
+      const sessionId = randomUUID();
       const minutes = questionIds ? Math.max(5, questions.reduce((sum, q) => sum + q.answerMinutes * 1.5, 0) + 3) : round.minutes;
       const state = engine.createState({ questions: questions.map(engine.toPlannedQuestion), intro: round.intro, roundMinutes: minutes, maxFollowUps: round.maxFollowUps, now: at });
-      const interviewer = chooseInterviewer().kind;
+      const interviewer = chooseInterviewer(sessionId).kind;
       const record: SessionRecord = {
-        sessionId: randomUUID(),
+        sessionId,
         roleId,
         roleTitle: role.title,
         company: role.company ?? null,
@@ -192,6 +219,10 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         const entry = load(sessionId);
         if (entry.record.state.phase === 'question' || entry.record.state.phase === 'answering') {
           commit(entry, engine.setDraft(entry.record.state, text, now()));
+          if (options.onDraft && entry.record.interviewer === 'llm' && entry.role && entry.round) {
+            const context = decisionContext(entry, entry.role, entry.round);
+            if (context) options.onDraft(sessionId, text, context);
+          }
         }
         return { savedAt: now() };
       }),
@@ -201,7 +232,11 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         act(sessionId, async (entry) => {
           const before = entry.record.state;
           const after = commit(entry, engine.submitAnswer(before, text, now()));
-          if (after.phase === 'deciding' && before.phase !== 'deciding') await decide(entry);
+          if (after.phase === 'deciding' && before.phase !== 'deciding') {
+            const turn = engine.currentTurn(after);
+            if (turn) options.onAnswer?.(sessionId, turn.seq);
+            await decide(entry);
+          }
         }),
       ),
 
@@ -217,7 +252,10 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
       }),
 
     skip: ({ sessionId }) => once(`${sessionId}:skip`, () => act(sessionId, (e) => void commit(e, engine.skip(e.record.state, now())))),
-    pause: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.pause(e.record.state, now()))),
+    pause: ({ sessionId }) => {
+      stopDeciding(sessionId);
+      return act(sessionId, (e) => void commit(e, engine.pause(e.record.state, now())));
+    },
     resume: ({ sessionId }) =>
       act(sessionId, async (entry) => {
         commit(entry, engine.resume(entry.record.state, now()));
@@ -225,7 +263,10 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         // now, or the round would wait in 'deciding' for ever.
         if (entry.record.state.phase === 'deciding' && !entry.record.state.paused) await decide(entry);
       }),
-    endRound: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now()))),
+    endRound: ({ sessionId }) => {
+      stopDeciding(sessionId);
+      return act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now())));
+    },
 
     askInterviewer: ({ sessionId, text }) =>
       act(sessionId, async (entry) => {
@@ -236,7 +277,10 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         commit(entry, engine.askInterviewer(entry.record.state, text, reply, now()));
       }),
 
-    finish: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now()))),
+    finish: ({ sessionId }) => {
+      stopDeciding(sessionId);
+      return act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now())));
+    },
 
     summary: ({ sessionId }) => serialized(sessionId, () => {
       const entry = load(sessionId);
@@ -256,14 +300,16 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
           questionCount: r.state.questions.length,
         })),
 
-    abandon: ({ sessionId }) =>
-      serialized(sessionId, () => {
+    abandon: ({ sessionId }) => {
+      stopDeciding(sessionId);
+      return serialized(sessionId, () => {
         const entry = load(sessionId);
         const at = now();
         const state = engine.finish(entry.record.state, at);
         options.repository().markAbandoned(sessionId, state, at);
         entry.record = { ...entry.record, state, status: 'abandoned', updatedAt: at, endedAt: at };
         return { sessionId };
-      }),
+      });
+    },
   };
 }

@@ -41,24 +41,38 @@ export function pickFollowUp(context: DecisionContext): Pick<Decision, 'followUp
   return null;
 }
 
+/** The timing rules every interviewer follows (the LLM interviewer's choices are held to them too). */
+export function followUpAllowed(context: DecisionContext): boolean {
+  const timeForAnotherFollowUp = context.roundRemainingMs > WRAP_UP_RESERVE_MS + 2 * 60_000;
+  return context.followUpsAsked < context.maxFollowUps && timeForAnotherFollowUp;
+}
+
+/** Move on only if the next question fits; otherwise wrap up gracefully rather than cut it short. */
+export function nextQuestionAllowed(context: DecisionContext): boolean {
+  const nextNeedsMs = (context.nextQuestionMinutes ?? 0) * 60_000 * 0.5;
+  return context.questionsLeft > 0 && context.roundRemainingMs - WRAP_UP_RESERVE_MS >= nextNeedsMs;
+}
+
+/** A spoken line before the next question or the wrap-up, varied by position in the round. */
+export function scriptedTransition(context: DecisionContext, action: 'next_question' | 'wrap_up'): string {
+  const list = action === 'next_question' ? TRANSITIONS : WRAP_UPS;
+  return list[(context.followUpsAsked + context.questionsLeft) % list.length] ?? list[0]!;
+}
+
 export function scriptedDecision(context: DecisionContext): Decision {
   const allAnswers = context.answers.join('\n');
   const coveredRubricIds = rubricCoverage(allAnswers, context.question.rubric)
     .filter((c) => c.covered)
     .map((c) => c.id);
-  const pick = (list: readonly string[]) => list[(context.followUpsAsked + context.questionsLeft) % list.length] ?? list[0];
 
-  const timeForAnotherFollowUp = context.roundRemainingMs > WRAP_UP_RESERVE_MS + 2 * 60_000;
-  if (context.followUpsAsked < context.maxFollowUps && timeForAnotherFollowUp) {
+  if (followUpAllowed(context)) {
     const followUp = pickFollowUp(context);
     if (followUp) return { action: 'follow_up', ...followUp, coveredRubricIds };
   }
-  // Move on only if the next question fits; otherwise wrap up gracefully rather than cut it short.
-  const nextNeedsMs = (context.nextQuestionMinutes ?? 0) * 60_000 * 0.5;
-  if (context.questionsLeft > 0 && context.roundRemainingMs - WRAP_UP_RESERVE_MS >= nextNeedsMs) {
-    return { action: 'next_question', transition: pick(TRANSITIONS), coveredRubricIds };
+  if (nextQuestionAllowed(context)) {
+    return { action: 'next_question', transition: scriptedTransition(context, 'next_question'), coveredRubricIds };
   }
-  return { action: 'wrap_up', transition: pick(WRAP_UPS), coveredRubricIds };
+  return { action: 'wrap_up', transition: scriptedTransition(context, 'wrap_up'), coveredRubricIds };
 }
 
 export function scriptedClarification(candidateQuestion: string): string {

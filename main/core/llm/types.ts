@@ -17,6 +17,8 @@ export interface JsonResult<T> {
   raw: string;
   /** Why value is null: cut off at maxTokens, invalid JSON, timeout, aborted. */
   failure?: 'cut_off' | 'invalid_json' | 'timeout' | 'aborted' | 'error';
+  /** For failure 'error': what went wrong, in words a user can act on (e.g. no model chosen). */
+  message?: string;
 }
 
 /** A JSON schema in the subset node-llama-cpp's grammar supports. */

@@ -1,0 +1,268 @@
+/**
+ * The local language model, as core uses it: loaded lazily in the background (at app start when
+ * a model is active, or when a round starts), one context for the app, one chat per interview
+ * round, and short-lived structured calls for the feedback judge. Switching the active model
+ * unloads the old one on the next use.
+ */
+import fs from 'node:fs';
+import type { Llama, LlamaGrammar } from 'node-llama-cpp';
+import type { Role, Round } from '../../../content/schema.js';
+import type { LlmStatus } from '../../contract/services/models.js';
+import { AppError, isAppError } from '../../contract/result.js';
+import type { DecisionContext } from '../interviewer/types.js';
+import { generate, parseJsonReply } from './generate.js';
+import { checkModelFile, loadModel, loadRuntime, type LoadedModel } from './loader.js';
+import { systemPrompt } from './prompts.js';
+import { RoundChat } from './round-chat.js';
+import type { GenerateOptions, JsonResult, JsonSchema, LlmJsonGenerator } from './types.js';
+
+export interface LlmServiceOptions {
+  /** The active model file (settings.activeLlmModel), read on every use. */
+  modelPath: () => string | null;
+  log?: (message: string, error?: unknown) => void;
+  gpu?: 'auto' | false;
+  /** CPU threads; default: the cores this process may use. */
+  threads?: number;
+  /** Tokens per sequence at most (default 8192; less when the model was trained on less). */
+  maxContextSize?: number;
+}
+
+export interface LlmService extends LlmJsonGenerator {
+  status(): LlmStatus;
+  /** Starts loading the active model in the background, if there is one. */
+  warmUp(): void;
+  /** The loaded model, loading it first when needed; throws an AppError a user can act on. */
+  ready(signal?: AbortSignal): Promise<LoadedModel>;
+  /** The llama.cpp runtime alone (the hardware probe shares it rather than starting a second one). */
+  runtime(): Promise<Llama>;
+  /** The chat for this session's round, created on first use (a new round replaces the previous one). */
+  roundChat(sessionId: string, role: Role, round: Round, signal?: AbortSignal): Promise<RoundChat>;
+  /**
+   * Pre-evaluates a partial answer while the candidate is still speaking or typing. `context` is
+   * the decision context before this answer; never throws, does nothing when no model is ready.
+   */
+  preloadAnswer(sessionId: string, partialText: string, context: DecisionContext): void;
+  close(): Promise<void>;
+}
+
+function fileStamp(file: string | null): string {
+  if (!file) return 'none';
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AppError('MODEL_LOAD_FAILED', `The interviewer model could not be loaded (${reason}). Choose another model under Models.`, { cause: error });
+}
+
+export function createLlmService(options: LlmServiceOptions): LlmService {
+  const log = options.log ?? (() => undefined);
+  let runtimePromise: Promise<Llama> | null = null;
+  let loaded: LoadedModel | null = null;
+  let loadingPath: string | null = null;
+  /** Remembered so a broken file is not reloaded on every turn; a changed file is tried again. */
+  let failure: { path: string | null; stamp: string; error: AppError } | null = null;
+  let loadQueue: Promise<unknown> = Promise.resolve();
+  let current: { sessionId: string; model: LoadedModel; chat: Promise<RoundChat> } | null = null;
+  let jsonQueue: Promise<unknown> = Promise.resolve();
+  const grammars = new Map<string, Promise<LlamaGrammar>>();
+  const closing = new AbortController();
+
+  function runtime(): Promise<Llama> {
+    runtimePromise ??= loadRuntime(options.gpu ?? 'auto', log).catch((error: unknown) => {
+      runtimePromise = null;
+      throw error;
+    });
+    return runtimePromise;
+  }
+
+  async function unload(): Promise<void> {
+    const old = loaded;
+    loaded = null;
+    grammars.clear();
+    if (current) {
+      const chat = current.chat;
+      current = null;
+      await (await chat.catch(() => null))?.dispose();
+    }
+    if (old) {
+      await old.context.dispose().catch(() => undefined);
+      await old.model.dispose().catch(() => undefined);
+    }
+  }
+
+  async function load(wanted: string | null): Promise<LoadedModel> {
+    if (loaded?.modelPath === wanted) return loaded;
+    if (closing.signal.aborted) throw new AppError('MODEL_LOAD_FAILED', 'The app is closing.');
+    const stamp = fileStamp(wanted);
+    if (failure && failure.path === wanted && failure.stamp === stamp) throw failure.error;
+    await unload();
+    loadingPath = wanted;
+    try {
+      const modelPath = await checkModelFile(wanted);
+      const llama = await runtime();
+      loaded = await loadModel(llama, modelPath, {
+        gpu: options.gpu ?? 'auto',
+        threads: options.threads,
+        maxContextSize: options.maxContextSize ?? 8192,
+        sequences: 2,
+      });
+      failure = null;
+      log(`interviewer model loaded (${loaded.gpu || 'cpu'}, context ${loaded.context.contextSize} tokens)`);
+      return loaded;
+    } catch (error) {
+      const appError = toAppError(error);
+      failure = { path: wanted, stamp, error: appError };
+      throw appError;
+    } finally {
+      loadingPath = null;
+    }
+  }
+
+  async function ready(signal?: AbortSignal): Promise<LoadedModel> {
+    const wanted = options.modelPath();
+    if (loaded && loaded.modelPath === wanted) return loaded;
+    const next = loadQueue.then(() => load(wanted));
+    loadQueue = next.catch(() => undefined);
+    if (!signal) return next;
+    // The caller may stop waiting (its turn timed out); the load itself goes on for next time.
+    return new Promise<LoadedModel>((resolve, reject) => {
+      const stop = () => reject(signal.reason instanceof Error ? signal.reason : new AppError('MODEL_LOAD_FAILED', 'The interviewer model is still loading.'));
+      if (signal.aborted) return stop();
+      signal.addEventListener('abort', stop, { once: true });
+      next.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+    });
+  }
+
+  function grammarFor(llama: Llama, schema: JsonSchema): Promise<LlamaGrammar> {
+    const key = JSON.stringify(schema);
+    let grammar = grammars.get(key);
+    if (!grammar) {
+      // The schema is built by core from content ids, in the subset the grammar supports.
+      grammar = llama.createGrammarForJsonSchema(schema as Parameters<Llama['createGrammarForJsonSchema']>[0]) as Promise<LlamaGrammar>;
+      grammar.catch(() => grammars.delete(key));
+      if (grammars.size > 64) grammars.clear();
+      grammars.set(key, grammar);
+    }
+    return grammar;
+  }
+
+  async function createRoundChat(model: LoadedModel, sessionId: string, role: Role, round: Round): Promise<RoundChat> {
+    const { LlamaChatSession } = await import('node-llama-cpp');
+    const sequence = model.context.getSequence();
+    const session = new LlamaChatSession({
+      contextSequence: sequence,
+      systemPrompt: systemPrompt(role, round),
+      // The backstop when one question alone fills the context: drop the oldest turns in big steps.
+      contextShift: { size: (s) => Math.max(64, Math.floor(s.contextSize / 4)), strategy: 'eraseFirstResponseAndKeepFirstSystem' },
+    });
+    return new RoundChat({ sessionId, role, round, session, sequence, grammarFor: (schema) => grammarFor(model.llama, schema) });
+  }
+
+  async function roundChat(sessionId: string, role: Role, round: Round, signal?: AbortSignal): Promise<RoundChat> {
+    const model = await ready(signal);
+    if (current && current.sessionId === sessionId && current.model === model) {
+      const chat = await current.chat.catch(() => null);
+      if (chat && !chat.disposed) return chat;
+    }
+    if (current) {
+      // A new round: the previous round's chat gives its sequence back first.
+      const previous = current.chat;
+      current = null;
+      await (await previous.catch(() => null))?.dispose();
+    }
+    const chat = createRoundChat(model, sessionId, role, round);
+    current = { sessionId, model, chat };
+    chat.catch(() => {
+      if (current?.chat === chat) current = null;
+    });
+    return chat;
+  }
+
+  async function generateJson<T>(system: string, prompt: string, schema: JsonSchema, generateOptions: GenerateOptions): Promise<JsonResult<T>> {
+    const deadline = Date.now() + generateOptions.timeoutMs;
+    const run = async (): Promise<JsonResult<T>> => {
+      let model: LoadedModel;
+      try {
+        model = await ready(generateOptions.signal);
+      } catch (error) {
+        return { value: null, raw: '', failure: 'error', message: toAppError(error).message };
+      }
+      const { LlamaChatSession } = await import('node-llama-cpp');
+      const sequence = model.context.getSequence();
+      const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: system });
+      try {
+        const grammar = await grammarFor(model.llama, schema);
+        const signal = generateOptions.signal ? AbortSignal.any([generateOptions.signal, closing.signal]) : closing.signal;
+        const generation = await generate(session, prompt, {
+          grammar,
+          maxTokens: generateOptions.maxTokens,
+          deadline,
+          signal,
+          ...(generateOptions.onToken ? { onTextChunk: generateOptions.onToken } : {}),
+        });
+        if (generation.failure) return { value: null, raw: generation.text, failure: generation.failure };
+        const parsed = parseJsonReply(generation);
+        if ('failure' in parsed) return { value: null, raw: generation.text, failure: parsed.failure };
+        return { value: parsed.value as T, raw: generation.text };
+      } catch (error) {
+        return { value: null, raw: '', failure: 'error', message: error instanceof Error ? error.message : String(error) };
+      } finally {
+        session.dispose({ disposeSequence: true });
+      }
+    };
+    // One judging call at a time: the context holds one spare sequence besides the round's chat.
+    const result = jsonQueue.then(run, run);
+    jsonQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  return {
+    status(): LlmStatus {
+      const modelPath = options.modelPath();
+      if (loaded && loaded.modelPath === modelPath) {
+        const where = loaded.gpu ? `the GPU (${loaded.gpu})` : 'the CPU';
+        return { state: 'ready', modelPath, gpu: loaded.gpu || null, message: `The interviewer model is loaded and runs on ${where}.` };
+      }
+      if (loadingPath !== null && loadingPath === modelPath) return { state: 'loading', modelPath, gpu: null, message: 'The interviewer model is loading.' };
+      if (failure && failure.path === modelPath && failure.stamp === fileStamp(modelPath)) {
+        return { state: 'failed', modelPath, gpu: null, message: failure.error.message };
+      }
+      return { state: 'idle', modelPath, gpu: null, message: modelPath ? 'The interviewer model loads when a round starts.' : 'No interviewer model is chosen; the scripted interviewer asks the questions.' };
+    },
+
+    warmUp() {
+      if (!options.modelPath()) return;
+      ready().catch((error: unknown) => log('loading the interviewer model failed', error));
+    },
+
+    ready,
+    runtime,
+    roundChat,
+
+    preloadAnswer(sessionId, partialText, context) {
+      if (!partialText.trim() || !loaded || loaded.modelPath !== options.modelPath()) return;
+      const withDraft: DecisionContext = { ...context, answers: [...context.answers, partialText] };
+      roundChat(sessionId, context.role, context.round).then(
+        (chat) => chat.preload(withDraft),
+        (error: unknown) => log('pre-evaluating the answer failed', error),
+      );
+    },
+
+    generateJson,
+
+    async close() {
+      closing.abort();
+      await unload().catch(() => undefined);
+      const llama = await runtimePromise?.catch(() => null);
+      runtimePromise = null;
+      await llama?.dispose().catch(() => undefined);
+    },
+  };
+}
