@@ -17,6 +17,10 @@ export interface EventMap {
   'download:state': DownloadInfo;
   /** A speech segment was found or transcribed while the candidate talks (answer or microphone check). */
   'transcript:segment': { sessionId: string; turnSeq: number; mode: 'answer' | 'check'; segment: TranscriptSegment };
+  /** Background feedback generation (the model's judgement) moved on: done of total jobs. */
+  'feedback:progress': { sessionId: string; done: number; total: number };
+  /** Background feedback for a session has nothing left to do: fetch feedback.forSession again. */
+  'feedback:ready': { sessionId: string };
 }
 
 export type EventName = keyof EventMap;

@@ -5,6 +5,7 @@
 import type { ClientOf, ImplementationOf } from './define.js';
 import { appContract } from './services/app.js';
 import { contentContract } from './services/content.js';
+import { feedbackContract } from './services/feedback.js';
 import { interviewContract } from './services/interview.js';
 import { modelsContract } from './services/models.js';
 import { sessionsContract } from './services/sessions.js';
@@ -19,6 +20,7 @@ export const contract = {
   models: modelsContract,
   speech: speechContract,
   sessions: sessionsContract,
+  feedback: feedbackContract,
 };
 
 export type Contract = typeof contract;
@@ -30,6 +32,7 @@ export * from './events.js';
 export * from './result.js';
 export type * from './services/app.js';
 export type * from './services/content.js';
+export type * from './services/feedback.js';
 export type * from './services/interview.js';
 export type * from './services/models.js';
 export type * from './services/sessions.js';

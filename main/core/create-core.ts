@@ -10,6 +10,7 @@ import { createInterviewRepository } from './interview/repository.js';
 import { createInterviewService } from './interview/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
+import { createFeedbackService } from './feedback/feedback-service.js';
 import { createSessionsService } from './history/history-service.js';
 import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
@@ -93,6 +94,16 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
+  // Feedback judges with the active model when there is one; otherwise it is rule-based only.
+  const feedback = createFeedbackService({
+    repository: interviewRepo,
+    db: requireDb,
+    content,
+    events,
+    llm: () => null,
+    log,
+  });
+
   const services: Services = {
     app: {
       info: () => ({
@@ -109,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
       repository: () => (interviewRepository ??= createInterviewRepository(requireDb())),
       content,
       events,
+      onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
     }),
     settings: {
       get: () => readSettings(db),
@@ -120,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     models,
     speech,
     sessions: createSessionsService({ db: requireDb, dataDir: paths.root }),
+    feedback,
   };
 
   const dispatch = createDispatcher(contract, services, {
@@ -133,6 +146,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     mediaFile: (urlPath) => resolveMediaPath(paths.sessions, urlPath),
     close() {
+      feedback.close();
       speech.close();
       models.close();
       db?.close();
