@@ -5,6 +5,7 @@
 import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
+import fs from 'node:fs';
 import { createContentService } from './content/service.js';
 import { createInterviewRepository } from './interview/repository.js';
 import { createInterviewService } from './interview/service.js';
@@ -12,6 +13,10 @@ import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
 import { createFeedbackService } from './feedback/feedback-service.js';
 import { createSessionsService } from './history/history-service.js';
+import { createLlmInterviewerFactory } from './interviewer/llm-interviewer.js';
+import { scriptedInterviewer } from './interviewer/scripted.js';
+import { createLlmService } from './llm/llm-service.js';
+import { createHardwareProbe } from './models/hardware.js';
 import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
@@ -62,7 +67,25 @@ export function createCore(options: CoreOptions): Core {
     userDir: paths.userRoles,
     onChanged: (roles, invalid) => events.emit('content:changed', { roles, invalid }),
   });
+  // The interviewer's model: loads in the background, shared with the hardware probe.
+  const llm = createLlmService({
+    modelPath: () => readSettings(db).activeLlmModel,
+    log,
+    // A test/dev hook like REHEARSAL_CATALOG_FILE: CPU threads for the model (default: all cores).
+    threads: Number(process.env.REHEARSAL_LLM_THREADS) || undefined,
+  });
+  const llmInterviewer = createLlmInterviewerFactory({
+    llm,
+    notify: (sessionId, message) => events.emit('interviewer:notice', { sessionId, message }),
+  });
+  const chooseInterviewer = (sessionId: string) => {
+    const modelPath = readSettings(db).activeLlmModel;
+    if (!modelPath || !fs.existsSync(modelPath)) return scriptedInterviewer;
+    llm.warmUp();
+    return llmInterviewer(sessionId);
+  };
   const models = createModelsService({
+    hardware: createHardwareProbe(() => llm.runtime()),
     modelsDir: paths.models,
     bundledModelsDir: options.bundledModelsDir ?? null,
     extraCatalogFile: options.extraCatalogFile ?? process.env.REHEARSAL_CATALOG_FILE,
@@ -100,7 +123,7 @@ export function createCore(options: CoreOptions): Core {
     db: requireDb,
     content,
     events,
-    llm: () => null,
+    llm: () => (readSettings(db).activeLlmModel ? llm : null),
     log,
   });
 
@@ -120,6 +143,8 @@ export function createCore(options: CoreOptions): Core {
       repository: () => (interviewRepository ??= createInterviewRepository(requireDb())),
       content,
       events,
+      interviewer: chooseInterviewer,
+      onDraft: (sessionId, text, context) => llm.preloadAnswer(sessionId, text, context),
       onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
     }),
     settings: {
@@ -129,11 +154,14 @@ export function createCore(options: CoreOptions): Core {
         return readSettings(db);
       },
     },
-    models,
+    models: { ...models, llmStatus: () => llm.status() },
     speech,
     sessions: createSessionsService({ db: requireDb, dataDir: paths.root }),
     feedback,
   };
+
+  // Loading takes seconds to minutes: start now, so the first round does not wait for it.
+  if (readSettings(db).activeLlmModel) llm.warmUp();
 
   const dispatch = createDispatcher(contract, services, {
     onUnexpectedError: (channel, error) => log(`unexpected error in ${channel}`, error),
@@ -149,6 +177,7 @@ export function createCore(options: CoreOptions): Core {
       feedback.close();
       speech.close();
       models.close();
+      void llm.close();
       db?.close();
     },
   };

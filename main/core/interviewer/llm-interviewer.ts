@@ -69,7 +69,8 @@ function turnNotice(failure: TurnFailure, limits: LlmInterviewerLimits, error: u
     case 'invalid_json':
       return "The AI interviewer's reply could not be read, so the scripted interviewer took this turn. The interview goes on as normal.";
     case 'timeout':
-      return `The AI interviewer took longer than ${Math.round(limits.decisionTimeoutMs / 1000)} seconds, so the scripted interviewer took this turn. A smaller model (see Models) answers faster.`;
+      const seconds = Math.max(1, Math.round(limits.decisionTimeoutMs / 1000));
+      return `The AI interviewer took longer than ${seconds} second${seconds === 1 ? '' : 's'}, so the scripted interviewer took this turn. A smaller model (see Models) answers faster.`;
     default: {
       const reason = error instanceof Error ? ` (${error.message.split('\n')[0]!.slice(0, 160)})` : '';
       return `The AI interviewer ran into a problem${reason}, so the scripted interviewer took this turn.`;

@@ -39,9 +39,10 @@ export interface LlmService extends LlmJsonGenerator {
   roundChat(sessionId: string, role: Role, round: Round, signal?: AbortSignal): Promise<RoundChat>;
   /**
    * Pre-evaluates a partial answer while the candidate is still speaking or typing. `context` is
-   * the decision context before this answer; never throws, does nothing when no model is ready.
+   * the decision context before this answer. Never rejects; does nothing when no model is ready.
+   * Resolves when this draft is evaluated (or replaced by a newer one); callers need not wait.
    */
-  preloadAnswer(sessionId: string, partialText: string, context: DecisionContext): void;
+  preloadAnswer(sessionId: string, partialText: string, context: DecisionContext): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,11 +62,29 @@ function toAppError(error: unknown): AppError {
   return new AppError('MODEL_LOAD_FAILED', `The interviewer model could not be loaded (${reason}). Choose another model under Models.`, { cause: error });
 }
 
+/**
+ * One llama.cpp runtime per process and GPU choice. Its native backend is process-wide, so a
+ * second instance's dispose() would pull it from under the first; it is never disposed (it
+ * holds little once models and contexts are gone, and node-llama-cpp frees it at exit).
+ */
+const runtimes = new Map<'auto' | false, Promise<Llama>>();
+
+function sharedRuntime(gpu: 'auto' | false, log: (message: string, error?: unknown) => void): Promise<Llama> {
+  let runtime = runtimes.get(gpu);
+  if (!runtime) {
+    runtime = loadRuntime(gpu, log);
+    runtime.catch(() => runtimes.delete(gpu));
+    runtimes.set(gpu, runtime);
+  }
+  return runtime;
+}
+
 export function createLlmService(options: LlmServiceOptions): LlmService {
   const log = options.log ?? (() => undefined);
-  let runtimePromise: Promise<Llama> | null = null;
   let loaded: LoadedModel | null = null;
+  /** The model being loaded, for status(); loads queue one after another. */
   let loadingPath: string | null = null;
+  let pendingLoads = 0;
   /** Remembered so a broken file is not reloaded on every turn; a changed file is tried again. */
   let failure: { path: string | null; stamp: string; error: AppError } | null = null;
   let loadQueue: Promise<unknown> = Promise.resolve();
@@ -74,13 +93,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
   const grammars = new Map<string, Promise<LlamaGrammar>>();
   const closing = new AbortController();
 
-  function runtime(): Promise<Llama> {
-    runtimePromise ??= loadRuntime(options.gpu ?? 'auto', log).catch((error: unknown) => {
-      runtimePromise = null;
-      throw error;
-    });
-    return runtimePromise;
-  }
+  const runtime = (): Promise<Llama> => sharedRuntime(options.gpu ?? 'auto', log);
 
   async function unload(): Promise<void> {
     const old = loaded;
@@ -98,12 +111,20 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
   }
 
   async function load(wanted: string | null): Promise<LoadedModel> {
+    try {
+      return await loadNow(wanted);
+    } finally {
+      pendingLoads -= 1;
+      if (pendingLoads === 0) loadingPath = null;
+    }
+  }
+
+  async function loadNow(wanted: string | null): Promise<LoadedModel> {
     if (loaded?.modelPath === wanted) return loaded;
     if (closing.signal.aborted) throw new AppError('MODEL_LOAD_FAILED', 'The app is closing.');
     const stamp = fileStamp(wanted);
     if (failure && failure.path === wanted && failure.stamp === stamp) throw failure.error;
     await unload();
-    loadingPath = wanted;
     try {
       const modelPath = await checkModelFile(wanted);
       const llama = await runtime();
@@ -120,14 +141,14 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       const appError = toAppError(error);
       failure = { path: wanted, stamp, error: appError };
       throw appError;
-    } finally {
-      loadingPath = null;
     }
   }
 
   async function ready(signal?: AbortSignal): Promise<LoadedModel> {
     const wanted = options.modelPath();
     if (loaded && loaded.modelPath === wanted) return loaded;
+    loadingPath = wanted;
+    pendingLoads += 1;
     const next = loadQueue.then(() => load(wanted));
     loadQueue = next.catch(() => undefined);
     if (!signal) return next;
@@ -246,13 +267,14 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     runtime,
     roundChat,
 
-    preloadAnswer(sessionId, partialText, context) {
+    async preloadAnswer(sessionId, partialText, context) {
       if (!partialText.trim() || !loaded || loaded.modelPath !== options.modelPath()) return;
       const withDraft: DecisionContext = { ...context, answers: [...context.answers, partialText] };
-      roundChat(sessionId, context.role, context.round).then(
-        (chat) => chat.preload(withDraft),
-        (error: unknown) => log('pre-evaluating the answer failed', error),
-      );
+      try {
+        await (await roundChat(sessionId, context.role, context.round)).preload(withDraft);
+      } catch (error) {
+        log('pre-evaluating the answer failed', error);
+      }
     },
 
     generateJson,
@@ -260,9 +282,6 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     async close() {
       closing.abort();
       await unload().catch(() => undefined);
-      const llama = await runtimePromise?.catch(() => null);
-      runtimePromise = null;
-      await llama?.dispose().catch(() => undefined);
     },
   };
 }

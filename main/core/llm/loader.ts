@@ -80,7 +80,7 @@ export async function checkModelFile(modelPath: string | null): Promise<string> 
 function loadFailed(modelPath: string, error: unknown): AppError {
   return new AppError(
     'MODEL_LOAD_FAILED',
-    `The interviewer model "${path.basename(modelPath)}" could not be loaded (${reasonOf(error)}). It may need more memory than is free: close other apps or choose a smaller model under Models.`,
+    `The interviewer model "${path.basename(modelPath)}" could not be loaded (${reasonOf(error)}). The file may be damaged or incomplete (download or import it again), or the model needs more memory than is free (close other apps or choose a smaller model under Models).`,
     { cause: error },
   );
 }

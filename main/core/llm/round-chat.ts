@@ -79,6 +79,7 @@ export class RoundChat {
   private readonly finished: string[] = [];
   private pendingPreload: DecisionContext | null = null;
   private preloadQueued = false;
+  private preloadRun: Promise<void> = Promise.resolve();
   private readonly lifetime = new AbortController();
 
   constructor(deps: RoundChatDeps) {
@@ -109,12 +110,12 @@ export class RoundChat {
    * Pre-evaluates the answer so far. Only the newest draft matters: drafts that arrive while one
    * is being evaluated replace each other, and a decision that starts drops the waiting one.
    */
-  preload(context: DecisionContext): void {
-    if (this.disposed) return;
+  preload(context: DecisionContext): Promise<void> {
+    if (this.disposed) return Promise.resolve();
     this.pendingPreload = context;
-    if (this.preloadQueued) return;
+    if (this.preloadQueued) return this.preloadRun;
     this.preloadQueued = true;
-    void this.run(async () => {
+    this.preloadRun = this.run(async () => {
       this.preloadQueued = false;
       const next = this.pendingPreload;
       this.pendingPreload = null;
@@ -123,6 +124,7 @@ export class RoundChat {
       const message = answerMessage(next, this.knownQuestionId === next.question.id);
       await this.deps.session.preloadPrompt(message, { signal: this.lifetime.signal }).catch(() => undefined);
     });
+    return this.preloadRun;
   }
 
   /** Waits for queued work (pre-evaluation included); for benchmarks and tests. */
