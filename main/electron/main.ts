@@ -29,6 +29,8 @@ const preloadPath = path.join(here, 'preload.cjs');
 const bundledRolesDir = app.isPackaged
   ? path.join(process.resourcesPath, 'content', 'roles')
   : path.join(appRoot, 'content', 'roles');
+// An offline installer ships model files in resources/models; a development checkout uses none.
+const bundledModelsDir = app.isPackaged ? path.join(process.resourcesPath, 'models') : undefined;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -67,6 +69,7 @@ function start(): void {
   core = createCore({
     dataDir: app.getPath('userData'),
     bundledRolesDir,
+    ...(bundledModelsDir ? { bundledModelsDir } : {}),
     transport: 'electron',
     version: app.getVersion(),
   });
