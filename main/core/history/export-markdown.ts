@@ -8,7 +8,8 @@ import { exportFileName, sessionDocument, type Block } from './session-document.
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/([\\`*_{}[\]<>|])/g, '\\$1')
-    .replace(/^(\s*)([#+-]|\d+\.)(\s)/gm, '$1\\$2$3');
+    .replace(/^(\s*)([#+-])(\s)/gm, '$1\\$2$3')
+    .replace(/^(\s*\d+)\.(\s)/gm, '$1\\.$2');
 }
 
 function line(text: string): string {
@@ -32,7 +33,11 @@ function renderBlock(block: Block): string {
         .join('\n');
     case 'list':
       return block.items
-        .map((item) => `- ${item.checked === undefined ? '' : item.checked ? '[x] ' : '[ ] '}${line(item.text).replace(/\n+/g, ' ')}`)
+        .map((item) => {
+          const box = item.checked === undefined ? '' : item.checked ? '[x] ' : '[ ] ';
+          const label = item.label ? `\`${item.label}\` ` : '';
+          return `- ${box}${label}${line(item.text).replace(/\n+/g, ' ')}`;
+        })
         .join('\n');
   }
 }

@@ -9,6 +9,8 @@ import { exportFileName, sessionDocument, type Block } from './session-document.
 
 // The characters WinAnsi adds beyond Latin-1 (0x80–0x9F in cp1252).
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+// Letters with a stroke do not decompose into letter + accent; their plain letter is close enough.
+const PLAIN_LETTER: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' };
 
 /** Text the standard fonts can draw: accents are kept where cp1252 has them, else dropped; the rest becomes "?". */
 export function toWinAnsi(text: string): { text: string; replaced: number } {
@@ -21,6 +23,11 @@ export function toWinAnsi(text: string): { text: string; replaced: number } {
       continue;
     }
     if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
+    const plain = PLAIN_LETTER[ch];
+    if (plain) {
+      out += plain;
+      continue;
+    }
     const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
     if (base.length > 0 && [...base].every((c) => (c.codePointAt(0) ?? 0) < 0x7f)) {
       out += base;
@@ -96,7 +103,7 @@ export async function sessionPdf(detail: SessionDetail, now: number = Date.now()
           if (doc.y + 2 * doc.currentLineHeight(true) > doc.page.height - doc.page.margins.bottom) doc.addPage();
           const y = doc.y;
           doc.text(mark, left, y, { width: 24, lineBreak: false });
-          doc.font('Helvetica').fillColor(COLOR.text).text(clean(item.text), left + 26, y, { width: width - 26 });
+          doc.font('Helvetica').fillColor(COLOR.text).text(clean(item.label ? `${item.label}  ${item.text}` : item.text), left + 26, y, { width: width - 26 });
           doc.moveDown(0.15);
         }
         doc.moveDown(0.3);

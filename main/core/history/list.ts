@@ -1,13 +1,13 @@
 /**
  * The history list: one page of sessions, newest first by default, with filters. Each page
- * costs the same at 100 or 100,000 sessions: the order and the role/date filters come from
- * indexes, only the page's rows are read, and "is there more" is one extra row, not a count.
+ * costs about the same at 100 or 100,000 sessions: the order and the role/date filters come
+ * from indexes, only the page's rows are read, "is there more" is one extra row, not a count,
+ * and each row's figures come from the session_stats cache (see stats.ts).
  */
 import type { RoundKind } from '../../../content/schema.js';
 import type { HistoryFilters, SessionListItem, SessionPage, SessionStatus } from '../../contract/services/sessions.js';
-import type { EngineState } from '../interview/engine.js';
 import type { Db } from '../storage/database.js';
-import { durationOf, sessionCoveragePct } from './scores.js';
+import { STATS_COLUMNS, statsFor, type SessionStats, type StatsRow } from './stats.js';
 
 export interface ListQuery {
   roleId?: string | undefined;
@@ -26,8 +26,7 @@ const ORDER: Record<ListQuery['sort'], string> = {
   role: 's.role_title ASC, s.created_at DESC, s.id DESC',
 };
 
-interface ListRow {
-  id: string;
+interface ListRow extends StatsRow {
   role_id: string;
   role_title: string;
   company: string | null;
@@ -37,7 +36,6 @@ interface ListRow {
   ended_at: number | null;
   kind: string;
   title: string;
-  state_json: string;
   has_audio: number;
 }
 
@@ -49,7 +47,9 @@ export function listSessions(db: Db, query: ListQuery): SessionPage {
     params.push(query.roleId);
   }
   if (query.roundKind !== undefined) {
-    where.push('r.kind = ?');
+    // "+" keeps SQLite from fetching every round of the kind and sorting them: walking the
+    // sessions in date order and checking each one's kind stops as soon as the page is full.
+    where.push('+r.kind = ?');
     params.push(query.roundKind);
   }
   if (query.status !== undefined) {
@@ -67,21 +67,26 @@ export function listSessions(db: Db, query: ListQuery): SessionPage {
   const rows = db
     .prepare(
       `SELECT s.id, s.role_id, s.role_title, s.company, s.status, s.created_at, s.updated_at, s.ended_at,
-              r.kind, r.title, r.state_json,
+              r.kind, r.title, ${STATS_COLUMNS},
               EXISTS (SELECT 1 FROM turns t JOIN recordings rec ON rec.turn_id = t.id WHERE t.round_id = r.id) AS has_audio
-       FROM sessions s JOIN rounds r ON r.session_id = s.id
+       FROM sessions s JOIN rounds r ON r.session_id = s.id LEFT JOIN session_stats st ON st.session_id = s.id
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${ORDER[query.sort]}
        LIMIT ? OFFSET ?`,
     )
     .all(...params, query.limit + 1, query.offset) as ListRow[];
-  return { items: rows.slice(0, query.limit).map(toListItem), hasMore: rows.length > query.limit };
+  const page = rows.slice(0, query.limit);
+  const stats = statsFor(db, page);
+  return {
+    items: page.flatMap((row) => {
+      const figures = stats.get(row.id);
+      return figures ? [toListItem(row, figures)] : [];
+    }),
+    hasMore: rows.length > query.limit,
+  };
 }
 
-function toListItem(row: ListRow): SessionListItem {
-  const state = JSON.parse(row.state_json) as EngineState;
-  const asked = new Set(state.turns.map((t) => t.questionIndex));
-  const answered = new Set(state.turns.filter((t) => t.status === 'answered').map((t) => t.questionIndex));
+function toListItem(row: ListRow, stats: SessionStats): SessionListItem {
   return {
     sessionId: row.id,
     roleId: row.role_id,
@@ -92,19 +97,20 @@ function toListItem(row: ListRow): SessionListItem {
     status: row.status,
     createdAt: row.created_at,
     endedAt: row.ended_at,
-    durationMs: durationOf(state, row.updated_at),
-    questionsAsked: asked.size,
-    questionsAnswered: answered.size,
-    coveragePct: sessionCoveragePct(state),
+    durationMs: stats.durationMs,
+    questionsAsked: stats.questionsAsked,
+    questionsAnswered: stats.questionsAnswered,
+    coveragePct: stats.coveragePct,
     hasAudio: row.has_audio === 1,
   };
 }
 
 export function historyFilters(db: Db): HistoryFilters {
   const roles = db
-    .prepare('SELECT role_id AS roleId, role_title AS roleTitle, company FROM sessions GROUP BY role_id ORDER BY role_title')
-    .all() as HistoryFilters['roles'];
+    // With MAX(), SQLite takes the other columns from that row: a role is named as in its latest session.
+    .prepare('SELECT role_id AS roleId, role_title AS roleTitle, company, MAX(created_at) AS latest FROM sessions GROUP BY role_id ORDER BY role_title')
+    .all() as (HistoryFilters['roles'][number] & { latest?: number })[];
   const kinds = db.prepare('SELECT DISTINCT kind FROM rounds ORDER BY kind').all() as { kind: string }[];
   const total = db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number };
-  return { roles, roundKinds: kinds.map((k) => k.kind as RoundKind), totalSessions: total.n };
+  return { roles: roles.map(({ roleId, roleTitle, company }) => ({ roleId, roleTitle, company })), roundKinds: kinds.map((k) => k.kind as RoundKind), totalSessions: total.n };
 }

@@ -19,7 +19,8 @@ import type {
 import { AppError } from '../../contract/result.js';
 import type { EngineState } from '../interview/engine.js';
 import type { Db } from '../storage/database.js';
-import { COVERAGE_DIMENSION, coverageOf, deliveryOf, dimensionLabel, feedbackDelivery, feedbackScores, mean, questionCoverages } from './scores.js';
+import { COVERAGE_DIMENSION, coverageOf, deliveryOf, dimensionLabel, feedbackDelivery, feedbackScores, mean } from './scores.js';
+import { STATS_COLUMNS, statsFor, type StatsRow } from './stats.js';
 
 /** Enough for a readable chart; older sessions still count in the history list. */
 export const PROGRESS_SESSIONS = 200;
@@ -32,6 +33,13 @@ interface SessionRow {
   kind: string;
   title: string;
   state_json: string;
+}
+
+interface ProgressRow extends StatsRow {
+  created_at: number;
+  role_title: string;
+  kind: string;
+  title: string;
 }
 
 interface SpokenRow {
@@ -56,12 +64,13 @@ export function progress(db: Db, filter: { roleId?: string | undefined; roundKin
   const rows = (
     db
       .prepare(
-        `SELECT s.id, s.created_at, s.role_title, r.kind, r.title, r.state_json
-         FROM sessions s JOIN rounds r ON r.session_id = s.id ${clause}
+        `SELECT s.id, s.created_at, s.updated_at, s.role_title, r.kind, r.title, ${STATS_COLUMNS}
+         FROM sessions s JOIN rounds r ON r.session_id = s.id LEFT JOIN session_stats st ON st.session_id = s.id ${clause}
          ORDER BY s.created_at DESC LIMIT ${PROGRESS_SESSIONS}`,
       )
-      .all(...params) as SessionRow[]
+      .all(...params) as ProgressRow[]
   ).reverse();
+  const stats = statsFor(db, rows);
 
   const roundIds = rows.map((r) => `${r.id}:r1`);
   const feedbackBySession = feedbackBodies(db, roundIds);
@@ -69,9 +78,9 @@ export function progress(db: Db, filter: { roleId?: string | undefined; roundKin
 
   const dimensions = new Map<string, ProgressDimension>();
   const points: ProgressPoint[] = rows.map((row) => {
-    const state = JSON.parse(row.state_json) as EngineState;
+    const figures = stats.get(row.id);
     const scores: Record<string, number> = {};
-    const coverage = mean(questionCoverages(state).map((q) => q.pct));
+    const coverage = figures?.coveragePct ?? null;
     if (coverage !== null) {
       scores[COVERAGE_DIMENSION] = coverage;
       dimensions.set(COVERAGE_DIMENSION, { id: COVERAGE_DIMENSION, label: dimensionLabel(COVERAGE_DIMENSION), source: 'coverage' });
@@ -98,14 +107,14 @@ export function progress(db: Db, filter: { roleId?: string | undefined; roundKin
       roundTitle: row.title,
       roundKind: row.kind as RoundKind,
       scores,
-      delivery: deliveryFor(state, bodies, spokenBySession.get(row.id) ?? []),
+      delivery: deliveryFor(figures?.turnElapsedMs ?? {}, bodies, spokenBySession.get(row.id) ?? []),
     };
   });
 
   return { points, dimensions: [...dimensions.values()], repeatedQuestions: repeatedQuestions(db, clause, params) };
 }
 
-function deliveryFor(state: EngineState, feedback: unknown[], spoken: SpokenRow[]): DeliveryMetrics {
+function deliveryFor(turnElapsedMs: Record<number, number>, feedback: unknown[], spoken: SpokenRow[]): DeliveryMetrics {
   const fromFeedback = feedback.map(feedbackDelivery).filter((d): d is DeliveryMetrics => d !== null);
   if (fromFeedback.length > 0) {
     return {
@@ -113,10 +122,7 @@ function deliveryFor(state: EngineState, feedback: unknown[], spoken: SpokenRow[
       fillersPer100Words: mean(fromFeedback.map((d) => d.fillersPer100Words)),
     };
   }
-  const elapsedBySeq = new Map(state.turns.map((t) => [t.seq, t.elapsedMs]));
-  return deliveryOf(
-    spoken.filter((s) => s.text).map((s) => ({ text: s.text ?? '', durationMs: s.duration_ms ?? elapsedBySeq.get(s.seq) ?? 0 })),
-  );
+  return deliveryOf(spoken.filter((s) => s.text).map((s) => ({ text: s.text ?? '', durationMs: s.duration_ms ?? turnElapsedMs[s.seq] ?? 0 })));
 }
 
 function sessionOfRound(roundId: string): string {
@@ -212,7 +218,7 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
         coveragePct: coverage.pct,
         covered: coverage.covered,
         missing: coverage.missing,
-        delivery: deliveryFor(state, [], spokenTurns),
+        delivery: deliveryFor(Object.fromEntries(turns.map((t) => [t.seq, t.elapsedMs])), [], spokenTurns),
       },
     ];
   });

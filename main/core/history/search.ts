@@ -13,19 +13,24 @@ import type { Db } from '../storage/database.js';
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const SNIPPET_TOKENS = 16;
-/** Prefix search on the last word only from this length, so "a" does not expand to every word. */
+/** The last word is tried as a prefix only from this length, so "a" does not expand to every word. */
 const MIN_PREFIX_CHARS = 3;
+/** Scripts written without spaces are indexed as runs: a prefix finds a word at a run's start. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 export interface MatchQuery {
-  /** The FTS5 MATCH expression, or null when nothing searchable is left. */
+  /** The FTS5 MATCH expression for the words as typed, or null when nothing searchable is left. */
   match: string | null;
+  /** The words before the last one, quoted, for a prefix search on the last word; null when the last word is too short. */
+  prefix: { before: string[]; last: string } | null;
   terms: string[];
 }
 
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
 /**
  * Every word becomes a quoted FTS5 string (inner quotes doubled), so operators and special
- * characters are only ever text. Words are ANDed; the last one also matches as a prefix, which
- * suits typing and finds "idempotent" from "idempot". Words with no letter or digit (emoji,
+ * characters are only ever text. Words are ANDed. Words with no letter or digit (emoji,
  * punctuation) are dropped: the tokenizer would drop them too, leaving an empty phrase.
  */
 export function buildMatchQuery(input: string): MatchQuery {
@@ -35,13 +40,17 @@ export function buildMatchQuery(input: string): MatchQuery {
     .map((w) => w.trim())
     .filter((w) => /[\p{L}\p{N}]/u.test(w))
     .slice(0, 16);
-  if (terms.length === 0) return { match: null, terms: [] };
-  const quoted = terms.map((term, i) => {
-    const phrase = `"${term.replace(/"/g, '""')}"`;
-    const last = i === terms.length - 1;
-    return last && [...term].length >= MIN_PREFIX_CHARS && /[\p{L}\p{N}]$/u.test(term) ? `${phrase}*` : phrase;
-  });
-  return { match: quoted.join(' '), terms };
+  if (terms.length === 0) return { match: null, prefix: null, terms: [] };
+  const quoted = terms.map(quote);
+  const last = terms[terms.length - 1] ?? '';
+  const prefixable = ([...last].length >= MIN_PREFIX_CHARS || UNSPACED_SCRIPT.test(last)) && /[\p{L}\p{N}]$/u.test(last);
+  return { match: quoted.join(' '), prefix: prefixable ? { before: quoted.slice(0, -1), last } : null, terms };
+}
+
+/** A word as the unicode61 tokenizer (remove_diacritics 2) stores it, when it is one token. */
+export function foldToken(word: string): string | null {
+  const folded = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
+  return /^[\p{L}\p{N}]+$/u.test(folded) ? folded : null;
 }
 
 export function snippetParts(snippet: string): SnippetPart[] {
@@ -78,36 +87,80 @@ interface HitRow {
 
 const snip = (table: string, column: number) => `snippet(${table}, ${column}, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS})`;
 
+/**
+ * Whole words first: a word's postings are read newest first and reading stops at the limit,
+ * so the cost does not grow with the history. Only when that leaves the page short is the
+ * last word also tried as a prefix (a word still being typed, or "migrat" for "migration").
+ */
 export function searchSessions(db: Db, query: string, limit: number): SearchResults {
-  const { match, terms } = buildMatchQuery(query);
+  const { match, prefix, terms } = buildMatchQuery(query);
   if (match === null) return { terms, hits: [], hasMore: false };
+  const exact = runSearch(db, () => match, limit);
+  if (exact.hits.length >= limit || prefix === null) return { terms, ...exact };
+  const prefixed = runSearch(db, (table) => prefixMatch(db, table, prefix), limit);
+  const key = (h: SearchHit) => `${h.kind}:${h.sessionId}:${h.turnSeq ?? ''}:${h.startMs ?? ''}`;
+  const seen = new Set(exact.hits.map(key));
+  const merged = [...exact.hits, ...prefixed.hits.filter((h) => !seen.has(key(h)))];
+  merged.sort(byRecency);
+  return { terms, hits: merged.slice(0, limit), hasMore: exact.hasMore || prefixed.hasMore || merged.length > limit };
+}
+
+type FtsTable = 'turns_fts' | 'segments_fts' | 'notes_fts';
+/** More words than this sharing the prefix: FTS5's own prefix query is used instead. */
+const MAX_EXPANSION = 24;
+
+/**
+ * The last word as a prefix. FTS5 answers "word"* by merging the postings of every word with
+ * that prefix before returning anything, which grows with the history; looking the words up
+ * in the index's vocabulary (fts5vocab, sorted by word) and asking for them by name, ORed,
+ * lets the answer stream newest first like any whole-word search.
+ */
+function prefixMatch(db: Db, table: FtsTable, prefix: { before: string[]; last: string }): string | null {
+  const folded = foldToken(prefix.last);
+  const fallback = [...prefix.before, `${quote(prefix.last)}*`].join(' ');
+  if (folded === null) return fallback;
+  const words = (
+    db.prepare(`SELECT term FROM ${table}_vocab WHERE term >= ? AND term < ? LIMIT ${MAX_EXPANSION + 1}`).all(folded, `${folded}\u{10FFFF}`) as { term: string }[]
+  ).map((r) => r.term);
+  if (words.length === 0) return null;
+  if (words.length > MAX_EXPANSION) return fallback;
+  // An explicit AND: FTS5 accepts implicit AND between phrases only, not before a bracket.
+  return [...prefix.before, `(${words.map(quote).join(' OR ')})`].join(' AND ');
+}
+
+function byRecency(a: SearchHit, b: SearchHit): number {
+  return b.createdAt - a.createdAt || a.sessionId.localeCompare(b.sessionId) || (a.turnSeq ?? 0) - (b.turnSeq ?? 0) || (a.startMs ?? 0) - (b.startMs ?? 0);
+}
+
+function runSearch(db: Db, matchFor: (table: FtsTable) => string | null, limit: number): { hits: SearchHit[]; hasMore: boolean } {
   const perTable = limit + 1;
+  const rowsOf = (table: FtsTable, sql: string): HitRow[] => {
+    const match = matchFor(table);
+    return match === null ? [] : (db.prepare(sql).all(match, perTable) as HitRow[]);
+  };
 
   // Each source is read newest-indexed first straight from the index (ORDER BY rowid needs no
   // sort), so a search costs about the same however many sessions match.
-  const turnRows = db
-    .prepare(
-      `SELECT s.id AS session_id, s.role_title, s.created_at, r.kind, r.title, t.seq, NULL AS start_ms,
+  const turnRows = rowsOf(
+    'turns_fts',
+    `SELECT s.id AS session_id, s.role_title, s.created_at, r.kind, r.title, t.seq, NULL AS start_ms,
               ${snip('turns_fts', 1)} AS snip, ${snip('turns_fts', 0)} AS snip2
        FROM turns_fts JOIN turns t ON t.rowid = turns_fts.rowid JOIN rounds r ON r.id = t.round_id JOIN sessions s ON s.id = r.session_id
        WHERE turns_fts MATCH ? ORDER BY turns_fts.rowid DESC LIMIT ?`,
-    )
-    .all(match, perTable) as HitRow[];
-  const segmentRows = db
-    .prepare(
-      `SELECT s.id AS session_id, s.role_title, s.created_at, r.kind, r.title, t.seq, sg.start_ms, ${snip('segments_fts', 0)} AS snip
+  );
+  const segmentRows = rowsOf(
+    'segments_fts',
+    `SELECT s.id AS session_id, s.role_title, s.created_at, r.kind, r.title, t.seq, sg.start_ms, ${snip('segments_fts', 0)} AS snip
        FROM segments_fts JOIN segments sg ON sg.id = segments_fts.rowid JOIN turns t ON t.id = sg.turn_id
          JOIN rounds r ON r.id = t.round_id JOIN sessions s ON s.id = r.session_id
        WHERE segments_fts MATCH ? ORDER BY segments_fts.rowid DESC LIMIT ?`,
-    )
-    .all(match, perTable) as HitRow[];
-  const noteRows = db
-    .prepare(
-      `SELECT s.id AS session_id, s.role_title, s.created_at, r.kind, r.title, NULL AS seq, NULL AS start_ms, ${snip('notes_fts', 0)} AS snip
+  );
+  const noteRows = rowsOf(
+    'notes_fts',
+    `SELECT s.id AS session_id, s.role_title, s.created_at, r.kind, r.title, NULL AS seq, NULL AS start_ms, ${snip('notes_fts', 0)} AS snip
        FROM notes_fts JOIN sessions s ON s.rowid = notes_fts.rowid JOIN rounds r ON r.session_id = s.id
        WHERE notes_fts MATCH ? ORDER BY notes_fts.rowid DESC LIMIT ?`,
-    )
-    .all(match, perTable) as HitRow[];
+  );
 
   const hit = (row: HitRow, kind: SearchHitKind, text: string): SearchHit => ({
     sessionId: row.session_id,
@@ -131,7 +184,7 @@ export function searchSessions(db: Db, query: string, limit: number): SearchResu
   for (const row of segmentRows) if (row.snip !== null) hits.push(hit(row, 'transcript', row.snip));
   for (const row of noteRows) if (row.snip !== null) hits.push(hit(row, 'notes', row.snip));
 
-  hits.sort((a, b) => b.createdAt - a.createdAt || a.sessionId.localeCompare(b.sessionId) || (a.turnSeq ?? 0) - (b.turnSeq ?? 0) || (a.startMs ?? 0) - (b.startMs ?? 0));
+  hits.sort(byRecency);
   const more = turnRows.length > limit || segmentRows.length > limit || noteRows.length > limit || hits.length > limit;
-  return { terms, hits: hits.slice(0, limit), hasMore: more };
+  return { hits: hits.slice(0, limit), hasMore: more };
 }

@@ -10,7 +10,7 @@ export type Block =
   | { type: 'paragraph'; text: string; muted?: boolean }
   | { type: 'facts'; items: [label: string, value: string][] }
   | { type: 'quote'; text: string }
-  | { type: 'list'; items: { text: string; checked?: boolean }[] };
+  | { type: 'list'; items: { text: string; checked?: boolean; label?: string }[] };
 
 const STATUS: Record<SessionDetail['status'], string> = { completed: 'Completed', in_progress: 'Interrupted', abandoned: 'Ended early' };
 
@@ -78,7 +78,7 @@ export function sessionDocument(detail: SessionDetail): Block[] {
     }
     if (turn.segments.length > 0) {
       blocks.push({ type: 'paragraph', text: 'Transcript as spoken:', muted: true });
-      blocks.push({ type: 'list', items: turn.segments.map((s) => ({ text: `[${formatClock(s.startMs)}] ${s.text.trim()}` })) });
+      blocks.push({ type: 'list', items: turn.segments.map((s) => ({ label: formatClock(s.startMs), text: s.text.trim() })) });
     }
   }
 

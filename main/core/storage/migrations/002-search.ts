@@ -1,7 +1,8 @@
 import type { Migration } from './types.js';
 
 /**
- * Full-text search over everything a candidate said or was asked, plus their notes.
+ * History: full-text search over everything a candidate said or was asked, plus their notes;
+ * indexes for the history filters; a cache of per-session figures.
  *
  * External-content FTS5 tables: the text stays in turns, segments and sessions only once, and
  * the index holds just the tokens (bytes per session matter at thousands of sessions);
@@ -75,13 +76,28 @@ export const search: Migration = {
       INSERT INTO notes_fts (rowid, notes) VALUES (new.rowid, new.notes);
     END;
 
+    -- The indexed words, sorted: a prefix ("migrat") is expanded to the words it begins.
+    CREATE VIRTUAL TABLE turns_fts_vocab USING fts5vocab (turns_fts, row);
+    CREATE VIRTUAL TABLE segments_fts_vocab USING fts5vocab (segments_fts, row);
+    CREATE VIRTUAL TABLE notes_fts_vocab USING fts5vocab (notes_fts, row);
+
     -- Rows written before this version.
     INSERT INTO turns_fts (turns_fts) VALUES ('rebuild');
     INSERT INTO segments_fts (segments_fts) VALUES ('rebuild');
     INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');
 
-    -- History filters: by round kind, and sorted by role.
+    -- History filters: the round kinds present, and sessions sorted by role.
     CREATE INDEX rounds_kind ON rounds (kind, session_id);
     CREATE INDEX sessions_role_title ON sessions (role_title, created_at DESC);
+
+    -- Figures the history shows for each session (duration, coverage per question), computed
+    -- from the stored interview state once and kept until the session changes (updated_at) or
+    -- the scoring changes (version). Derived data: never exported, safe to delete.
+    CREATE TABLE session_stats (
+      session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+      updated_at INTEGER NOT NULL,
+      version    INTEGER NOT NULL,
+      stats_json TEXT NOT NULL
+    );
   `,
 };

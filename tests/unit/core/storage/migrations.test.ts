@@ -59,6 +59,10 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
       table: 'feedback',
       row: { id: 3000 + n, turn_id: null, round_id: `round-${tag}`, source: 'llm', body_json: '{"summary":"ok"}', created_at: t },
     },
+    {
+      table: 'session_stats',
+      row: { session_id: `session-${tag}`, updated_at: t + 1, version: 1, stats_json: '{"durationMs":10}' },
+    },
   ];
 }
 
