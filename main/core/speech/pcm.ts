@@ -20,7 +20,10 @@ export function msToSamples(ms: number, sampleRate = SAMPLE_RATE): number {
 export function bytesToSamples(bytes: Uint8Array): Int16Array {
   const usable = bytes.byteLength - (bytes.byteLength % 2);
   if (bytes.byteOffset % 2 === 0) return new Int16Array(bytes.buffer, bytes.byteOffset, usable / 2);
-  return new Int16Array(bytes.slice(0, usable).buffer);
+  // Copy into a fresh buffer: Buffer#slice is a view into a shared pool, not a copy.
+  const copy = new Uint8Array(usable);
+  copy.set(bytes.subarray(0, usable));
+  return new Int16Array(copy.buffer);
 }
 
 /** The samples as an ArrayBuffer of exactly their bytes (whisper.node wants a whole ArrayBuffer). */

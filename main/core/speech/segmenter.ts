@@ -13,7 +13,11 @@ export interface SegmenterOptions {
   vad: Vad;
   /** Silence after a span before it counts as finished (the VAD itself splits at 100 ms). */
   finishAfterSilenceMs?: number;
-  /** Audio kept before a span that has not started yet, so a first syllable is not cut. */
+  /**
+   * Audio kept before where speech may start. Silero's state starts fresh on every call and
+   * needs some audio before speech to find its onset: with 300 ms it found the second jfk.wav
+   * segment 0.7 s late.
+   */
   leadInMs?: number;
   /** A safety net for a VAD far slower than real time: older audio is dropped from the region. */
   maxRegionMs?: number;
@@ -38,7 +42,7 @@ export class Segmenter {
   constructor(private readonly options: SegmenterOptions, start = 0) {
     this.regionStart = start;
     this.finishAfter = msToSamples(options.finishAfterSilenceMs ?? 500);
-    this.leadIn = msToSamples(options.leadInMs ?? 300);
+    this.leadIn = msToSamples(options.leadInMs ?? 1000);
     this.maxRegion = msToSamples(options.maxRegionMs ?? 60_000);
   }
 

@@ -18,6 +18,11 @@ function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** The page's bridge token, for URLs the browser fetches by itself (a recording in an <audio> element). */
+export function bridgeToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
 /**
  * The WebSocket client. Requests wait for the socket to open; a dropped socket fails the
  * pending calls with a TRANSPORT error and reconnects on the next call.

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '../../../main/contract/events.js';
+import type { EventEnvelope, EventMap } from '../../../main/contract/events.js';
 import type { Result } from '../../../main/contract/result.js';
 import { createCore, type Core } from '../../../main/core/create-core.js';
 import { readWavInfo } from '../../../main/core/speech/wav-format.js';
@@ -146,7 +146,7 @@ describe('speech service', () => {
     await feed(core, 'mic-check', readWavFile(await fixturePath('jfk.wav')).samples.slice(0, 16_000 * 3));
     const result = await call<{ segments: unknown[] }>(core, 'speech:stop', { sessionId: 'mic-check' });
     expect(result.segments).toHaveLength(1);
-    expect(events.some((e) => e.name === 'transcript:segment' && e.payload.mode === 'check')).toBe(true);
+    expect(events.some((e) => e.name === 'transcript:segment' && (e.payload as EventMap['transcript:segment']).mode === 'check')).toBe(true);
     expect(core.db!.prepare('SELECT COUNT(*) AS n FROM recordings').get()).toEqual({ n: 0 });
   });
 

@@ -42,7 +42,7 @@ describe('Silero VAD', () => {
 });
 
 describe('live pipeline on jfk.wav fed in 200 ms chunks', () => {
-  it('finds the same segments (±50 ms) and transcribes them while audio still arrives', async () => {
+  it('finds the same segments (±50 ms; the last one may run to the end of the audio) and transcribes them while audio still arrives', async () => {
     const seen: { index: number; status: string; atSample: number }[] = [];
     let fed = 0;
     const pipeline = new LivePipeline({
@@ -62,7 +62,10 @@ describe('live pipeline on jfk.wav fed in 200 ms chunks', () => {
     expect(segments).toHaveLength(4);
     segments.forEach((s, i) => {
       expect(Math.abs(s.start / 160 - JFK_SEGMENTS[i]![0]!)).toBeLessThanOrEqual(5);
-      expect(Math.abs(s.end / 160 - JFK_SEGMENTS[i]![1]!)).toBeLessThanOrEqual(5);
+      // The last span was still open when the audio ended: it runs to the end of the audio.
+      if (i < 3) expect(Math.abs(s.end / 160 - JFK_SEGMENTS[i]![1]!)).toBeLessThanOrEqual(5);
+      else expect(s.end / 160).toBeGreaterThanOrEqual(JFK_SEGMENTS[i]![1]! - 5);
+      expect(s.end).toBeLessThanOrEqual(jfk.length);
       // The fixture model has no weights: whisper runs for real and returns no words.
       expect(s.status).toBe('done');
     });

@@ -11,6 +11,8 @@ export interface AnswerBoxHandle {
   focus(): void;
   /** Saves now if anything changed since the last save. */
   flush(): Promise<void>;
+  /** Adds text at the end (a spoken answer's transcript) and saves it as the draft. */
+  append(text: string): void;
 }
 
 type SaveStatus = { kind: 'idle' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'saved'; chars: number } | { kind: 'error'; message: string };
@@ -65,6 +67,15 @@ export function AnswerBox({ sessionId, initialText, disabled, readOnly, placehol
     },
     focus: () => area.current?.focus(),
     flush: save,
+    append: (text: string) => {
+      const box = area.current;
+      if (!box || !text.trim()) return;
+      const before = box.value.replace(/\s+$/, '');
+      box.value = before ? `${before} ${text.trim()}` : text.trim();
+      dirty.current = true;
+      setStatus({ kind: 'unsaved' });
+      void save();
+    },
   }), [save]);
 
   useEffect(() => {

@@ -12,6 +12,7 @@ import { InterviewerPanel } from './InterviewerPanel.js';
 import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
 import { Timer } from './Timer.js';
+import { VoicePanel, type VoicePanelHandle } from './VoicePanel.js';
 import { WrapUp } from './WrapUp.js';
 
 export function PracticeScreen({ sessionId }: { sessionId: string }) {
@@ -47,6 +48,7 @@ function Practice({ initial }: { initial: InterviewView }) {
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const { toasts, add: addToast, dismiss, clearErrors } = useToasts(sessionId);
   const answerRef = useRef<AnswerBoxHandle>(null);
+  const voiceRef = useRef<VoicePanelHandle>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
   const focusAfter = useRef<'answer' | 'primary' | 'pause' | null>(null);
 
@@ -114,7 +116,12 @@ function Practice({ initial }: { initial: InterviewView }) {
   const handlers = {
     begin: () => void act('Begin', () => api.interview.begin({ sessionId }), 'primary'),
     startAnswer: () => void act('Start answer', () => api.interview.startAnswer({ sessionId }), 'answer'),
-    done: () => void act('Done', () => api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' })),
+    done: () =>
+      void act('Done', async () => {
+        // A spoken answer still being transcribed lands in the box before it is submitted.
+        await voiceRef.current?.finish();
+        return api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
+      }),
     repeat: () => void act('Repeat question', () => api.interview.repeat({ sessionId })),
     clarify: (text: string) => act('Clarifying question', () => api.interview.clarify({ sessionId, text })),
     skip: () => void act('Skip', () => api.interview.skip({ sessionId })),
@@ -181,6 +188,14 @@ function Practice({ initial }: { initial: InterviewView }) {
 
           {showAnswerArea && (
             <>
+              <VoicePanel
+                ref={voiceRef}
+                sessionId={sessionId}
+                phase={view.phase}
+                paused={view.paused}
+                startAnswer={() => act('Start answer', () => api.interview.startAnswer({ sessionId }), 'primary')}
+                onTranscript={(text) => answerRef.current?.append(text)}
+              />
               <div className="answer-area">
                 <AnswerBox
                   key={promptKey(view)}

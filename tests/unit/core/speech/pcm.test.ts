@@ -8,6 +8,13 @@ describe('bytesToSamples', () => {
     expect(Array.from(bytesToSamples(bytes))).toEqual([1, -1]);
   });
 
+  it('copies a Node Buffer view that starts on an odd byte of a shared pool', () => {
+    const frame = Buffer.from([7, 0x04, 0x00, 0x05, 0x00, 9, 9]);
+    const view = frame.subarray(1, 5);
+    expect(view.byteOffset % 2).toBe(1);
+    expect(Array.from(bytesToSamples(view))).toEqual([4, 5]);
+  });
+
   it('copies a view that starts on an odd byte', () => {
     const backing = new Uint8Array([9, 0x02, 0x00, 0x03, 0x00]);
     expect(Array.from(bytesToSamples(backing.subarray(1)))).toEqual([2, 3]);

@@ -6,6 +6,13 @@ import { energyVad } from './fakes.js';
 
 const speech = (ms: number) => tone(ms, 220, 0.4);
 
+/** A VAD that hears speech everywhere, cut into spans of at most max samples. */
+function cutEvery(length: number, max: number) {
+  const spans = [];
+  for (let start = 0; start < length; start += max) spans.push({ start, end: Math.min(length, start + max) });
+  return spans;
+}
+
 describe('Segmenter', () => {
   it('finishes a span once enough silence follows it, not before', async () => {
     const seg = new Segmenter({ vad: energyVad(), finishAfterSilenceMs: 500 });
@@ -41,7 +48,17 @@ describe('Segmenter', () => {
       seg.push(c);
       await seg.analyze();
     }
-    expect(seg.regionSamples).toBeLessThanOrEqual(16_000);
-    expect(Math.max(...vad.calls)).toBeLessThanOrEqual(16_000);
+    // One second of lead-in plus the chunk that arrived since the last analysis.
+    expect(seg.regionSamples).toBeLessThanOrEqual(16_000 + 4000);
+    expect(Math.max(...vad.calls)).toBeLessThanOrEqual(16_000 + 4000);
+    // Continuous speech: the VAD (like Silero at 15 s) cuts it, so the region never grows past that.
+    const talker = new Segmenter({ vad: { detect: async (s) => cutEvery(s.length, 15 * 16_000), release: async () => {} } });
+    let largest = 0;
+    for (const c of chunks(speech(120_000), 250)) {
+      talker.push(c);
+      await talker.analyze();
+      largest = Math.max(largest, talker.regionSamples);
+    }
+    expect(largest).toBeLessThanOrEqual(17 * 16_000);
   });
 });
