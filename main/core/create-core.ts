@@ -77,6 +77,8 @@ export function createCore(options: CoreOptions): Core {
   const llmInterviewer = createLlmInterviewerFactory({
     llm,
     notify: (sessionId, message) => events.emit('interviewer:notice', { sessionId, message }),
+    // Reproducible decisions for end-to-end tests (REHEARSAL_LLM_SEED); random otherwise.
+    ...(Number(process.env.REHEARSAL_LLM_SEED) ? { limits: { seed: Number(process.env.REHEARSAL_LLM_SEED) } } : {}),
   });
   const chooseInterviewer = (sessionId: string) => {
     const modelPath = readSettings(db).activeLlmModel;
