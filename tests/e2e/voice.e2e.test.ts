@@ -61,17 +61,17 @@ describe('speaking an answer', () => {
   let spoken: string;
   let server: ServerHandle;
   let browser: BrowserHandle;
+  let whisper: string;
 
   beforeAll(async () => {
     audioDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-e2e-audio-'));
     spoken = makeSpokenAnswer(audioDir);
     dataDir = makeDataDir();
     fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
-    const whisper = path.join(dataDir, 'models', 'for-tests-ggml-mini.bin');
+    whisper = path.join(dataDir, 'models', 'for-tests-ggml-mini.bin');
     fs.copyFileSync(await fixturePath('for-tests-ggml-mini.bin'), whisper);
     fs.copyFileSync(await fixturePath('silero-vad-v6.2.0-ggml.bin'), path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'));
     server = await startServer(dataDir);
-    await rpc(server, 'settings:update', { activeWhisperModel: whisper, whisperThreads: 1 });
     browser = await openBrowser({ fakeAudioFile: spoken });
   });
 
@@ -92,6 +92,18 @@ describe('speaking an answer', () => {
     await page.waitForURL(/#\/practice\//);
     const sessionId = decodeURIComponent(new URL(page.url()).hash.replace('#/practice/', ''));
     await page.getByRole('button', { name: 'Begin' }).click();
+    await page.locator('.practice[data-phase="question"]').waitFor();
+
+    // No speech model chosen yet: the panel says how to get one, and typing works.
+    const models = page.getByRole('link', { name: 'Open the Models screen' });
+    await models.waitFor();
+    expect(await models.getAttribute('href')).toBe('#/models');
+    expect(await page.locator('.voice-panel').textContent()).toMatch(/No speech recognition model/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'voice-no-model');
+
+    await rpc(server, 'settings:update', { activeWhisperModel: whisper, whisperThreads: 1 });
+    await page.reload();
     await page.locator('.practice[data-phase="question"]').waitFor();
 
     // First spoken answer of the session: the microphone check comes first.
@@ -147,6 +159,11 @@ describe('speaking an answer', () => {
 
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'voice-after-answer');
+    // The same screen in dark mode (the app applies its theme at start; switch it in place).
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'voice-after-answer-dark');
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
   });
 
   it('recovers the recording when the server is killed mid-answer', async () => {

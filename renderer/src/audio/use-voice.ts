@@ -75,7 +75,8 @@ export function useVoice(options: VoiceOptions): VoiceTake {
         onFinished.current?.(answer);
         return answer;
       } catch (e) {
-        setError(errorMessage(e));
+        // Keep the first message: it says why the take ended (e.g. the connection dropped).
+        setError((previous) => previous ?? errorMessage(e));
         return null;
       } finally {
         active.current = false;

@@ -65,7 +65,7 @@ export function VoicePanel({ sessionId, phase, paused, startAnswer, onTranscript
   if (!readiness.ready) {
     return (
       <section className="voice-panel card" aria-labelledby="voice-title">
-        <h3 id="voice-title" className="small-heading">Speak your answer</h3>
+        <h3 id="voice-title" className="small-heading">Answer out loud</h3>
         <p className="small">{readiness.problem}</p>
         <p className="small">
           <a href="#/models">Open the Models screen</a> to get a speech model. Typing works in the meantime.
@@ -217,7 +217,7 @@ function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, 
   return (
     <section className="voice-panel card" aria-labelledby="voice-title" data-status={voice.status}>
       <div className="voice-head row">
-        <h3 id="voice-title" className="small-heading">Speak your answer</h3>
+        <h3 id="voice-title" className="small-heading">Answer out loud</h3>
         {picker}
       </div>
       <div className="row voice-controls">

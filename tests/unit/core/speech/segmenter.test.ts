@@ -62,3 +62,25 @@ describe('Segmenter', () => {
     expect(largest).toBeLessThanOrEqual(17 * 16_000);
   });
 });
+
+describe('LivePipeline state', () => {
+  it('counts silence only after speech, for the auto-end countdown', async () => {
+    const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
+    const { scriptedTranscriber } = await import('./fakes.js');
+    const pipeline = new LivePipeline({ vad: energyVad(), transcriber: scriptedTranscriber(() => []).transcriber, read: () => new Int16Array(0), prompt: () => '', onSegment: () => {}, analyzeEveryMs: 200 });
+    for (const c of chunks(silence(2000), 200)) {
+      expect(pipeline.push(c).silenceMs).toBeNull();
+      await pipeline.idle();
+    }
+    for (const c of chunks(concatSamples([speech(1000), silence(3000)]), 200)) {
+      pipeline.push(c);
+      await pipeline.idle();
+    }
+    const state = pipeline.push(silence(200));
+    expect(state.silenceMs).toBeGreaterThanOrEqual(2500);
+    expect(state.silenceMs).toBeLessThanOrEqual(3400);
+    expect(state.speechMs).toBeGreaterThanOrEqual(900);
+    const done = await pipeline.finish();
+    expect(done.segments).toHaveLength(1);
+  });
+});
