@@ -169,6 +169,9 @@ function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, 
     api.settings.update({ inputDeviceId: deviceId }).then(onSettings, (e: unknown) => setNote(`The microphone choice was not saved: ${errorMessage(e)}`));
   };
   const picker = <DevicePicker devices={devices} value={settings.inputDeviceId} disabled={voice.status !== 'idle'} onChange={chooseDevice} />;
+  const updateSetting = (patch: Partial<Pick<Settings, 'holdToTalk' | 'autoEndSilenceSeconds'>>) => {
+    api.settings.update(patch).then(onSettings, (e: unknown) => setNote(`The voice option was not saved: ${errorMessage(e)}`));
+  };
 
   if (checking) {
     return (
@@ -220,6 +223,26 @@ function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, 
         <h3 id="voice-title" className="small-heading">Answer out loud</h3>
         {picker}
       </div>
+      <details className="voice-options small">
+        <summary>Voice options</summary>
+        <div className="row">
+          <label className="row">
+            <input type="checkbox" checked={settings.holdToTalk} disabled={voice.status !== 'idle'} onChange={(e) => updateSetting({ holdToTalk: e.target.checked })} />
+            Hold to talk (hold the button or <kbd>Alt</kbd>+<kbd>V</kbd>)
+          </label>
+          <label className="row">
+            End the answer after
+            <select className="small-select" value={settings.autoEndSilenceSeconds} disabled={voice.status !== 'idle'} onChange={(e) => updateSetting({ autoEndSilenceSeconds: Number(e.target.value) })}>
+              <option value={0}>never</option>
+              {[3, 5, 8, 10, 15].map((n) => (
+                <option key={n} value={n}>
+                  {n} s of silence
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </details>
       <div className="row voice-controls">
         <button
           ref={speakRef}
