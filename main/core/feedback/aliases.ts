@@ -15,7 +15,7 @@ const GROUPS: string[][] = [
   ['time to live', 'ttl'],
   ['continuous integration', 'ci'],
   ['pull request', 'pr'],
-  ['a/b test', 'ab test', 'a b test', 'experiment'],
+  ['a/b test', 'ab test', 'split test'],
   ['p99', '99th percentile'],
   ['p95', '95th percentile'],
   ['okr', 'okrs', 'objectives and key results'],

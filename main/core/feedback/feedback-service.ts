@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Question, Round } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
 import type {
+  AnswerFlag,
   JudgementStatus,
   LlmQuestionJudgement,
   QuestionFeedback,
@@ -25,7 +26,6 @@ import type { LlmJsonGenerator } from '../llm/types.js';
 import type { Db } from '../storage/database.js';
 import { createFeedbackStore, type FeedbackStore } from './feedback-store.js';
 import { DEFAULT_JUDGE_OPTIONS, judgeQuestion, judgeRound, type JudgeOptions } from './llm-judge.js';
-import { FLAG_MESSAGES } from './metrics/answer-checks.js';
 import type { TimedSegment } from './metrics/transcript.js';
 import { highlightsFor, rulesForQuestion, rulesForRound, type RulesQuestionFeedback } from './rules-feedback.js';
 
@@ -54,9 +54,17 @@ export type FeedbackService = Services['feedback'] & {
 
 export const NO_MODEL_NOTE = 'No language model is active, so this is rule-based feedback. Choose a model under Models for written feedback with scores.';
 const NOT_ANSWERED_NOTE = 'Not answered, so there is nothing for the model to judge.';
+/** Answers whose model score would be noise, and why, as the end of a sentence. */
+const NOT_JUDGED: Partial<Record<AnswerFlag, string>> = {
+  empty: 'it is empty',
+  too_short: 'it is only a few words',
+  not_english: 'it does not look like English',
+  mostly_fillers: 'it is mostly filler words',
+};
 const ROUND_NOT_FINISHED_NOTE = 'The round summary is written when the round is finished.';
 
-interface QuestionLlmBody {
+/** The stored model judgement of one question (feedback row on the question's first turn). */
+export interface QuestionLlmBody {
   v: 1;
   type: 'question';
   questionId: string;
@@ -67,7 +75,8 @@ interface QuestionLlmBody {
   scores: { dimension: string; score: number; max: number }[];
 }
 
-interface RoundLlmBody {
+/** The stored model summary of a round (feedback row on the round). */
+export interface RoundLlmBody {
   v: 1;
   type: 'round';
   key: string;
@@ -84,7 +93,7 @@ function answered(turns: readonly TurnRecord[]): TurnRecord[] {
 }
 
 /** Identifies what was judged: a judgement of earlier answers is stale once a follow-up is answered. */
-function answersKey(turns: readonly TurnRecord[]): string {
+export function answersKey(turns: readonly TurnRecord[]): string {
   const hash = createHash('sha256');
   for (const t of answered(turns)) hash.update(`${t.seq}\u0000${t.answer ?? ''}\u0000`);
   return hash.digest('hex').slice(0, 16);
@@ -98,6 +107,18 @@ function relativeSegments(segments: readonly TimedSegment[], turn: TurnRecord): 
   const origin = turn.answerStartedAt ?? turn.askedAt;
   const absolute = segments.length > 0 && segments.every((s) => s.startMs >= origin && origin > 1e12);
   return absolute ? segments.map((s) => ({ ...s, startMs: s.startMs - origin, endMs: s.endMs - origin })) : [...segments];
+}
+
+/** Questions that were asked, with their index in the plan. */
+function askedQuestions(state: EngineState): number[] {
+  return state.questions.map((_, i) => i).filter((i) => state.turns.some((t) => t.questionIndex === i));
+}
+
+/** Identifies what a round summary was written from: every asked question's answers. */
+export function roundKeyOf(state: EngineState): string {
+  const hash = createHash('sha256');
+  for (const i of askedQuestions(state)) hash.update(`${i}:${answersKey(state.turns.filter((t) => t.questionIndex === i))};`);
+  return hash.digest('hex').slice(0, 16);
 }
 
 const isQuestionBody = (b: unknown): b is QuestionLlmBody =>
@@ -156,10 +177,6 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     });
   }
 
-  /** Questions that were asked, with their index in the plan. */
-  function askedQuestions(state: EngineState): number[] {
-    return state.questions.map((_, i) => i).filter((i) => state.turns.some((t) => t.questionIndex === i));
-  }
 
   function firstTurnId(sessionId: string, state: EngineState, index: number): string | null {
     const first = state.turns.find((t) => t.questionIndex === index);
@@ -171,8 +188,8 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
   /** Why the model is not asked about this question, or null when it should be. */
   function skipReason(rules: RulesQuestionFeedback): string | null {
     if (rules.skipped) return NOT_ANSWERED_NOTE;
-    const blocking = rules.flags.find((f) => f === 'too_short' || f === 'not_english' || f === 'mostly_fillers');
-    return blocking ? `${FLAG_MESSAGES[blocking]} The model was not asked to score it.` : null;
+    const blocking = rules.flags.find((f) => f in NOT_JUDGED);
+    return blocking ? `The model was not asked to score this answer: ${NOT_JUDGED[blocking]}.` : null;
   }
 
   function storedQuestionBodies(sessionId: string): Map<string, QuestionLlmBody> {
@@ -189,11 +206,7 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     return row ? (row.body as RoundLlmBody) : null;
   }
 
-  function roundKey(loaded: Loaded): string {
-    const hash = createHash('sha256');
-    for (const i of askedQuestions(loaded.state)) hash.update(`${i}:${answersKey(loaded.state.turns.filter((t) => t.questionIndex === i))};`);
-    return hash.digest('hex').slice(0, 16);
-  }
+  const roundKey = (loaded: Loaded) => roundKeyOf(loaded.state);
 
   // ---- background jobs -----------------------------------------------------------------
 
@@ -331,11 +344,18 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     return true;
   }
 
+  /** What the rule-based feedback was computed from: the answers and the transcript segments (the last may land after the answer). */
+  function rulesKey(loaded: Loaded, index: number): string {
+    const turns = loaded.state.turns.filter((t) => t.questionIndex === index);
+    const segments = turns.map((t) => (loaded.segments.get(t.seq) ?? []).map((x) => `${x.startMs}-${x.endMs}-${x.text.length}`).join(','));
+    return `${answersKey(turns)}:${createHash('sha256').update(segments.join('|')).digest('hex').slice(0, 8)}`;
+  }
+
   /** Stores the rule-based feedback of one question, so history has it without recomputing. */
   function saveRules(loaded: Loaded, index: number, rules: RulesQuestionFeedback): void {
     const turnId = firstTurnId(loaded.record.sessionId, loaded.state, index);
     if (!turnId) return;
-    const key = answersKey(loaded.state.turns.filter((t) => t.questionIndex === index));
+    const key = rulesKey(loaded, index);
     // Pace and fillers of the spoken answers, in the shape history's progress charts read.
     const spoken = rules.answers.map((a) => a.metrics).filter((m) => m.mode === 'spoken');
     const words = spoken.reduce((sum, m) => sum + m.words, 0);
@@ -370,12 +390,12 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
       llm = current.judgement;
       llmStatus = current.judgement ? 'done' : 'failed';
       llmNote = current.note;
-    } else if (skip) {
-      llmStatus = 'skipped';
-      llmNote = skip;
     } else if (!hasModel) {
       llmStatus = 'unavailable';
       llmNote = NO_MODEL_NOTE;
+    } else if (skip) {
+      llmStatus = 'skipped';
+      llmNote = skip;
     } else {
       if (!isQueued(job)) enqueue(job);
       llmStatus = running && jobKey(running.job) === jobKey(job) ? 'running' : 'pending';
@@ -419,8 +439,7 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     const rulesList = asked.map((i) => rulesFor(loaded, i));
     asked.forEach((i, k) => {
       const turnId = firstTurnId(sessionId, loaded.state, i);
-      const key = answersKey(loaded.state.turns.filter((t) => t.questionIndex === i));
-      if (turnId && storedRules.get(turnId) !== key) saveRules(loaded, i, rulesList[k]!);
+      if (turnId && storedRules.get(turnId) !== rulesKey(loaded, i)) saveRules(loaded, i, rulesList[k]!);
     });
     const questions = asked.map((i, k) => questionView(loaded, i, rulesList[k]!, stored, hasModel));
     const round = roundView(loaded, questions, rulesForRound(rulesList), hasModel);
@@ -445,11 +464,20 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
         // The interviewer is about to decide: a running judgement gives the model back and
         // runs again later, so the interview never waits for feedback.
         if (running && jobKey(running.job) !== `${sessionId}:round`) running.controller.abort();
-        if (!generator()) return;
         const record = options.repository().load(sessionId);
         const turn = record?.state.turns.find((t) => t.seq === turnSeq);
         if (!record || !turn) return;
-        enqueue({ kind: 'question', sessionId, questionIndex: turn.questionIndex });
+        // The rule-based feedback is stored right away (after this call returns), so history has it
+        // even if the summary is never opened; a later read refreshes it when more segments land.
+        setImmediate(() => {
+          try {
+            const loaded = load(sessionId);
+            saveRules(loaded, turn.questionIndex, rulesFor(loaded, turn.questionIndex));
+          } catch (error) {
+            log(`could not store rule-based feedback for session ${sessionId}`, error);
+          }
+        });
+        if (generator()) enqueue({ kind: 'question', sessionId, questionIndex: turn.questionIndex });
       } catch (error) {
         log(`could not queue feedback for session ${sessionId}`, error);
       }

@@ -5,6 +5,7 @@ import { ROUND_KIND_LABELS } from '../labels.js';
 import { href, navigate } from '../router.js';
 import { useAsync } from '../use-async.js';
 import type { QuestionSummary, RoundSummaryView } from '../../../main/contract/services/interview.js';
+import { FeedbackCards } from './feedback/FeedbackCards.js';
 import { formatDuration } from './practice/clock.js';
 
 export function SummaryScreen({ sessionId }: { sessionId: string }) {
@@ -62,7 +63,7 @@ function Summary({ summary }: { summary: RoundSummaryView }) {
       {error && <div className="notice error" role="alert">{error}</div>}
 
       {/* Detailed feedback (scores with quotes from the answers, delivery metrics) goes in this slot. */}
-      <section data-slot="feedback" />
+      <FeedbackCards summary={summary} />
 
       <ol className="question-cards">
         {summary.questions.map((q, i) => (

@@ -75,7 +75,7 @@ describe('feedback service without a model', () => {
 
     // Two words over two answers: too short to judge, said so.
     expect(failure!.flags).toContain('too_short');
-    expect(failure!.llmStatus).toBe('skipped');
+    expect(failure!.llmStatus).toBe('unavailable');
     expect(failure!.rules.improvement).toMatch(/too short/);
 
     expect(view.round.llmStatus).toBe('unavailable');
@@ -161,6 +161,7 @@ describe('feedback service with a model', () => {
 
     // Too short to judge: the model was never asked about it.
     expect(view.questions[1]!.llmStatus).toBe('skipped');
+    expect(view.questions[1]!.llmNote).toBe('The model was not asked to score this answer: it is only a few words.');
     expect(generator.calls.filter((c) => !isRoundCall(c.schema) && c.prompt.includes('Question failure?'))).toEqual([]);
     // The prompt carries the rubric, the strong outline and the answers, and the call is bounded.
     const call = generator.calls.find((c) => !isRoundCall(c.schema))!;

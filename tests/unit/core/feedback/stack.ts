@@ -12,6 +12,7 @@ import type { InterviewView } from '../../../../main/contract/services/interview
 import { createContentService } from '../../../../main/core/content/service.js';
 import { EventBus } from '../../../../main/core/events.js';
 import { createFeedbackService, type FeedbackService } from '../../../../main/core/feedback/feedback-service.js';
+import type { JudgeOptions } from '../../../../main/core/feedback/llm-judge.js';
 import { createInterviewRepository } from '../../../../main/core/interview/repository.js';
 import { createInterviewService } from '../../../../main/core/interview/service.js';
 import type { GenerateOptions, JsonResult, JsonSchema, LlmJsonGenerator } from '../../../../main/core/llm/types.js';
@@ -101,7 +102,7 @@ export interface Stack {
   close(): void;
 }
 
-export function makeStack(generator: LlmJsonGenerator | null): Stack {
+export function makeStack(generator: LlmJsonGenerator | null, options: { judge?: Partial<JudgeOptions> } = {}): Stack {
   const root = mkdtempSync(join(tmpdir(), 'ir-feedback-'));
   const bundledDir = join(root, 'bundled');
   mkdirSync(bundledDir);
@@ -123,6 +124,7 @@ export function makeStack(generator: LlmJsonGenerator | null): Stack {
     llm: () => generator,
     log: (message) => logs.push(message),
     maxWaitForInterviewerMs: 2000,
+    ...(options.judge ? { judge: options.judge } : {}),
   });
   const interview = createInterviewService({ repository: () => repository, content, events: bus, onAnswer: (s, seq) => feedback.onAnswer(s, seq) });
   return {
