@@ -8,12 +8,17 @@ import { PracticeScreen } from './screens/practice/PracticeScreen.js';
 import { ModelsScreen } from './screens/ModelsScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { SummaryScreen } from './screens/SummaryScreen.js';
+import { HistoryScreen } from './screens/history/HistoryScreen.js';
+import { ProgressScreen } from './screens/history/ProgressScreen.js';
+import { SessionDetailScreen } from './screens/history/SessionDetailScreen.js';
 import { applyTheme } from './theme.js';
 import { useAsync } from './use-async.js';
 import type { AppInfo } from '../../main/contract/services/app.js';
 
 const NAV: { label: string; route: Route; matches: Route['name'][] }[] = [
   { label: 'Practice', route: { name: 'library' }, matches: ['library', 'role', 'practice', 'summary'] },
+  { label: 'History', route: { name: 'history' }, matches: ['history', 'session'] },
+  { label: 'Progress', route: { name: 'progress' }, matches: ['progress'] },
   { label: 'Models', route: { name: 'models' }, matches: ['models'] },
   { label: 'Settings', route: { name: 'settings' }, matches: ['settings'] },
 ];
@@ -59,6 +64,9 @@ function Shell({ info }: { info: AppInfo }) {
           {route.name === 'models' && <ModelsScreen />}
           {route.name === 'practice' && <PracticeScreen key={route.sessionId} sessionId={route.sessionId} />}
           {route.name === 'summary' && <SummaryScreen key={route.sessionId} sessionId={route.sessionId} />}
+          {route.name === 'history' && <HistoryScreen initialQuery={route.query ?? ''} />}
+          {route.name === 'session' && <SessionDetailScreen key={route.sessionId} sessionId={route.sessionId} turn={route.turn} at={route.at} />}
+          {route.name === 'progress' && <ProgressScreen questionId={route.questionId} />}
         </div>
       </main>
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { historyHref, parseHistoryRoute, type HistoryRoute } from './screens/history/routes.js';
 
 /** Hash routes: they work the same under app:// and the bridge, and survive reloads. */
 export type Route =
@@ -7,9 +8,12 @@ export type Route =
   | { name: 'settings' }
   | { name: 'models' }
   | { name: 'practice'; sessionId: string }
-  | { name: 'summary'; sessionId: string };
+  | { name: 'summary'; sessionId: string }
+  | HistoryRoute;
 
 export function parseRoute(hash: string): Route {
+  const history = parseHistoryRoute(hash);
+  if (history) return history;
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] === 'role' && parts[1]) return { name: 'role', roleId: parts[1] };
   if (parts[0] === 'settings') return { name: 'settings' };
@@ -33,6 +37,10 @@ export function href(route: Route): string {
       return `#/practice/${encodeURIComponent(route.sessionId)}`;
     case 'summary':
       return `#/summary/${encodeURIComponent(route.sessionId)}`;
+    case 'history':
+    case 'session':
+    case 'progress':
+      return historyHref(route);
   }
 }
 

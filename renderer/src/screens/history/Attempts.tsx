@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import { api } from '../../api/client.js';
+import { Async } from '../../components/Loading.js';
+import { href } from '../../router.js';
+import { useAsync } from '../../use-async.js';
+import type { QuestionAttempts } from '../../../../main/contract/services/sessions.js';
+import { formatDateTime, formatLength } from './format.js';
+
+/** Every attempt at one question, oldest to newest, in columns. */
+export function Attempts({ questionId }: { questionId: string }) {
+  const [attempts] = useAsync(() => api.sessions.attempts({ questionId }), [questionId]);
+  return (
+    <Async state={attempts} label="the attempts">
+      {(value) => <AttemptColumns attempts={value} />}
+    </Async>
+  );
+}
+
+function AttemptColumns({ attempts }: { attempts: QuestionAttempts }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Chosen from the list above: bring the comparison into view and start reading there.
+  useEffect(() => {
+    headingRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [attempts.questionId]);
+  return (
+    <section className="stack-tight" aria-labelledby="attempts-heading">
+      <h3 id="attempts-heading" className="question-prompt" ref={headingRef} tabIndex={-1}>
+        {attempts.prompt}
+      </h3>
+      <div className="attempts" role="list" tabIndex={0} aria-label="Attempts, oldest first">
+        {attempts.attempts.map((a, i) => (
+          <article key={a.sessionId} className="attempt card" role="listitem" aria-labelledby={`attempt-${i}`}>
+            <h4 id={`attempt-${i}`} className="small-heading">
+              Attempt {i + 1} <span className="muted">· {formatDateTime(a.createdAt)}</span>
+            </h4>
+            <dl className="kv small">
+              <dt>Coverage</dt>
+              <dd className="tabular">{a.coveragePct === null ? '—' : `${a.coveragePct}%`}</dd>
+              <dt>Time</dt>
+              <dd>{formatLength(a.elapsedMs)}</dd>
+              {a.delivery.wordsPerMinute !== null && (
+                <>
+                  <dt>Pace</dt>
+                  <dd className="tabular">{a.delivery.wordsPerMinute} words/min</dd>
+                </>
+              )}
+            </dl>
+            {a.missing.length > 0 && (
+              <div className="small">
+                <span className="muted">Missed</span>
+                <ul className="missed-list">
+                  {a.missing.map((point) => <li key={point}>{point}</li>)}
+                </ul>
+              </div>
+            )}
+            {a.answers.length === 0 ? (
+              <p className="muted small">Not answered.</p>
+            ) : (
+              a.answers.map((answer, k) => (
+                <div key={k} className="attempt-answer">
+                  {answer.kind === 'follow_up' && <div className="muted small">Follow-up: {answer.prompt}</div>}
+                  <p className="answer-text">{answer.text}</p>
+                </div>
+              ))
+            )}
+            <a className="small" href={href({ name: 'session', sessionId: a.sessionId })}>Open this session</a>
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import { lazy, Suspense, useMemo, useState, type ComponentProps } from 'react';
+import { api } from '../../api/client.js';
+import { Async } from '../../components/Loading.js';
+import { ROUND_KIND_LABELS } from '../../labels.js';
+import { href } from '../../router.js';
+import { useAsync } from '../../use-async.js';
+import type { ProgressView } from '../../../../main/contract/services/sessions.js';
+import { Attempts } from './Attempts.js';
+import { formatDay, formatDayTime } from './format.js';
+import type { ChartSeries, LineChart as LineChartComponent } from './ProgressChart.js';
+
+// chart.js is most of this screen's weight: it loads when the screen is first opened.
+const LazyLineChart = lazy(() => import('./ProgressChart.js').then((m) => ({ default: m.LineChart })));
+
+function LineChart(props: ComponentProps<typeof LineChartComponent>) {
+  return (
+    <Suspense fallback={<div className="chart-box" aria-hidden="true" />}>
+      <LazyLineChart {...props} />
+    </Suspense>
+  );
+}
+
+export function ProgressScreen({ questionId }: { questionId?: string | undefined }) {
+  const [filters] = useAsync(() => api.sessions.filters(), []);
+  const [roleId, setRoleId] = useState('');
+  const [roundKind, setRoundKind] = useState('');
+  const [view] = useAsync(
+    () => api.sessions.progress({ ...(roleId ? { roleId } : {}), ...(roundKind ? { roundKind } : {}) }),
+    [roleId, roundKind],
+  );
+
+  return (
+    <div className="stack progress-screen">
+      <header className="page-header">
+        <div>
+          <h1>Progress</h1>
+          <p className="muted">How your scores and delivery change from session to session.</p>
+        </div>
+        <a className="button" href={href({ name: 'history' })}>All sessions</a>
+      </header>
+      <div className="history-filters" role="group" aria-label="Which sessions">
+        <div className="field">
+          <label htmlFor="progress-role">Role</label>
+          <select id="progress-role" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+            <option value="">All roles</option>
+            {filters.status === 'ready' && filters.value.roles.map((r) => <option key={r.roleId} value={r.roleId}>{r.roleTitle}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="progress-kind">Round</label>
+          <select id="progress-kind" value={roundKind} onChange={(e) => setRoundKind(e.target.value)}>
+            <option value="">All rounds</option>
+            {filters.status === 'ready' && filters.value.roundKinds.map((k) => <option key={k} value={k}>{ROUND_KIND_LABELS[k] ?? k}</option>)}
+          </select>
+        </div>
+      </div>
+      <Async state={view} label="your progress">
+        {(value) => <Progress view={value} questionId={questionId} />}
+      </Async>
+    </div>
+  );
+}
+
+function Progress({ view, questionId }: { view: ProgressView; questionId?: string | undefined }) {
+  const labels = useMemo(() => {
+    const days = view.points.map((p) => formatDay(p.createdAt));
+    // Several sessions on one day are told apart by their time.
+    return new Set(days).size === days.length ? days : view.points.map((p) => formatDayTime(p.createdAt));
+  }, [view]);
+  const scoreSeries = useMemo<ChartSeries[]>(
+    () => view.dimensions.map((d) => ({ label: d.label, values: view.points.map((p) => p.scores[d.id] ?? null) })),
+    [view],
+  );
+  const spoken = view.points.some((p) => p.delivery.wordsPerMinute !== null || p.delivery.fillersPer100Words !== null);
+  const deliverySeries = useMemo<ChartSeries[]>(
+    () => [
+      { label: 'Words per minute', values: view.points.map((p) => p.delivery.wordsPerMinute) },
+      { label: 'Fillers per 100 words', values: view.points.map((p) => p.delivery.fillersPer100Words), axis: 'right' },
+    ],
+    [view],
+  );
+
+  if (view.points.length === 0) {
+    return (
+      <div className="card">
+        <p>No sessions to show yet. Practise a round and your scores will appear here.</p>
+        <a className="button primary" href={href({ name: 'library' })}>Choose a role to practise</a>
+      </div>
+    );
+  }
+  const latest = view.points.at(-1);
+  return (
+    <>
+      <section className="card stack" aria-labelledby="scores-heading">
+        <h2 id="scores-heading">Scores over time</h2>
+        <p className="muted small">
+          {view.dimensions.length <= 1
+            ? 'Rubric coverage: the share of each question’s rubric points your answers touched, averaged over the session.'
+            : 'Rubric coverage and the scores from feedback, out of 100, for each session.'}
+        </p>
+        <LineChart
+          labels={labels}
+          series={scoreSeries}
+          leftTitle="Score (0–100)"
+          percent
+          description={`Scores for ${view.points.length} session${view.points.length === 1 ? '' : 's'}; latest rubric coverage ${latest?.scores.coverage ?? '—'}. The table below lists every value.`}
+        />
+        <details className="outline">
+          <summary>Show the figures as a table</summary>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Session</th>
+                  {view.dimensions.map((d) => <th key={d.id} scope="col">{d.label}</th>)}
+                  <th scope="col">Words per minute</th>
+                  <th scope="col">Fillers per 100 words</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.points.map((p) => (
+                  <tr key={p.sessionId}>
+                    <th scope="row"><a href={href({ name: 'session', sessionId: p.sessionId })}>{formatDay(p.createdAt)} · {p.roundTitle}</a></th>
+                    {view.dimensions.map((d) => <td key={d.id} className="tabular">{p.scores[d.id] ?? '—'}</td>)}
+                    <td className="tabular">{p.delivery.wordsPerMinute ?? '—'}</td>
+                    <td className="tabular">{p.delivery.fillersPer100Words ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
+
+      <section className="card stack" aria-labelledby="delivery-heading">
+        <h2 id="delivery-heading">Delivery</h2>
+        {spoken ? (
+          <>
+            <p className="muted small">Pace and filler words of your spoken answers. Typed answers are left out.</p>
+            <LineChart
+              labels={labels}
+              series={deliverySeries}
+              leftTitle="Words per minute"
+              rightTitle="Fillers per 100 words"
+              description="Words per minute and filler words per 100 words for each session with spoken answers. The table above lists every value."
+            />
+          </>
+        ) : (
+          <p className="muted">Pace and filler words appear here once you answer out loud.</p>
+        )}
+      </section>
+
+      <section className="card stack" aria-labelledby="repeated-heading">
+        <h2 id="repeated-heading">The same question, attempt by attempt</h2>
+        {view.repeatedQuestions.length === 0 ? (
+          <p className="muted">Questions you answer more than once show up here, to compare your attempts side by side.</p>
+        ) : (
+          <ul className="repeated-list">
+            {view.repeatedQuestions.map((q) => (
+              <li key={q.questionId}>
+                <a href={href({ name: 'progress', questionId: q.questionId })} aria-current={q.questionId === questionId ? 'true' : undefined}>
+                  {q.prompt}
+                </a>{' '}
+                <span className="muted small">({q.attempts} attempts)</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {questionId && <Attempts key={questionId} questionId={questionId} />}
+      </section>
+    </>
+  );
+}
