@@ -48,6 +48,7 @@ export function useVoice(options: VoiceOptions): VoiceTake {
   const sending = useRef<Promise<void>>(Promise.resolve());
   const active = useRef(false);
   const stopping = useRef<Promise<SpokenAnswer | null> | null>(null);
+  const starting = useRef<Promise<void> | null>(null);
 
   useEffect(
     () =>
@@ -66,6 +67,9 @@ export function useVoice(options: VoiceOptions): VoiceTake {
     if (stopping.current) return stopping.current;
     if (!active.current) return null;
     const run = (async () => {
+      // Released before the take had started (hold-to-talk): end it once it has.
+      if (starting.current) await starting.current;
+      if (!active.current) return null;
       setStatus('finishing');
       await capture.current?.stop();
       capture.current = null;
@@ -102,6 +106,8 @@ export function useVoice(options: VoiceOptions): VoiceTake {
   const start = useCallback(async () => {
     if (active.current) return;
     active.current = true;
+    let markStarted: () => void = () => {};
+    starting.current = new Promise((resolve) => (markStarted = resolve));
     setError(null);
     setSegments([]);
     setLive(null);
@@ -142,6 +148,9 @@ export function useVoice(options: VoiceOptions): VoiceTake {
       setLevel(SILENT);
       const message = e instanceof Error && e.name === 'AppError' ? errorMessage(e) : explainCaptureError(e).message;
       setError(message);
+    } finally {
+      starting.current = null;
+      markStarted();
     }
   }, [sessionId, mode, deviceId, fail]);
 
