@@ -91,7 +91,7 @@ describe('practice with the LLM interviewer', () => {
 
     // One CPU thread keeps the fixture fast and its sampling reproducible; the seed makes the
     // first decision a follow-up.
-    server = await startServer(dataDir, { REHEARSAL_LLM_THREADS: '1', REHEARSAL_LLM_SEED: '4' });
+    server = await startServer(dataDir, { REHEARSAL_LLM_THREADS: '1', REHEARSAL_LLM_SEED: '1' });
     browser = await openBrowser();
     const { page } = browser;
     const hold = await holdStreamAfter(page, 6);

@@ -5,7 +5,7 @@
  * that does not block the round. The model's choices are held to the same timing rules.
  */
 import { isAppError } from '../../contract/result.js';
-import type { ModelDecision } from '../llm/decision-schema.js';
+import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from '../llm/decision-schema.js';
 import type { LlmService } from '../llm/llm-service.js';
 import type { TurnFailure, TurnOutcome } from '../llm/round-chat.js';
 import {
@@ -35,7 +35,7 @@ export interface LlmInterviewerLimits {
 
 export const DEFAULT_LLM_LIMITS: LlmInterviewerLimits = {
   decisionMaxTokens: 160,
-  followUpMaxChars: 240,
+  followUpMaxChars: DEFAULT_FOLLOW_UP_MAX_CHARS,
   decisionTimeoutMs: 60_000,
   clarifyMaxTokens: 80,
   clarifyTimeoutMs: 30_000,

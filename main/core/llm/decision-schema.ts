@@ -7,6 +7,9 @@
 import type { DecisionAction } from '../interviewer/types.js';
 import type { JsonSchema } from './types.js';
 
+/** The follow-up's default length cap: two short spoken sentences. */
+export const DEFAULT_FOLLOW_UP_MAX_CHARS = 240;
+
 export interface DecisionSchemaOptions {
   allowFollowUp: boolean;
   allowNextQuestion: boolean;
@@ -28,11 +31,11 @@ export function decisionSchema(options: DecisionSchemaOptions): JsonSchema {
   const moveOn: DecisionAction = options.allowNextQuestion ? 'next_question' : 'wrap_up';
   const moveOnBranch = { type: 'object', properties: { action: { const: moveOn }, coveredRubricIds: covered } };
   if (!options.allowFollowUp) return moveOnBranch;
-  // Property order is generation order: the follow-up streams right after the action is chosen.
+  // A follow-up is an object that starts with it: choosing the first key is choosing to ask, and
+  // the spoken words stream a few tokens into the reply instead of after an "action" field.
   const followUpBranch = {
     type: 'object',
     properties: {
-      action: { const: 'follow_up' },
       followUp: { type: 'string', minLength: 1, maxLength: options.followUpMaxChars },
       coveredRubricIds: covered,
     },
@@ -46,7 +49,8 @@ const ACTIONS: readonly DecisionAction[] = ['follow_up', 'next_question', 'wrap_
 export function parseModelDecision(value: unknown): ModelDecision | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const record = value as Record<string, unknown>;
-  const action = record.action;
+  // {"followUp": ...} without an action is the follow-up form of the schema.
+  const action = record.action ?? (typeof record.followUp === 'string' ? 'follow_up' : undefined);
   if (typeof action !== 'string' || !(ACTIONS as readonly string[]).includes(action)) return null;
   const ids = record.coveredRubricIds;
   if (ids !== undefined && (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))) return null;

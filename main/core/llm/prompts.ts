@@ -33,7 +33,7 @@ export function systemPrompt(role: Role, round: Round, earlier: readonly string[
     'A good follow-up probes what the answer left out or kept vague (use the rubric points), or asks for specifics: numbers, trade-offs, failure cases, what the candidate personally did. Keep it under 30 words.',
     '',
     'Each candidate answer comes with the question it belongs to. Reply with JSON only:',
-    '{"action": "follow_up", "followUp": "<your spoken follow-up>", "coveredRubricIds": [...]} to ask one follow-up,',
+    '{"followUp": "<your spoken follow-up>", "coveredRubricIds": [...]} to ask one follow-up,',
     '{"action": "next_question", "coveredRubricIds": [...]} when the answer is complete enough to move on',
     '(at the end of the round this is {"action": "wrap_up", ...} instead).',
     'coveredRubricIds lists the ids of the rubric points that the answers to the current question have clearly covered so far.',

@@ -7,7 +7,8 @@
 import type { ChatHistoryItem, LlamaChatSession, LlamaContextSequence, LlamaGrammar } from 'node-llama-cpp';
 import type { Role, Round } from '../../../content/schema.js';
 import type { Decision, DecisionContext } from '../interviewer/types.js';
-import { decisionSchema, parseModelDecision, type ModelDecision } from './decision-schema.js';
+import { decisionSchema, DEFAULT_FOLLOW_UP_MAX_CHARS, parseModelDecision, type ModelDecision } from './decision-schema.js';
+import { followUpAllowed, nextQuestionAllowed } from '../interviewer/scripted.js';
 import { generate, parseJsonReply, type GenerationFailure } from './generate.js';
 import { streamStringField } from './json-stream.js';
 import { answerMessage, clarifyMessage, summaryLine, systemPrompt } from './prompts.js';
@@ -16,7 +17,8 @@ import type { JsonSchema } from './types.js';
 export type TurnFailure = GenerationFailure | 'cut_off' | 'invalid_json';
 
 export type TurnOutcome =
-  | { ok: true; decision: ModelDecision; raw: string; attempts: number }
+  /** salvaged: cut off after the follow-up was complete; the follow-up is kept. */
+  | { ok: true; decision: ModelDecision; raw: string; attempts: number; salvaged?: boolean }
   | { ok: false; failure: TurnFailure; raw: string; error?: unknown };
 
 export interface TurnRequest {
@@ -57,7 +59,18 @@ const COMPACT_AT = 0.6;
 
 function asHistoryJson(decision: Decision): string {
   const { action, followUp, coveredRubricIds } = decision;
-  return JSON.stringify(action === 'follow_up' ? { action, followUp, coveredRubricIds } : { action, coveredRubricIds });
+  return JSON.stringify(action === 'follow_up' ? { followUp, coveredRubricIds } : { action, coveredRubricIds });
+}
+
+/** A follow-up whose text was complete before the reply was cut off, with the rubric ids already listed. */
+export function salvageFollowUp(raw: string, context: Pick<DecisionContext, 'question'>): ModelDecision | null {
+  const spoken = streamStringField('followUp', () => undefined);
+  spoken.push(raw);
+  if (!spoken.closed || !spoken.text.trim()) return null;
+  const known = new Set(context.question.rubric.map((r) => r.id));
+  const listAt = raw.indexOf('"coveredRubricIds"');
+  const listed = listAt < 0 ? [] : [...raw.slice(listAt + '"coveredRubricIds"'.length).matchAll(/"([^"\\]+)"/g)].map((m) => m[1]!);
+  return { action: 'follow_up', followUp: spoken.text, coveredRubricIds: listed.filter((id) => known.has(id)) };
 }
 
 /** Keeps whole sentences of a free-text reply; null when not even one sentence finished. */
@@ -80,6 +93,8 @@ export class RoundChat {
   private pendingPreload: DecisionContext | null = null;
   private preloadQueued = false;
   private preloadRun: Promise<void> = Promise.resolve();
+  /** The follow-up cap the interviewer asked for last, to prepare the next turn's grammar. */
+  private followUpMaxChars = DEFAULT_FOLLOW_UP_MAX_CHARS;
   private readonly lifetime = new AbortController();
 
   constructor(deps: RoundChatDeps) {
@@ -89,6 +104,11 @@ export class RoundChat {
 
   get sequence(): LlamaContextSequence {
     return this.deps.sequence;
+  }
+
+  /** The conversation as the model sees it (for benchmarks comparing against a raw session). */
+  history(): ChatHistoryItem[] {
+    return this.deps.session.getChatHistory();
   }
 
   get disposed(): boolean {
@@ -122,6 +142,8 @@ export class RoundChat {
       if (!next || this.disposed) return;
       this.compactIfNeeded(next.question.id);
       const message = answerMessage(next, this.knownQuestionId === next.question.id);
+      // The decision's grammar is built now too (once per question), not after "done".
+      await this.deps.grammarFor(this.schemaFor(next, followUpAllowed(next), nextQuestionAllowed(next), this.followUpMaxChars)).catch(() => undefined);
       await this.deps.session.preloadPrompt(message, { signal: this.lifetime.signal }).catch(() => undefined);
     });
     return this.preloadRun;
@@ -159,14 +181,13 @@ export class RoundChat {
     });
   }
 
+  private schemaFor(context: DecisionContext, allowFollowUp: boolean, allowNextQuestion: boolean, followUpMaxChars: number): JsonSchema {
+    return decisionSchema({ allowFollowUp, allowNextQuestion, rubricIds: context.question.rubric.map((r) => r.id), followUpMaxChars });
+  }
+
   private async decide(message: string, before: ChatHistoryItem[], request: TurnRequest): Promise<TurnOutcome> {
-    const schema = decisionSchema({
-      allowFollowUp: request.allowFollowUp,
-      allowNextQuestion: request.allowNextQuestion,
-      rubricIds: request.context.question.rubric.map((r) => r.id),
-      followUpMaxChars: request.followUpMaxChars,
-    });
-    const grammar = await this.deps.grammarFor(schema);
+    this.followUpMaxChars = request.followUpMaxChars;
+    const grammar = await this.deps.grammarFor(this.schemaFor(request.context, request.allowFollowUp, request.allowNextQuestion, request.followUpMaxChars));
     let failure: TurnFailure = 'invalid_json';
     let raw = '';
     for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -188,13 +209,17 @@ export class RoundChat {
       const decision = 'value' in parsed ? parseModelDecision(parsed.value) : null;
       if (decision) return { ok: true, decision, raw, attempts: attempt + 1 };
       failure = 'failure' in parsed ? parsed.failure : 'invalid_json';
+      // Cut off in the rubric list after a whole follow-up: the candidate may already have read
+      // it streaming in, so it stands rather than a retry asking something else.
+      const salvaged = failure === 'cut_off' ? salvageFollowUp(raw, request.context) : null;
+      if (salvaged) return { ok: true, decision: salvaged, raw, attempts: attempt + 1, salvaged: true };
       this.deps.session.setChatHistory(before);
     }
     return { ok: false, failure, raw };
   }
 
   private record(before: ChatHistoryItem[], message: string, outcome: TurnOutcome, decision: Decision): void {
-    if (outcome.ok) {
+    if (outcome.ok && !outcome.salvaged) {
       const same =
         outcome.decision.action === decision.action &&
         (decision.action !== 'follow_up' || outcome.decision.followUp === decision.followUp) &&

@@ -11,7 +11,6 @@ describe('decisionSchema', () => {
         {
           type: 'object',
           properties: {
-            action: { const: 'follow_up' },
             followUp: { type: 'string', minLength: 1, maxLength: 200 },
             coveredRubricIds: { type: 'array', items: { enum: ids }, maxItems: 3 },
           },
@@ -21,9 +20,9 @@ describe('decisionSchema', () => {
     });
   });
 
-  it('streams the follow-up right after the action (property order is generation order)', () => {
+  it('starts a follow-up with its words (property order is generation order), so they stream early', () => {
     const schema = decisionSchema({ allowFollowUp: true, allowNextQuestion: true, rubricIds: ids, followUpMaxChars: 50 }) as { oneOf: { properties: object }[] };
-    expect(Object.keys(schema.oneOf[0]!.properties)).toEqual(['action', 'followUp', 'coveredRubricIds']);
+    expect(Object.keys(schema.oneOf[0]!.properties)).toEqual(['followUp', 'coveredRubricIds']);
   });
 
   it('has no follow-up branch when none is allowed, and wraps up when the next question does not fit', () => {
@@ -35,6 +34,10 @@ describe('decisionSchema', () => {
 });
 
 describe('parseModelDecision', () => {
+  it('reads the follow-up form (no action) as a follow-up', () => {
+    expect(parseModelDecision({ followUp: 'Why Redis?', coveredRubricIds: [] })).toEqual({ action: 'follow_up', followUp: 'Why Redis?', coveredRubricIds: [] });
+  });
+
   it('accepts the decision shape', () => {
     expect(parseModelDecision({ action: 'follow_up', followUp: 'Why Redis?', coveredRubricIds: ['storage'] })).toEqual({
       action: 'follow_up',

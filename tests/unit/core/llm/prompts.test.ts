@@ -14,7 +14,7 @@ describe('systemPrompt', () => {
     expect(text).toMatch(/one question at a time/i);
     expect(text).toMatch(/never give away the answer/i);
     expect(text).toMatch(/short, natural spoken sentences/i);
-    expect(text).toContain('"action": "follow_up"');
+    expect(text).toContain('{"followUp": "<your spoken follow-up>"');
   });
 
   it('is the same for every question of the round (the KV cache of earlier turns stays valid)', () => {
