@@ -259,7 +259,10 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     },
 
     warmUp() {
-      if (!options.modelPath()) return;
+      const modelPath = options.modelPath();
+      if (!modelPath || loaded?.modelPath === modelPath) return;
+      // A file that already failed is tried again only once it changes (ready() knows).
+      if (failure && failure.path === modelPath && failure.stamp === fileStamp(modelPath)) return;
       ready().catch((error: unknown) => log('loading the interviewer model failed', error));
     },
 

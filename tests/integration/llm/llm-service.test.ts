@@ -201,3 +201,43 @@ describe("a round's chat", () => {
     expect(evaluated).toBeLessThanOrEqual(added + 16); // chat-template tokens around the message
   });
 });
+
+describe('a long round in a small context', () => {
+  it('before a new question, a nearly full context becomes a summary of the finished questions', async () => {
+    const small = createLlmService({ modelPath: () => fixture, threads: 1, gpu: false, maxContextSize: 1024 });
+    others.push(small);
+    const chat = await small.roundChat('small', role, round);
+    expect(chat.sequence.contextSize).toBe(1024);
+    const first = context([words(300)]);
+    await chat.turn(request(first), keep);
+    await chat.idle();
+    expect(chat.sequence.contextTokens.length).toBeGreaterThan(1024 * 0.6);
+
+    const nextQuestion = { ...question, id: 'second-question', prompt: 'Tell me about a deadline you missed.' };
+    await chat.turn(request({ ...context(['We shipped late.']), question: nextQuestion }), keep);
+    const history = chat.history();
+    expect(history).toHaveLength(3); // the new system prompt, this answer, the reply
+    expect(history[0]).toMatchObject({ type: 'system' });
+    expect(String(history[0]!.type === 'system' && history[0]!.text)).toContain(`Earlier in this interview (summary):\n- "${question.prompt}"`);
+    expect(history[1]).toMatchObject({ type: 'user' });
+    expect((history[1] as { text: string }).text).toContain('Question: Tell me about a deadline you missed.');
+  });
+
+  it('one question longer than the context still gets a reply (the oldest turns are shifted out)', async () => {
+    const small = createLlmService({ modelPath: () => fixture, threads: 1, gpu: false, maxContextSize: 1024 });
+    others.push(small);
+    const chat = await small.roundChat('overflow', role, round);
+    const answers: string[] = [];
+    const outcomes: string[] = [];
+    for (let turn = 0; turn < 5; turn += 1) {
+      answers.push(words(250));
+      await chat.turn(request(context([...answers])), (outcome) => {
+        outcomes.push(outcome.ok ? 'model' : outcome.failure);
+        return keep();
+      });
+    }
+    // Five answers of ~330 tokens do not fit in 1024 tokens together, yet every turn was answered.
+    expect(outcomes).toEqual(['model', 'model', 'model', 'model', 'model']);
+    expect(chat.sequence.contextTokens.length).toBeLessThanOrEqual(1024);
+  });
+});
