@@ -4,8 +4,8 @@
  * The LLM interviewer against raw node-llama-cpp, on the same model and context:
  *   overhead     = wall time of the app's interviewer turns (LlmInterviewer.decide: chat lookup,
  *                  grammar, streaming parser, checks, history bookkeeping)
- *                  ÷ raw LlamaChatSession.prompt with the same history, message, grammar and
- *                  sampling, producing the same number of tokens                (target ≤ 1.05)
+ *                  ÷ raw LlamaChatSession.prompt with the same history, message, grammar,
+ *                  sampling and streaming callback, producing the same number of tokens (≤ 1.05)
  *   reeval       = prompt tokens evaluated in a follow-up turn ÷ tokens the turn added
  *                  (sequence.tokenMeter; 1.0 = the history is never evaluated again) (≤ 1.2)
  *   preload_ttft = time to the first interviewer token after a 300-word answer ends, with the
@@ -128,7 +128,8 @@ async function overheadRun(llm: LlmService, limits: LlmInterviewerLimits, sessio
         const before = meter(rawSequence);
         const cpu = process.cpuUsage();
         const started = performance.now();
-        await raw.prompt(answerMessage(ctx, turn > 0), { grammar, maxTokens: limits.decisionMaxTokens, temperature: limits.temperature, seed: limits.seed!, minP: 0.05 });
+        // Streaming, as the app does (its text goes to the screen token by token).
+        await raw.prompt(answerMessage(ctx, turn > 0), { grammar, maxTokens: limits.decisionMaxTokens, temperature: limits.temperature, seed: limits.seed!, minP: 0.05, onTextChunk: () => undefined });
         return { ms: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)), tokens: meter(rawSequence).usedOutputTokens - before.usedOutputTokens };
       };
       // Alternate who goes first, so a warm cache or a busy moment does not always favour one side.
