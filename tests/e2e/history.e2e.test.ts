@@ -243,8 +243,11 @@ describe('history: find, replay, export and delete a past session', () => {
       await page.getByTestId('session-row').first().waitFor();
       expect(await accessibilityProblems(page)).toEqual([]);
       await screenshot(page, 'history-list-dark');
+      // A tall window, so the screenshot shows the whole session (the app scrolls inside its main area).
+      await page.setViewportSize({ width: 1280, height: 2600 });
       await page.goto(`${server.url.split('?')[0]}#/history/${typedId}`);
       await page.getByRole('heading', { name: 'Behavioral', level: 1 }).waitFor();
+      await page.locator('[data-slot="feedback"].feedback').waitFor();
       expect(await accessibilityProblems(page)).toEqual([]);
       await screenshot(page, 'history-session-dark');
       await page.getByRole('link', { name: 'Progress', exact: true }).click();
