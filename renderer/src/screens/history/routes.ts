@@ -20,11 +20,14 @@ function numberParam(params: URLSearchParams, key: string): number | undefined {
 export function parseHistoryRoute(hash: string): HistoryRoute | null {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const params = new URLSearchParams(search);
+  const raw = path.split('/');
+  if (raw[0] !== 'history' && raw[0] !== 'progress') return null;
   let parts: string[];
   try {
-    parts = path.split('/').map(decodeURIComponent);
+    parts = raw.map(decodeURIComponent);
   } catch {
-    return null;
+    // A damaged address of ours: the list, rather than a crash.
+    return { name: 'history' };
   }
   if (parts[0] === 'history' && parts[1]) {
     const turn = numberParam(params, 'turn');
