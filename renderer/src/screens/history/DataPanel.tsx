@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../../api/client.js';
+import { api, errorMessage, transport } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
 import { downloadBlob } from '../../download.js';
 import { useAsync } from '../../use-async.js';
@@ -7,6 +7,9 @@ import { DELETE_ALL_CONFIRMATION } from '../../../../main/contract/services/sess
 import { base64ToBytes, formatBytes } from './format.js';
 
 type Message = { kind: 'good' | 'error'; text: string };
+
+/** The bridge's WebSocket message limit (main/server/bridge.ts), less room for the request around the bytes. */
+const BRIDGE_MAX_BYTES = 16 * 1024 * 1024 - 64 * 1024;
 
 /** Where the data lives and how big it is; export, import and delete all. */
 export function DataPanel({ onChanged }: { onChanged(): void }) {
@@ -106,6 +109,10 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
                 e.target.value = '';
                 if (!file) return;
                 void run('import', async () => {
+                  // The bridge's socket takes messages up to 16 MB; past that it would only report a lost connection.
+                  if (transport.kind === 'bridge' && file.size > BRIDGE_MAX_BYTES) {
+                    throw new Error(`${file.name} is larger than the browser version can send (16 MB). Unzip it and use "Import folder" with the unzipped folder.`);
+                  }
                   const report = await api.sessions.importArchive({ bytes: new Uint8Array(await file.arrayBuffer()) });
                   onChanged();
                   return importText(report.imported, report.skipped);
