@@ -2,6 +2,7 @@
  * Interview persistence. Every engine state is written as it happens: the round row holds the
  * state snapshot, the turns table holds each question and answer for review and search.
  */
+import { AppError } from '../../contract/result.js';
 import type { Db } from '../storage/database.js';
 import type { EngineState } from './engine.js';
 
@@ -44,7 +45,9 @@ export function createInterviewRepository(db: Db) {
     const roundId = roundRowId(sessionId);
     const done = state.phase === 'summary';
     updateRound.run(JSON.stringify(state), done ? now : null, roundId);
-    updateSession.run(done ? 'completed' : 'in_progress', now, done ? now : null, sessionId);
+    const { changes } = updateSession.run(done ? 'completed' : 'in_progress', now, done ? now : null, sessionId);
+    // Deleted from History while still open: nothing to write into.
+    if (changes === 0) throw new AppError('NOT_FOUND', 'This practice session was deleted. Start a new one from the role library.');
     state.turns.forEach((turn, i) => {
       const last = i === state.turns.length - 1;
       if (!last && previous && previous.turns[i] === turn) return;

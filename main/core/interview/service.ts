@@ -80,7 +80,12 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
     const previous = entry.record.state;
     if (next === previous) return next;
     const at = now();
-    options.repository().save(entry.record.sessionId, next, at, previous);
+    try {
+      options.repository().save(entry.record.sessionId, next, at, previous);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') live.delete(entry.record.sessionId);
+      throw error;
+    }
     // As the repository records it: reaching the summary completes the session.
     const done = next.phase === 'summary';
     entry.record = { ...entry.record, state: next, updatedAt: at, ...(done ? { status: 'completed' as const, endedAt: at } : {}) };

@@ -205,6 +205,16 @@ describe('interview service over dispatch, on a real database', () => {
     expect(await call<InterruptedSession[]>(newCore(), 'interrupted', undefined)).toEqual([]);
   });
 
+  it('a session deleted from History while open answers NOT_FOUND, not an internal error', async () => {
+    const core = newCore();
+    const { sessionId } = await call(core, 'start', { roleId: ROLE, roundId: BEHAVIORAL, seed: 4 });
+    await call(core, 'begin', { sessionId });
+    const deleted = await core.dispatch('sessions:delete', { sessionId });
+    expect(deleted.ok).toBe(true);
+    expect((await failure(core, 'startAnswer', { sessionId })).code).toBe('NOT_FOUND');
+    expect((await failure(core, 'get', { sessionId })).code).toBe('NOT_FOUND');
+  });
+
   it('a double submit records exactly one answer', async () => {
     const core = newCore();
     const { sessionId } = await call(core, 'start', { roleId: ROLE, roundId: BEHAVIORAL, questionIds: ['conflict'] });
