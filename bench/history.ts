@@ -13,6 +13,7 @@ import { listSessions, type ListQuery } from '../main/core/history/list.js';
 import { searchSessions } from '../main/core/history/search.js';
 import type { EngineState, PlannedQuestion, TurnRecord } from '../main/core/interview/engine.js';
 import { DATABASE_FILE, openDatabase, type Db } from '../main/core/storage/database.js';
+import { mulberry32 } from '../main/core/interview/plan.js';
 
 const ROLES = [
   ['backend-engineer', 'Backend Engineer'],
@@ -28,17 +29,6 @@ const QUESTION_BANK = 120;
 const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
 
-/** A small deterministic PRNG, so every run measures the same data. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = (
   'the a and to of i we it that was in for so on with this my is our team they but had then what be at as not have ' +
@@ -87,7 +77,7 @@ interface Generated {
 }
 
 export function generate(db: Db, count: number, wordsPerSession: number, seed: number): Generated {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const started = process.hrtime.bigint();
   const insertSession = db.prepare(
     `INSERT INTO sessions (id, role_id, role_title, company, status, interviewer, notes, created_at, updated_at, ended_at) VALUES (?, ?, ?, NULL, ?, 'scripted', ?, ?, ?, ?)`,

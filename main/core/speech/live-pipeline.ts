@@ -7,22 +7,10 @@ import { clippedShare, msToSamples, samplesToMs } from './pcm.js';
 import { Segmenter } from './segmenter.js';
 import { TranscriptQueue, type LiveSegment } from './transcript-queue.js';
 import type { Transcriber } from './transcriber.js';
+import type { LiveSpeechState } from '../../contract/services/speech.js';
 import type { SpeechSpan, Vad } from './vad.js';
 
-export interface LiveState {
-  /** Audio received so far in this take, ms. */
-  audioMs: number;
-  /** Speech found so far (finished segments plus the one being spoken), ms. */
-  speechMs: number;
-  /** Silence since the last speech; null before any speech. */
-  silenceMs: number | null;
-  /** Segments waiting for the recognizer. */
-  waiting: number;
-  /** The recognizer is more than a few seconds behind the audio: the UI says so. */
-  catchingUp: boolean;
-  /** Share of clipped samples in the last second: the microphone is too loud when > 0.01. */
-  clipping: number;
-}
+export type LiveState = LiveSpeechState;
 
 export interface LivePipelineOptions {
   vad: Vad;
