@@ -291,7 +291,8 @@ function LiveTranscript({ segments, live }: { segments: TranscriptSegment[]; off
     return live ? <p className="muted small voice-transcript-empty">Your words appear here as you pause.</p> : null;
   }
   return (
-    <ol className="voice-transcript small" aria-label="Transcript segments" data-testid="transcript-segments">
+    // Focusable because it scrolls: keyboard users must be able to reach every segment.
+    <ol className="voice-transcript small" aria-label="Transcript segments" data-testid="transcript-segments" tabIndex={0}>
       {segments.map((s) => (
         <li key={s.index} data-status={s.status}>
           <span className="voice-time muted">
