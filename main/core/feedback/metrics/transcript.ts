@@ -60,7 +60,3 @@ export function usableSegments(segments: readonly TimedSegment[]): TimedSegment[
 export function segmentsText(segments: readonly TimedSegment[]): string {
   return segments.map((s) => s.text.trim()).join(' ');
 }
-
-export function wordCount(text: string): number {
-  return tokenize(text).length;
-}
