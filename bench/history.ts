@@ -29,7 +29,6 @@ const QUESTION_BANK = 120;
 const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
 
-
 const COMMON = (
   'the a and to of i we it that was in for so on with this my is our team they but had then what be at as not have ' +
   'um uh you know like just really think about would because there when from which more first were one time some could'
@@ -82,13 +81,19 @@ export function generate(db: Db, count: number, wordsPerSession: number, seed: n
   const insertSession = db.prepare(
     `INSERT INTO sessions (id, role_id, role_title, company, status, interviewer, notes, created_at, updated_at, ended_at) VALUES (?, ?, ?, NULL, ?, 'scripted', ?, ?, ?, ?)`,
   );
-  const insertRound = db.prepare('INSERT INTO rounds (id, session_id, round_id, kind, title, budget_ms, state_json, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertRound = db.prepare(
+    'INSERT INTO rounds (id, session_id, round_id, kind, title, budget_ms, state_json, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertTurn = db.prepare(
     `INSERT INTO turns (id, round_id, seq, kind, question_id, prompt_text, answer_text, raw_transcript, draft_text, status, budget_ms, asked_at, answer_started_at, answer_ended_at)
      VALUES (?, ?, ?, 'question', ?, ?, ?, ?, '', 'answered', 240000, ?, ?, ?)`,
   );
-  const insertSegment = db.prepare("INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, 'done', ?)");
-  const insertRecording = db.prepare("INSERT INTO recordings (id, turn_id, path, sample_rate, duration_ms, status, created_at) VALUES (?, ?, ?, 16000, ?, 'done', ?)");
+  const insertSegment = db.prepare(
+    "INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, 'done', ?)",
+  );
+  const insertRecording = db.prepare(
+    "INSERT INTO recordings (id, turn_id, path, sample_rate, duration_ms, status, created_at) VALUES (?, ?, ?, 16000, ?, 'done', ?)",
+  );
 
   // One transaction for everything: generating 10,000 sessions must take seconds, not hours.
   db.transaction(() => {
@@ -97,7 +102,9 @@ export function generate(db: Db, count: number, wordsPerSession: number, seed: n
       const [roleId, roleTitle] = ROLES[n % ROLES.length] ?? ROLES[0];
       const kind = KINDS[Math.floor(n / ROLES.length) % KINDS.length] ?? 'behavioral';
       const createdAt = START + Math.floor((n / count) * 700 * DAY) + Math.floor(random() * 3_600_000);
-      const questions = Array.from({ length: QUESTIONS_PER_SESSION }, () => question(Math.floor(random() * QUESTION_BANK)));
+      const questions = Array.from({ length: QUESTIONS_PER_SESSION }, () =>
+        question(Math.floor(random() * QUESTION_BANK)),
+      );
       const perAnswer = Math.floor(wordsPerSession / QUESTIONS_PER_SESSION);
       const turns: TurnRecord[] = [];
       const messages: EngineState['messages'] = [];
@@ -107,24 +114,75 @@ export function generate(db: Db, count: number, wordsPerSession: number, seed: n
         const words = wordList(random, perAnswer);
         answers.push(words);
         const elapsedMs = Math.round((perAnswer / 140) * 60_000);
-        turns.push({ seq: i + 1, questionIndex: i, questionId: q.id, kind: 'question', prompt: q.prompt, status: 'answered', budgetMs: 240_000, askedAt: at, answerStartedAt: at + 2000, answerEndedAt: at + 2000 + elapsedMs, elapsedMs, answer: words.join(' ') });
+        turns.push({
+          seq: i + 1,
+          questionIndex: i,
+          questionId: q.id,
+          kind: 'question',
+          prompt: q.prompt,
+          status: 'answered',
+          budgetMs: 240_000,
+          askedAt: at,
+          answerStartedAt: at + 2000,
+          answerEndedAt: at + 2000 + elapsedMs,
+          elapsedMs,
+          answer: words.join(' '),
+        });
         messages.push({ id: messages.length + 1, speaker: 'interviewer', kind: 'question', text: q.prompt, at });
-        messages.push({ id: messages.length + 1, speaker: 'candidate', kind: 'answer', text: words.join(' '), at: at + elapsedMs });
+        messages.push({
+          id: messages.length + 1,
+          speaker: 'candidate',
+          kind: 'answer',
+          text: words.join(' '),
+          at: at + elapsedMs,
+        });
         at += elapsedMs + 10_000;
       });
       const durationMs = at - createdAt;
       const state: EngineState = {
-        v: 1, phase: 'summary', paused: false, questions, index: QUESTIONS_PER_SESSION - 1, followUpsAsked: 0, maxFollowUps: 0, revealedParts: 1,
-        round: { budgetMs: 45 * 60_000, elapsedMs: durationMs, runningSince: null }, answer: null, draft: '', turns, messages,
+        v: 1,
+        phase: 'summary',
+        paused: false,
+        questions,
+        index: QUESTIONS_PER_SESSION - 1,
+        followUpsAsked: 0,
+        maxFollowUps: 0,
+        revealedParts: 1,
+        round: { budgetMs: 45 * 60_000, elapsedMs: durationMs, runningSince: null },
+        answer: null,
+        draft: '',
+        turns,
+        messages,
       };
       const notes = n % 5 === 0 ? wordList(random, 30).join(' ') : '';
       insertSession.run(id, roleId, roleTitle, 'completed', notes, createdAt, at, at);
       const roundId = `${id}:r1`;
-      insertRound.run(roundId, id, kind, kind, kind.replace('_', ' '), 45 * 60_000, JSON.stringify(state), createdAt, at);
+      insertRound.run(
+        roundId,
+        id,
+        kind,
+        kind,
+        kind.replace('_', ' '),
+        45 * 60_000,
+        JSON.stringify(state),
+        createdAt,
+        at,
+      );
       turns.forEach((turn, i) => {
         const turnId = `${id}:t${turn.seq}`;
         const text = turn.answer ?? '';
-        insertTurn.run(turnId, roundId, turn.seq, turn.questionId, turn.prompt, text, text, turn.askedAt, turn.answerStartedAt, turn.answerEndedAt);
+        insertTurn.run(
+          turnId,
+          roundId,
+          turn.seq,
+          turn.questionId,
+          turn.prompt,
+          text,
+          text,
+          turn.askedAt,
+          turn.answerStartedAt,
+          turn.answerEndedAt,
+        );
         insertRecording.run(`${turnId}:rec`, turnId, `${id}/${turn.seq}.wav`, turn.elapsedMs, turn.askedAt);
         const words = answers[i] ?? [];
         for (let w = 0, k = 0; w < words.length; w += 25, k++) {
@@ -158,7 +216,15 @@ function timePair(fns: [() => unknown, () => unknown], runs: number): [number, n
   return [median(samples[0]), median(samples[1])];
 }
 
-const SEARCHES = ['idempotency', 'retry postgres', 'kafka consumer lag', 'w1a2', 'migrat', 'team "AND" (outage*', 'the'];
+const SEARCHES = [
+  'idempotency',
+  'retry postgres',
+  'kafka consumer lag',
+  'w1a2',
+  'migrat',
+  'team "AND" (outage*',
+  'the',
+];
 
 interface Prepared {
   sessions: number;
@@ -184,7 +250,14 @@ function prepare(count: number, wordsPerSession: number): Prepared {
   const coldStart = process.hrtime.bigint();
   listSessions(db, BASE);
   const listCold = Number(process.hrtime.bigint() - coldStart) / 1e6;
-  return { sessions: count, dir, db, generateSeconds: generated.seconds, bytesPerSession: Math.round(bytes / count), listCold };
+  return {
+    sessions: count,
+    dir,
+    db,
+    generateSeconds: generated.seconds,
+    bytesPerSession: Math.round(bytes / count),
+    listCold,
+  };
 }
 
 function filters(db: Db): void {
@@ -198,7 +271,12 @@ function filters(db: Db): void {
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { small: { type: 'string', default: '100' }, large: { type: 'string', default: '10000' }, words: { type: 'string', default: '2000' }, runs: { type: 'string', default: '21' } },
+    options: {
+      small: { type: 'string', default: '100' },
+      large: { type: 'string', default: '10000' },
+      words: { type: 'string', default: '2000' },
+      runs: { type: 'string', default: '21' },
+    },
   });
   const small = Number(values.small);
   const large = Number(values.large);
@@ -212,7 +290,10 @@ export async function main(args: string[]): Promise<void> {
     const page3 = pair((db) => listSessions(db, { ...BASE, offset: 50 }));
     const filter = pair(filters);
     const searchEach = SEARCHES.map((q) => pair((db) => searchSessions(db, q, 30)));
-    const search: [number, number] = [0, 1].map((side) => searchEach.reduce((sum, t) => sum + t[side as 0 | 1], 0)) as [number, number];
+    const search: [number, number] = [0, 1].map((side) => searchEach.reduce((sum, t) => sum + t[side as 0 | 1], 0)) as [
+      number,
+      number,
+    ];
 
     const fmt = (ms: number) => ms.toFixed(2).padStart(9);
     console.log('sessions   generate(s)   list(ms)  page3(ms)  filter(ms)  search(ms)   bytes/session');
@@ -222,9 +303,15 @@ export async function main(args: string[]): Promise<void> {
       );
     });
     console.log('\nsearch, per query (ms):');
-    SEARCHES.forEach((q, i) => console.log(`  ${JSON.stringify(q).padEnd(24)} ${(searchEach[i] ?? [0, 0]).map((t) => t.toFixed(2).padStart(8)).join(' ')}`));
+    SEARCHES.forEach((q, i) =>
+      console.log(
+        `  ${JSON.stringify(q).padEnd(24)} ${(searchEach[i] ?? [0, 0]).map((t) => t.toFixed(2).padStart(8)).join(' ')}`,
+      ),
+    );
     const ratio = ([x, y]: [number, number]) => (y / x).toFixed(2);
-    console.log(`\nfirst page with an empty figures cache (ms): ${sides.map((side) => side.listCold.toFixed(1)).join(' / ')}`);
+    console.log(
+      `\nfirst page with an empty figures cache (ms): ${sides.map((side) => side.listCold.toFixed(1)).join(' / ')}`,
+    );
     console.log(`filter ratio: ${ratio(filter)}  (page 3 ratio: ${ratio(page3)})`);
     console.log(`history: list=${ratio(list)} search=${ratio(search)} bytes_per_session=${b.bytesPerSession}`);
   } finally {

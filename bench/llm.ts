@@ -17,7 +17,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LlamaChatSession, LlamaContextSequence } from 'node-llama-cpp';
 import type { Role, Round } from '../content/schema.js';
-import { createLlmInterviewerFactory, DEFAULT_LLM_LIMITS, type LlmInterviewerLimits } from '../main/core/interviewer/llm-interviewer.js';
+import {
+  createLlmInterviewerFactory,
+  DEFAULT_LLM_LIMITS,
+  type LlmInterviewerLimits,
+} from '../main/core/interviewer/llm-interviewer.js';
 import { followUpAllowed, nextQuestionAllowed } from '../main/core/interviewer/scripted.js';
 import type { DecisionContext } from '../main/core/interviewer/types.js';
 import { decisionSchema } from '../main/core/llm/decision-schema.js';
@@ -40,7 +44,12 @@ function words(n: number, offset = 0): string {
 }
 
 function bench_role(): { role: Role; round: Round } {
-  const rubric = ['requirements', 'bottleneck', 'idempotency', 'rollout'].map((id) => ({ id, point: `Covers ${id}`, why: `Shows ${id}`, signals: [id] }));
+  const rubric = ['requirements', 'bottleneck', 'idempotency', 'rollout'].map((id) => ({
+    id,
+    point: `Covers ${id}`,
+    why: `Shows ${id}`,
+    signals: [id],
+  }));
   const question = {
     id: 'ledger-latency',
     prompt: 'Tell me about a time you made a slow payment service fast and safe.',
@@ -52,7 +61,16 @@ function bench_role(): { role: Role; round: Round } {
     outline: ['Measure'],
     pitfalls: ['Guessing'],
   };
-  const round: Round = { id: 'bench-round', kind: 'behavioral', title: 'Behavioral', minutes: 45, questionsPerSession: 2, maxFollowUps: 8, intro: 'Hi.', questions: [question] };
+  const round: Round = {
+    id: 'bench-round',
+    kind: 'behavioral',
+    title: 'Behavioral',
+    minutes: 45,
+    questionsPerSession: 2,
+    maxFollowUps: 8,
+    intro: 'Hi.',
+    questions: [question],
+  };
   const role: Role = {
     id: 'bench-role',
     company: 'Acme',
@@ -73,7 +91,19 @@ const question = round.questions[0]!;
 
 function context(answers: string[]): DecisionContext {
   // Follow-ups stay allowed on every turn: the benchmark measures turns, not the round's flow.
-  return { role, round, question, answers, askedFollowUps: [], followUpsAsked: 0, maxFollowUps: 8, revealedParts: 1, roundRemainingMs: 40 * 60_000, questionsLeft: 1, nextQuestionMinutes: 6 };
+  return {
+    role,
+    round,
+    question,
+    answers,
+    askedFollowUps: [],
+    followUpsAsked: 0,
+    maxFollowUps: 8,
+    revealedParts: 1,
+    roundRemainingMs: 40 * 60_000,
+    questionsLeft: 1,
+    nextQuestionMinutes: 6,
+  };
 }
 
 const median = (values: number[]) => {
@@ -100,13 +130,21 @@ interface OverheadRow {
 }
 
 /** Interleaved app and raw turns on one growing conversation; both sides start each turn from the same, settled history. */
-async function overheadRun(llm: LlmService, limits: LlmInterviewerLimits, sessionId: string, turns: number): Promise<OverheadRow[]> {
+async function overheadRun(
+  llm: LlmService,
+  limits: LlmInterviewerLimits,
+  sessionId: string,
+  turns: number,
+): Promise<OverheadRow[]> {
   const { llama, context: llamaContext } = await llm.ready();
   const { LlamaChatSession } = await import('node-llama-cpp');
   const interviewer = createLlmInterviewerFactory({ llm, notify: () => undefined, limits })(sessionId);
   const chat: RoundChat = await llm.roundChat(sessionId, role, round);
   const rawSequence = llamaContext.getSequence();
-  const raw: LlamaChatSession = new LlamaChatSession({ contextSequence: rawSequence, systemPrompt: systemPrompt(role, round) });
+  const raw: LlamaChatSession = new LlamaChatSession({
+    contextSequence: rawSequence,
+    systemPrompt: systemPrompt(role, round),
+  });
   const rows: OverheadRow[] = [];
   const answers: string[] = [];
   const grammars = new Map<string, Awaited<ReturnType<typeof llama.createGrammarForJsonSchema>>>();
@@ -120,17 +158,37 @@ async function overheadRun(llm: LlmService, limits: LlmInterviewerLimits, sessio
       await chat.idle();
 
       // Like the app, raw keeps one grammar per schema (its first use is costly), made untimed.
-      const schema = decisionSchema({ allowFollowUp: followUpAllowed(ctx), allowNextQuestion: nextQuestionAllowed(ctx), rubricIds: question.rubric.map((r) => r.id), followUpMaxChars: limits.followUpMaxChars });
+      const schema = decisionSchema({
+        allowFollowUp: followUpAllowed(ctx),
+        allowNextQuestion: nextQuestionAllowed(ctx),
+        rubricIds: question.rubric.map((r) => r.id),
+        followUpMaxChars: limits.followUpMaxChars,
+      });
       const key = JSON.stringify(schema);
-      if (!grammars.has(key)) grammars.set(key, await llama.createGrammarForJsonSchema(schema as Parameters<typeof llama.createGrammarForJsonSchema>[0]));
+      if (!grammars.has(key))
+        grammars.set(
+          key,
+          await llama.createGrammarForJsonSchema(schema as Parameters<typeof llama.createGrammarForJsonSchema>[0]),
+        );
       const grammar = grammars.get(key)!;
       const runRaw = async () => {
         const before = meter(rawSequence);
         const cpu = process.cpuUsage();
         const started = performance.now();
         // Streaming, as the app does (its text goes to the screen token by token).
-        await raw.prompt(answerMessage(ctx, turn > 0), { grammar, maxTokens: limits.decisionMaxTokens, temperature: limits.temperature, seed: limits.seed!, minP: 0.05, onTextChunk: () => undefined });
-        return { ms: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)), tokens: meter(rawSequence).usedOutputTokens - before.usedOutputTokens };
+        await raw.prompt(answerMessage(ctx, turn > 0), {
+          grammar,
+          maxTokens: limits.decisionMaxTokens,
+          temperature: limits.temperature,
+          seed: limits.seed!,
+          minP: 0.05,
+          onTextChunk: () => undefined,
+        });
+        return {
+          ms: performance.now() - started,
+          cpuMs: cpuMs(process.cpuUsage(cpu)),
+          tokens: meter(rawSequence).usedOutputTokens - before.usedOutputTokens,
+        };
       };
       // Alternate who goes first, so a warm cache or a busy moment does not always favour one side.
       const rawFirst = turn % 2 === 1 ? await runRaw() : null;
@@ -152,7 +210,18 @@ async function overheadRun(llm: LlmService, limits: LlmInterviewerLimits, sessio
       const settle = meter(chat.sequence).usedInputTokens - appAfter.usedInputTokens;
 
       const rawRun = rawFirst ?? (await runRaw());
-      rows.push({ turn, appMs, rawMs: rawRun.ms, appCpuMs, rawCpuMs: rawRun.cpuMs, appTokens, rawTokens: rawRun.tokens, evaluated, added, settle });
+      rows.push({
+        turn,
+        appMs,
+        rawMs: rawRun.ms,
+        appCpuMs,
+        rawCpuMs: rawRun.cpuMs,
+        appTokens,
+        rawTokens: rawRun.tokens,
+        evaluated,
+        added,
+        settle,
+      });
     }
   } finally {
     raw.dispose();
@@ -162,7 +231,12 @@ async function overheadRun(llm: LlmService, limits: LlmInterviewerLimits, sessio
 }
 
 /** Time from "done" to the first streamed follow-up token, with or without the answer pre-evaluated. */
-async function ttft(llm: LlmService, limits: LlmInterviewerLimits, sessionId: string, preload: boolean): Promise<{ ms: number; streamed: boolean; evaluated: number }> {
+async function ttft(
+  llm: LlmService,
+  limits: LlmInterviewerLimits,
+  sessionId: string,
+  preload: boolean,
+): Promise<{ ms: number; streamed: boolean; evaluated: number }> {
   const interviewer = createLlmInterviewerFactory({ llm, notify: () => undefined, limits })(sessionId);
   const chat = await llm.roundChat(sessionId, role, round);
   // The same short first exchange in both cases, then the measured 300-word answer.
@@ -184,11 +258,18 @@ async function ttft(llm: LlmService, limits: LlmInterviewerLimits, sessionId: st
   const t = performance.now();
   await interviewer.decide(context([first, answer]), { onToken: () => (firstAt ??= performance.now()) });
   const end = performance.now();
-  return { ms: (firstAt ?? end) - t, streamed: firstAt !== null, evaluated: meter(chat.sequence).usedInputTokens - before };
+  return {
+    ms: (firstAt ?? end) - t,
+    streamed: firstAt !== null,
+    evaluated: meter(chat.sequence).usedInputTokens - before,
+  };
 }
 
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { model: { type: 'string' }, threads: { type: 'string' }, runs: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { model: { type: 'string' }, threads: { type: 'string' }, runs: { type: 'string' } },
+  });
   const modelPath = path.resolve(values.model ?? FIXTURE_MODEL);
   const isFixture = values.model === undefined;
   const threads = values.threads ? Number(values.threads) : isFixture ? 1 : undefined;
@@ -200,7 +281,9 @@ export async function main(args: string[]): Promise<void> {
   // The fixture runs any free text to the cap: a short cap keeps its follow-ups whole (no retries).
   const base: LlmInterviewerLimits = { ...DEFAULT_LLM_LIMITS, ...(isFixture ? { followUpMaxChars: 60 } : {}), seed: 7 };
 
-  console.log(`model: ${path.basename(modelPath)} on ${loaded.gpu || 'cpu'}, threads ${threads ?? 'default'}, context ${loaded.context.contextSize} tokens, loaded in ${loadMs.toFixed(0)} ms`);
+  console.log(
+    `model: ${path.basename(modelPath)} on ${loaded.gpu || 'cpu'}, threads ${threads ?? 'default'}, context ${loaded.context.contextSize} tokens, loaded in ${loadMs.toFixed(0)} ms`,
+  );
 
   // Overhead and re-evaluation: the same conversation (same seed) `runs` times; each turn's
   // fastest time on each side is its cost without other processes' interference.
@@ -210,9 +293,18 @@ export async function main(args: string[]): Promise<void> {
   const perTurn = turnsMeasured.map((turn) => {
     const of = rows.filter((r) => r.turn === turn);
     const fastest = (pick: (r: OverheadRow) => number) => Math.min(...of.map(pick));
-    return { ...of[0]!, appMs: fastest((r) => r.appMs), rawMs: fastest((r) => r.rawMs), appCpuMs: fastest((r) => r.appCpuMs), rawCpuMs: fastest((r) => r.rawCpuMs), sameTokens: of.every((r) => r.appTokens === r.rawTokens) };
+    return {
+      ...of[0]!,
+      appMs: fastest((r) => r.appMs),
+      rawMs: fastest((r) => r.rawMs),
+      appCpuMs: fastest((r) => r.appCpuMs),
+      rawCpuMs: fastest((r) => r.rawCpuMs),
+      sameTokens: of.every((r) => r.appTokens === r.rawTokens),
+    };
   });
-  console.log(`\nturn  wall ms app/raw  cpu ms app/raw  (fastest of ${runs})  tokens app/raw  prompt evaluated/added  re-tokenized in background`);
+  console.log(
+    `\nturn  wall ms app/raw  cpu ms app/raw  (fastest of ${runs})  tokens app/raw  prompt evaluated/added  re-tokenized in background`,
+  );
   for (const r of perTurn) {
     console.log(
       `${String(r.turn).padStart(4)}  ${`${r.appMs.toFixed(1)}/${r.rawMs.toFixed(1)}`.padStart(16)}  ${`${r.appCpuMs.toFixed(1)}/${r.rawCpuMs.toFixed(1)}`.padStart(15)}  ${''.padStart(15)}  ${`${r.appTokens}/${r.rawTokens}`.padStart(14)}  ${`${r.evaluated}/${r.added}`.padStart(22)}  ${String(r.settle).padStart(26)}`,
@@ -223,9 +315,12 @@ export async function main(args: string[]): Promise<void> {
   const overheadMedian = median(rows.filter((r) => r.appTokens === r.rawTokens).map((r) => r.appMs / r.rawMs));
   const followUpTurns = rows.filter((r) => r.turn > 0 && r.added > 0);
   const reeval = followUpTurns.reduce((s, r) => s + r.evaluated, 0) / followUpTurns.reduce((s, r) => s + r.added, 0);
-  const reevalWithSettle = followUpTurns.reduce((s, r) => s + r.evaluated + r.settle, 0) / followUpTurns.reduce((s, r) => s + r.added, 0);
+  const reevalWithSettle =
+    followUpTurns.reduce((s, r) => s + r.evaluated + r.settle, 0) / followUpTurns.reduce((s, r) => s + r.added, 0);
   const overheadCpu = same.reduce((s, r) => s + r.appCpuMs, 0) / same.reduce((s, r) => s + r.rawCpuMs, 0);
-  console.log(`turns with equal token counts: ${same.length}/${perTurn.length}; wall-time ratio, median of single runs ${overheadMedian.toFixed(3)}; cpu-time ratio ${overheadCpu.toFixed(3)}`);
+  console.log(
+    `turns with equal token counts: ${same.length}/${perTurn.length}; wall-time ratio, median of single runs ${overheadMedian.toFixed(3)}; cpu-time ratio ${overheadCpu.toFixed(3)}`,
+  );
 
   // Pre-evaluation: seeds whose decision on the measured answer is a (streamed) follow-up, each
   // measured `runs` times both ways (fastest kept); the figure is the median over seeds.
@@ -245,13 +340,19 @@ export async function main(args: string[]): Promise<void> {
     const coldMs = Math.min(...cold.map((c) => c.ms));
     const warmMs = Math.min(...warm.map((w) => w.ms));
     ratios.push(warmMs / coldMs);
-    ttftRows.push(`${String(seed).padStart(4)}  ${coldMs.toFixed(1).padStart(10)}  ${warmMs.toFixed(1).padStart(10)}  ${`${cold[0]!.evaluated}/${warm[0]!.evaluated}`.padStart(24)}`);
+    ttftRows.push(
+      `${String(seed).padStart(4)}  ${coldMs.toFixed(1).padStart(10)}  ${warmMs.toFixed(1).padStart(10)}  ${`${cold[0]!.evaluated}/${warm[0]!.evaluated}`.padStart(24)}`,
+    );
   }
   console.log(`\nseed  without ms  preload ms  (fastest of ${runs})  tokens evaluated w/o/with`);
   for (const line of ttftRows) console.log(line);
   const preloadTtft = ratios.length > 0 ? median(ratios) : Number.NaN;
 
-  console.log(`\nreeval including the background re-tokenization of the model's replies: ${reevalWithSettle.toFixed(2)}`);
+  console.log(
+    `\nreeval including the background re-tokenization of the model's replies: ${reevalWithSettle.toFixed(2)}`,
+  );
   await llm.close();
-  console.log(`llm: overhead=${overhead.toFixed(3)} reeval=${reeval.toFixed(2)} preload_ttft=${preloadTtft.toFixed(2)}`);
+  console.log(
+    `llm: overhead=${overhead.toFixed(3)} reeval=${reeval.toFixed(2)} preload_ttft=${preloadTtft.toFixed(2)}`,
+  );
 }

@@ -17,5 +17,7 @@ if (!name || !available.includes(name)) {
   process.exit(2);
 }
 
-const module = (await import(pathToFileURL(path.join(import.meta.dirname, `${name}.ts`)).href)) as { main(args: string[]): Promise<void> };
+const module = (await import(pathToFileURL(path.join(import.meta.dirname, `${name}.ts`)).href)) as {
+  main(args: string[]): Promise<void>;
+};
 await module.main(args);

@@ -80,7 +80,8 @@ function jfk(): Int16Array {
 function answer(seconds: number): Int16Array {
   const clip = jfk();
   const out = new Int16Array(seconds * SAMPLE_RATE);
-  for (let at = 0; at < out.length; at += clip.length) out.set(clip.subarray(0, Math.min(clip.length, out.length - at)), at);
+  for (let at = 0; at < out.length; at += clip.length)
+    out.set(clip.subarray(0, Math.min(clip.length, out.length - at)), at);
   return out;
 }
 
@@ -146,7 +147,13 @@ async function runLive(engines: Engines, seconds: number, pace: 'realtime' | 'si
   const tailMs = performance.now() - endOfAnswer;
   writer.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { tailMs, segments: result.segments.length, failed: result.segments.filter((s) => s.status === 'failed').length, stats: pipeline.stats, catchingUpChunks: maxCatchUp };
+  return {
+    tailMs,
+    segments: result.segments.length,
+    failed: result.segments.filter((s) => s.status === 'failed').length,
+    stats: pipeline.stats,
+    catchingUpChunks: maxCatchUp,
+  };
 }
 
 /** Child process: one answer of the given length, prints its peak memory as JSON. */
@@ -170,7 +177,11 @@ async function memoryChild(seconds: number, model: string, vadModel: string, thr
 
 function measureMemory(seconds: number, args: string[]): Promise<{ peakBytes: number; segments: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, '--mem-child', String(seconds), ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, import.meta.filename, '--mem-child', String(seconds), ...args],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -204,7 +215,9 @@ export async function main(argv: string[]): Promise<void> {
   if (values['mem-child']) return memoryChild(Number(values['mem-child']), model, vadModel, threads);
 
   const fixtureModel = !values.model;
-  console.log(`whisper model: ${model}${fixtureModel ? ' (fixture: the real whisper.cpp code path, no weights, no text)' : ''}`);
+  console.log(
+    `whisper model: ${model}${fixtureModel ? ' (fixture: the real whisper.cpp code path, no weights, no text)' : ''}`,
+  );
   console.log(`VAD model: ${vadModel}; whisper threads: ${threads}; CPUs: ${os.availableParallelism()}`);
 
   const engines = await loadEngines(model, vadModel, threads);
@@ -216,7 +229,9 @@ export async function main(argv: string[]): Promise<void> {
   const vadBefore = engines.vad.busyMs();
   const whisperBefore = engines.whisper.busyMs();
   const pace = values.fast ? 'simulated' : 'realtime';
-  console.log(`feeding a 2-minute answer ${pace === 'realtime' ? 'at real-time pace (takes 2 minutes)' : 'faster than real time (simulated timestamps)'}…`);
+  console.log(
+    `feeding a 2-minute answer ${pace === 'realtime' ? 'at real-time pace (takes 2 minutes)' : 'faster than real time (simulated timestamps)'}…`,
+  );
   const live = await runLive(engines, 120, pace);
   const vadMs = engines.vad.busyMs() - vadBefore;
   const whisperMs = engines.whisper.busyMs() - whisperBefore;
@@ -237,12 +252,21 @@ export async function main(argv: string[]): Promise<void> {
     ['live: end of answer → final transcript', `${fmt(live.tailMs / 1000)} s`],
     ['live: VAD busy ÷ audio time', fmt(vadMs / 120_000, 3)],
     ['live: whisper busy ÷ audio time', fmt(whisperMs / 120_000, 3)],
-    ['memory: peak RSS, 1-minute answer', `${fmt(oneMinute.peakBytes / 2 ** 20, 1)} MiB (${oneMinute.segments} segments)`],
-    ['memory: peak RSS, 10-minute answer', `${fmt(tenMinutes.peakBytes / 2 ** 20, 1)} MiB (${tenMinutes.segments} segments)`],
+    [
+      'memory: peak RSS, 1-minute answer',
+      `${fmt(oneMinute.peakBytes / 2 ** 20, 1)} MiB (${oneMinute.segments} segments)`,
+    ],
+    [
+      'memory: peak RSS, 10-minute answer',
+      `${fmt(tenMinutes.peakBytes / 2 ** 20, 1)} MiB (${tenMinutes.segments} segments)`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-  if (fixtureModel) console.log('note: with the fixture model, tail and rtf show the pipeline on a tiny network; a real model (--model) gives the figures that matter for users.');
+  if (fixtureModel)
+    console.log(
+      'note: with the fixture model, tail and rtf show the pipeline on a tiny network; a real model (--model) gives the figures that matter for users.',
+    );
   console.log(`speech: tail=${fmt(tail)} rtf=${fmt(rtf, 3)} mem=${fmt(mem)}`);
 }
 

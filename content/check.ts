@@ -6,7 +6,13 @@
  */
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPacks, readPackDir, readPackFile, type CheckedPack, type PackFile } from '../main/core/content/library.js';
+import {
+  checkPacks,
+  readPackDir,
+  readPackFile,
+  type CheckedPack,
+  type PackFile,
+} from '../main/core/content/library.js';
 
 const bundledDir = join(dirname(fileURLToPath(import.meta.url)), 'roles');
 /** Short paths for files under the current folder, absolute ones for the rest. */

@@ -10,7 +10,11 @@ export function registerIpc(ipcMain: IpcMain, core: Core, mainWebContents: () =>
   for (const channel of channels) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> | Result<unknown> => {
       const trusted = isTrustedSender(
-        { webContentsId: event.sender.id, frameUrl: event.senderFrame?.url, isMainFrame: event.senderFrame === event.sender.mainFrame },
+        {
+          webContentsId: event.sender.id,
+          frameUrl: event.senderFrame?.url,
+          isMainFrame: event.senderFrame === event.sender.mainFrame,
+        },
         mainWebContents()?.id ?? null,
       );
       if (!trusted) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This window may not use the app.' } };

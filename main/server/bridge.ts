@@ -54,7 +54,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     const file = resolveStaticPath(options.staticDir, req.url ?? '/');
-    const target = file && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(options.staticDir, 'index.html');
+    const target =
+      file && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(options.staticDir, 'index.html');
     fs.readFile(target, (error, body) => {
       if (error) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('The UI is not built. Run "npm run build" first.');
@@ -62,7 +63,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       }
       res.writeHead(200, {
         'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
-        'content-security-policy': contentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] }),
+        'content-security-policy': contentSecurityPolicy({
+          connectSources: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`],
+        }),
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
       });
@@ -75,7 +78,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const decision = checkUpgrade({ url: req.url, origin: req.headers.origin, host: req.headers.host }, options.token);
     if (!decision.ok) {
       log(`refused a connection: ${decision.reason}`);
-      socket.end(`HTTP/1.1 ${decision.status} ${decision.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${decision.status} ${decision.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => serveClient(ws, options.core));
@@ -108,7 +113,13 @@ function serveClient(ws: WebSocket, core: Core): void {
   ws.on('message', (data: RawData, isBinary: boolean) => {
     const request = isBinary ? decodeBinaryRequest(toBytes(data)) : parseRequest(toBytes(data).toString());
     if (!request) {
-      send({ id: -1, result: { ok: false, error: { code: 'VALIDATION', message: 'Malformed message: expected {id, channel, input}.' } } });
+      send({
+        id: -1,
+        result: {
+          ok: false,
+          error: { code: 'VALIDATION', message: 'Malformed message: expected {id, channel, input}.' },
+        },
+      });
       return;
     }
     void core.dispatch(request.channel, request.input).then((result) => send({ id: request.id, result }));

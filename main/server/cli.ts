@@ -33,14 +33,20 @@ const { values } = (() => {
 })();
 
 const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535 (got "${values.port}").`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be a number from 0 to 65535 (got "${values.port}").`);
 
 const staticDir = path.join(root, 'dist', 'renderer');
 if (!fs.existsSync(path.join(staticDir, 'index.html'))) fail('The UI is not built yet. Run "npm run build" first.');
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-const core = createCore({ dataDir, bundledRolesDir: path.join(root, 'content', 'roles'), transport: 'bridge', version: pkg.version });
+const core = createCore({
+  dataDir,
+  bundledRolesDir: path.join(root, 'content', 'roles'),
+  transport: 'bridge',
+  version: pkg.version,
+});
 const token = values.token ?? randomBytes(24).toString('base64url');
 
 const bridge = await startBridge({ core, token, staticDir, port, log: (m) => console.error(`[bridge] ${m}`) }).catch(

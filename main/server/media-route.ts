@@ -12,7 +12,10 @@ export function isMediaRequest(url: string | undefined): boolean {
 }
 
 /** An inclusive byte range from a Range header, or null to send the whole file. */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'invalid' | null {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'invalid' | null {
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match || (match[1] === '' && match[2] === '')) return 'invalid';
@@ -30,7 +33,12 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
-export function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, token: string, resolve: (urlPath: string) => string | null): void {
+export function serveMedia(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  token: string,
+  resolve: (urlPath: string) => string | null,
+): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (!tokensMatch(token, url.searchParams.get('token'))) {
     res.writeHead(401, { 'content-type': 'text/plain' }).end('Missing or wrong token.');
@@ -43,7 +51,12 @@ export function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, 
     return;
   }
   const range = parseRange(req.headers.range, stat.size);
-  const headers = { 'content-type': 'audio/wav', 'accept-ranges': 'bytes', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  const headers = {
+    'content-type': 'audio/wav',
+    'accept-ranges': 'bytes',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
   if (range === 'invalid') {
     res.writeHead(416, { ...headers, 'content-range': `bytes */${stat.size}` }).end();
     return;
@@ -58,5 +71,7 @@ export function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, 
     res.end();
     return;
   }
-  fs.createReadStream(file, { start, end }).on('error', () => res.destroy()).pipe(res);
+  fs.createReadStream(file, { start, end })
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

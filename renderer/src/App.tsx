@@ -26,7 +26,10 @@ const NAV: { label: string; route: Route; matches: Route['name'][] }[] = [
 export function App() {
   const [info] = useAsync(() => api.app.info(), []);
   useEffect(() => {
-    void api.settings.get().then((s) => applyTheme(s.theme), () => applyTheme('system'));
+    void api.settings.get().then(
+      (s) => applyTheme(s.theme),
+      () => applyTheme('system'),
+    );
   }, []);
   return (
     <Async state={info} label="the app">
@@ -44,13 +47,23 @@ function Shell({ info }: { info: AppInfo }) {
   }, [route]);
   return (
     <div className="app">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">IR</span> Interview Rehearsal
+          <span className="brand-mark" aria-hidden="true">
+            IR
+          </span>{' '}
+          Interview Rehearsal
         </div>
         {NAV.map((item) => (
-          <a key={item.label} className="nav-link" href={href(item.route)} aria-current={item.matches.includes(route.name) ? 'page' : undefined}>
+          <a
+            key={item.label}
+            className="nav-link"
+            href={href(item.route)}
+            aria-current={item.matches.includes(route.name) ? 'page' : undefined}
+          >
             {item.label}
           </a>
         ))}
@@ -65,7 +78,9 @@ function Shell({ info }: { info: AppInfo }) {
           {route.name === 'practice' && <PracticeScreen key={route.sessionId} sessionId={route.sessionId} />}
           {route.name === 'summary' && <SummaryScreen key={route.sessionId} sessionId={route.sessionId} />}
           {route.name === 'history' && <HistoryScreen initialQuery={route.query ?? ''} />}
-          {route.name === 'session' && <SessionDetailScreen key={route.sessionId} sessionId={route.sessionId} turn={route.turn} at={route.at} />}
+          {route.name === 'session' && (
+            <SessionDetailScreen key={route.sessionId} sessionId={route.sessionId} turn={route.turn} at={route.at} />
+          )}
           {route.name === 'progress' && <ProgressScreen questionId={route.questionId} />}
         </div>
       </main>
@@ -77,14 +92,22 @@ function DatabaseErrorScreen({ info }: { info: AppInfo }) {
   return (
     <main className="error-screen stack" id="main">
       <h1>Your practice data could not be opened</h1>
-      <div className="notice error" role="alert">{info.database.message}</div>
+      <div className="notice error" role="alert">
+        {info.database.message}
+      </div>
       <dl className="kv">
         <dt>Database file</dt>
-        <dd><code>{info.database.path}</code></dd>
+        <dd>
+          <code>{info.database.path}</code>
+        </dd>
         <dt>Data folder</dt>
-        <dd><code>{info.dataDir}</code></dd>
+        <dd>
+          <code>{info.dataDir}</code>
+        </dd>
       </dl>
-      <p className="muted">Nothing has been changed or deleted. Once the file is fixed or moved aside, restart the app.</p>
+      <p className="muted">
+        Nothing has been changed or deleted. Once the file is fixed or moved aside, restart the app.
+      </p>
     </main>
   );
 }

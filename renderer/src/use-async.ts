@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from './api/client.js';
 
-export type AsyncState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+export type AsyncState<T> =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 
 /** Loads once per dependency change; `reload` runs it again. Stale answers are ignored. */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): [AsyncState<T>, () => void] {

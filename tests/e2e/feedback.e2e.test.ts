@@ -6,11 +6,24 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answersKey, roundKeyOf, type QuestionLlmBody, type RoundLlmBody } from '../../main/core/feedback/feedback-service.js';
+import {
+  answersKey,
+  roundKeyOf,
+  type QuestionLlmBody,
+  type RoundLlmBody,
+} from '../../main/core/feedback/feedback-service.js';
 import { createFeedbackStore } from '../../main/core/feedback/feedback-store.js';
 import { createInterviewRepository, roundRowId, turnRowId } from '../../main/core/interview/repository.js';
 import { openDatabase } from '../../main/core/storage/database.js';
-import { accessibilityProblems, makeDataDir, openBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import {
+  accessibilityProblems,
+  makeDataDir,
+  openBrowser,
+  screenshot,
+  startServer,
+  type BrowserHandle,
+  type ServerHandle,
+} from './harness.js';
 
 const STORY = [
   'Situation: at my last company a designer and a product manager wanted a custom dropdown that keyboard users could not operate.',
@@ -19,7 +32,8 @@ const STORY = [
   'We agreed on a compromise: the native select with their styling.',
   'Result: conversion went up by 3 percent and support tickets about the form dropped. I learned to bring evidence early.',
 ].join(' ');
-const FOLLOW_UP = 'I asked them what problem the design solved and listened first. The prototype and the user testing data convinced people. We still work well together.';
+const FOLLOW_UP =
+  'I asked them what problem the design solved and listened first. The prototype and the user testing data convinced people. We still work well together.';
 
 async function phase(page: Page): Promise<string> {
   return (await page.locator('.practice').getAttribute('data-phase')) ?? '';
@@ -37,7 +51,10 @@ async function playTypedRound(page: Page, baseUrl: string): Promise<string> {
   await page.locator('.practice[data-phase="question"]').waitFor();
   for (let guard = 0; guard < 30 && (await phase(page)) === 'question'; guard++) {
     const progress = (await page.getByTestId('question-progress').textContent()) ?? '';
-    const followUp = (await page.locator('.message.kind-question, .message.kind-follow_up').last().getAttribute('class'))?.includes('kind-follow_up') ?? false;
+    const followUp =
+      (await page.locator('.message.kind-question, .message.kind-follow_up').last().getAttribute('class'))?.includes(
+        'kind-follow_up',
+      ) ?? false;
     await page.getByRole('button', { name: 'Start answer' }).click();
     await page.locator('.practice[data-phase="answering"]').waitFor();
     const box = page.getByRole('textbox', { name: 'Your answer' });
@@ -73,10 +90,25 @@ function storeModelFeedback(dataDir: string, sessionId: string): void {
       scores: [],
       judgement: {
         scores: [
-          { dimension: 'content', label: 'Content', score: 4, justification: 'Covers intent, evidence, the decision and the outcome.' },
-          { dimension: 'depth', label: 'Depth', score: 3, justification: 'Concrete prototype and data; the dropdown problem could be sharper.' },
+          {
+            dimension: 'content',
+            label: 'Content',
+            score: 4,
+            justification: 'Covers intent, evidence, the decision and the outcome.',
+          },
+          {
+            dimension: 'depth',
+            label: 'Depth',
+            score: 3,
+            justification: 'Concrete prototype and data; the dropdown problem could be sharper.',
+          },
           { dimension: 'structure', label: 'Structure', score: 4, justification: 'Clear STAR order.' },
-          { dimension: 'communication', label: 'Communication', score: 3, justification: 'Clear, a little long in the setup.' },
+          {
+            dimension: 'communication',
+            label: 'Communication',
+            score: 3,
+            justification: 'Clear, a little long in the setup.',
+          },
         ],
         overall: 3.5,
         evidence: [
@@ -86,16 +118,40 @@ function storeModelFeedback(dataDir: string, sessionId: string): void {
         droppedQuotes: 1,
         strengths: ['Used evidence instead of arguing', 'Quantified the result'],
         improvement: 'Say in one sentence why the custom dropdown failed keyboard users before describing the fix.',
-        betterAnswer: ['The dropdown and why it failed keyboard users', 'Asking the designer why, listening', 'Prototype and user-testing data', 'Compromise: native select, their styling', 'Result: +3% conversion; bring evidence early'],
+        betterAnswer: [
+          'The dropdown and why it failed keyboard users',
+          'Asking the designer why, listening',
+          'Prototype and user-testing data',
+          'Compromise: native select, their styling',
+          'Result: +3% conversion; bring evidence early',
+        ],
       },
     };
     store.save(roundRowId(sessionId), turnRowId(sessionId, turns[0]!.seq), 'llm', body, Date.now());
-    const segment = opened.db.prepare(`INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, 'done', 0)`);
+    const segment = opened.db.prepare(
+      `INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, 'done', 0)`,
+    );
     const spoken = [
-      [2_000, 16_000, 'Um, so at my last company a designer and a product manager wanted a custom dropdown that keyboard users could not operate.'],
-      [16_500, 30_000, 'I owned the checkout frontend, so it was my call to raise it. I asked why and, like, listened to understand their goal.'],
-      [34_000, 49_000, 'Then I built a prototype and showed them data from user testing, and we agreed on the native select with their styling.'],
-      [49_500, 60_000, 'Conversion went up by 3 percent and support tickets dropped. I learned to bring evidence early.'],
+      [
+        2_000,
+        16_000,
+        'Um, so at my last company a designer and a product manager wanted a custom dropdown that keyboard users could not operate.',
+      ],
+      [
+        16_500,
+        30_000,
+        'I owned the checkout frontend, so it was my call to raise it. I asked why and, like, listened to understand their goal.',
+      ],
+      [
+        34_000,
+        49_000,
+        'Then I built a prototype and showed them data from user testing, and we agreed on the native select with their styling.',
+      ],
+      [
+        49_500,
+        60_000,
+        'Conversion went up by 3 percent and support tickets dropped. I learned to bring evidence early.',
+      ],
     ] as const;
     for (const [start, end, text] of spoken) segment.run(turnRowId(sessionId, turns[0]!.seq), start, end, text);
     const round: RoundLlmBody = {
@@ -104,10 +160,15 @@ function storeModelFeedback(dataDir: string, sessionId: string): void {
       key: roundKeyOf(state),
       note: null,
       round: {
-        summary: 'Strong, evidence-led stories where you answered in full; one question got a one-word answer, which would stand out in a real loop.',
+        summary:
+          'Strong, evidence-led stories where you answered in full; one question got a one-word answer, which would stand out in a real loop.',
         hireSignal: 'lean_yes',
         reasons: ['Clear ownership and evidence in the stories', 'One question effectively unanswered'],
-        practiceNext: ['Answer every question with a real example', 'Open with the problem in one sentence', 'Keep setups under 30 seconds'],
+        practiceNext: [
+          'Answer every question with a real example',
+          'Open with the problem in one sentence',
+          'Keep setups under 30 seconds',
+        ],
       },
     };
     store.save(roundRowId(sessionId), null, 'llm', round, Date.now());
@@ -141,7 +202,9 @@ describe('feedback: a typed round, rule-based and then with model feedback', () 
     // No model: labelled rule-based, and the status line says why.
     const round = page.getByTestId('round-feedback');
     expect(await round.getByText('Rule-based', { exact: true }).count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('feedback-status').textContent()).toMatch(/^Rule-based feedback\. No language model is active/);
+    expect(await page.getByTestId('feedback-status').textContent()).toMatch(
+      /^Rule-based feedback\. No language model is active/,
+    );
     expect(await round.getByRole('heading', { name: /Practice next/ }).count()).toBe(1);
 
     // First card: a rubric score, evidence marked in the answer, STAR, typed metrics.
@@ -149,12 +212,18 @@ describe('feedback: a typed round, rule-based and then with model feedback', () 
     expect(await first.locator('.fb-score-main').textContent()).toMatch(/^\d+ of \d+ rubric points/);
     // Each mark is a piece of the answer itself (the questions are picked at random, so which words varies).
     const transcript = first.locator('.feedback-transcript').first();
-    const marked = await transcript.locator('mark.hl-rubric').evaluateAll((marks) => marks.map((m) => m.firstChild?.textContent ?? ''));
+    const marked = await transcript
+      .locator('mark.hl-rubric')
+      .evaluateAll((marks) => marks.map((m) => m.firstChild?.textContent ?? ''));
     expect(marked.length).toBeGreaterThan(0);
     for (const words of marked) expect(STORY).toContain(words);
     expect(await first.locator('.fb-star .present').count()).toBe(4);
     expect(await first.getByText('Result has a number:').count()).toBe(1);
-    const metricRows = await first.locator('table.metrics-table').first().locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-metric')));
+    const metricRows = await first
+      .locator('table.metrics-table')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-metric')));
     expect(metricRows).toEqual(['fillers', 'length', 'hedges', 'repeats']);
     expect(await first.locator('caption .chip').first().textContent()).toBe('Typed');
 
@@ -181,8 +250,21 @@ describe('feedback: a typed round, rule-based and then with model feedback', () 
     ]);
     expect(await first.getByText('1 quote was left out because it is not in your answer.').count()).toBe(1);
     // The first answer now has timed segments: pace, pauses and time to first word appear.
-    const spokenRows = await first.locator('table.metrics-table').first().locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-metric')));
-    expect(spokenRows).toEqual(['pace_speech', 'pace_wall', 'fillers', 'pauses', 'first_word', 'length', 'hedges', 'repeats']);
+    const spokenRows = await first
+      .locator('table.metrics-table')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-metric')));
+    expect(spokenRows).toEqual([
+      'pace_speech',
+      'pace_wall',
+      'fillers',
+      'pauses',
+      'first_word',
+      'length',
+      'hedges',
+      'repeats',
+    ]);
     expect(await first.locator('caption .chip').first().textContent()).toBe('Spoken');
     // 83 words in 53 s of speech = 94 words/min; one 4 s pause; first word after 2 s.
     expect(await first.locator('tr[data-metric="pace_speech"] td').first().textContent()).toMatch(/^94 words\/min/);

@@ -36,11 +36,15 @@ export function makeDataDir(prefix = 'rehearsal-e2e-'): string {
 }
 
 export async function startServer(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerHandle> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main', 'server', 'cli.ts'), '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'main', 'server', 'cli.ts'), '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
@@ -83,13 +87,26 @@ export interface BrowserHandle {
   close(): Promise<void>;
 }
 
-export async function openBrowser(options: { fakeAudioFile?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserHandle> {
+export async function openBrowser(
+  options: { fakeAudioFile?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<BrowserHandle> {
   const args = [...CHROMIUM_ARGS];
   if (options.fakeAudioFile) {
-    args.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${options.fakeAudioFile}`);
+    args.push(
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${options.fakeAudioFile}`,
+    );
   }
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: options.colorScheme ?? 'light' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args,
+    headless: true,
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
   const page = await context.newPage();
   const offsiteRequests: string[] = [];
   const consoleErrors: string[] = [];
@@ -118,5 +135,11 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }

@@ -14,7 +14,15 @@ import WebSocket from 'ws';
 import type { InterviewView, RoundSummaryView } from '../../main/contract/services/interview.js';
 import { encodeBinaryRequest } from '../../main/server/wire.js';
 import { fixturePath } from '../helpers/fixtures.js';
-import { accessibilityProblems, makeDataDir, openBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import {
+  accessibilityProblems,
+  makeDataDir,
+  openBrowser,
+  screenshot,
+  startServer,
+  type BrowserHandle,
+  type ServerHandle,
+} from './harness.js';
 
 /** One connection to the running core, as the UI's bridge client uses it. */
 class Rpc {
@@ -32,7 +40,10 @@ class Rpc {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const onMessage = (data: Buffer) => {
-        const message = JSON.parse(data.toString()) as { id?: number; result?: { ok: boolean; value?: T; error?: { code: string; message: string } } };
+        const message = JSON.parse(data.toString()) as {
+          id?: number;
+          result?: { ok: boolean; value?: T; error?: { code: string; message: string } };
+        };
         if (message.id !== id || !message.result) return;
         this.ws.off('message', onMessage);
         if (message.result.ok) resolve(message.result.value as T);
@@ -72,8 +83,10 @@ async function typedSession(rpc: Rpc, start: object, answer: string): Promise<st
 
 const SPOKEN_ROUND = { roleId: 'frontend-engineer', roundId: 'fe-behavioral' };
 const TYPED_ROUND = { roleId: 'stripe-backend-engineer', roundId: 'behavioral' };
-const SPOKEN_ANSWER = 'I owned the checkout page. Duplicate orders came from double clicks, so I added idempotency tokens and a disabled state while submitting.';
-const TYPED_ANSWER = 'We rolled back the deploy within ten minutes, then wrote a blameless postmortem with three follow-up actions.';
+const SPOKEN_ANSWER =
+  'I owned the checkout page. Duplicate orders came from double clicks, so I added idempotency tokens and a disabled state while submitting.';
+const TYPED_ANSWER =
+  'We rolled back the deploy within ten minutes, then wrote a blameless postmortem with three follow-up actions.';
 
 describe('history: find, replay, export and delete a past session', () => {
   let dataDir: string;
@@ -87,7 +100,10 @@ describe('history: find, replay, export and delete a past session', () => {
     fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
     const whisper = path.join(dataDir, 'models', 'for-tests-ggml-mini.bin');
     fs.copyFileSync(await fixturePath('for-tests-ggml-mini.bin'), whisper);
-    fs.copyFileSync(await fixturePath('silero-vad-v6.2.0-ggml.bin'), path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'));
+    fs.copyFileSync(
+      await fixturePath('silero-vad-v6.2.0-ggml.bin'),
+      path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'),
+    );
     server = await startServer(dataDir);
 
     const rpc = await Rpc.open(server);
@@ -102,7 +118,11 @@ describe('history: find, replay, export and delete a past session', () => {
       const pcm = wavPcm(await fixturePath('jfk.wav'));
       const chunk = 64_000; // 2 s of audio per message, as the page's capture sends it
       for (let seq = 0, at = 0; at < pcm.length; seq++, at += chunk) {
-        await rpc.call('speech:pushAudio', { sessionId: spokenId, seq }, { key: 'pcm', data: pcm.subarray(at, at + chunk) });
+        await rpc.call(
+          'speech:pushAudio',
+          { sessionId: spokenId, seq },
+          { key: 'pcm', data: pcm.subarray(at, at + chunk) },
+        );
       }
       await rpc.call('speech:stop', { sessionId: spokenId });
       await rpc.call('interview:submitAnswer', { sessionId: spokenId, text: SPOKEN_ANSWER });
@@ -112,8 +132,16 @@ describe('history: find, replay, export and delete a past session', () => {
       typedId = await typedSession(rpc, { ...TYPED_ROUND, seed: 2 }, TYPED_ANSWER);
       const summary = await rpc.call<RoundSummaryView>('interview:summary', { sessionId: typedId });
       const questionIds = [summary.questions[0]!.questionId];
-      await typedSession(rpc, { ...TYPED_ROUND, questionIds }, `${TYPED_ANSWER} I learned to communicate the trade-off to stakeholders early.`);
-      await typedSession(rpc, { ...TYPED_ROUND, questionIds }, `${TYPED_ANSWER} The result: we shipped on time, and I would negotiate scope earlier next time.`);
+      await typedSession(
+        rpc,
+        { ...TYPED_ROUND, questionIds },
+        `${TYPED_ANSWER} I learned to communicate the trade-off to stakeholders early.`,
+      );
+      await typedSession(
+        rpc,
+        { ...TYPED_ROUND, questionIds },
+        `${TYPED_ANSWER} The result: we shipped on time, and I would negotiate scope earlier next time.`,
+      );
     } finally {
       rpc.close();
     }
@@ -149,7 +177,10 @@ describe('history: find, replay, export and delete a past session', () => {
     // Search: FTS syntax is just text; the spoken session's answer is found with the words highlighted.
     const search = page.getByLabel('Search your sessions');
     await search.fill('idempotency NEAR( "zebra');
-    await page.getByRole('status').filter({ hasText: /No session mentions/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /No session mentions/ })
+      .waitFor();
     await search.fill('idempotency tokens');
     const hit = page.getByTestId('search-hit');
     await expect.poll(() => hit.count()).toBe(1);
@@ -191,7 +222,10 @@ describe('history: find, replay, export and delete a past session', () => {
     await screenshot(page, 'history-session');
 
     // Export as Markdown: the downloaded file holds the conversation and the notes.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export Markdown' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^\d{4}-\d\d-\d\d-frontend-engineer-behavioral\.md$/);
     const markdown = fs.readFileSync(await download.path(), 'utf8');
     expect(markdown).toMatch(/^# Frontend Engineer: Behavioral\n/);
@@ -220,12 +254,18 @@ describe('history: find, replay, export and delete a past session', () => {
     await page.getByRole('button', { name: 'Delete…' }).click();
     await page.getByRole('button', { name: 'Delete session' }).click();
     await page.waitForURL(/#\/history$/);
-    await page.getByRole('status').filter({ hasText: /^Deleted the Behavioral session/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Deleted the Behavioral session/ })
+      .waitFor();
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.allTextContents()).not.toContainEqual(expect.stringContaining('Frontend Engineer'));
     expect(fs.existsSync(path.join(dataDir, 'sessions', spokenId))).toBe(false);
     await search.fill('idempotency');
-    await page.getByRole('status').filter({ hasText: /No session mentions/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /No session mentions/ })
+      .waitFor();
     await search.fill('');
     await expect.poll(() => rows.count()).toBe(3);
     await screenshot(page, 'history-after-delete');

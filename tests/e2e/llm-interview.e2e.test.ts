@@ -9,7 +9,15 @@ import type { Page } from 'playwright-core';
 import { openDatabase } from '../../main/core/storage/database.js';
 import { writeSettings } from '../../main/core/settings/settings-store.js';
 import { fixturePath } from '../helpers/fixtures.js';
-import { accessibilityProblems, makeDataDir, openBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import {
+  accessibilityProblems,
+  makeDataDir,
+  openBrowser,
+  screenshot,
+  startServer,
+  type BrowserHandle,
+  type ServerHandle,
+} from './harness.js';
 
 const ANSWER =
   'Situation: the designer and I disagreed about a custom dropdown that keyboard users could not reach. ' +
@@ -118,7 +126,13 @@ describe('practice with the LLM interviewer', () => {
       if (!streamShot) {
         // The bridge holds messages after the first tokens of a streamed reply, so the screen can
         // be looked at mid-stream (a decision to move on streams nothing: the screen moves on).
-        const outcome = await Promise.race([hold.holding.then(() => 'streaming'), page.locator('.practice[data-phase="question"], .practice[data-phase="wrap_up"]').waitFor().then(() => 'moved-on')]);
+        const outcome = await Promise.race([
+          hold.holding.then(() => 'streaming'),
+          page
+            .locator('.practice[data-phase="question"], .practice[data-phase="wrap_up"]')
+            .waitFor()
+            .then(() => 'moved-on'),
+        ]);
         if (outcome === 'streaming') {
           await expect.poll(() => page.getByTestId('interviewer-stream').textContent()).not.toBe('Thinking…');
           await page.locator('.interviewer-panel').evaluate((el) => el.scrollIntoView());

@@ -9,7 +9,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/fixtures.js';
 import { startRangeServer, type RangeServer } from '../helpers/range-server.js';
-import { accessibilityProblems, makeDataDir, openBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import {
+  accessibilityProblems,
+  makeDataDir,
+  openBrowser,
+  screenshot,
+  startServer,
+  type BrowserHandle,
+  type ServerHandle,
+} from './harness.js';
 
 describe('models screen', () => {
   let server: ServerHandle;
@@ -69,7 +77,9 @@ describe('models screen', () => {
     expect(await page.getByTestId('hardware').textContent()).toMatch(/Processor.*Memory.*Models run on/);
     await page.getByTestId('catalog-e2e-tiny-llama').waitFor();
     expect(await page.locator('.models-card').count()).toBeGreaterThan(5);
-    expect(await page.locator('.models-card .chip.accent', { hasText: 'Recommended' }).count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.models-card .chip.accent', { hasText: 'Recommended' }).count()).toBeGreaterThanOrEqual(
+      2,
+    );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'models-empty');
     await page.getByTestId('catalog-e2e-tiny-llama').scrollIntoViewIfNeeded();
@@ -131,7 +141,10 @@ describe('models screen', () => {
     const download = card.getByTestId('download-e2e-tiny-llama');
     await download.waitFor();
     // Progress figures arrive as events: bytes of total, speed, time left.
-    await card.getByTestId('download-figures').filter({ hasText: /KB of 1\.8 MB · .*\/s · / }).waitFor();
+    await card
+      .getByTestId('download-figures')
+      .filter({ hasText: /KB of 1\.8 MB · .*\/s · / })
+      .waitFor();
     expect(await card.getByRole('progressbar', { name: /Download of Tiny test llama/ }).count()).toBe(1);
     expect(await accessibilityProblems(page)).toEqual([]);
     await card.scrollIntoViewIfNeeded();

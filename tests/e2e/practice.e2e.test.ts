@@ -1,6 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityProblems, makeDataDir, openBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import {
+  accessibilityProblems,
+  makeDataDir,
+  openBrowser,
+  screenshot,
+  startServer,
+  type BrowserHandle,
+  type ServerHandle,
+} from './harness.js';
 
 /** A STAR-shaped story full of the words behavioral rubrics look for. */
 const STORY = [
@@ -13,7 +21,8 @@ const STORY = [
   'I learned to bring evidence early; next time, in hindsight, I would involve the accessibility review before the design is final.',
 ].join(' ');
 
-const FOLLOW_UP = 'I asked them directly what problem the design was solving and listened first. What convinced people was the prototype and the user testing data I showed them, not an argument. We still work together well today and I learned a lot from it.';
+const FOLLOW_UP =
+  'I asked them directly what problem the design was solving and listened first. What convinced people was the prototype and the user testing data I showed them, not an argument. We still work together well today and I learned a lot from it.';
 
 async function phase(page: Page): Promise<string> {
   return (await page.locator('.practice').getAttribute('data-phase')) ?? '';
@@ -113,7 +122,10 @@ describe('practice: a behavioral round, typed, from start to summary', () => {
         expect(await box.isDisabled()).toBe(false);
       }
 
-      const lastPrompt = await page.locator('.message.kind-question, .message.kind-follow_up').last().getAttribute('class');
+      const lastPrompt = await page
+        .locator('.message.kind-question, .message.kind-follow_up')
+        .last()
+        .getAttribute('class');
       const isFollowUp = lastPrompt?.includes('kind-follow_up') ?? false;
       await box.fill(isFollowUp ? FOLLOW_UP : STORY);
       if (!shotAnswering) {
@@ -130,7 +142,9 @@ describe('practice: a behavioral round, typed, from start to summary', () => {
 
     // Wrap-up: ask the interviewer one question.
     await page.getByRole('heading', { name: 'Do you have any questions for me?' }).waitFor();
-    await page.getByLabel('Your question for the interviewer').fill('What does success look like for this team in the first six months?');
+    await page
+      .getByLabel('Your question for the interviewer')
+      .fill('What does success look like for this team in the first six months?');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await page.locator('.message.kind-candidate_answer').waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -143,7 +157,9 @@ describe('practice: a behavioral round, typed, from start to summary', () => {
     await cards.first().waitFor();
     expect(await cards.count()).toBe(4);
     // Words of the answers that evidence rubric points are marked in the transcript.
-    expect(await page.locator('[data-testid="feedback-card"] .feedback-transcript mark.hl-rubric').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('[data-testid="feedback-card"] .feedback-transcript mark.hl-rubric').count(),
+    ).toBeGreaterThan(0);
     expect(await accessibilityProblems(page)).toEqual([]);
     // The app scrolls inside its main area, so a tall window shows the whole summary.
     await page.setViewportSize({ width: 1280, height: 3200 });

@@ -2,12 +2,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, makeDataDir, openBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import {
+  accessibilityProblems,
+  makeDataDir,
+  openBrowser,
+  screenshot,
+  startServer,
+  type BrowserHandle,
+  type ServerHandle,
+} from './harness.js';
 
 /** A bundled pack re-identified as a user pack, with or without a planted error. */
 function userPack(broken: boolean): string {
-  const source = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'content', 'roles', 'frontend-engineer.yaml'), 'utf8');
-  let text = source.replace(/\bfe-/g, 'e2e-fe-').replace(/^id: frontend-engineer$/m, 'id: e2e-custom-role').replace(/^title: .*$/m, 'title: My Custom Role');
+  const source = fs.readFileSync(
+    path.join(import.meta.dirname, '..', '..', 'content', 'roles', 'frontend-engineer.yaml'),
+    'utf8',
+  );
+  let text = source
+    .replace(/\bfe-/g, 'e2e-fe-')
+    .replace(/^id: frontend-engineer$/m, 'id: e2e-custom-role')
+    .replace(/^title: .*$/m, 'title: My Custom Role');
   if (broken) text = text.replace(/^(\s+)kind: coding$/m, '$1kind: pair_programming');
   return text;
 }

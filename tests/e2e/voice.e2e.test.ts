@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { readWavInfo } from '../../main/core/speech/wav-format.js';
 import { fixturePath } from '../helpers/fixtures.js';
-import { accessibilityProblems, makeDataDir, openBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import {
+  accessibilityProblems,
+  makeDataDir,
+  openBrowser,
+  screenshot,
+  startServer,
+  type BrowserHandle,
+  type ServerHandle,
+} from './harness.js';
 
 const ANSWER = [
   'In my last role I owned the checkout service.',
@@ -38,7 +46,10 @@ async function rpc<T>(server: ServerHandle, channel: string, input?: unknown): P
     ws.send(JSON.stringify({ id: 1, channel, input }));
     for (;;) {
       const data = await new Promise<string>((resolve) => ws.once('message', (d: Buffer) => resolve(d.toString())));
-      const message = JSON.parse(data) as { id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };
+      const message = JSON.parse(data) as {
+        id?: number;
+        result?: { ok: boolean; value?: T; error?: { message: string } };
+      };
       if (message.id !== 1 || !message.result) continue;
       if (!message.result.ok) throw new Error(`${channel}: ${message.result.error?.message}`);
       return message.result.value as T;
@@ -70,7 +81,10 @@ describe('speaking an answer', () => {
     fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
     whisper = path.join(dataDir, 'models', 'for-tests-ggml-mini.bin');
     fs.copyFileSync(await fixturePath('for-tests-ggml-mini.bin'), whisper);
-    fs.copyFileSync(await fixturePath('silero-vad-v6.2.0-ggml.bin'), path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'));
+    fs.copyFileSync(
+      await fixturePath('silero-vad-v6.2.0-ggml.bin'),
+      path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'),
+    );
     server = await startServer(dataDir);
     browser = await openBrowser({ fakeAudioFile: spoken });
   });
@@ -137,7 +151,10 @@ describe('speaking an answer', () => {
     const audio = page.getByTestId('answer-audio');
     await audio.waitFor();
     const duration = await audio.evaluate(
-      (el: HTMLAudioElement) => new Promise<number>((resolve) => (el.readyState >= 1 ? resolve(el.duration) : el.addEventListener('loadedmetadata', () => resolve(el.duration)))),
+      (el: HTMLAudioElement) =>
+        new Promise<number>((resolve) =>
+          el.readyState >= 1 ? resolve(el.duration) : el.addEventListener('loadedmetadata', () => resolve(el.duration)),
+        ),
     );
     expect(Math.abs(duration - wavSeconds(file))).toBeLessThanOrEqual(0.05);
 
@@ -145,7 +162,11 @@ describe('speaking an answer', () => {
     const segments = page.locator('[data-testid="transcript-segments"] li');
     expect(await segments.count()).toBeGreaterThanOrEqual(2);
     expect(await segments.first().textContent()).toContain('no words recognised');
-    const recordings = await rpc<{ turnSeq: number; status: string; segments: unknown[] }[]>(server, 'speech:recordings', { sessionId });
+    const recordings = await rpc<{ turnSeq: number; status: string; segments: unknown[] }[]>(
+      server,
+      'speech:recordings',
+      { sessionId },
+    );
     expect(recordings).toMatchObject([{ turnSeq: 1, status: 'done' }]);
     expect(recordings[0]!.segments.length).toBe(await segments.count());
     // The typed answer stays available.
@@ -185,12 +206,18 @@ describe('speaking an answer', () => {
     // The page says what happened; typing still works.
     await page.locator('.voice-panel [role="alert"]').waitFor({ timeout: 15_000 });
     await page.locator('.voice-panel[data-status="idle"]').waitFor({ timeout: 15_000 });
-    expect(await page.locator('.voice-panel [role="alert"]').textContent()).toMatch(/Recording stopped.*type your answer/);
+    expect(await page.locator('.voice-panel [role="alert"]').textContent()).toMatch(
+      /Recording stopped.*type your answer/,
+    );
     await screenshot(page, 'voice-server-killed');
     expect(await page.locator('#answer-text').isEditable()).toBe(true);
 
     server = await startServer(dataDir);
-    const recordings = await rpc<{ turnSeq: number; status: string; durationMs: number }[]>(server, 'speech:recordings', { sessionId });
+    const recordings = await rpc<{ turnSeq: number; status: string; durationMs: number }[]>(
+      server,
+      'speech:recordings',
+      { sessionId },
+    );
     const recovered = recordings.find((r) => r.turnSeq === turn);
     expect(recovered?.status).toBe('recovered');
     const seconds = wavSeconds(path.join(dataDir, 'sessions', sessionId, `${turn}.wav`));

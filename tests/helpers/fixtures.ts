@@ -22,9 +22,12 @@ export const FIXTURE_NAMES = Object.keys(FIXTURE_SHA256) as FixtureName[];
 
 /** Where each downloadable fixture comes from; for-tests-ggml-mini.bin is derived instead. */
 export const FIXTURE_UPSTREAM: Partial<Record<FixtureName, string>> = {
-  'llama-2-tiny-random.gguf': 'https://huggingface.co/aladar/llama-2-tiny-random-GGUF/resolve/main/llama-2-tiny-random.gguf',
-  'for-tests-ggml-tiny.en.bin': 'https://raw.githubusercontent.com/ggml-org/whisper.cpp/master/models/for-tests-ggml-tiny.en.bin',
-  'silero-vad-v6.2.0-ggml.bin': 'https://raw.githubusercontent.com/ggml-org/whisper.cpp/master/models/for-tests-silero-v6.2.0-ggml.bin',
+  'llama-2-tiny-random.gguf':
+    'https://huggingface.co/aladar/llama-2-tiny-random-GGUF/resolve/main/llama-2-tiny-random.gguf',
+  'for-tests-ggml-tiny.en.bin':
+    'https://raw.githubusercontent.com/ggml-org/whisper.cpp/master/models/for-tests-ggml-tiny.en.bin',
+  'silero-vad-v6.2.0-ggml.bin':
+    'https://raw.githubusercontent.com/ggml-org/whisper.cpp/master/models/for-tests-silero-v6.2.0-ggml.bin',
   'jfk.wav': 'https://raw.githubusercontent.com/ggml-org/whisper.cpp/master/samples/jfk.wav',
 };
 
@@ -77,7 +80,8 @@ export function verifyFixtures(dir: string): void {
 
 async function download(url: string, file: string): Promise<void> {
   const response = await fetch(url, { redirect: 'follow' });
-  if (!response.ok) throw new Error(`Downloading test fixture ${url} failed: HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok)
+    throw new Error(`Downloading test fixture ${url} failed: HTTP ${response.status} ${response.statusText}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const partial = `${file}.${process.pid}.part`;
   fs.writeFileSync(partial, bytes);
@@ -89,7 +93,10 @@ function matches(file: string, name: FixtureName): boolean {
 }
 
 /** Fetches what is missing or wrong into dir and derives the mini model; `upstream` is replaceable for tests. */
-export async function downloadFixtures(dir: string, upstream: Partial<Record<FixtureName, string>> = FIXTURE_UPSTREAM): Promise<void> {
+export async function downloadFixtures(
+  dir: string,
+  upstream: Partial<Record<FixtureName, string>> = FIXTURE_UPSTREAM,
+): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   for (const name of FIXTURE_NAMES) {
     const file = path.join(dir, name);

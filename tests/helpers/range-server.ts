@@ -73,7 +73,11 @@ export async function startRangeServer(): Promise<RangeServer> {
         res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
         return;
       }
-      res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+      res.writeHead(206, {
+        ...headers,
+        'content-range': `bytes ${start}-${end}/${size}`,
+        'content-length': end - start + 1,
+      });
     } else {
       res.writeHead(200, { ...headers, 'content-length': size });
     }
@@ -82,7 +86,11 @@ export async function startRangeServer(): Promise<RangeServer> {
 
     const slice = route.body.subarray(start, end + 1);
     const drop =
-      route.dropAfterBytes !== undefined && !route.dropped && match !== null && slice.length > route.dropAfterBytes && (route.dropWhen?.(start) ?? true);
+      route.dropAfterBytes !== undefined &&
+      !route.dropped &&
+      match !== null &&
+      slice.length > route.dropAfterBytes &&
+      (route.dropWhen?.(start) ?? true);
     if (drop) route.dropped = true;
     const limit = drop ? Math.min(route.dropAfterBytes ?? 0, slice.length) : slice.length;
     const slow = route.bytesPerTick !== undefined && start >= (route.slowFrom ?? 0);

@@ -12,7 +12,8 @@ import { encodeBinaryRequest, type WireMessage } from '../../main/server/wire.js
 
 const bundledRolesDir = path.resolve(import.meta.dirname, '../../content/roles');
 const TOKEN = 'test-token-0123456789abcdefABCDEF';
-const INDEX_HTML = '<!doctype html><html><head><title>Rehearsal test page</title></head><body><div id="root"></div></body></html>';
+const INDEX_HTML =
+  '<!doctype html><html><head><title>Rehearsal test page</title></head><body><div id="root"></div></body></html>';
 
 let dir: string;
 let core: Core;
@@ -27,7 +28,13 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticDir, 'index.html'), INDEX_HTML);
   fs.writeFileSync(path.join(staticDir, 'app.js'), 'console.log("hi");');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'TOP SECRET');
-  const realCore = createCore({ dataDir: path.join(dir, 'data'), bundledRolesDir, transport: 'bridge', version: '1.2.3', log: () => {} });
+  const realCore = createCore({
+    dataDir: path.join(dir, 'data'),
+    bundledRolesDir,
+    transport: 'bridge',
+    version: '1.2.3',
+    log: () => {},
+  });
   // Count what reaches core, so a refused connection can be shown to have executed nothing.
   dispatchSpy = vi.fn<Dispatch>(realCore.dispatch);
   core = { ...realCore, dispatch: dispatchSpy };
@@ -45,7 +52,8 @@ beforeEach(() => {
   refusals.length = 0;
 });
 
-const wsUrl = (token?: string) => `ws://127.0.0.1:${bridge.port}/${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
+const wsUrl = (token?: string) =>
+  `ws://127.0.0.1:${bridge.port}/${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
 
 /** Resolves with the HTTP status the server refused the upgrade with, or rejects if it was accepted. */
 function expectRefused(url: string, options: WebSocket.ClientOptions = {}): Promise<number> {
@@ -91,7 +99,8 @@ function request(ws: WebSocket, frame: string | Uint8Array, id: number): Promise
   });
 }
 
-const call = (ws: WebSocket, id: number, channel: string, input?: unknown) => request(ws, JSON.stringify({ id, channel, input }), id);
+const call = (ws: WebSocket, id: number, channel: string, input?: unknown) =>
+  request(ws, JSON.stringify({ id, channel, input }), id);
 
 function httpGet(urlPath: string, headers: Record<string, string> = {}, method = 'GET') {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
@@ -144,7 +153,12 @@ describe('bridge: calls', () => {
     const result = await call(ws, 1, 'app:info');
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.value).toMatchObject({ name: 'Interview Rehearsal', version: '1.2.3', transport: 'bridge', database: { ok: true } });
+      expect(result.value).toMatchObject({
+        name: 'Interview Rehearsal',
+        version: '1.2.3',
+        transport: 'bridge',
+        database: { ok: true },
+      });
     }
     expect(dispatchSpy).toHaveBeenCalledWith('app:info', undefined);
   });
@@ -156,16 +170,28 @@ describe('bridge: calls', () => {
   });
 
   it('answers a malformed message with an error result and keeps serving', async () => {
-    await expect(request(ws, 'this is not json', -1)).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    await expect(request(ws, JSON.stringify({ channel: 'app:info' }), -1)).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await expect(request(ws, 'this is not json', -1)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    await expect(request(ws, JSON.stringify({ channel: 'app:info' }), -1)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(dispatchSpy).not.toHaveBeenCalled();
     expect(ws.readyState).toBe(WebSocket.OPEN);
     await expect(call(ws, 2, 'app:info')).resolves.toMatchObject({ ok: true });
   });
 
   it('answers wrong argument types with VALIDATION', async () => {
-    await expect(call(ws, 3, 'settings:update', { theme: 42 })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    await expect(call(ws, 4, 'content:role', { id: 7 })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await expect(call(ws, 3, 'settings:update', { theme: 42 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    await expect(call(ws, 4, 'content:role', { id: 7 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 
   it('answers an unknown channel with UNKNOWN_METHOD', async () => {
@@ -173,7 +199,10 @@ describe('bridge: calls', () => {
   });
 
   it('writes through to core: settings.update then settings.get', async () => {
-    await expect(call(ws, 6, 'settings:update', { theme: 'dark' })).resolves.toMatchObject({ ok: true, value: { theme: 'dark' } });
+    await expect(call(ws, 6, 'settings:update', { theme: 'dark' })).resolves.toMatchObject({
+      ok: true,
+      value: { theme: 'dark' },
+    });
     await expect(call(ws, 7, 'settings:get')).resolves.toMatchObject({ ok: true, value: { theme: 'dark' } });
   });
 
@@ -192,7 +221,10 @@ describe('bridge: calls', () => {
 
   it('answers a truncated binary frame as malformed', async () => {
     const frame = encodeBinaryRequest({ id: 9, channel: 'app:info', binaryKey: 'x' }, new Uint8Array([1]));
-    await expect(request(ws, frame.subarray(0, 10), -1)).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await expect(request(ws, frame.subarray(0, 10), -1)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(dispatchSpy).not.toHaveBeenCalled();
   });
 
@@ -262,10 +294,13 @@ describe('bridge: HTTP', () => {
     .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
   it.skipIf(!external)('is not reachable on a non-loopback interface', async () => {
     const outcome = await new Promise<string>((resolve) => {
-      const req = http.request({ host: external, port: bridge.port, path: '/', headers: { host: `127.0.0.1:${bridge.port}` } }, (res) => {
-        res.resume();
-        resolve(`answered ${res.statusCode}`);
-      });
+      const req = http.request(
+        { host: external, port: bridge.port, path: '/', headers: { host: `127.0.0.1:${bridge.port}` } },
+        (res) => {
+          res.resume();
+          resolve(`answered ${res.statusCode}`);
+        },
+      );
       req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
       req.setTimeout(3000, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
       req.end();

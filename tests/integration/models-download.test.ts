@@ -68,7 +68,9 @@ interface Harness {
 
 let counter = 0;
 
-function catalogFile(entries: { id: string; urlPath: string; sizeBytes: number; fileName?: string; sha256?: string }[]): string {
+function catalogFile(
+  entries: { id: string; urlPath: string; sizeBytes: number; fileName?: string; sha256?: string }[],
+): string {
   const file = path.join(root, `catalog-${++counter}.json`);
   const models = entries.map((e) => ({
     id: e.id,
@@ -87,7 +89,10 @@ function catalogFile(entries: { id: string; urlPath: string; sizeBytes: number; 
   return file;
 }
 
-function harness(extraCatalogFile: string, options: { dataDir?: string; hardware?: Hardware; freeSpace?: (dir: string) => Promise<number> } = {}): Harness {
+function harness(
+  extraCatalogFile: string,
+  options: { dataDir?: string; hardware?: Hardware; freeSpace?: (dir: string) => Promise<number> } = {},
+): Harness {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(root, 'data-'));
   const bus = new EventBus();
   const events: EventEnvelope[] = [];
@@ -112,7 +117,12 @@ function harness(extraCatalogFile: string, options: { dataDir?: string; hardware
 function waitForState(h: Harness, id: string, states: DownloadInfo['state'][]): Promise<DownloadInfo> {
   return new Promise((resolve) => {
     const check = () => {
-      const hit = h.events.find((e) => e.name === 'download:state' && (e.payload as DownloadInfo).id === id && states.includes((e.payload as DownloadInfo).state));
+      const hit = h.events.find(
+        (e) =>
+          e.name === 'download:state' &&
+          (e.payload as DownloadInfo).id === id &&
+          states.includes((e.payload as DownloadInfo).state),
+      );
       if (hit) return resolve(hit.payload as DownloadInfo);
       setTimeout(check, 20);
     };
@@ -165,7 +175,11 @@ describe('downloading a catalog model from 127.0.0.1', () => {
     const bytes = progress.map((p) => p.downloadedBytes);
     expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
     expect(progress.some((p) => p.bytesPerSecond > 0)).toBe(true);
-    expect(h.events.filter((e) => e.name === 'download:state').map((e) => (e.payload as DownloadInfo).state)).toEqual(['downloading', 'verifying', 'done']);
+    expect(h.events.filter((e) => e.name === 'download:state').map((e) => (e.payload as DownloadInfo).state)).toEqual([
+      'downloading',
+      'verifying',
+      'done',
+    ]);
 
     const installedPath = path.join(h.modelsDir, 'ok.gguf');
     expect(done.path).toBe(installedPath);
@@ -207,7 +221,9 @@ describe('downloading a catalog model from 127.0.0.1', () => {
   it('pauses, survives an app restart as a paused download, and resumes without fetching finished chunks again', async () => {
     // Chunk 0 arrives at once; the rest trickles, so the pause lands after chunk 0 and before the end.
     server.route('/resume.gguf', { body: bigGguf, bytesPerTick: 64 * 1024, tickMs: 50, slowFrom: 1 });
-    const file = catalogFile([{ id: 'resume', urlPath: '/resume.gguf', sizeBytes: bigGguf.length, sha256: sha(bigGguf) }]);
+    const file = catalogFile([
+      { id: 'resume', urlPath: '/resume.gguf', sizeBytes: bigGguf.length, sha256: sha(bigGguf) },
+    ]);
     const first = harness(file);
     await first.service.download({ id: 'resume' });
     await waitForProgress(first, 'resume', CHUNK + 256 * 1024);
@@ -232,7 +248,9 @@ describe('downloading a catalog model from 127.0.0.1', () => {
     const done = await waitForState(second, 'resume', ['done', 'failed']);
     expect(done.error).toBeNull();
     expect(sha(fs.readFileSync(path.join(second.modelsDir, 'resume.gguf')))).toBe(sha(bigGguf));
-    const afterRestart = server.requests.slice(requestsBefore).filter((r) => r.path === '/resume.gguf' && r.range && r.range !== 'bytes=0-63');
+    const afterRestart = server.requests
+      .slice(requestsBefore)
+      .filter((r) => r.path === '/resume.gguf' && r.range && r.range !== 'bytes=0-63');
     expect(afterRestart.length).toBeGreaterThan(0);
     expect(afterRestart.every((r) => r.start >= CHUNK)).toBe(true);
   });
@@ -275,13 +293,19 @@ describe('downloads that cannot work say why at once', () => {
     server.route('/size.gguf', { body: gguf });
     const h = harness(catalogFile([{ id: 'size', urlPath: '/size.gguf', sizeBytes: 3_000_000 }]));
     const before = server.requests.length;
-    await expectAppError(h.service.download({ id: 'size' }), 'DOWNLOAD_FAILED', /offers 1\.8 MB .* catalog expects 3\.0 MB/);
+    await expectAppError(
+      h.service.download({ id: 'size' }),
+      'DOWNLOAD_FAILED',
+      /offers 1\.8 MB .* catalog expects 3\.0 MB/,
+    );
     expect(server.requests.slice(before).map((r) => r.range)).toEqual(['bytes=0-63']);
   });
 
   it('a checksum that does not match: the download fails at verification and the file is removed', async () => {
     server.route('/sum.gguf', { body: gguf });
-    const h = harness(catalogFile([{ id: 'sum', urlPath: '/sum.gguf', sizeBytes: gguf.length, sha256: '0'.repeat(64) }]));
+    const h = harness(
+      catalogFile([{ id: 'sum', urlPath: '/sum.gguf', sizeBytes: gguf.length, sha256: '0'.repeat(64) }]),
+    );
     await h.service.download({ id: 'sum' });
     const failed = await waitForState(h, 'sum', ['done', 'failed']);
     expect(failed.state).toBe('failed');
@@ -297,7 +321,20 @@ describe('downloads that cannot work say why at once', () => {
       file,
       JSON.stringify({
         version: 1,
-        models: [{ id: 'gone', kind: 'llm', tier: 'small', name: 'Gone', fileName: 'gone.gguf', source: 'http://127.0.0.1:9/gone.gguf', sizeBytes: 1000, licence: 't', memoryBytes: 1e6, goodFor: 't' }],
+        models: [
+          {
+            id: 'gone',
+            kind: 'llm',
+            tier: 'small',
+            name: 'Gone',
+            fileName: 'gone.gguf',
+            source: 'http://127.0.0.1:9/gone.gguf',
+            sizeBytes: 1000,
+            licence: 't',
+            memoryBytes: 1e6,
+            goodFor: 't',
+          },
+        ],
       }),
     );
     const h = harness(file);
@@ -306,7 +343,9 @@ describe('downloads that cannot work say why at once', () => {
 
   it('not enough disk space: DISK_FULL before starting', async () => {
     server.route('/space.gguf', { body: gguf });
-    const h = harness(catalogFile([{ id: 'space', urlPath: '/space.gguf', sizeBytes: gguf.length }]), { freeSpace: async () => 50e6 });
+    const h = harness(catalogFile([{ id: 'space', urlPath: '/space.gguf', sizeBytes: gguf.length }]), {
+      freeSpace: async () => 50e6,
+    });
     await expectAppError(h.service.download({ id: 'space' }), 'DISK_FULL', /free space.*Free some space/);
     expect(h.service.status().downloads).toEqual([]);
   });
@@ -314,7 +353,9 @@ describe('downloads that cannot work say why at once', () => {
   it('the disk filling up mid-download pauses it with DISK_FULL, keeps the finished chunks, and Resume finishes it', async () => {
     server.route('/fill.gguf', { body: bigGguf, bytesPerTick: 128 * 1024, tickMs: 50, slowFrom: 1 });
     let free = 10e9;
-    const h = harness(catalogFile([{ id: 'fill', urlPath: '/fill.gguf', sizeBytes: bigGguf.length }]), { freeSpace: async () => free });
+    const h = harness(catalogFile([{ id: 'fill', urlPath: '/fill.gguf', sizeBytes: bigGguf.length }]), {
+      freeSpace: async () => free,
+    });
     await h.service.download({ id: 'fill' });
     await waitForProgress(h, 'fill', CHUNK + 128 * 1024);
     free = 10e6; // another program filled the disk
@@ -333,14 +374,18 @@ describe('downloads that cannot work say why at once', () => {
     const done = await waitForState(h, 'fill', ['done', 'failed']);
     expect(done.error).toBeNull();
     expect(sha(fs.readFileSync(path.join(h.modelsDir, 'fill.gguf')))).toBe(sha(bigGguf));
-    const refetched = server.requests.slice(before).filter((r) => r.path === '/fill.gguf' && r.range && r.range !== 'bytes=0-63');
+    const refetched = server.requests
+      .slice(before)
+      .filter((r) => r.path === '/fill.gguf' && r.range && r.range !== 'bytes=0-63');
     expect(refetched.every((r) => r.start >= CHUNK)).toBe(true);
   });
 
   it('a model larger than this machine can hold: CONFLICT with what to do, unless allowed', async () => {
     server.route('/large.gguf', { body: gguf });
     const small: Hardware = { ...roomyMachine, totalRamBytes: 100e6 };
-    const h = harness(catalogFile([{ id: 'large', urlPath: '/large.gguf', sizeBytes: gguf.length }]), { hardware: small });
+    const h = harness(catalogFile([{ id: 'large', urlPath: '/large.gguf', sizeBytes: gguf.length }]), {
+      hardware: small,
+    });
     await expectAppError(h.service.download({ id: 'large' }), 'CONFLICT', /too large.*smaller model.*Download anyway/);
     const started = await h.service.download({ id: 'large', allowLarge: true });
     expect(started.state).toBe('downloading');

@@ -6,7 +6,20 @@ import type { RubricCoverageView } from './interview.js';
 /** Where a piece of feedback came from: deterministic rules, or the local language model. */
 export type FeedbackSource = 'rules' | 'llm';
 
-export const FILLER_KIND_NAMES = ['um', 'uh', 'er', 'like', 'you know', 'sort of', 'kind of', 'i mean', 'basically', 'actually', 'literally', 'right?'] as const;
+export const FILLER_KIND_NAMES = [
+  'um',
+  'uh',
+  'er',
+  'like',
+  'you know',
+  'sort of',
+  'kind of',
+  'i mean',
+  'basically',
+  'actually',
+  'literally',
+  'right?',
+] as const;
 
 /** Answers the rules cannot judge fairly; the UI says so and the model is not asked to score them. */
 export type AnswerFlag = 'empty' | 'too_short' | 'not_english' | 'mostly_fillers';
@@ -36,7 +49,12 @@ export interface AnswerMetrics {
     hits: { kind: (typeof FILLER_KIND_NAMES)[number]; text: string }[];
   };
   /** Silences between speech segments longer than 2.5 s (spoken only). */
-  pauses: { count: number; longestMs: number | null; totalMs: number; list: { atMs: number; durationMs: number; after: string }[] } | null;
+  pauses: {
+    count: number;
+    longestMs: number | null;
+    totalMs: number;
+    list: { atMs: number; durationMs: number; after: string }[];
+  } | null;
   timeToFirstWordMs: number | null;
   length: { usedMs: number | null; budgetMs: number | null; ratio: number | null };
   hedges: { total: number; byPhrase: { phrase: string; count: number }[] };

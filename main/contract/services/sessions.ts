@@ -244,7 +244,9 @@ export const sessionsContract = {
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(30) }),
   ).returns<SearchResults>(),
   progress: method(
-    z.object({ roleId: z.string().min(1).max(200).optional(), roundKind: z.string().min(1).max(50).optional() }).default({}),
+    z
+      .object({ roleId: z.string().min(1).max(200).optional(), roundKind: z.string().min(1).max(50).optional() })
+      .default({}),
   ).returns<ProgressView>(),
   attempts: method(z.object({ questionId: z.string().min(1).max(200) })).returns<QuestionAttempts>(),
   exportMarkdown: method(z.object({ sessionId })).returns<{ fileName: string; text: string }>(),
@@ -255,7 +257,12 @@ export const sessionsContract = {
   exportToFolder: method(z.object({ folder })).returns<{ path: string; sessions: number; files: number }>(),
   importArchive: method(
     z.object({
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_ARCHIVE_BYTES, 'The archive is larger than 1 GB; unzip it and import the folder instead.'),
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine(
+          (b) => b.byteLength <= MAX_ARCHIVE_BYTES,
+          'The archive is larger than 1 GB; unzip it and import the folder instead.',
+        ),
     }),
   ).returns<ImportReport>(),
   importFolder: method(z.object({ folder })).returns<ImportReport>(),

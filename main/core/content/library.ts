@@ -75,7 +75,9 @@ export function collisionErrors(role: Role, file: string, locate: Locate, owners
       const owner = owners.questions.get(q.id);
       if (owner === undefined) return;
       const path = ['rounds', r, 'questions', i, 'id'];
-      errors.push(formatError(file, locate(path), formatPath(path), `question id "${q.id}" is already used by ${owner}`));
+      errors.push(
+        formatError(file, locate(path), formatPath(path), `question id "${q.id}" is already used by ${owner}`),
+      );
     });
   });
   return errors;
@@ -95,7 +97,13 @@ export function checkPack(pack: PackFile, owners: IdOwners): CheckedPack {
   const locate = parsed.locate ?? (() => 1);
   const semantic = checkSemantics(parsed.role, pack.file, locate);
   const errors = [...semantic.errors, ...collisionErrors(parsed.role, pack.file, locate, owners)];
-  const result = { ...base, parsed: parsed.role, coding: semantic.coding, referencesPassed: semantic.referencesPassed, errors };
+  const result = {
+    ...base,
+    parsed: parsed.role,
+    coding: semantic.coding,
+    referencesPassed: semantic.referencesPassed,
+    errors,
+  };
   if (errors.length > 0) return result;
   claimIds(owners, parsed.role, ownerLabel(pack.source, pack.file));
   return { ...result, role: parsed.role };

@@ -171,9 +171,13 @@ function writePack(dir: string, name: string, text: string): void {
     const code = (e as NodeJS.ErrnoException).code;
     const why = e instanceof Error ? e.message : String(e);
     if (code === 'ENOSPC') {
-      throw new AppError('DISK_FULL', 'The disk is full, so the pack could not be saved. Free some space and try again.', {
-        cause: e,
-      });
+      throw new AppError(
+        'DISK_FULL',
+        'The disk is full, so the pack could not be saved. Free some space and try again.',
+        {
+          cause: e,
+        },
+      );
     }
     throw new AppError('IMPORT_FAILED', `The pack is valid but could not be saved to ${dir}: ${why}`, { cause: e });
   }

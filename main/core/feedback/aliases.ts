@@ -23,7 +23,11 @@ const GROUPS: string[][] = [
 
 const index = new Map<string, string[]>();
 for (const group of GROUPS) {
-  for (const name of group) index.set(name, group.filter((other) => other !== name));
+  for (const name of group)
+    index.set(
+      name,
+      group.filter((other) => other !== name),
+    );
 }
 
 export function aliasesOf(signal: string): string[] {

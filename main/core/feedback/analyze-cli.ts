@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeTranscript } from './analyze.js';
 
-const USAGE = 'Usage: npm run analyze -- TRANSCRIPT.json [--roles DIR]\n' +
+const USAGE =
+  'Usage: npm run analyze -- TRANSCRIPT.json [--roles DIR]\n' +
   'The file holds {"questionId": "...", "segments": [{"start": 0.8, "end": 3.2, "text": "..."}]} (times in seconds),\n' +
   'or "text" instead of "segments" for a typed answer; optional "wallSeconds" and "budgetSeconds".';
 

@@ -54,7 +54,11 @@ export function analyzeTranscript(json: string, rolesDir: string | null): Analyz
     ok: true,
     report: {
       questionId: file.questionId,
-      question: found && { prompt: found.question.prompt, roundKind: found.round.kind, answerMinutes: found.question.answerMinutes },
+      question: found && {
+        prompt: found.question.prompt,
+        roundKind: found.round.kind,
+        answerMinutes: found.question.answerMinutes,
+      },
       delivery: deliveryMetrics(input),
       coverage: found ? rubricCoverage(text, found.question.rubric) : null,
       star: found && usesStar(found.round.kind, found.question) ? starStructure(text) : null,

@@ -10,7 +10,9 @@ import { tokenize } from './tokens.js';
 export function checklistCoverage(answer: string, checklist: readonly ChecklistItem[]): ChecklistCoverageView[] {
   const tokens = tokenize(answer);
   return checklist.map((item) => {
-    const evidence = [...new Set(item.signals.map((s) => findSignal(tokens, answer, s)).filter((e): e is string => e !== null))];
+    const evidence = [
+      ...new Set(item.signals.map((s) => findSignal(tokens, answer, s)).filter((e): e is string => e !== null)),
+    ];
     return { id: item.id, label: item.label, covered: evidence.length > 0, evidence };
   });
 }

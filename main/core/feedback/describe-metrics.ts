@@ -30,7 +30,12 @@ export function describeMetrics(m: AnswerMetrics): MetricView[] {
       id: 'pace_speech',
       label: 'Pace while speaking',
       value: `${m.wpmSpeech} words/min`,
-      meaning: m.wpmSpeech > high ? 'Fast: the interviewer may miss details. Slow down at the key points.' : m.wpmSpeech < low ? 'Slow: it can sound unsure. Shorter sentences help more than speed.' : 'How fast you talk while you are talking.',
+      meaning:
+        m.wpmSpeech > high
+          ? 'Fast: the interviewer may miss details. Slow down at the key points.'
+          : m.wpmSpeech < low
+            ? 'Slow: it can sound unsure. Shorter sentences help more than speed.'
+            : 'How fast you talk while you are talking.',
       goodRange: `${low}–${high} words/min`,
       status: m.wpmSpeech >= low && m.wpmSpeech <= high ? 'good' : 'watch',
       details: [],
@@ -97,7 +102,12 @@ export function describeMetrics(m: AnswerMetrics): MetricView[] {
       id: 'length',
       label: 'Answer length',
       value: `${clock(m.length.usedMs)} of ${clock(m.length.budgetMs)} (${Math.round(m.length.ratio * 100)}%)`,
-      meaning: m.length.ratio > high ? 'Over the time this question has in a real interview: lead with the main point.' : m.length.ratio < low ? 'Well under the time this question has: there was room for more depth.' : 'Time used against what this question has in a real interview.',
+      meaning:
+        m.length.ratio > high
+          ? 'Over the time this question has in a real interview: lead with the main point.'
+          : m.length.ratio < low
+            ? 'Well under the time this question has: there was room for more depth.'
+            : 'Time used against what this question has in a real interview.',
       goodRange: `${low * 100}–${high * 100}% of the budget`,
       status: m.length.ratio >= low && m.length.ratio <= high ? 'good' : 'watch',
       details: [`${m.words} words`],
@@ -116,11 +126,19 @@ export function describeMetrics(m: AnswerMetrics): MetricView[] {
   views.push({
     id: 'repeats',
     label: 'Repetition',
-    value: m.repeats.phrases.length === 0 && m.repeats.stutters === 0 ? 'none' : [
-      m.repeats.phrases.length ? `${m.repeats.phrases.length} repeated phrase${m.repeats.phrases.length === 1 ? '' : 's'}` : '',
-      m.repeats.stutters ? `${m.repeats.stutters} stutter${m.repeats.stutters === 1 ? '' : 's'}` : '',
-    ].filter(Boolean).join(', '),
-    meaning: 'The same phrase again and again, or a word said twice ("the the"). Once is emphasis; three times is a habit.',
+    value:
+      m.repeats.phrases.length === 0 && m.repeats.stutters === 0
+        ? 'none'
+        : [
+            m.repeats.phrases.length
+              ? `${m.repeats.phrases.length} repeated phrase${m.repeats.phrases.length === 1 ? '' : 's'}`
+              : '',
+            m.repeats.stutters ? `${m.repeats.stutters} stutter${m.repeats.stutters === 1 ? '' : 's'}` : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
+    meaning:
+      'The same phrase again and again, or a word said twice ("the the"). Once is emphasis; three times is a habit.',
     goodRange: 'no phrase 3 times or more',
     status: repeated.length === 0 && m.repeats.stutters <= 2 ? 'good' : 'watch',
     details: m.repeats.phrases.map((p) => `“${p.phrase}” ×${p.count}`),

@@ -52,7 +52,8 @@ export type FeedbackService = Services['feedback'] & {
   close(): void;
 };
 
-export const NO_MODEL_NOTE = 'No language model is active, so this is rule-based feedback. Choose a model under Models for written feedback with scores.';
+export const NO_MODEL_NOTE =
+  'No language model is active, so this is rule-based feedback. Choose a model under Models for written feedback with scores.';
 const NOT_ANSWERED_NOTE = 'Not answered, so there is nothing for the model to judge.';
 /** Answers whose model score would be noise, and why, as the end of a sentence. */
 const NOT_JUDGED: Partial<Record<AnswerFlag, string>> = {
@@ -86,7 +87,8 @@ export interface RoundLlmBody {
 
 type Job = { kind: 'question'; sessionId: string; questionIndex: number } | { kind: 'round'; sessionId: string };
 
-const jobKey = (job: Job) => (job.kind === 'question' ? `${job.sessionId}:q${job.questionIndex}` : `${job.sessionId}:round`);
+const jobKey = (job: Job) =>
+  job.kind === 'question' ? `${job.sessionId}:q${job.questionIndex}` : `${job.sessionId}:round`;
 
 function answered(turns: readonly TurnRecord[]): TurnRecord[] {
   return turns.filter((t) => t.status === 'answered' && (t.answer ?? '').trim().length > 0);
@@ -106,7 +108,9 @@ export function answersKey(turns: readonly TurnRecord[]): string {
 function relativeSegments(segments: readonly TimedSegment[], turn: TurnRecord): TimedSegment[] {
   const origin = turn.answerStartedAt ?? turn.askedAt;
   const absolute = segments.length > 0 && segments.every((s) => s.startMs >= origin && origin > 1e12);
-  return absolute ? segments.map((s) => ({ ...s, startMs: s.startMs - origin, endMs: s.endMs - origin })) : [...segments];
+  return absolute
+    ? segments.map((s) => ({ ...s, startMs: s.startMs - origin, endMs: s.endMs - origin }))
+    : [...segments];
 }
 
 /** Questions that were asked, with their index in the plan. */
@@ -117,14 +121,23 @@ function askedQuestions(state: EngineState): number[] {
 /** Identifies what a round summary was written from: every asked question's answers. */
 export function roundKeyOf(state: EngineState): string {
   const hash = createHash('sha256');
-  for (const i of askedQuestions(state)) hash.update(`${i}:${answersKey(state.turns.filter((t) => t.questionIndex === i))};`);
+  for (const i of askedQuestions(state))
+    hash.update(`${i}:${answersKey(state.turns.filter((t) => t.questionIndex === i))};`);
   return hash.digest('hex').slice(0, 16);
 }
 
 const isQuestionBody = (b: unknown): b is QuestionLlmBody =>
-  typeof b === 'object' && b !== null && (b as QuestionLlmBody).v === 1 && (b as QuestionLlmBody).type === 'question' && typeof (b as QuestionLlmBody).key === 'string';
+  typeof b === 'object' &&
+  b !== null &&
+  (b as QuestionLlmBody).v === 1 &&
+  (b as QuestionLlmBody).type === 'question' &&
+  typeof (b as QuestionLlmBody).key === 'string';
 const isRoundBody = (b: unknown): b is RoundLlmBody =>
-  typeof b === 'object' && b !== null && (b as RoundLlmBody).v === 1 && (b as RoundLlmBody).type === 'round' && typeof (b as RoundLlmBody).key === 'string';
+  typeof b === 'object' &&
+  b !== null &&
+  (b as RoundLlmBody).v === 1 &&
+  (b as RoundLlmBody).type === 'round' &&
+  typeof (b as RoundLlmBody).key === 'string';
 
 export function createFeedbackService(options: FeedbackServiceOptions): FeedbackService {
   const log = options.log ?? ((message, error) => console.error(`[feedback] ${message}`, error ?? ''));
@@ -153,10 +166,20 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
 
   function load(sessionId: string): Loaded {
     const record = options.repository().load(sessionId);
-    if (!record) throw new AppError('NOT_FOUND', 'That practice session no longer exists, so there is no feedback for it. Start a new one from the role library.');
+    if (!record)
+      throw new AppError(
+        'NOT_FOUND',
+        'That practice session no longer exists, so there is no feedback for it. Start a new one from the role library.',
+      );
     const role = options.content.findRole(record.roleId)?.role;
     const round = role?.rounds.find((r) => r.id === record.roundId);
-    return { record, state: record.state, round, roleTitle: record.roleTitle, segments: feedbackStore().segments(roundRowId(sessionId)) };
+    return {
+      record,
+      state: record.state,
+      round,
+      roleTitle: record.roleTitle,
+      segments: feedbackStore().segments(roundRowId(sessionId)),
+    };
   }
 
   function contentQuestion(loaded: Loaded, questionId: string): Question | undefined {
@@ -176,7 +199,6 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
       starGuide: contentQuestion(loaded, question.id)?.star !== undefined,
     });
   }
-
 
   function firstTurnId(sessionId: string, state: EngineState, index: number): string | null {
     const first = state.turns.find((t) => t.questionIndex === index);
@@ -255,7 +277,8 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
         const p = progress.get(job.sessionId);
         if (p) p.done++;
         emitProgress(job.sessionId);
-        if (!queue.some((j) => j.sessionId === job.sessionId)) options.events.emit('feedback:ready', { sessionId: job.sessionId });
+        if (!queue.some((j) => j.sessionId === job.sessionId))
+          options.events.emit('feedback:ready', { sessionId: job.sessionId });
       }
     })().finally(() => {
       pumping = null;
@@ -297,7 +320,12 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
       const planned = loaded.state.questions[job.questionIndex]!;
       const outcome = await judgeQuestion(
         llm,
-        { roleTitle: loaded.roleTitle, roundKind: loaded.record.roundKind, rules, rubricWhy: Object.fromEntries(planned.rubric.map((r) => [r.id, r.why])) },
+        {
+          roleTitle: loaded.roleTitle,
+          roundKind: loaded.record.roundKind,
+          rules,
+          rubricWhy: Object.fromEntries(planned.rubric.map((r) => [r.id, r.why])),
+        },
         { ...judgeOptions, signal },
       );
       if (signal.aborted || (!outcome.ok && outcome.failure === 'aborted')) return requeue(job);
@@ -323,17 +351,33 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     const questions = askedQuestions(loaded.state).map((i) => {
       const rules = rulesFor(loaded, i);
       const turnId = firstTurnId(sessionId, loaded.state, i);
-      return { prompt: rules.prompt, skipped: rules.skipped, rules, judgement: (turnId && stored.get(turnId)?.judgement) || null };
+      return {
+        prompt: rules.prompt,
+        skipped: rules.skipped,
+        rules,
+        judgement: (turnId && stored.get(turnId)?.judgement) || null,
+      };
     });
     if (questions.every((q) => q.skipped)) return false;
     const outcome = await judgeRound(
       llm,
-      { roleTitle: loaded.roleTitle, roundTitle: loaded.record.roundTitle, roundKind: loaded.record.roundKind, questions },
+      {
+        roleTitle: loaded.roleTitle,
+        roundTitle: loaded.record.roundTitle,
+        roundKind: loaded.record.roundKind,
+        questions,
+      },
       { ...judgeOptions, signal },
     );
     if (signal.aborted || (!outcome.ok && outcome.failure === 'aborted')) return requeue(job);
     for (const problem of outcome.problems) log(`round summary of session ${sessionId}: ${problem}`);
-    const body: RoundLlmBody = { v: 1, type: 'round', key, round: outcome.ok ? outcome.value : null, note: outcome.ok ? null : outcome.note };
+    const body: RoundLlmBody = {
+      v: 1,
+      type: 'round',
+      key,
+      round: outcome.ok ? outcome.value : null,
+      note: outcome.ok ? null : outcome.note,
+    };
     feedbackStore().save(roundId, null, 'llm', body, now());
     if (!outcome.ok) progress.get(sessionId)!.failed++;
     return false;
@@ -347,7 +391,9 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
   /** What the rule-based feedback was computed from: the answers and the transcript segments (the last may land after the answer). */
   function rulesKey(loaded: Loaded, index: number): string {
     const turns = loaded.state.turns.filter((t) => t.questionIndex === index);
-    const segments = turns.map((t) => (loaded.segments.get(t.seq) ?? []).map((x) => `${x.startMs}-${x.endMs}-${x.text.length}`).join(','));
+    const segments = turns.map((t) =>
+      (loaded.segments.get(t.seq) ?? []).map((x) => `${x.startMs}-${x.endMs}-${x.text.length}`).join(','),
+    );
     return `${answersKey(turns)}:${createHash('sha256').update(segments.join('|')).digest('hex').slice(0, 8)}`;
   }
 
@@ -361,10 +407,20 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     const words = spoken.reduce((sum, m) => sum + m.words, 0);
     const speech = spoken.reduce((sum, m) => sum + (m.speechMs ?? 0), 0);
     const fillers = spoken.reduce((sum, m) => sum + m.fillers.total, 0);
-    const delivery = spoken.length > 0 && words > 0 && speech > 0
-      ? { wordsPerMinute: Math.round(words / (speech / 60_000)), fillersPer100Words: Math.round((fillers / words) * 1000) / 10 }
-      : undefined;
-    feedbackStore().save(roundRowId(loaded.record.sessionId), turnId, 'rules', { v: 1, type: 'question', key, ...(delivery ? { delivery } : {}), feedback: rules }, now());
+    const delivery =
+      spoken.length > 0 && words > 0 && speech > 0
+        ? {
+            wordsPerMinute: Math.round(words / (speech / 60_000)),
+            fillersPer100Words: Math.round((fillers / words) * 1000) / 10,
+          }
+        : undefined;
+    feedbackStore().save(
+      roundRowId(loaded.record.sessionId),
+      turnId,
+      'rules',
+      { v: 1, type: 'question', key, ...(delivery ? { delivery } : {}), feedback: rules },
+      now(),
+    );
   }
 
   // ---- the view ------------------------------------------------------------------------
@@ -410,19 +466,32 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     return { ...rules, answers, llm, llmStatus, llmNote };
   }
 
-  function roundView(loaded: Loaded, questions: QuestionFeedback[], rules: RoundFeedback['rules'], hasModel: boolean): RoundFeedback {
+  function roundView(
+    loaded: Loaded,
+    questions: QuestionFeedback[],
+    rules: RoundFeedback['rules'],
+    hasModel: boolean,
+  ): RoundFeedback {
     const sessionId = loaded.record.sessionId;
     const body = storedRoundBody(sessionId);
     const current = body && body.key === roundKey(loaded) ? body : null;
-    if (current) return { rules, llm: current.round, llmStatus: current.round ? 'done' : 'failed', llmNote: current.note };
-    if (!roundFinished(loaded.record)) return { rules, llm: null, llmStatus: 'skipped', llmNote: ROUND_NOT_FINISHED_NOTE };
-    if (questions.every((q) => q.skipped)) return { rules, llm: null, llmStatus: 'skipped', llmNote: NOT_ANSWERED_NOTE };
+    if (current)
+      return { rules, llm: current.round, llmStatus: current.round ? 'done' : 'failed', llmNote: current.note };
+    if (!roundFinished(loaded.record))
+      return { rules, llm: null, llmStatus: 'skipped', llmNote: ROUND_NOT_FINISHED_NOTE };
+    if (questions.every((q) => q.skipped))
+      return { rules, llm: null, llmStatus: 'skipped', llmNote: NOT_ANSWERED_NOTE };
     if (!hasModel) return { rules, llm: null, llmStatus: 'unavailable', llmNote: NO_MODEL_NOTE };
     const job: Job = { kind: 'round', sessionId };
     const questionsPending = questions.some((q) => q.llmStatus === 'pending' || q.llmStatus === 'running');
     // Question judgements first: the round summary is written from them.
     if (!questionsPending && !isQueued(job)) enqueue(job);
-    return { rules, llm: null, llmStatus: running && jobKey(running.job) === jobKey(job) ? 'running' : 'pending', llmNote: null };
+    return {
+      rules,
+      llm: null,
+      llmStatus: running && jobKey(running.job) === jobKey(job) ? 'running' : 'pending',
+      llmNote: null,
+    };
   }
 
   function forSession(sessionId: string): SessionFeedbackView {
@@ -451,7 +520,11 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     const generation: SessionFeedbackView['generation'] = !anyModel
       ? { state: 'rules_only', done: 0, total: 0 }
       : working
-        ? { state: 'working', done: p ? Math.min(p.done, p.total) : 0, total: p?.total ?? statuses.filter((s) => s === 'pending' || s === 'running').length }
+        ? {
+            state: 'working',
+            done: p ? Math.min(p.done, p.total) : 0,
+            total: p?.total ?? statuses.filter((s) => s === 'pending' || s === 'running').length,
+          }
         : { state: statuses.some((s) => s === 'done') ? 'done' : 'failed', done: judged, total: judged };
     return { sessionId, roundKind: loaded.record.roundKind as RoundKind, questions, round, generation };
   }

@@ -22,7 +22,9 @@ export function createFeedbackStore(db: Db) {
   const selectRows = db.prepare(`SELECT turn_id, source, body_json FROM feedback WHERE round_id = ? ORDER BY id`);
   const deleteTurnRow = db.prepare(`DELETE FROM feedback WHERE turn_id = ? AND source = ?`);
   const deleteRoundRow = db.prepare(`DELETE FROM feedback WHERE round_id = ? AND turn_id IS NULL AND source = ?`);
-  const insert = db.prepare(`INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, ?, ?, ?, ?)`,
+  );
   const selectSegments = db.prepare(
     `SELECT t.seq AS seq, s.start_ms AS start_ms, s.end_ms AS end_ms, s.text AS text
      FROM segments s JOIN turns t ON t.id = s.turn_id
@@ -30,11 +32,13 @@ export function createFeedbackStore(db: Db) {
   );
   const turnExists = db.prepare(`SELECT 1 FROM turns WHERE id = ?`);
 
-  const replace = db.transaction((roundId: string, turnId: string | null, source: 'rules' | 'llm', body: unknown, now: number) => {
-    if (turnId) deleteTurnRow.run(turnId, source);
-    else deleteRoundRow.run(roundId, source);
-    insert.run(turnId, roundId, source, JSON.stringify(body), now);
-  });
+  const replace = db.transaction(
+    (roundId: string, turnId: string | null, source: 'rules' | 'llm', body: unknown, now: number) => {
+      if (turnId) deleteTurnRow.run(turnId, source);
+      else deleteRoundRow.run(roundId, source);
+      insert.run(turnId, roundId, source, JSON.stringify(body), now);
+    },
+  );
 
   return {
     /** Every stored row of a round; a row whose JSON does not parse is skipped. */
@@ -60,7 +64,12 @@ export function createFeedbackStore(db: Db) {
     /** Transcribed segments by turn seq (pending and failed ones have no words to measure). */
     segments(roundId: string): Map<number, TimedSegment[]> {
       const bySeq = new Map<number, TimedSegment[]>();
-      for (const row of selectSegments.all(roundId) as { seq: number; start_ms: number; end_ms: number; text: string }[]) {
+      for (const row of selectSegments.all(roundId) as {
+        seq: number;
+        start_ms: number;
+        end_ms: number;
+        text: string;
+      }[]) {
         const list = bySeq.get(row.seq) ?? [];
         list.push({ startMs: row.start_ms, endMs: row.end_ms, text: row.text });
         bySeq.set(row.seq, list);

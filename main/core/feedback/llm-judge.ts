@@ -38,7 +38,11 @@ const dimension = { type: 'object', properties: { score: { enum: [1, 2, 3, 4] },
 export const QUESTION_SCHEMA: JsonSchema = {
   type: 'object',
   properties: {
-    evidence: { type: 'array', items: { type: 'object', properties: { quote: line(200), note: line(160) } }, maxItems: 4 },
+    evidence: {
+      type: 'array',
+      items: { type: 'object', properties: { quote: line(200), note: line(160) } },
+      maxItems: 4,
+    },
     scores: { type: 'object', properties: Object.fromEntries(JUDGE_DIMENSIONS.map((d) => [d, dimension])) },
     strengths: { type: 'array', items: line(200), maxItems: 3 },
     improvement: line(300),
@@ -72,9 +76,17 @@ export interface QuestionJudgeInput {
 export function questionPrompt(input: QuestionJudgeInput): string {
   const q = input.rules;
   const answers = q.answers
-    .map((a, i) => `${a.kind === 'follow_up' ? `Follow-up ${i}: ${a.prompt}` : `Question: ${a.prompt}`}\nCandidate: ${a.text.trim()}`)
+    .map(
+      (a, i) =>
+        `${a.kind === 'follow_up' ? `Follow-up ${i}: ${a.prompt}` : `Question: ${a.prompt}`}\nCandidate: ${a.text.trim()}`,
+    )
     .join('\n\n');
-  const rubric = q.coverage.map((c) => `- ${c.point}${input.rubricWhy[c.id] ? ` (${input.rubricWhy[c.id]})` : ''}${c.covered ? ' [mentioned]' : ' [not mentioned]'}`).join('\n');
+  const rubric = q.coverage
+    .map(
+      (c) =>
+        `- ${c.point}${input.rubricWhy[c.id] ? ` (${input.rubricWhy[c.id]})` : ''}${c.covered ? ' [mentioned]' : ' [not mentioned]'}`,
+    )
+    .join('\n');
   const star = q.star
     ? `\nSTAR check: ${q.star.parts.map((p) => `${p.part} ${p.present ? 'present' : 'missing'}`).join(', ')}; result ${q.star.resultQuantified ? 'has a number' : 'has no number'}.`
     : '';
@@ -83,9 +95,9 @@ export function questionPrompt(input: QuestionJudgeInput): string {
     `Rubric for this question:\n${rubric}`,
     `A strong answer's outline:\n${q.outline.map((o) => `- ${o}`).join('\n')}`,
     `Transcript:\n${answers}${star}`,
-    'Judge the candidate\'s answer. Give up to 4 evidence quotes copied exactly from the candidate\'s words, each with a short note on what it shows. ' +
+    "Judge the candidate's answer. Give up to 4 evidence quotes copied exactly from the candidate's words, each with a short note on what it shows. " +
       `Score each dimension from 1 (weak) to 4 (strong) with a one-line reason: ${JUDGE_DIMENSIONS.map((d) => `${d} = ${DIMENSION_MEANING[d]}`).join('; ')}. ` +
-      'List up to 3 strengths, the single most important improvement, and a better-answer outline of 3 to 6 short points that follows the strong outline but uses the candidate\'s own examples.',
+      "List up to 3 strengths, the single most important improvement, and a better-answer outline of 3 to 6 short points that follows the strong outline but uses the candidate's own examples.",
   ].join('\n\n');
 }
 
@@ -93,7 +105,12 @@ export interface RoundJudgeInput {
   roleTitle: string;
   roundTitle: string;
   roundKind: string;
-  questions: { prompt: string; skipped: boolean; judgement: LlmQuestionJudgement | null; rules: RulesQuestionFeedback }[];
+  questions: {
+    prompt: string;
+    skipped: boolean;
+    judgement: LlmQuestionJudgement | null;
+    rules: RulesQuestionFeedback;
+  }[];
 }
 
 export function roundPrompt(input: RoundJudgeInput): string {
@@ -114,7 +131,8 @@ export function roundPrompt(input: RoundJudgeInput): string {
 
 export type JudgeFailure = 'cut_off' | 'invalid_json' | 'timeout' | 'aborted' | 'error' | 'invalid';
 
-export type JudgeOutcome<T> = { ok: true; value: T; problems: string[] } | { ok: false; failure: JudgeFailure; note: string; problems: string[] };
+export type JudgeOutcome<T> =
+  { ok: true; value: T; problems: string[] } | { ok: false; failure: JudgeFailure; note: string; problems: string[] };
 
 export const FAILURE_NOTES: Record<JudgeFailure, string> = {
   cut_off: "The model's feedback was cut off before it finished, so the rule-based feedback is shown instead.",
@@ -135,7 +153,12 @@ function text(v: unknown, max: number): string {
 }
 
 function texts(v: unknown, max: number, count: number): string[] {
-  return Array.isArray(v) ? v.map((x) => text(x, max)).filter(Boolean).slice(0, count) : [];
+  return Array.isArray(v)
+    ? v
+        .map((x) => text(x, max))
+        .filter(Boolean)
+        .slice(0, count)
+    : [];
 }
 
 /** 1–4; a number outside is clamped (and reported), anything else is missing. */
@@ -146,7 +169,10 @@ export function clampScore(v: unknown): { score: 1 | 2 | 3 | 4; clamped: boolean
   return { score, clamped: score !== n };
 }
 
-export function validateQuestionJudgement(value: unknown, answers: readonly string[]): { judgement: LlmQuestionJudgement | null; problems: string[] } {
+export function validateQuestionJudgement(
+  value: unknown,
+  answers: readonly string[],
+): { judgement: LlmQuestionJudgement | null; problems: string[] } {
   const problems: string[] = [];
   if (!isRecord(value)) return { judgement: null, problems: ['not a JSON object'] };
   const scoresIn = isRecord(value.scores) ? value.scores : {};
@@ -158,8 +184,14 @@ export function validateQuestionJudgement(value: unknown, answers: readonly stri
       problems.push(`score for ${d} is missing or not a number`);
       continue;
     }
-    if (checked.clamped) problems.push(`score for ${d} (${String(isRecord(entry) ? entry.score : '')}) clamped to ${checked.score}`);
-    scores.push({ dimension: d, label: DIMENSION_LABELS[d], score: checked.score, justification: text(isRecord(entry) ? entry.why : '', 240) });
+    if (checked.clamped)
+      problems.push(`score for ${d} (${String(isRecord(entry) ? entry.score : '')}) clamped to ${checked.score}`);
+    scores.push({
+      dimension: d,
+      label: DIMENSION_LABELS[d],
+      score: checked.score,
+      justification: text(isRecord(entry) ? entry.why : '', 240),
+    });
   }
   if (scores.length < JUDGE_DIMENSIONS.length) return { judgement: null, problems };
 
@@ -193,15 +225,29 @@ export function validateQuestionJudgement(value: unknown, answers: readonly stri
   };
 }
 
-export function validateRoundJudgement(value: unknown): { round: NonNullable<RoundFeedback['llm']> | null; problems: string[] } {
+export function validateRoundJudgement(value: unknown): {
+  round: NonNullable<RoundFeedback['llm']> | null;
+  problems: string[];
+} {
   if (!isRecord(value)) return { round: null, problems: ['not a JSON object'] };
   const problems: string[] = [];
-  const hireSignal = typeof value.hireSignal === 'string' && (HIRE_SIGNALS as readonly string[]).includes(value.hireSignal) ? (value.hireSignal as HireSignal) : null;
+  const hireSignal =
+    typeof value.hireSignal === 'string' && (HIRE_SIGNALS as readonly string[]).includes(value.hireSignal)
+      ? (value.hireSignal as HireSignal)
+      : null;
   if (!hireSignal) problems.push(`unknown hire signal ${JSON.stringify(value.hireSignal)}`);
   const summary = text(value.summary, 800);
   if (!summary) problems.push('no summary');
   if (!hireSignal || !summary) return { round: null, problems };
-  return { round: { summary, hireSignal, reasons: texts(value.reasons, 200, 3), practiceNext: texts(value.practiceNext, 200, 3) }, problems };
+  return {
+    round: {
+      summary,
+      hireSignal,
+      reasons: texts(value.reasons, 200, 3),
+      practiceNext: texts(value.practiceNext, 200, 3),
+    },
+    problems,
+  };
 }
 
 export interface JudgeOptions {
@@ -216,12 +262,25 @@ type Generated = JsonResult<unknown> & { thrown?: string };
 
 function failed<T>(result: Generated): JudgeOutcome<T> {
   const failure = result.failure ?? 'invalid_json';
-  const note = failure === 'error' && result.message ? `${result.message} The rule-based feedback is shown instead.` : FAILURE_NOTES[failure];
+  const note =
+    failure === 'error' && result.message
+      ? `${result.message} The rule-based feedback is shown instead.`
+      : FAILURE_NOTES[failure];
   const detail = result.thrown ?? result.message;
-  return { ok: false, failure, note, problems: [`generation failed: ${failure} after ${result.raw.length} characters${detail ? ` (${detail})` : ''}`] };
+  return {
+    ok: false,
+    failure,
+    note,
+    problems: [`generation failed: ${failure} after ${result.raw.length} characters${detail ? ` (${detail})` : ''}`],
+  };
 }
 
-async function generate(generator: LlmJsonGenerator, prompt: string, schema: JsonSchema, options: JudgeOptions): Promise<Generated> {
+async function generate(
+  generator: LlmJsonGenerator,
+  prompt: string,
+  schema: JsonSchema,
+  options: JudgeOptions,
+): Promise<Generated> {
   try {
     return await generator.generateJson<unknown>(SYSTEM_PROMPT, prompt, schema, options);
   } catch (e) {
@@ -230,15 +289,26 @@ async function generate(generator: LlmJsonGenerator, prompt: string, schema: Jso
   }
 }
 
-export async function judgeQuestion(generator: LlmJsonGenerator, input: QuestionJudgeInput, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS): Promise<JudgeOutcome<LlmQuestionJudgement>> {
+export async function judgeQuestion(
+  generator: LlmJsonGenerator,
+  input: QuestionJudgeInput,
+  options: JudgeOptions = DEFAULT_JUDGE_OPTIONS,
+): Promise<JudgeOutcome<LlmQuestionJudgement>> {
   const result = await generate(generator, questionPrompt(input), QUESTION_SCHEMA, options);
   if (result.value === null) return failed(result);
-  const { judgement, problems } = validateQuestionJudgement(result.value, input.rules.answers.map((a) => a.text));
+  const { judgement, problems } = validateQuestionJudgement(
+    result.value,
+    input.rules.answers.map((a) => a.text),
+  );
   if (!judgement) return { ok: false, failure: 'invalid', note: FAILURE_NOTES.invalid, problems };
   return { ok: true, value: judgement, problems };
 }
 
-export async function judgeRound(generator: LlmJsonGenerator, input: RoundJudgeInput, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS): Promise<JudgeOutcome<NonNullable<RoundFeedback['llm']>>> {
+export async function judgeRound(
+  generator: LlmJsonGenerator,
+  input: RoundJudgeInput,
+  options: JudgeOptions = DEFAULT_JUDGE_OPTIONS,
+): Promise<JudgeOutcome<NonNullable<RoundFeedback['llm']>>> {
   const result = await generate(generator, roundPrompt(input), ROUND_SCHEMA, options);
   if (result.value === null) return failed(result);
   const { round, problems } = validateRoundJudgement(result.value);

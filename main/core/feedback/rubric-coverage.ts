@@ -69,7 +69,9 @@ export function findSignal(answerTokens: Token[], answerText: string, signal: st
 export function rubricCoverage(answer: string, rubric: readonly RubricPoint[]): PointCoverage[] {
   const tokens = tokenize(answer);
   return rubric.map((point) => {
-    const evidence = [...new Set(point.signals.map((s) => findSignal(tokens, answer, s)).filter((e): e is string => e !== null))];
+    const evidence = [
+      ...new Set(point.signals.map((s) => findSignal(tokens, answer, s)).filter((e): e is string => e !== null)),
+    ];
     return { id: point.id, point: point.point, covered: evidence.length > 0, evidence };
   });
 }

@@ -4,7 +4,14 @@
  * candidate sees without a language model, and what the model's judgement is checked against.
  */
 import type { ChecklistItem, RoundKind } from '../../../content/schema.js';
-import type { AnswerFeedback, AnswerFlag, Highlight, QuestionFeedback, RoundFeedback, StarView } from '../../contract/services/feedback.js';
+import type {
+  AnswerFeedback,
+  AnswerFlag,
+  Highlight,
+  QuestionFeedback,
+  RoundFeedback,
+  StarView,
+} from '../../contract/services/feedback.js';
 import type { PlannedQuestion, TurnRecord } from '../interview/engine.js';
 import { checklistCoverage } from './checklist.js';
 import { describeMetrics, GOOD } from './describe-metrics.js';
@@ -36,7 +43,10 @@ export interface QuestionInput {
 }
 
 /** Every place a piece of evidence appears in a text, as highlights that never overlap. */
-export function highlightsFor(text: string, items: readonly { quote: string; kind: Highlight['kind']; note: string }[]): Highlight[] {
+export function highlightsFor(
+  text: string,
+  items: readonly { quote: string; kind: Highlight['kind']; note: string }[],
+): Highlight[] {
   const spans: Highlight[] = [];
   for (const item of items) {
     if (!item.quote) continue;
@@ -66,16 +76,21 @@ function questionFlags(answers: readonly AnswerFeedback[]): AnswerFlag[] {
 }
 
 function mostImportantImprovement(q: QuestionInput, feedback: RulesQuestionFeedback): string | null {
-  if (feedback.answers.length === 0) return 'Give it a try next time: even a rough outline out loud is better practice than skipping.';
+  if (feedback.answers.length === 0)
+    return 'Give it a try next time: even a rough outline out loud is better practice than skipping.';
   const flag = feedback.flags[0];
   if (flag) return FLAG_MESSAGES[flag];
   const star = feedback.star;
   if (star) {
     const missing = star.parts.filter((p) => !p.present).map((p) => p.part);
-    if (missing.includes('result')) return 'End with the result: what changed because of what you did, ideally with a number.';
-    if (missing.includes('action')) return 'Say what you did, step by step, in the first person: the actions are what the interviewer scores.';
-    if (!star.resultQuantified) return 'Put a number on the result (time saved, percentage, incidents avoided): it makes the story credible.';
-    if (star.weActions > star.iActions && star.weActions >= 2) return 'Most actions were told as "we". Say what you yourself did: "I proposed…", "I wrote…".';
+    if (missing.includes('result'))
+      return 'End with the result: what changed because of what you did, ideally with a number.';
+    if (missing.includes('action'))
+      return 'Say what you did, step by step, in the first person: the actions are what the interviewer scores.';
+    if (!star.resultQuantified)
+      return 'Put a number on the result (time saved, percentage, incidents avoided): it makes the story credible.';
+    if (star.weActions > star.iActions && star.weActions >= 2)
+      return 'Most actions were told as "we". Say what you yourself did: "I proposed…", "I wrote…".';
   }
   const point = feedback.coverage.find((c) => !c.covered);
   if (point) {
@@ -85,10 +100,15 @@ function mostImportantImprovement(q: QuestionInput, feedback: RulesQuestionFeedb
   const item = feedback.checklist?.find((c) => !c.covered);
   if (item) return `Cover this next time: ${item.label}.`;
   const main = feedback.answers[0]?.metrics;
-  if (main?.fillers.perMinute !== null && main?.fillers.perMinute !== undefined && main.fillers.perMinute > GOOD.fillersPerMinute) {
+  if (
+    main?.fillers.perMinute !== null &&
+    main?.fillers.perMinute !== undefined &&
+    main.fillers.perMinute > GOOD.fillersPerMinute
+  ) {
     return 'Cut the filler words: pause silently where you would say "um" or "like".';
   }
-  if (main?.length.ratio && main.length.ratio > GOOD.length[1]) return 'Lead with the main point and keep to the time budget.';
+  if (main?.length.ratio && main.length.ratio > GOOD.length[1])
+    return 'Lead with the main point and keep to the time budget.';
   return null;
 }
 
@@ -97,13 +117,19 @@ export function rulesForQuestion(q: QuestionInput): RulesQuestionFeedback {
   const allText = done.map((t) => t.answer ?? '').join('\n');
   const coverage = rubricCoverage(allText, q.question.rubric);
   const checklist = q.checklist && q.checklist.length > 0 ? checklistCoverage(allText, q.checklist) : null;
-  const star: StarView | null = usesStar(q.roundKind, q.starGuide ? { star: true } : undefined) && done.length > 0 ? starStructure(allText) : null;
+  const star: StarView | null =
+    usesStar(q.roundKind, q.starGuide ? { star: true } : undefined) && done.length > 0 ? starStructure(allText) : null;
   const evidence = [
     ...coverage.flatMap((c) => c.evidence.map((e) => ({ quote: e, kind: 'rubric' as const, note: c.point }))),
     ...(checklist ?? []).flatMap((c) => c.evidence.map((e) => ({ quote: e, kind: 'rubric' as const, note: c.label }))),
   ];
   const answers: AnswerFeedback[] = done.map((t) => {
-    const metrics = deliveryMetrics({ text: t.answer ?? '', segments: q.segments.get(t.seq) ?? [], wallMs: t.elapsedMs, budgetMs: t.budgetMs });
+    const metrics = deliveryMetrics({
+      text: t.answer ?? '',
+      segments: q.segments.get(t.seq) ?? [],
+      wallMs: t.elapsedMs,
+      budgetMs: t.budgetMs,
+    });
     return {
       turnSeq: t.seq,
       kind: t.kind,
@@ -139,13 +165,18 @@ export function rulesForRound(questions: readonly RulesQuestionFeedback[]): Roun
     if (!ideas.includes(idea)) ideas.push(idea);
   };
   for (const q of answeredQuestions) if (q.rules.improvement) add(q.rules.improvement);
-  const spoken = answeredQuestions.flatMap((q) => q.answers).map((a) => a.metrics).filter((m) => m.mode === 'spoken');
+  const spoken = answeredQuestions
+    .flatMap((q) => q.answers)
+    .map((a) => a.metrics)
+    .filter((m) => m.mode === 'spoken');
   const fillerRate = spoken.length ? spoken.reduce((s, m) => s + (m.fillers.perMinute ?? 0), 0) / spoken.length : 0;
-  if (fillerRate > GOOD.fillersPerMinute) add('Cut the filler words: pause silently where you would say "um" or "like".');
+  if (fillerRate > GOOD.fillersPerMinute)
+    add('Cut the filler words: pause silently where you would say "um" or "like".');
   const over = answeredQuestions.filter((q) => (q.answers[0]?.metrics.length.ratio ?? 0) > GOOD.length[1]).length;
   if (over > 0) add('Keep answers inside their time: open with the headline, then the detail.');
   const skipped = questions.length - answeredQuestions.length;
-  if (skipped > 0) add(`Practice the question${skipped === 1 ? '' : 's'} you skipped: a rough answer out loud is still practice.`);
+  if (skipped > 0)
+    add(`Practice the question${skipped === 1 ? '' : 's'} you skipped: a rough answer out loud is still practice.`);
   return {
     covered: questions.reduce((s, q) => s + q.rules.covered, 0),
     total: questions.reduce((s, q) => s + q.rules.total, 0),

@@ -68,8 +68,28 @@ function labelledPart(text: string, part: StarPartName): string | null {
   return sentences(rest)[0] ?? '';
 }
 
-const ACTION_VERB = /^(?:[a-z]+ed|built|rebuilt|wrote|rewrote|took|made|ran|led|drove|brought|gave|met|spoke|sat|set|went|got|sent|found|began|chose|kept|held|told|put|dug|split|taught|fought|sought|bought|won|broke|drew|hid|shut|cut)$/;
-const NOT_ACTION = new Set(['wanted', 'needed', 'liked', 'seemed', 'used', 'loved', 'hated', 'hoped', 'believed', 'realized', 'realised', 'noticed', 'learned', 'learnt', 'felt', 'had', 'was', 'got']);
+const ACTION_VERB =
+  /^(?:[a-z]+ed|built|rebuilt|wrote|rewrote|took|made|ran|led|drove|brought|gave|met|spoke|sat|set|went|got|sent|found|began|chose|kept|held|told|put|dug|split|taught|fought|sought|bought|won|broke|drew|hid|shut|cut)$/;
+const NOT_ACTION = new Set([
+  'wanted',
+  'needed',
+  'liked',
+  'seemed',
+  'used',
+  'loved',
+  'hated',
+  'hoped',
+  'believed',
+  'realized',
+  'realised',
+  'noticed',
+  'learned',
+  'learnt',
+  'felt',
+  'had',
+  'was',
+  'got',
+]);
 
 /** "I built…" versus "we built…", with an optional adverb between ("I then wrote"). */
 function countActions(text: string): { i: number; we: number } {
@@ -80,7 +100,8 @@ function countActions(text: string): { i: number; we: number } {
     const who = words[k];
     if (who !== 'i' && who !== 'we') continue;
     let verb = words[k + 1] ?? '';
-    if (/^(then|also|first|quickly|immediately|personally|eventually|finally|just|actually)$/.test(verb)) verb = words[k + 2] ?? '';
+    if (/^(then|also|first|quickly|immediately|personally|eventually|finally|just|actually)$/.test(verb))
+      verb = words[k + 2] ?? '';
     if (!ACTION_VERB.test(verb) || NOT_ACTION.has(verb)) continue;
     if (who === 'i') i++;
     else we++;
@@ -98,7 +119,9 @@ export function starStructure(text: string): StarView {
   const resultSentences: string[] = [];
   const parts = (['situation', 'task', 'action', 'result'] as const).map((part) => {
     const labelled = labelledPart(text, part);
-    const cued = all.find((s) => CUES[part].some((re) => re.test(s.toLowerCase())) || (part === 'action' && hasAction(s)));
+    const cued = all.find(
+      (s) => CUES[part].some((re) => re.test(s.toLowerCase())) || (part === 'action' && hasAction(s)),
+    );
     if (part === 'result') {
       if (labelled !== null) resultSentences.push(labelled);
       for (const s of all) if (CUES.result.some((re) => re.test(s.toLowerCase()))) resultSentences.push(s);
@@ -108,5 +131,11 @@ export function starStructure(text: string): StarView {
   });
   const quantity = resultSentences.map((s) => QUANTITY.exec(s)?.[0] ?? null).find((q) => q !== null) ?? null;
   const actions = countActions(text);
-  return { parts, resultQuantified: quantity !== null, quantity: quantity?.trim() ?? null, iActions: actions.i, weActions: actions.we };
+  return {
+    parts,
+    resultQuantified: quantity !== null,
+    quantity: quantity?.trim() ?? null,
+    iActions: actions.i,
+    weActions: actions.we,
+  };
 }

@@ -12,20 +12,31 @@
 import { z } from 'zod';
 import type { AnswerInput } from './metrics/delivery.js';
 
-const seconds = z.number().finite().min(0).max(24 * 3600);
+const seconds = z
+  .number()
+  .finite()
+  .min(0)
+  .max(24 * 3600);
 
 export const transcriptFileSchema = z
   .object({
     questionId: z.string().min(1).max(200),
     segments: z
-      .array(z.object({ start: seconds, end: seconds, text: z.string().max(100_000) }).refine((s) => s.end >= s.start, 'end must not be before start'))
+      .array(
+        z
+          .object({ start: seconds, end: seconds, text: z.string().max(100_000) })
+          .refine((s) => s.end >= s.start, 'end must not be before start'),
+      )
       .max(10_000)
       .optional(),
     text: z.string().max(200_000).optional(),
     wallSeconds: seconds.optional(),
     budgetSeconds: seconds.optional(),
   })
-  .refine((f) => f.segments !== undefined || f.text !== undefined, 'needs "segments" (a spoken answer) or "text" (a typed one)');
+  .refine(
+    (f) => f.segments !== undefined || f.text !== undefined,
+    'needs "segments" (a spoken answer) or "text" (a typed one)',
+  );
 
 export type TranscriptFile = z.output<typeof transcriptFileSchema>;
 
@@ -50,7 +61,11 @@ export function answerInputOf(file: TranscriptFile, budgetMs: number | null = nu
   const ms = (s: number | undefined) => (s === undefined ? null : Math.round(s * 1000));
   return {
     text: file.text ?? (file.segments ?? []).map((s) => s.text).join(' '),
-    segments: (file.segments ?? []).map((s) => ({ startMs: Math.round(s.start * 1000), endMs: Math.round(s.end * 1000), text: s.text })),
+    segments: (file.segments ?? []).map((s) => ({
+      startMs: Math.round(s.start * 1000),
+      endMs: Math.round(s.end * 1000),
+      text: s.text,
+    })),
     wallMs: ms(file.wallSeconds),
     budgetMs: ms(file.budgetSeconds) ?? budgetMs,
   };

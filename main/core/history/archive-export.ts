@@ -7,7 +7,14 @@ import { zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../contract/result.js';
 import type { Db } from '../storage/database.js';
 import { currentVersion } from '../storage/migrate.js';
-import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, MANIFEST_FILE, SESSION_FILE, type Manifest, type SessionBundle } from './archive-format.js';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_FORMAT_VERSION,
+  MANIFEST_FILE,
+  SESSION_FILE,
+  type Manifest,
+  type SessionBundle,
+} from './archive-format.js';
 import { isInside, resolveRecordingPath, safeSegment, sessionFolder } from './session-files.js';
 
 /** An archive entry: a path inside the export, and either bytes or a file to copy. */
@@ -39,7 +46,11 @@ function sessionEntries(db: Db, dataDir: string, sessionId: string): ExportEntry
   const folderName = `sessions/${safeSegment(sessionId)}`;
   const [session] = rowsOf(db, 'SELECT * FROM sessions WHERE id = ?', sessionId);
   const rounds = rowsOf(db, 'SELECT * FROM rounds WHERE session_id = ? ORDER BY id', sessionId);
-  const turns = rowsOf(db, 'SELECT t.* FROM turns t JOIN rounds r ON r.id = t.round_id WHERE r.session_id = ? ORDER BY t.round_id, t.seq', sessionId);
+  const turns = rowsOf(
+    db,
+    'SELECT t.* FROM turns t JOIN rounds r ON r.id = t.round_id WHERE r.session_id = ? ORDER BY t.round_id, t.seq',
+    sessionId,
+  );
   // Segment and feedback ids are local row numbers: they are left out and renumbered on import.
   const segments = rowsOf(
     db,
@@ -55,7 +66,11 @@ function sessionEntries(db: Db, dataDir: string, sessionId: string): ExportEntry
     sessionId,
     sessionId,
   );
-  const recordings = rowsOf(db, 'SELECT rec.* FROM recordings rec JOIN turns t ON t.id = rec.turn_id JOIN rounds r ON r.id = t.round_id WHERE r.session_id = ?', sessionId);
+  const recordings = rowsOf(
+    db,
+    'SELECT rec.* FROM recordings rec JOIN turns t ON t.id = rec.turn_id JOIN rounds r ON r.id = t.round_id WHERE r.session_id = ?',
+    sessionId,
+  );
 
   const own = sessionFolder(dataDir, sessionId);
   const files = listFiles(own, folderName);
@@ -111,16 +126,29 @@ export function zipEntries(entries: ExportEntry[]): Uint8Array {
 export function exportFailure(target: string, error: unknown): AppError {
   const code = (error as { code?: string } | null)?.code ?? '';
   const reason =
-    code === 'ENOENT' ? 'that folder does not exist'
-    : code === 'ENOTDIR' ? 'part of that path is a file, not a folder'
-    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the app may not write there'
-    : code === 'ENOSPC' ? 'the disk is full'
-    : (error as Error).message;
-  return new AppError('EXPORT_FAILED', `Could not export to ${target}: ${reason}. Choose a folder you can write to (for example your Documents folder) and try again.`, { cause: error });
+    code === 'ENOENT'
+      ? 'that folder does not exist'
+      : code === 'ENOTDIR'
+        ? 'part of that path is a file, not a folder'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'the app may not write there'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : (error as Error).message;
+  return new AppError(
+    'EXPORT_FAILED',
+    `Could not export to ${target}: ${reason}. Choose a folder you can write to (for example your Documents folder) and try again.`,
+    { cause: error },
+  );
 }
 
 /** Writes the export into a new folder inside `parent`; a failure leaves nothing behind. */
-export function exportToFolder(db: Db, dataDir: string, parent: string, now: number): { path: string; sessions: number; files: number } {
+export function exportToFolder(
+  db: Db,
+  dataDir: string,
+  parent: string,
+  now: number,
+): { path: string; sessions: number; files: number } {
   const resolved = path.resolve(parent);
   let stat: fs.Stats;
   try {
@@ -130,7 +158,10 @@ export function exportToFolder(db: Db, dataDir: string, parent: string, now: num
   }
   if (!stat.isDirectory()) throw exportFailure(resolved, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
   if (isInside(dataDir, resolved) || path.resolve(dataDir) === resolved) {
-    throw new AppError('EXPORT_FAILED', `Could not export to ${resolved}: that is inside the app's own data folder. Choose a folder elsewhere, for example your Documents folder.`);
+    throw new AppError(
+      'EXPORT_FAILED',
+      `Could not export to ${resolved}: that is inside the app's own data folder. Choose a folder elsewhere, for example your Documents folder.`,
+    );
   }
   const { entries, sessions } = exportEntries(db, dataDir, now);
   let target = path.join(resolved, exportBaseName(now));

@@ -10,7 +10,14 @@ import { unzipSync } from 'fflate';
 import { AppError } from '../../contract/result.js';
 import type { ImportReport } from '../../contract/services/sessions.js';
 import type { Db } from '../storage/database.js';
-import { MANIFEST_FILE, manifestSchema, SESSION_FILE, ARCHIVE_FORMAT_VERSION, sessionBundleSchema, type SessionBundle } from './archive-format.js';
+import {
+  MANIFEST_FILE,
+  manifestSchema,
+  SESSION_FILE,
+  ARCHIVE_FORMAT_VERSION,
+  sessionBundleSchema,
+  type SessionBundle,
+} from './archive-format.js';
 import { safeSegment } from './session-files.js';
 
 /** Read access to an export, whether zip or folder. Names use "/" and are relative to its root. */
@@ -22,7 +29,8 @@ export interface ArchiveSource {
 /** Uncompressed size above which a zip is refused: a damaged or hostile archive must not fill the disk. */
 const MAX_UNZIPPED_BYTES = 8 * 1024 * 1024 * 1024;
 
-const fail = (message: string, cause?: unknown) => new AppError('IMPORT_FAILED', message, cause === undefined ? undefined : { cause });
+const fail = (message: string, cause?: unknown) =>
+  new AppError('IMPORT_FAILED', message, cause === undefined ? undefined : { cause });
 
 export function zipSource(bytes: Uint8Array): ArchiveSource {
   let total = 0;
@@ -36,7 +44,10 @@ export function zipSource(bytes: Uint8Array): ArchiveSource {
       },
     });
   } catch (error) {
-    throw fail(`This file is not an Interview Rehearsal export: it could not be read as a zip archive (${(error as Error).message}). Choose a .zip file made with "Export all data".`, error);
+    throw fail(
+      `This file is not an Interview Rehearsal export: it could not be read as a zip archive (${(error as Error).message}). Choose a .zip file made with "Export all data".`,
+      error,
+    );
   }
   return {
     names: () => Object.keys(files),
@@ -53,7 +64,10 @@ export function folderSource(folder: string): ArchiveSource {
   try {
     if (!fs.statSync(root).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (error) {
-    throw fail(`Could not open ${root} (${(error as { code?: string }).code ?? (error as Error).message}). Choose the folder that "Export all to folder" created.`, error);
+    throw fail(
+      `Could not open ${root} (${(error as { code?: string }).code ?? (error as Error).message}). Choose the folder that "Export all to folder" created.`,
+      error,
+    );
   }
   // The folder the export was written into is accepted too, when it holds exactly one export.
   if (!fs.existsSync(path.join(root, MANIFEST_FILE))) {
@@ -78,14 +92,20 @@ function readJson(source: ArchiveSource, name: string): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(source.read(name))) as unknown;
   } catch (error) {
-    throw fail(`The export is damaged: ${name} could not be read (${(error as Error).message}). Nothing was imported. Export the data again from the other installation.`, error);
+    throw fail(
+      `The export is damaged: ${name} could not be read (${(error as Error).message}). Nothing was imported. Export the data again from the other installation.`,
+      error,
+    );
   }
 }
 
 /** A relative path that stays inside its folder: no "..", no absolute parts, no empty segments. */
 function isSafeRelative(name: string): boolean {
   const parts = name.split('/');
-  return parts.every((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('\\') && !p.includes('\0')) && !/^[A-Za-z]:/.test(name);
+  return (
+    parts.every((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('\\') && !p.includes('\0')) &&
+    !/^[A-Za-z]:/.test(name)
+  );
 }
 
 /** Checks that every row of a session belongs to it, the way the rest of the app expects. */
@@ -94,16 +114,27 @@ function checkBundle(bundle: SessionBundle, name: string): void {
   const problem = (what: string) => fail(`The export is damaged: ${name} ${what}. Nothing was imported.`);
   const roundIds = new Set(bundle.rounds.map((r) => r.id));
   const turnIds = new Set(bundle.turns.map((t) => t.id));
-  if (bundle.rounds.some((r) => r.session_id !== sessionId || r.id !== `${sessionId}:r1`)) throw problem('has a round of another session');
-  if (bundle.turns.some((t) => !roundIds.has(t.round_id) || t.id !== `${sessionId}:t${t.seq}`)) throw problem('has a turn of another session');
+  if (bundle.rounds.some((r) => r.session_id !== sessionId || r.id !== `${sessionId}:r1`))
+    throw problem('has a round of another session');
+  if (bundle.turns.some((t) => !roundIds.has(t.round_id) || t.id !== `${sessionId}:t${t.seq}`))
+    throw problem('has a turn of another session');
   if (turnIds.size !== bundle.turns.length) throw problem('lists a turn twice');
-  if (bundle.segments.some((s) => !turnIds.has(s.turn_id))) throw problem('has a transcript segment of another session');
+  if (bundle.segments.some((s) => !turnIds.has(s.turn_id)))
+    throw problem('has a transcript segment of another session');
   if (bundle.recordings.some((r) => !turnIds.has(r.turn_id))) throw problem('has a recording of another session');
-  if (bundle.feedback.some((f) => (f.turn_id !== null && !turnIds.has(f.turn_id)) || (f.round_id !== null && !roundIds.has(f.round_id)) || (f.turn_id === null && f.round_id === null))) {
+  if (
+    bundle.feedback.some(
+      (f) =>
+        (f.turn_id !== null && !turnIds.has(f.turn_id)) ||
+        (f.round_id !== null && !roundIds.has(f.round_id)) ||
+        (f.turn_id === null && f.round_id === null),
+    )
+  ) {
     throw problem('has feedback of another session');
   }
   const folder = `${safeSegment(sessionId)}/`;
-  if (bundle.recordings.some((r) => !r.path.startsWith(folder) || !isSafeRelative(r.path))) throw problem('points a recording outside its folder');
+  if (bundle.recordings.some((r) => !r.path.startsWith(folder) || !isSafeRelative(r.path)))
+    throw problem('points a recording outside its folder');
   for (const round of bundle.rounds) {
     let state: unknown;
     try {
@@ -112,7 +143,13 @@ function checkBundle(bundle: SessionBundle, name: string): void {
       throw problem('has an unreadable interview state');
     }
     const s = state as { turns?: unknown; questions?: unknown; messages?: unknown; round?: unknown };
-    if (!s || !Array.isArray(s.turns) || !Array.isArray(s.questions) || !Array.isArray(s.messages) || typeof s.round !== 'object') {
+    if (
+      !s ||
+      !Array.isArray(s.turns) ||
+      !Array.isArray(s.questions) ||
+      !Array.isArray(s.messages) ||
+      typeof s.round !== 'object'
+    ) {
       throw problem('has an interview state this app cannot read');
     }
   }
@@ -127,11 +164,15 @@ export interface ReadArchive {
 export function readArchive(source: ArchiveSource): ReadArchive {
   const names = source.names();
   if (!names.includes(MANIFEST_FILE)) {
-    throw fail('This is not an Interview Rehearsal export: it has no manifest.json. Choose a .zip file or folder made with "Export all data".');
+    throw fail(
+      'This is not an Interview Rehearsal export: it has no manifest.json. Choose a .zip file or folder made with "Export all data".',
+    );
   }
   const manifest = manifestSchema.safeParse(readJson(source, MANIFEST_FILE));
   if (!manifest.success) {
-    throw fail('This is not an Interview Rehearsal export: its manifest.json is not one the app wrote. Choose a .zip file or folder made with "Export all data".');
+    throw fail(
+      'This is not an Interview Rehearsal export: its manifest.json is not one the app wrote. Choose a .zip file or folder made with "Export all data".',
+    );
   }
   if (manifest.data.formatVersion > ARCHIVE_FORMAT_VERSION) {
     throw fail('This export was made by a newer version of Interview Rehearsal. Update the app, then import it again.');
@@ -140,27 +181,39 @@ export function readArchive(source: ArchiveSource): ReadArchive {
   const bundles: SessionBundle[] = [];
   const files = new Map<string, string[]>();
   for (const sessionId of manifest.data.sessionIds) {
-    if (seen.has(sessionId)) throw fail(`The export is damaged: it lists session ${sessionId} twice. Nothing was imported.`);
+    if (seen.has(sessionId))
+      throw fail(`The export is damaged: it lists session ${sessionId} twice. Nothing was imported.`);
     seen.add(sessionId);
     const folder = `sessions/${safeSegment(sessionId)}/`;
     const name = `${folder}${SESSION_FILE}`;
-    if (!names.includes(name)) throw fail(`The export is damaged: ${name} is missing. Nothing was imported. Export the data again from the other installation.`);
+    if (!names.includes(name))
+      throw fail(
+        `The export is damaged: ${name} is missing. Nothing was imported. Export the data again from the other installation.`,
+      );
     const parsed = sessionBundleSchema.safeParse(readJson(source, name));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw fail(`The export is damaged: ${name} is not valid (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'bad value'}). Nothing was imported.`);
+      throw fail(
+        `The export is damaged: ${name} is not valid (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'bad value'}). Nothing was imported.`,
+      );
     }
-    if (parsed.data.session.id !== sessionId) throw fail(`The export is damaged: ${name} holds another session. Nothing was imported.`);
+    if (parsed.data.session.id !== sessionId)
+      throw fail(`The export is damaged: ${name} holds another session. Nothing was imported.`);
     checkBundle(parsed.data, name);
     bundles.push(parsed.data);
-    files.set(sessionId, names.filter((n) => n.startsWith(folder) && n !== name && isSafeRelative(n)));
+    files.set(
+      sessionId,
+      names.filter((n) => n.startsWith(folder) && n !== name && isSafeRelative(n)),
+    );
   }
   return { bundles, files };
 }
 
 const insert = (db: Db, table: string, row: Record<string, unknown>) => {
   const columns = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+  db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(
+    row,
+  );
 };
 
 export function importArchive(db: Db, dataDir: string, source: ArchiveSource): ImportReport {
@@ -191,25 +244,84 @@ export function importArchive(db: Db, dataDir: string, source: ArchiveSource): I
     db.transaction(() => {
       for (const b of fresh) {
         insert(db, 'sessions', sessionRowOf(b));
-        for (const r of b.rounds) insert(db, 'rounds', pick(r, ['id', 'session_id', 'round_id', 'kind', 'title', 'budget_ms', 'state_json', 'started_at', 'ended_at']));
+        for (const r of b.rounds)
+          insert(
+            db,
+            'rounds',
+            pick(r, [
+              'id',
+              'session_id',
+              'round_id',
+              'kind',
+              'title',
+              'budget_ms',
+              'state_json',
+              'started_at',
+              'ended_at',
+            ]),
+          );
         for (const t of b.turns) {
-          insert(db, 'turns', pick(t, ['id', 'round_id', 'seq', 'kind', 'question_id', 'prompt_text', 'answer_text', 'raw_transcript', 'draft_text', 'status', 'budget_ms', 'asked_at', 'answer_started_at', 'answer_ended_at']));
+          insert(
+            db,
+            'turns',
+            pick(t, [
+              'id',
+              'round_id',
+              'seq',
+              'kind',
+              'question_id',
+              'prompt_text',
+              'answer_text',
+              'raw_transcript',
+              'draft_text',
+              'status',
+              'budget_ms',
+              'asked_at',
+              'answer_started_at',
+              'answer_ended_at',
+            ]),
+          );
         }
-        for (const s of b.segments) insert(db, 'segments', pick(s, ['turn_id', 'start_ms', 'end_ms', 'text', 'status', 'created_at']));
-        for (const r of b.recordings) insert(db, 'recordings', pick(r, ['id', 'turn_id', 'path', 'sample_rate', 'duration_ms', 'status', 'created_at']));
-        for (const f of b.feedback) insert(db, 'feedback', pick(f, ['turn_id', 'round_id', 'source', 'body_json', 'created_at']));
+        for (const s of b.segments)
+          insert(db, 'segments', pick(s, ['turn_id', 'start_ms', 'end_ms', 'text', 'status', 'created_at']));
+        for (const r of b.recordings)
+          insert(
+            db,
+            'recordings',
+            pick(r, ['id', 'turn_id', 'path', 'sample_rate', 'duration_ms', 'status', 'created_at']),
+          );
+        for (const f of b.feedback)
+          insert(db, 'feedback', pick(f, ['turn_id', 'round_id', 'source', 'body_json', 'created_at']));
       }
     })();
   } catch (error) {
     undoFiles();
     if (error instanceof AppError) throw error;
-    throw fail(`The import stopped and was undone: ${(error as Error).message}. Nothing was imported. Check that the data folder has free space and try again.`, error);
+    throw fail(
+      `The import stopped and was undone: ${(error as Error).message}. Nothing was imported. Check that the data folder has free space and try again.`,
+      error,
+    );
   }
-  return { imported: fresh.length, skipped: archive.bundles.length - fresh.length, sessionIds: fresh.map((b) => b.session.id) };
+  return {
+    imported: fresh.length,
+    skipped: archive.bundles.length - fresh.length,
+    sessionIds: fresh.map((b) => b.session.id),
+  };
 }
 
 function sessionRowOf(b: SessionBundle): Record<string, unknown> {
-  return pick(b.session, ['id', 'role_id', 'role_title', 'company', 'status', 'interviewer', 'notes', 'created_at', 'updated_at', 'ended_at']);
+  return pick(b.session, [
+    'id',
+    'role_id',
+    'role_title',
+    'company',
+    'status',
+    'interviewer',
+    'notes',
+    'created_at',
+    'updated_at',
+    'ended_at',
+  ]);
 }
 
 function pick<T extends object>(row: T, keys: (keyof T & string)[]): Record<string, unknown> {

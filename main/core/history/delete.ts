@@ -12,13 +12,17 @@ import { isInside, resolveRecordingPath, sessionFolder } from './session-files.j
 /** Recording files of a session that live outside its own folder (older or foreign layouts). */
 function strayRecordingFiles(db: Db, dataDir: string, sessionId: string): string[] {
   const rows = db
-    .prepare('SELECT rec.path FROM recordings rec JOIN turns t ON t.id = rec.turn_id JOIN rounds r ON r.id = t.round_id WHERE r.session_id = ?')
+    .prepare(
+      'SELECT rec.path FROM recordings rec JOIN turns t ON t.id = rec.turn_id JOIN rounds r ON r.id = t.round_id WHERE r.session_id = ?',
+    )
     .all(sessionId) as { path: string }[];
   const folder = sessionFolder(dataDir, sessionId);
-  return rows
-    .map((r) => resolveRecordingPath(dataDir, r.path))
-    // Only files inside the data folder are ours to delete.
-    .filter((file) => isInside(dataDir, file) && !isInside(folder, file));
+  return (
+    rows
+      .map((r) => resolveRecordingPath(dataDir, r.path))
+      // Only files inside the data folder are ours to delete.
+      .filter((file) => isInside(dataDir, file) && !isInside(folder, file))
+  );
 }
 
 /** Removes a file or folder; one that is already gone is fine. */
@@ -64,7 +68,8 @@ export function deleteAllSessions(db: Db, dataDir: string): { deleted: number } 
   // Give the freed pages back to the disk. The tables are empty, so VACUUM cannot renumber
   // any row the search index points to; rebuilding afterwards keeps the index exact anyway.
   db.exec('VACUUM');
-  for (const table of ['turns_fts', 'segments_fts', 'notes_fts']) db.exec(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`);
+  for (const table of ['turns_fts', 'segments_fts', 'notes_fts'])
+    db.exec(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   return { deleted: ids.length };
 }

@@ -4,7 +4,14 @@
  */
 import type { RoundKind } from '../../../content/schema.js';
 import { AppError } from '../../contract/result.js';
-import type { ConversationEntry, FeedbackEntry, RecordingView, SegmentView, SessionDetail, TurnDetail } from '../../contract/services/sessions.js';
+import type {
+  ConversationEntry,
+  FeedbackEntry,
+  RecordingView,
+  SegmentView,
+  SessionDetail,
+  TurnDetail,
+} from '../../contract/services/sessions.js';
 import type { EngineState } from '../interview/engine.js';
 import { createInterviewRepository } from '../interview/repository.js';
 import { summaryView } from '../interview/views.js';
@@ -13,7 +20,8 @@ import { durationOf, feedbackScores, sessionCoveragePct } from './scores.js';
 import { fileExists, resolveRecordingPath } from './session-files.js';
 import { turnRowId } from '../interview/repository.js';
 
-export const NOT_FOUND_MESSAGE = 'That session is not in your history any more (it may have been deleted). Go back to the history to pick another one.';
+export const NOT_FOUND_MESSAGE =
+  'That session is not in your history any more (it may have been deleted). Go back to the history to pick another one.';
 
 interface TurnRow {
   id: string;
@@ -51,10 +59,14 @@ export function sessionDetail(db: Db, dataDir: string, sessionId: string): Sessi
   const state = record.state;
   const roundRowId = `${sessionId}:r1`;
 
-  const turnRows = db.prepare('SELECT id, seq, answer_text FROM turns WHERE round_id = ? ORDER BY seq').all(roundRowId) as TurnRow[];
+  const turnRows = db
+    .prepare('SELECT id, seq, answer_text FROM turns WHERE round_id = ? ORDER BY seq')
+    .all(roundRowId) as TurnRow[];
   const bySeq = new Map(turnRows.map((t) => [t.seq, t]));
   const recordings = db
-    .prepare('SELECT rec.id, rec.turn_id, rec.path, rec.duration_ms FROM recordings rec JOIN turns t ON t.id = rec.turn_id WHERE t.round_id = ? ORDER BY rec.created_at')
+    .prepare(
+      'SELECT rec.id, rec.turn_id, rec.path, rec.duration_ms FROM recordings rec JOIN turns t ON t.id = rec.turn_id WHERE t.round_id = ? ORDER BY rec.created_at',
+    )
     .all(roundRowId) as RecordingRow[];
   const segments = db
     .prepare(
@@ -71,7 +83,11 @@ export function sessionDetail(db: Db, dataDir: string, sessionId: string): Sessi
   const recordingOf = new Map<string, RecordingView>();
   for (const r of recordings) {
     // The latest recording of a turn wins (a retried answer replaces the earlier take).
-    recordingOf.set(r.turn_id, { id: r.id, durationMs: r.duration_ms, available: fileExists(resolveRecordingPath(dataDir, r.path)) });
+    recordingOf.set(r.turn_id, {
+      id: r.id,
+      durationMs: r.duration_ms,
+      available: fileExists(resolveRecordingPath(dataDir, r.path)),
+    });
   }
   const segmentsOf = new Map<string, SegmentView[]>();
   for (const s of segments) {
@@ -141,7 +157,11 @@ export function conversationOf(state: EngineState): ConversationEntry[] {
   let seq = 0;
   return state.messages.map((m) => {
     if (m.kind === 'question' || m.kind === 'follow_up') seq++;
-    const inTurn = seq > 0 && ['question', 'follow_up', 'answer', 'repeat', 'clarify_question', 'clarify_answer', 'nudge', 'skip'].includes(m.kind);
+    const inTurn =
+      seq > 0 &&
+      ['question', 'follow_up', 'answer', 'repeat', 'clarify_question', 'clarify_answer', 'nudge', 'skip'].includes(
+        m.kind,
+      );
     return { ...m, turnSeq: inTurn ? seq : null };
   });
 }

@@ -18,7 +18,13 @@ export function toWinAnsi(text: string): { text: string; replaced: number } {
   let out = '';
   for (const ch of text.normalize('NFC')) {
     const code = ch.codePointAt(0) ?? 0;
-    if (ch === '\n' || ch === '\t' || (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) {
+    if (
+      ch === '\n' ||
+      ch === '\t' ||
+      (code >= 0x20 && code < 0x7f) ||
+      (code >= 0xa0 && code <= 0xff) ||
+      WIN_ANSI_EXTRA.has(ch)
+    ) {
       out += ch;
       continue;
     }
@@ -41,12 +47,19 @@ export function toWinAnsi(text: string): { text: string; replaced: number } {
 
 const COLOR = { text: '#1b2430', muted: '#4f5b6b', rule: '#d9dee6', good: '#1f7a4a', bad: '#b3261e' };
 
-export async function sessionPdf(detail: SessionDetail, now: number = Date.now()): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function sessionPdf(
+  detail: SessionDetail,
+  now: number = Date.now(),
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
     bufferPages: false,
-    info: { Title: `${detail.roleTitle}: ${detail.roundTitle}`, Creator: 'Interview Rehearsal', CreationDate: new Date(now) },
+    info: {
+      Title: `${detail.roleTitle}: ${detail.roundTitle}`,
+      Creator: 'Interview Rehearsal',
+      CreationDate: new Date(now),
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -72,38 +85,65 @@ export async function sessionPdf(detail: SessionDetail, now: number = Date.now()
         break;
       case 'heading':
         doc.moveDown(block.level === 2 ? 0.8 : 0.5);
-        doc.font('Helvetica-Bold').fontSize(block.level === 2 ? 14 : 11.5).fillColor(COLOR.text).text(clean(block.text), left, doc.y, { width });
+        doc
+          .font('Helvetica-Bold')
+          .fontSize(block.level === 2 ? 14 : 11.5)
+          .fillColor(COLOR.text)
+          .text(clean(block.text), left, doc.y, { width });
         doc.moveDown(0.3);
         break;
       case 'paragraph':
-        doc.font(block.muted ? 'Helvetica-Oblique' : 'Helvetica').fontSize(10.5).fillColor(block.muted ? COLOR.muted : COLOR.text);
+        doc
+          .font(block.muted ? 'Helvetica-Oblique' : 'Helvetica')
+          .fontSize(10.5)
+          .fillColor(block.muted ? COLOR.muted : COLOR.text);
         doc.text(clean(block.text), left, doc.y, { width });
         doc.moveDown(0.3);
         break;
       case 'facts':
         for (const [label, value] of block.items) {
-          doc.font('Helvetica-Bold').fontSize(10).fillColor(COLOR.muted).text(`${clean(label)}: `, left, doc.y, { continued: true, width });
+          doc
+            .font('Helvetica-Bold')
+            .fontSize(10)
+            .fillColor(COLOR.muted)
+            .text(`${clean(label)}: `, left, doc.y, { continued: true, width });
           doc.font('Helvetica').fillColor(COLOR.text).text(clean(value));
         }
         doc.moveDown(0.3);
         break;
       case 'quote': {
         const top = doc.y;
-        doc.font('Helvetica').fontSize(10.5).fillColor(COLOR.text).text(clean(block.text), left + 12, top, { width: width - 12 });
+        doc
+          .font('Helvetica')
+          .fontSize(10.5)
+          .fillColor(COLOR.text)
+          .text(clean(block.text), left + 12, top, { width: width - 12 });
         // The bar is drawn only when the quote stayed on one page; across a break it would point nowhere.
-        if (doc.y > top) doc.moveTo(left + 3, top).lineTo(left + 3, doc.y).lineWidth(2).strokeColor(COLOR.rule).stroke();
+        if (doc.y > top)
+          doc
+            .moveTo(left + 3, top)
+            .lineTo(left + 3, doc.y)
+            .lineWidth(2)
+            .strokeColor(COLOR.rule)
+            .stroke();
         doc.moveDown(0.4);
         break;
       }
       case 'list':
         for (const item of block.items) {
           const mark = item.checked === undefined ? '•' : item.checked ? 'Yes' : 'No';
-          doc.font('Helvetica-Bold').fontSize(10).fillColor(item.checked === undefined ? COLOR.muted : item.checked ? COLOR.good : COLOR.bad);
+          doc
+            .font('Helvetica-Bold')
+            .fontSize(10)
+            .fillColor(item.checked === undefined ? COLOR.muted : item.checked ? COLOR.good : COLOR.bad);
           // The mark and the first line of the item share a line: start a page first if they would not both fit.
           if (doc.y + 2 * doc.currentLineHeight(true) > doc.page.height - doc.page.margins.bottom) doc.addPage();
           const y = doc.y;
           doc.text(mark, left, y, { width: 24, lineBreak: false });
-          doc.font('Helvetica').fillColor(COLOR.text).text(clean(item.label ? `${item.label}  ${item.text}` : item.text), left + 26, y, { width: width - 26 });
+          doc
+            .font('Helvetica')
+            .fillColor(COLOR.text)
+            .text(clean(item.label ? `${item.label}  ${item.text}` : item.text), left + 26, y, { width: width - 26 });
           doc.moveDown(0.15);
         }
         doc.moveDown(0.3);
@@ -113,11 +153,15 @@ export async function sessionPdf(detail: SessionDetail, now: number = Date.now()
 
   for (const block of sessionDocument(detail)) render(block);
   doc.moveDown(1);
-  const footer = replaced > 0
-    ? `Exported from Interview Rehearsal. ${replaced} character(s) this PDF's font cannot show were replaced with "?"; the Markdown export keeps them.`
-    : 'Exported from Interview Rehearsal.';
+  const footer =
+    replaced > 0
+      ? `Exported from Interview Rehearsal. ${replaced} character(s) this PDF's font cannot show were replaced with "?"; the Markdown export keeps them.`
+      : 'Exported from Interview Rehearsal.';
   doc.font('Helvetica-Oblique').fontSize(9).fillColor(COLOR.muted).text(footer, left, doc.y, { width });
   doc.end();
   const bytes = await done;
-  return { fileName: exportFileName(detail, 'pdf'), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  return {
+    fileName: exportFileName(detail, 'pdf'),
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  };
 }

@@ -26,20 +26,34 @@ export interface SessionsServiceOptions {
   now?: () => number;
 }
 
-const AUDIO_TYPES: Record<string, string> = { '.wav': 'audio/wav', '.webm': 'audio/webm', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4', '.flac': 'audio/flac' };
+const AUDIO_TYPES: Record<string, string> = {
+  '.wav': 'audio/wav',
+  '.webm': 'audio/webm',
+  '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.flac': 'audio/flac',
+};
 /** A recording above this is not sent to the player in one piece (about 50 minutes of 16 kHz audio). */
 const MAX_AUDIO_BYTES = 100 * 1024 * 1024;
 
 function readRecording(db: Db, dataDir: string, recordingId: string): { mimeType: string; base64: string } {
   const row = db.prepare('SELECT path FROM recordings WHERE id = ?').get(recordingId) as { path: string } | undefined;
-  const missing = new AppError('NOT_FOUND', 'The recording of this answer is not on this computer any more. The transcript is still here.');
+  const missing = new AppError(
+    'NOT_FOUND',
+    'The recording of this answer is not on this computer any more. The transcript is still here.',
+  );
   if (!row) throw missing;
   const file = resolveRecordingPath(dataDir, row.path);
   if (!isInside(dataDir, file) || !fileExists(file)) throw missing;
   if (fs.statSync(file).size > MAX_AUDIO_BYTES) {
     throw new AppError('INTERNAL', `This recording is too long to play here. You can find the file at ${file}.`);
   }
-  return { mimeType: AUDIO_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', base64: fs.readFileSync(file).toString('base64') };
+  return {
+    mimeType: AUDIO_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    base64: fs.readFileSync(file).toString('base64'),
+  };
 }
 
 function fileSize(file: string): number {
@@ -73,7 +87,11 @@ export function createSessionsService(options: SessionsServiceOptions): Services
     exportArchive: () => {
       const at = now();
       const { entries, sessions } = exportEntries(db(), dataDir, at);
-      return { fileName: `${exportBaseName(at)}.zip`, base64: Buffer.from(zipEntries(entries)).toString('base64'), sessions };
+      return {
+        fileName: `${exportBaseName(at)}.zip`,
+        base64: Buffer.from(zipEntries(entries)).toString('base64'),
+        sessions,
+      };
     },
     exportToFolder: ({ folder }) => exportToFolder(db(), dataDir, folder, now()),
     importArchive: ({ bytes }) => importArchive(db(), dataDir, zipSource(bytes)),
@@ -83,7 +101,10 @@ export function createSessionsService(options: SessionsServiceOptions): Services
     deleteAll: () => deleteAllSessions(db(), dataDir),
     dataInfo: () => {
       const paths = dataPaths(dataDir);
-      const databaseBytes = ['', '-wal', '-shm'].reduce((sum, suffix) => sum + fileSize(path.join(dataDir, `${DATABASE_FILE}${suffix}`)), 0);
+      const databaseBytes = ['', '-wal', '-shm'].reduce(
+        (sum, suffix) => sum + fileSize(path.join(dataDir, `${DATABASE_FILE}${suffix}`)),
+        0,
+      );
       const sessions = (db().prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n;
       return {
         dataDir,

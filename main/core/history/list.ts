@@ -108,9 +108,15 @@ function toListItem(row: ListRow, stats: SessionStats): SessionListItem {
 export function historyFilters(db: Db): HistoryFilters {
   const roles = db
     // With MAX(), SQLite takes the other columns from that row: a role is named as in its latest session.
-    .prepare('SELECT role_id AS roleId, role_title AS roleTitle, company, MAX(created_at) AS latest FROM sessions GROUP BY role_id ORDER BY role_title')
+    .prepare(
+      'SELECT role_id AS roleId, role_title AS roleTitle, company, MAX(created_at) AS latest FROM sessions GROUP BY role_id ORDER BY role_title',
+    )
     .all() as (HistoryFilters['roles'][number] & { latest?: number })[];
   const kinds = db.prepare('SELECT DISTINCT kind FROM rounds ORDER BY kind').all() as { kind: string }[];
   const total = db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number };
-  return { roles: roles.map(({ roleId, roleTitle, company }) => ({ roleId, roleTitle, company })), roundKinds: kinds.map((k) => k.kind as RoundKind), totalSessions: total.n };
+  return {
+    roles: roles.map(({ roleId, roleTitle, company }) => ({ roleId, roleTitle, company })),
+    roundKinds: kinds.map((k) => k.kind as RoundKind),
+    totalSessions: total.n,
+  };
 }

@@ -19,7 +19,15 @@ import type {
 import { AppError } from '../../contract/result.js';
 import type { EngineState } from '../interview/engine.js';
 import type { Db } from '../storage/database.js';
-import { COVERAGE_DIMENSION, coverageOf, deliveryOf, dimensionLabel, feedbackDelivery, feedbackScores, mean } from './scores.js';
+import {
+  COVERAGE_DIMENSION,
+  coverageOf,
+  deliveryOf,
+  dimensionLabel,
+  feedbackDelivery,
+  feedbackScores,
+  mean,
+} from './scores.js';
 import { STATS_COLUMNS, statsFor, type StatsRow } from './stats.js';
 
 /** Enough for a readable chart; older sessions still count in the history list. */
@@ -49,7 +57,10 @@ interface SpokenRow {
   duration_ms: number | null;
 }
 
-export function progress(db: Db, filter: { roleId?: string | undefined; roundKind?: string | undefined }): ProgressView {
+export function progress(
+  db: Db,
+  filter: { roleId?: string | undefined; roundKind?: string | undefined },
+): ProgressView {
   const where: string[] = [];
   const params: string[] = [];
   if (filter.roleId !== undefined) {
@@ -83,7 +94,11 @@ export function progress(db: Db, filter: { roleId?: string | undefined; roundKin
     const coverage = figures?.coveragePct ?? null;
     if (coverage !== null) {
       scores[COVERAGE_DIMENSION] = coverage;
-      dimensions.set(COVERAGE_DIMENSION, { id: COVERAGE_DIMENSION, label: dimensionLabel(COVERAGE_DIMENSION), source: 'coverage' });
+      dimensions.set(COVERAGE_DIMENSION, {
+        id: COVERAGE_DIMENSION,
+        label: dimensionLabel(COVERAGE_DIMENSION),
+        source: 'coverage',
+      });
     }
     const bodies = feedbackBySession.get(row.id) ?? [];
     const byDimension = new Map<string, number[]>();
@@ -122,7 +137,11 @@ function deliveryFor(turnElapsedMs: Record<number, number>, feedback: unknown[],
       fillersPer100Words: mean(fromFeedback.map((d) => d.fillersPer100Words)),
     };
   }
-  return deliveryOf(spoken.filter((s) => s.text).map((s) => ({ text: s.text ?? '', durationMs: s.duration_ms ?? turnElapsedMs[s.seq] ?? 0 })));
+  return deliveryOf(
+    spoken
+      .filter((s) => s.text)
+      .map((s) => ({ text: s.text ?? '', durationMs: s.duration_ms ?? turnElapsedMs[s.seq] ?? 0 })),
+  );
 }
 
 function sessionOfRound(roundId: string): string {
@@ -195,12 +214,18 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
       )
       .all(questionId) as SessionRow[]
   ).reverse();
-  if (rows.length === 0) throw new AppError('NOT_FOUND', 'No session asked that question. It may have been deleted; pick another question.');
-  const spoken = spokenAnswers(db, rows.map((r) => `${r.id}:r1`));
+  if (rows.length === 0)
+    throw new AppError('NOT_FOUND', 'No session asked that question. It may have been deleted; pick another question.');
+  const spoken = spokenAnswers(
+    db,
+    rows.map((r) => `${r.id}:r1`),
+  );
   let prompt = '';
   const attempts: QuestionAttempt[] = rows.flatMap((row) => {
     const state = JSON.parse(row.state_json) as EngineState;
-    const index = state.questions.findIndex((q, i) => q.id === questionId && state.turns.some((t) => t.questionIndex === i));
+    const index = state.questions.findIndex(
+      (q, i) => q.id === questionId && state.turns.some((t) => t.questionIndex === i),
+    );
     const question = state.questions[index];
     if (!question) return [];
     prompt = question.prompt;
@@ -213,7 +238,9 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
         sessionId: row.id,
         createdAt: row.created_at,
         roundTitle: row.title,
-        answers: turns.filter((t) => t.status === 'answered' && t.answer).map((t) => ({ kind: t.kind, prompt: t.prompt, text: t.answer ?? '' })),
+        answers: turns
+          .filter((t) => t.status === 'answered' && t.answer)
+          .map((t) => ({ kind: t.kind, prompt: t.prompt, text: t.answer ?? '' })),
         elapsedMs: turns.reduce((sum, t) => sum + t.elapsedMs, 0),
         coveragePct: coverage.pct,
         covered: coverage.covered,

@@ -118,7 +118,8 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  * usual rubric scales (1–5, then 1–10); anything larger as a percentage.
  */
 export function toPercent(value: number, max: number | null): number {
-  const scaled = max && max > 0 ? (value / max) * 100 : value <= 5 ? (value / 5) * 100 : value <= 10 ? value * 10 : value;
+  const scaled =
+    max && max > 0 ? (value / max) * 100 : value <= 5 ? (value / 5) * 100 : value <= 10 ? value * 10 : value;
   return Math.round(Math.min(100, Math.max(0, scaled)));
 }
 
@@ -134,7 +135,11 @@ export function feedbackScores(body: unknown): FeedbackScore[] {
   if (Array.isArray(scores)) {
     for (const item of scores) {
       if (!isObject(item)) continue;
-      add(item.dimension ?? item.id ?? item.name ?? item.key, item.score ?? item.value, item.max ?? item.outOf ?? item.scale);
+      add(
+        item.dimension ?? item.id ?? item.name ?? item.key,
+        item.score ?? item.value,
+        item.max ?? item.outOf ?? item.scale,
+      );
     }
   } else if (isObject(scores)) {
     for (const [key, value] of Object.entries(scores)) {
@@ -156,6 +161,10 @@ export function feedbackDelivery(body: unknown): DeliveryMetrics | null {
 
 export function dimensionLabel(id: string): string {
   if (id === COVERAGE_DIMENSION) return 'Rubric coverage';
-  const words = id.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  const words = id
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -43,7 +43,8 @@ export function buildMatchQuery(input: string): MatchQuery {
   if (terms.length === 0) return { match: null, prefix: null, terms: [] };
   const quoted = terms.map(quote);
   const last = terms[terms.length - 1] ?? '';
-  const prefixable = ([...last].length >= MIN_PREFIX_CHARS || UNSPACED_SCRIPT.test(last)) && /[\p{L}\p{N}]$/u.test(last);
+  const prefixable =
+    ([...last].length >= MIN_PREFIX_CHARS || UNSPACED_SCRIPT.test(last)) && /[\p{L}\p{N}]$/u.test(last);
   return { match: quoted.join(' '), prefix: prefixable ? { before: quoted.slice(0, -1), last } : null, terms };
 }
 
@@ -85,7 +86,8 @@ interface HitRow {
   snip2?: string | null;
 }
 
-const snip = (table: string, column: number) => `snippet(${table}, ${column}, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS})`;
+const snip = (table: string, column: number) =>
+  `snippet(${table}, ${column}, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS})`;
 
 /**
  * Whole words first: a word's postings are read newest first and reading stops at the limit,
@@ -120,7 +122,9 @@ function prefixMatch(db: Db, table: FtsTable, prefix: { before: string[]; last: 
   const fallback = [...prefix.before, `${quote(prefix.last)}*`].join(' ');
   if (folded === null) return fallback;
   const words = (
-    db.prepare(`SELECT term FROM ${table}_vocab WHERE term >= ? AND term < ? LIMIT ${MAX_EXPANSION + 1}`).all(folded, `${folded}\u{10FFFF}`) as { term: string }[]
+    db
+      .prepare(`SELECT term FROM ${table}_vocab WHERE term >= ? AND term < ? LIMIT ${MAX_EXPANSION + 1}`)
+      .all(folded, `${folded}\u{10FFFF}`) as { term: string }[]
   ).map((r) => r.term);
   if (words.length === 0) return null;
   if (words.length > MAX_EXPANSION) return fallback;
@@ -129,10 +133,19 @@ function prefixMatch(db: Db, table: FtsTable, prefix: { before: string[]; last: 
 }
 
 function byRecency(a: SearchHit, b: SearchHit): number {
-  return b.createdAt - a.createdAt || a.sessionId.localeCompare(b.sessionId) || (a.turnSeq ?? 0) - (b.turnSeq ?? 0) || (a.startMs ?? 0) - (b.startMs ?? 0);
+  return (
+    b.createdAt - a.createdAt ||
+    a.sessionId.localeCompare(b.sessionId) ||
+    (a.turnSeq ?? 0) - (b.turnSeq ?? 0) ||
+    (a.startMs ?? 0) - (b.startMs ?? 0)
+  );
 }
 
-function runSearch(db: Db, matchFor: (table: FtsTable) => string | null, limit: number): { hits: SearchHit[]; hasMore: boolean } {
+function runSearch(
+  db: Db,
+  matchFor: (table: FtsTable) => string | null,
+  limit: number,
+): { hits: SearchHit[]; hasMore: boolean } {
   const perTable = limit + 1;
   const rowsOf = (table: FtsTable, sql: string): HitRow[] => {
     const match = matchFor(table);
@@ -178,7 +191,8 @@ function runSearch(db: Db, matchFor: (table: FtsTable) => string | null, limit: 
   const hits: SearchHit[] = [];
   for (const row of turnRows) {
     // Answer text is the segments joined: a moment in the recording is the better result.
-    if (hasMatch(row.snip) && !transcriptTurns.has(`${row.session_id}:${row.seq}`)) hits.push(hit(row, 'answer', row.snip));
+    if (hasMatch(row.snip) && !transcriptTurns.has(`${row.session_id}:${row.seq}`))
+      hits.push(hit(row, 'answer', row.snip));
     else if (hasMatch(row.snip2 ?? null)) hits.push(hit(row, 'question', row.snip2 ?? ''));
   }
   for (const row of segmentRows) if (row.snip !== null) hits.push(hit(row, 'transcript', row.snip));

@@ -12,7 +12,11 @@ export type Block =
   | { type: 'quote'; text: string }
   | { type: 'list'; items: { text: string; checked?: boolean; label?: string }[] };
 
-const STATUS: Record<SessionDetail['status'], string> = { completed: 'Completed', in_progress: 'Interrupted', abandoned: 'Ended early' };
+const STATUS: Record<SessionDetail['status'], string> = {
+  completed: 'Completed',
+  in_progress: 'Interrupted',
+  abandoned: 'Ended early',
+};
 
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
@@ -45,7 +49,10 @@ export function exportFileName(detail: SessionDetail, extension: string): string
 
 export function sessionDocument(detail: SessionDetail): Block[] {
   const blocks: Block[] = [];
-  const role = detail.company && !detail.roleTitle.includes(detail.company) ? `${detail.company} — ${detail.roleTitle}` : detail.roleTitle;
+  const role =
+    detail.company && !detail.roleTitle.includes(detail.company)
+      ? `${detail.company} — ${detail.roleTitle}`
+      : detail.roleTitle;
   blocks.push({ type: 'title', text: `${role}: ${detail.roundTitle}` });
   blocks.push({
     type: 'facts',
@@ -70,7 +77,11 @@ export function sessionDocument(detail: SessionDetail): Block[] {
     const label = turn.kind === 'question' ? `Question ${questionNumber}` : 'Follow-up';
     blocks.push({ type: 'heading', level: 3, text: `${label}: ${turn.prompt}` });
     if (turn.answer && turn.status === 'answered') {
-      blocks.push({ type: 'paragraph', text: `Answer (${formatClock(turn.elapsedMs)}${turn.budgetMs ? ` of ${formatClock(turn.budgetMs)}` : ''}):`, muted: true });
+      blocks.push({
+        type: 'paragraph',
+        text: `Answer (${formatClock(turn.elapsedMs)}${turn.budgetMs ? ` of ${formatClock(turn.budgetMs)}` : ''}):`,
+        muted: true,
+      });
       blocks.push({ type: 'quote', text: turn.answer });
     } else {
       blocks.push({ type: 'paragraph', text: turn.answer ? 'Not submitted; the draft was:' : 'Skipped.', muted: true });
@@ -78,7 +89,10 @@ export function sessionDocument(detail: SessionDetail): Block[] {
     }
     if (turn.segments.length > 0) {
       blocks.push({ type: 'paragraph', text: 'Transcript as spoken:', muted: true });
-      blocks.push({ type: 'list', items: turn.segments.map((s) => ({ label: formatClock(s.startMs), text: s.text.trim() })) });
+      blocks.push({
+        type: 'list',
+        items: turn.segments.map((s) => ({ label: formatClock(s.startMs), text: s.text.trim() })),
+      });
     }
   }
 
@@ -87,12 +101,15 @@ export function sessionDocument(detail: SessionDetail): Block[] {
     blocks.push({ type: 'heading', level: 2, text: 'Feedback scores' });
     blocks.push({
       type: 'list',
-      items: scored.flatMap((f) => f.scores.map((s) => ({ text: `${s.dimension}: ${s.value} / 100${f.turnSeq ? ` (answer ${f.turnSeq})` : ''}` }))),
+      items: scored.flatMap((f) =>
+        f.scores.map((s) => ({ text: `${s.dimension}: ${s.value} / 100${f.turnSeq ? ` (answer ${f.turnSeq})` : ''}` })),
+      ),
     });
   }
 
   blocks.push({ type: 'heading', level: 2, text: 'Rubric coverage' });
-  if (detail.summary.questions.length === 0) blocks.push({ type: 'paragraph', text: 'No questions were asked.', muted: true });
+  if (detail.summary.questions.length === 0)
+    blocks.push({ type: 'paragraph', text: 'No questions were asked.', muted: true });
   for (const q of detail.summary.questions) {
     blocks.push({ type: 'heading', level: 3, text: q.prompt });
     blocks.push({

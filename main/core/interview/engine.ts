@@ -69,7 +69,13 @@ export function toPlannedQuestion(q: Question): PlannedQuestion {
   };
 }
 
-export function createState(input: { questions: PlannedQuestion[]; intro: string; roundMinutes: number; maxFollowUps: number; now: number }): EngineState {
+export function createState(input: {
+  questions: PlannedQuestion[];
+  intro: string;
+  roundMinutes: number;
+  maxFollowUps: number;
+  now: number;
+}): EngineState {
   const state: EngineState = {
     v: 1,
     phase: 'intro',
@@ -146,7 +152,10 @@ export function startAnswer(state: EngineState, now: number): EngineState {
   if (!canAct(state, 'question')) return state;
   const turn = currentTurn(state);
   if (!turn) return state;
-  return updateCurrentTurn({ ...state, phase: 'answering', answer: startClock(turn.budgetMs, now) }, { status: 'answering', answerStartedAt: now });
+  return updateCurrentTurn(
+    { ...state, phase: 'answering', answer: startClock(turn.budgetMs, now) },
+    { status: 'answering', answerStartedAt: now },
+  );
 }
 
 export function setDraft(state: EngineState, text: string, now: number): EngineState {
@@ -157,7 +166,8 @@ export function isBlankAnswer(text: string): boolean {
   return text.trim().length === 0;
 }
 
-export const NUDGE = "Take your time — there's no need for a perfect answer. Give it a try, even a rough outline is a good start.";
+export const NUDGE =
+  "Take your time — there's no need for a perfect answer. Give it a try, even a rough outline is a good start.";
 
 /**
  * The candidate is done. A blank answer is not recorded: the interviewer nudges instead.
@@ -173,7 +183,13 @@ export function submitAnswer(state: EngineState, text: string, now: number): Eng
     : { budgetMs: turn.budgetMs, elapsedMs: sinceAsked(state, turn, now), runningSince: null };
   const next = updateCurrentTurn(
     { ...state, phase: 'deciding', answer: answerClock, draft: '' },
-    { status: 'answered', answer: text, answerStartedAt: turn.answerStartedAt ?? turn.askedAt, answerEndedAt: now, elapsedMs: answerClock.elapsedMs },
+    {
+      status: 'answered',
+      answer: text,
+      answerStartedAt: turn.answerStartedAt ?? turn.askedAt,
+      answerEndedAt: now,
+      elapsedMs: answerClock.elapsedMs,
+    },
   );
   return say(next, 'candidate', 'answer', text, now);
 }
@@ -188,7 +204,11 @@ function sinceAsked(state: EngineState, turn: TurnRecord, now: number): number {
 export function applyDecision(state: EngineState, decision: Decision, now: number): EngineState {
   if (!canAct(state, 'deciding')) return state;
   if (decision.action === 'follow_up' && decision.followUp) {
-    const next = { ...state, followUpsAsked: state.followUpsAsked + 1, revealedParts: state.revealedParts + (decision.revealsPart ? 1 : 0) };
+    const next = {
+      ...state,
+      followUpsAsked: state.followUpsAsked + 1,
+      revealedParts: state.revealedParts + (decision.revealsPart ? 1 : 0),
+    };
     return ask(next, 'follow_up', decision.followUp, now, decision.probes);
   }
   // A follow-up without text (a model can produce one) moves on rather than ending the round.
@@ -209,7 +229,13 @@ function nextQuestion(state: EngineState, transition: string | undefined, now: n
 const DEFAULT_WRAP_UP = "That's the end of my questions. Before we finish — do you have any questions for me?";
 
 function wrapUp(state: EngineState, text: string | undefined, now: number): EngineState {
-  return say({ ...state, phase: 'wrap_up', answer: null, draft: '' }, 'interviewer', 'wrap_up', text ?? DEFAULT_WRAP_UP, now);
+  return say(
+    { ...state, phase: 'wrap_up', answer: null, draft: '' },
+    'interviewer',
+    'wrap_up',
+    text ?? DEFAULT_WRAP_UP,
+    now,
+  );
 }
 
 export function repeatQuestion(state: EngineState, now: number): EngineState {
@@ -220,20 +246,37 @@ export function repeatQuestion(state: EngineState, now: number): EngineState {
 
 export function clarify(state: EngineState, candidateQuestion: string, reply: string, now: number): EngineState {
   if (!canAct(state, 'question', 'answering')) return state;
-  return say(say(state, 'candidate', 'clarify_question', candidateQuestion, now), 'interviewer', 'clarify_answer', reply, now);
+  return say(
+    say(state, 'candidate', 'clarify_question', candidateQuestion, now),
+    'interviewer',
+    'clarify_answer',
+    reply,
+    now,
+  );
 }
 
 /** Skipping records the question as skipped and moves on; it is not an answer. */
 export function skip(state: EngineState, now: number): EngineState {
   if (!canAct(state, 'question', 'answering')) return state;
-  let next = updateCurrentTurn(state, { status: 'skipped', answerEndedAt: now, elapsedMs: state.answer ? stopClock(state.answer, now).elapsedMs : 0 });
+  let next = updateCurrentTurn(state, {
+    status: 'skipped',
+    answerEndedAt: now,
+    elapsedMs: state.answer ? stopClock(state.answer, now).elapsedMs : 0,
+  });
   next = say(next, 'candidate', 'skip', 'Skipped.', now);
-  return state.index + 1 < state.questions.length ? nextQuestion(next, "No problem, let's move on.", now) : wrapUp(next, undefined, now);
+  return state.index + 1 < state.questions.length
+    ? nextQuestion(next, "No problem, let's move on.", now)
+    : wrapUp(next, undefined, now);
 }
 
 export function pause(state: EngineState, now: number): EngineState {
   if (state.paused || state.phase === 'summary' || state.phase === 'intro') return state;
-  return { ...state, paused: true, round: stopClock(state.round, now), answer: state.answer && stopClock(state.answer, now) };
+  return {
+    ...state,
+    paused: true,
+    round: stopClock(state.round, now),
+    answer: state.answer && stopClock(state.answer, now),
+  };
 }
 
 export function resume(state: EngineState, now: number): EngineState {
@@ -248,7 +291,13 @@ export function resume(state: EngineState, now: number): EngineState {
 
 export function askInterviewer(state: EngineState, candidateQuestion: string, reply: string, now: number): EngineState {
   if (!canAct(state, 'wrap_up')) return state;
-  return say(say(state, 'candidate', 'candidate_question', candidateQuestion, now), 'interviewer', 'candidate_answer', reply, now);
+  return say(
+    say(state, 'candidate', 'candidate_question', candidateQuestion, now),
+    'interviewer',
+    'candidate_answer',
+    reply,
+    now,
+  );
 }
 
 export const CLOSING = 'Thanks for your time today — that was a good conversation. Your summary is ready.';
@@ -257,7 +306,13 @@ export const CLOSING = 'Thanks for your time today — that was a good conversat
 export function finish(state: EngineState, now: number): EngineState {
   if (state.phase === 'summary') return state;
   const turn = currentTurn(state);
-  let next: EngineState = { ...state, paused: false, phase: 'summary', round: stopClock(state.round, now), answer: state.answer && stopClock(state.answer, now) };
+  let next: EngineState = {
+    ...state,
+    paused: false,
+    phase: 'summary',
+    round: stopClock(state.round, now),
+    answer: state.answer && stopClock(state.answer, now),
+  };
   if (turn && (turn.status === 'asked' || turn.status === 'answering')) {
     next = updateCurrentTurn(next, {
       status: 'skipped',
@@ -272,7 +327,11 @@ export function finish(state: EngineState, now: number): EngineState {
 
 /** Folds running clocks into elapsed so a saved snapshot is exact. */
 export function checkpoint(state: EngineState, now: number): EngineState {
-  return { ...state, round: checkpointClock(state.round, now), answer: state.answer && checkpointClock(state.answer, now) };
+  return {
+    ...state,
+    round: checkpointClock(state.round, now),
+    answer: state.answer && checkpointClock(state.answer, now),
+  };
 }
 
 /**

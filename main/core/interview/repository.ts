@@ -47,7 +47,8 @@ export function createInterviewRepository(db: Db) {
     updateRound.run(JSON.stringify(state), done ? now : null, roundId);
     const { changes } = updateSession.run(done ? 'completed' : 'in_progress', now, done ? now : null, sessionId);
     // Deleted from History while still open: nothing to write into.
-    if (changes === 0) throw new AppError('NOT_FOUND', 'This practice session was deleted. Start a new one from the role library.');
+    if (changes === 0)
+      throw new AppError('NOT_FOUND', 'This practice session was deleted. Start a new one from the role library.');
     state.turns.forEach((turn, i) => {
       const last = i === state.turns.length - 1;
       if (!last && previous && previous.turns[i] === turn) return;
@@ -74,10 +75,27 @@ export function createInterviewRepository(db: Db) {
       db.transaction(() => {
         db.prepare(
           `INSERT INTO sessions (id, role_id, role_title, company, status, interviewer, created_at, updated_at) VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?)`,
-        ).run(record.sessionId, record.roleId, record.roleTitle, record.company, record.interviewer, record.createdAt, record.createdAt);
+        ).run(
+          record.sessionId,
+          record.roleId,
+          record.roleTitle,
+          record.company,
+          record.interviewer,
+          record.createdAt,
+          record.createdAt,
+        );
         db.prepare(
           'INSERT INTO rounds (id, session_id, round_id, kind, title, budget_ms, state_json, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        ).run(roundRowId(record.sessionId), record.sessionId, record.roundId, record.roundKind, record.roundTitle, record.state.round.budgetMs, JSON.stringify(record.state), record.createdAt);
+        ).run(
+          roundRowId(record.sessionId),
+          record.sessionId,
+          record.roundId,
+          record.roundKind,
+          record.roundTitle,
+          record.state.round.budgetMs,
+          JSON.stringify(record.state),
+          record.createdAt,
+        );
       })();
     },
 
@@ -119,7 +137,9 @@ export function createInterviewRepository(db: Db) {
     },
 
     inProgress(): SessionRecord[] {
-      const ids = db.prepare(`SELECT id FROM sessions WHERE status = 'in_progress' ORDER BY updated_at DESC LIMIT 20`).all() as { id: string }[];
+      const ids = db
+        .prepare(`SELECT id FROM sessions WHERE status = 'in_progress' ORDER BY updated_at DESC LIMIT 20`)
+        .all() as { id: string }[];
       return ids.map((r) => this.load(r.id)).filter((r): r is SessionRecord => r !== null);
     },
 

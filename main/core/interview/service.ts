@@ -53,7 +53,10 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
   function serialized<T>(sessionId: string, fn: () => Promise<T> | T): Promise<T> {
     const previous = queues.get(sessionId) ?? Promise.resolve();
     const run = previous.then(fn, fn);
-    queues.set(sessionId, run.catch(() => undefined));
+    queues.set(
+      sessionId,
+      run.catch(() => undefined),
+    );
     return run;
   }
 
@@ -67,7 +70,8 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
     const cached = live.get(sessionId);
     if (cached) return cached;
     const record = options.repository().load(sessionId);
-    if (!record) throw new AppError('NOT_FOUND', 'That practice session no longer exists. Start a new one from the role library.');
+    if (!record)
+      throw new AppError('NOT_FOUND', 'That practice session no longer exists. Start a new one from the role library.');
     // Loaded from disk means this process did not run it until now: it was interrupted.
     const state = engine.recoverAfterCrash(record.state);
     const found = findContent(record.roleId, record.roundId);
@@ -88,7 +92,12 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
     }
     // As the repository records it: reaching the summary completes the session.
     const done = next.phase === 'summary';
-    entry.record = { ...entry.record, state: next, updatedAt: at, ...(done ? { status: 'completed' as const, endedAt: at } : {}) };
+    entry.record = {
+      ...entry.record,
+      state: next,
+      updatedAt: at,
+      ...(done ? { status: 'completed' as const, endedAt: at } : {}),
+    };
     return next;
   }
 
@@ -102,7 +111,10 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
 
   function requireContent(entry: Live): { role: Role; round: Round } {
     if (!entry.role || !entry.round) {
-      throw new AppError('CONTENT_INVALID', 'The role pack for this session is no longer available, so the interviewer cannot continue. Finish the session to see its summary.');
+      throw new AppError(
+        'CONTENT_INVALID',
+        'The role pack for this session is no longer available, so the interviewer cannot continue. Finish the session to see its summary.',
+      );
     }
     return { role: entry.role, round: entry.round };
   }
@@ -178,7 +190,8 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
   return {
     start: async ({ roleId, roundId, questionIds, seed }) => {
       const found = findContent(roleId, roundId);
-      if (!found) throw new AppError('NOT_FOUND', 'That role or round is not in the library any more. Pick another one.');
+      if (!found)
+        throw new AppError('NOT_FOUND', 'That role or round is not in the library any more. Pick another one.');
       const { role, round } = found;
       const repository = options.repository();
       let questions = round.questions;
@@ -187,12 +200,25 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         if (questions.length === 0) throw new AppError('NOT_FOUND', 'That question is no longer in this round.');
       } else {
         const recent = repository.lastPracticed(round.questions.map((q) => q.id));
-        questions = pickQuestions(round.questions, round.questionsPerSession, seed ?? Math.floor(Math.random() * 2 ** 31), recent);
+        questions = pickQuestions(
+          round.questions,
+          round.questionsPerSession,
+          seed ?? Math.floor(Math.random() * 2 ** 31),
+          recent,
+        );
       }
       const at = now();
       const sessionId = randomUUID();
-      const minutes = questionIds ? Math.max(5, questions.reduce((sum, q) => sum + q.answerMinutes * 1.5, 0) + 3) : round.minutes;
-      const state = engine.createState({ questions: questions.map(engine.toPlannedQuestion), intro: round.intro, roundMinutes: minutes, maxFollowUps: round.maxFollowUps, now: at });
+      const minutes = questionIds
+        ? Math.max(5, questions.reduce((sum, q) => sum + q.answerMinutes * 1.5, 0) + 3)
+        : round.minutes;
+      const state = engine.createState({
+        questions: questions.map(engine.toPlannedQuestion),
+        intro: round.intro,
+        roundMinutes: minutes,
+        maxFollowUps: round.maxFollowUps,
+        now: at,
+      });
       const interviewer = chooseInterviewer(sessionId).kind;
       const record: SessionRecord = {
         sessionId,
@@ -256,7 +282,8 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         commit(entry, engine.clarify(entry.record.state, text, reply, now()));
       }),
 
-    skip: ({ sessionId }) => once(`${sessionId}:skip`, () => act(sessionId, (e) => void commit(e, engine.skip(e.record.state, now())))),
+    skip: ({ sessionId }) =>
+      once(`${sessionId}:skip`, () => act(sessionId, (e) => void commit(e, engine.skip(e.record.state, now())))),
     pause: ({ sessionId }) => {
       stopDeciding(sessionId);
       return act(sessionId, (e) => void commit(e, engine.pause(e.record.state, now())));
@@ -287,10 +314,11 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
       return act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now())));
     },
 
-    summary: ({ sessionId }) => serialized(sessionId, () => {
-      const entry = load(sessionId);
-      return summaryView(entry.record, entry.record.state, now());
-    }),
+    summary: ({ sessionId }) =>
+      serialized(sessionId, () => {
+        const entry = load(sessionId);
+        return summaryView(entry.record, entry.record.state, now());
+      }),
 
     interrupted: () =>
       options

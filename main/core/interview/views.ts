@@ -21,9 +21,12 @@ export function interviewView(record: SessionRecord, state: EngineState, now: nu
     paused: state.paused,
     questionNumber: Math.min(state.index + 1, state.questions.length),
     questionCount: state.questions.length,
-    currentPrompt: state.phase === 'wrap_up' || state.phase === 'summary' || state.phase === 'intro'
-      ? (state.messages.at(-1)?.speaker === 'interviewer' ? state.messages.at(-1)?.text ?? '' : '')
-      : (turn?.prompt ?? ''),
+    currentPrompt:
+      state.phase === 'wrap_up' || state.phase === 'summary' || state.phase === 'intro'
+        ? state.messages.at(-1)?.speaker === 'interviewer'
+          ? (state.messages.at(-1)?.text ?? '')
+          : ''
+        : (turn?.prompt ?? ''),
     ...(coding ? { coding: { parts: coding.parts.slice(0, state.revealedParts), starter: coding.starter } } : {}),
     draft: state.draft,
     round: state.round,
@@ -44,7 +47,13 @@ export function summaryView(record: SessionRecord, state: EngineState, now: numb
         questionId: question.id,
         prompt: question.prompt,
         skipped: answered.length === 0,
-        answers: answered.map((t) => ({ kind: t.kind, prompt: t.prompt, text: t.answer ?? '', elapsedMs: t.elapsedMs, budgetMs: t.budgetMs })),
+        answers: answered.map((t) => ({
+          kind: t.kind,
+          prompt: t.prompt,
+          text: t.answer ?? '',
+          elapsedMs: t.elapsedMs,
+          budgetMs: t.budgetMs,
+        })),
         timeUsedMs: turns.reduce((sum, t) => sum + t.elapsedMs, 0),
         budgetMs: question.answerMinutes * 60_000,
         coverage: rubricCoverage(allText, question.rubric),

@@ -93,7 +93,10 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
   }
 
   /** A deadline signal for one call, combined with the caller's own (the candidate acting). */
-  function limited(ms: number, signal: AbortSignal | undefined): { signal: AbortSignal; deadline: number; timedOut(): boolean; done(): void } {
+  function limited(
+    ms: number,
+    signal: AbortSignal | undefined,
+  ): { signal: AbortSignal; deadline: number; timedOut(): boolean; done(): void } {
     const deadline = now() + ms;
     const timer = new AbortController();
     const handle = setTimeout(() => timer.abort(new Error('timeout')), ms);
@@ -108,7 +111,10 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
   /** A failure before the model could answer: no model, a failed load, still loading. */
   function reportUnavailable(sessionId: string, error: unknown, timedOut: boolean): void {
     if (timedOut && options.llm.status().state === 'loading') {
-      noticeOnce(sessionId, 'The interviewer model is still loading, so the scripted interviewer is asking for now. The AI interviewer takes over once it is ready.');
+      noticeOnce(
+        sessionId,
+        'The interviewer model is still loading, so the scripted interviewer is asking for now. The AI interviewer takes over once it is ready.',
+      );
     } else if (timedOut) {
       options.notify(sessionId, turnNotice('timeout', limits, error));
     } else if (isAppError(error)) {
@@ -153,7 +159,8 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
           },
         );
         const failure = failed as Extract<TurnOutcome, { ok: false }> | null;
-        if (failure && failure.failure !== 'aborted') options.notify(sessionId, turnNotice(failure.failure, limits, failure.error));
+        if (failure && failure.failure !== 'aborted')
+          options.notify(sessionId, turnNotice(failure.failure, limits, failure.error));
         return decision;
       } catch (error) {
         if (!callbacks.signal?.aborted) reportUnavailable(sessionId, error, call.timedOut());
@@ -176,7 +183,10 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
         });
         if (outcome.ok) return outcome.reply;
         if (outcome.failure !== 'aborted') {
-          options.notify(sessionId, 'The AI interviewer could not answer your question in time, so you got the standard reply instead.');
+          options.notify(
+            sessionId,
+            'The AI interviewer could not answer your question in time, so you got the standard reply instead.',
+          );
         }
       } catch (error) {
         if (!callbacks.signal?.aborted) reportUnavailable(sessionId, error, call.timedOut());

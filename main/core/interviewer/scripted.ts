@@ -32,7 +32,11 @@ export function pickFollowUp(context: DecisionContext): Pick<Decision, 'followUp
     return { followUp: parts[revealedParts], revealsPart: true };
   }
   const allAnswers = context.answers.join('\n');
-  const covered = new Set(rubricCoverage(allAnswers, question.rubric).filter((c) => c.covered).map((c) => c.id));
+  const covered = new Set(
+    rubricCoverage(allAnswers, question.rubric)
+      .filter((c) => c.covered)
+      .map((c) => c.id),
+  );
   const notAsked = question.followUps.filter((f) => !askedFollowUps.includes(f.prompt));
   const probing = notAsked.find((f) => f.probes !== undefined && !covered.has(f.probes));
   if (probing) return { followUp: probing.prompt, probes: probing.probes };

@@ -48,6 +48,12 @@ export interface InterviewerCallbacks {
 export interface Interviewer {
   readonly kind: 'scripted' | 'llm';
   decide(context: DecisionContext, callbacks?: InterviewerCallbacks): Promise<Decision>;
-  clarify(context: { role: Role; round: Round; question: Question; candidateQuestion: string }, callbacks?: InterviewerCallbacks): Promise<string>;
-  answerCandidateQuestion(context: { role: Role; candidateQuestion: string }, callbacks?: InterviewerCallbacks): Promise<string>;
+  clarify(
+    context: { role: Role; round: Round; question: Question; candidateQuestion: string },
+    callbacks?: InterviewerCallbacks,
+  ): Promise<string>;
+  answerCandidateQuestion(
+    context: { role: Role; candidateQuestion: string },
+    callbacks?: InterviewerCallbacks,
+  ): Promise<string>;
 }

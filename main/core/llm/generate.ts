@@ -50,7 +50,9 @@ export async function withLimits<T>(
     return { value: await fn(controller.signal) };
   } catch (error) {
     if (controller.signal.aborted) {
-      return controller.signal.reason instanceof DeadlineReached ? { failure: 'timeout', error } : { failure: 'aborted', error };
+      return controller.signal.reason instanceof DeadlineReached
+        ? { failure: 'timeout', error }
+        : { failure: 'aborted', error };
     }
     return { failure: 'error', error };
   } finally {
@@ -59,7 +61,11 @@ export async function withLimits<T>(
   }
 }
 
-export async function generate(session: LlamaChatSession, prompt: string, options: GenerationOptions): Promise<Generation> {
+export async function generate(
+  session: LlamaChatSession,
+  prompt: string,
+  options: GenerationOptions,
+): Promise<Generation> {
   const result = await withLimits(options.deadline, options.signal, (signal) =>
     session.promptWithMeta(prompt, {
       maxTokens: options.maxTokens,
@@ -70,7 +76,10 @@ export async function generate(session: LlamaChatSession, prompt: string, option
     }),
   );
   if ('failure' in result) return { text: '', stopReason: null, failure: result.failure, error: result.error };
-  return { text: result.value.responseText, stopReason: result.value.stopReason === 'maxTokens' ? 'maxTokens' : 'done' };
+  return {
+    text: result.value.responseText,
+    stopReason: result.value.stopReason === 'maxTokens' ? 'maxTokens' : 'done',
+  };
 }
 
 /** Parses a grammar-shaped reply: cut off at maxTokens, not JSON, or the value. */

@@ -59,7 +59,11 @@ function fileStamp(file: string | null): string {
 function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new AppError('MODEL_LOAD_FAILED', `The interviewer model could not be loaded (${reason}). Choose another model under Models.`, { cause: error });
+  return new AppError(
+    'MODEL_LOAD_FAILED',
+    `The interviewer model could not be loaded (${reason}). Choose another model under Models.`,
+    { cause: error },
+  );
 }
 
 /**
@@ -154,7 +158,12 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     if (!signal) return next;
     // The caller may stop waiting (its turn timed out); the load itself goes on for next time.
     return new Promise<LoadedModel>((resolve, reject) => {
-      const stop = () => reject(signal.reason instanceof Error ? signal.reason : new AppError('MODEL_LOAD_FAILED', 'The interviewer model is still loading.'));
+      const stop = () =>
+        reject(
+          signal.reason instanceof Error
+            ? signal.reason
+            : new AppError('MODEL_LOAD_FAILED', 'The interviewer model is still loading.'),
+        );
       if (signal.aborted) return stop();
       signal.addEventListener('abort', stop, { once: true });
       next.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
@@ -166,7 +175,9 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     let grammar = grammars.get(key);
     if (!grammar) {
       // The schema is built by core from content ids, in the subset the grammar supports.
-      grammar = llama.createGrammarForJsonSchema(schema as Parameters<Llama['createGrammarForJsonSchema']>[0]) as Promise<LlamaGrammar>;
+      grammar = llama.createGrammarForJsonSchema(
+        schema as Parameters<Llama['createGrammarForJsonSchema']>[0],
+      ) as Promise<LlamaGrammar>;
       grammar.catch(() => grammars.delete(key));
       if (grammars.size > 64) grammars.clear();
       grammars.set(key, grammar);
@@ -181,9 +192,19 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       contextSequence: sequence,
       systemPrompt: systemPrompt(role, round),
       // The backstop when one question alone fills the context: drop the oldest turns in big steps.
-      contextShift: { size: (s) => Math.max(64, Math.floor(s.contextSize / 4)), strategy: 'eraseFirstResponseAndKeepFirstSystem' },
+      contextShift: {
+        size: (s) => Math.max(64, Math.floor(s.contextSize / 4)),
+        strategy: 'eraseFirstResponseAndKeepFirstSystem',
+      },
     });
-    return new RoundChat({ sessionId, role, round, session, sequence, grammarFor: (schema) => grammarFor(model.llama, schema) });
+    return new RoundChat({
+      sessionId,
+      role,
+      round,
+      session,
+      sequence,
+      grammarFor: (schema) => grammarFor(model.llama, schema),
+    });
   }
 
   async function roundChat(sessionId: string, role: Role, round: Round, signal?: AbortSignal): Promise<RoundChat> {
@@ -206,7 +227,12 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     return chat;
   }
 
-  async function generateJson<T>(system: string, prompt: string, schema: JsonSchema, generateOptions: GenerateOptions): Promise<JsonResult<T>> {
+  async function generateJson<T>(
+    system: string,
+    prompt: string,
+    schema: JsonSchema,
+    generateOptions: GenerateOptions,
+  ): Promise<JsonResult<T>> {
     const deadline = Date.now() + generateOptions.timeoutMs;
     const run = async (): Promise<JsonResult<T>> => {
       let model: LoadedModel;
@@ -220,7 +246,9 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: system });
       try {
         const grammar = await grammarFor(model.llama, schema);
-        const signal = generateOptions.signal ? AbortSignal.any([generateOptions.signal, closing.signal]) : closing.signal;
+        const signal = generateOptions.signal
+          ? AbortSignal.any([generateOptions.signal, closing.signal])
+          : closing.signal;
         const generation = await generate(session, prompt, {
           grammar,
           maxTokens: generateOptions.maxTokens,
@@ -233,7 +261,12 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
         if ('failure' in parsed) return { value: null, raw: generation.text, failure: parsed.failure };
         return { value: parsed.value as T, raw: generation.text };
       } catch (error) {
-        return { value: null, raw: '', failure: 'error', message: error instanceof Error ? error.message : String(error) };
+        return {
+          value: null,
+          raw: '',
+          failure: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        };
       } finally {
         session.dispose({ disposeSequence: true });
       }
@@ -249,13 +282,26 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       const modelPath = options.modelPath();
       if (loaded && loaded.modelPath === modelPath) {
         const where = loaded.gpu ? `the GPU (${loaded.gpu})` : 'the CPU';
-        return { state: 'ready', modelPath, gpu: loaded.gpu || null, message: `The interviewer model is loaded and runs on ${where}.` };
+        return {
+          state: 'ready',
+          modelPath,
+          gpu: loaded.gpu || null,
+          message: `The interviewer model is loaded and runs on ${where}.`,
+        };
       }
-      if (loadingPath !== null && loadingPath === modelPath) return { state: 'loading', modelPath, gpu: null, message: 'The interviewer model is loading.' };
+      if (loadingPath !== null && loadingPath === modelPath)
+        return { state: 'loading', modelPath, gpu: null, message: 'The interviewer model is loading.' };
       if (failure && failure.path === modelPath && failure.stamp === fileStamp(modelPath)) {
         return { state: 'failed', modelPath, gpu: null, message: failure.error.message };
       }
-      return { state: 'idle', modelPath, gpu: null, message: modelPath ? 'The interviewer model loads when a round starts.' : 'No interviewer model is chosen; the scripted interviewer asks the questions.' };
+      return {
+        state: 'idle',
+        modelPath,
+        gpu: null,
+        message: modelPath
+          ? 'The interviewer model loads when a round starts.'
+          : 'No interviewer model is chosen; the scripted interviewer asks the questions.',
+      };
     },
 
     warmUp() {

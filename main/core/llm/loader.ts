@@ -37,7 +37,10 @@ function reasonOf(error: unknown): string {
  * The runtime, GPU first. A GPU build that cannot start (missing driver, unsupported card)
  * is not an error for the user: the CPU build is the fallback.
  */
-export async function loadRuntime(gpu: 'auto' | false, log: (message: string, error?: unknown) => void): Promise<Llama> {
+export async function loadRuntime(
+  gpu: 'auto' | false,
+  log: (message: string, error?: unknown) => void,
+): Promise<Llama> {
   const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
   // build: 'never' — the app must not start compiling llama.cpp on a user's machine.
   const base = { build: 'never', logLevel: LlamaLogLevel.error, progressLogs: false } as const;
@@ -62,17 +65,27 @@ export async function loadRuntime(gpu: 'auto' | false, log: (message: string, er
 /** Checks the file before llama.cpp sees it, so a wrong file gets a clear message, not a crash. */
 export async function checkModelFile(modelPath: string | null): Promise<string> {
   if (!modelPath) {
-    throw new AppError('MODEL_MISSING', 'No interviewer model is chosen. Choose one under Models to use the AI interviewer; until then the scripted interviewer asks the questions.');
+    throw new AppError(
+      'MODEL_MISSING',
+      'No interviewer model is chosen. Choose one under Models to use the AI interviewer; until then the scripted interviewer asks the questions.',
+    );
   }
   const name = path.basename(modelPath);
   if (!fs.existsSync(modelPath)) {
-    throw new AppError('MODEL_MISSING', `The interviewer model file "${name}" is missing (it may have been moved or deleted). Choose or import a model under Models.`);
+    throw new AppError(
+      'MODEL_MISSING',
+      `The interviewer model file "${name}" is missing (it may have been moved or deleted). Choose or import a model under Models.`,
+    );
   }
   const { readGgufFileInfo } = await import('node-llama-cpp');
   try {
     await readGgufFileInfo(modelPath, { readTensorInfo: false, sourceType: 'filesystem', logWarnings: false });
   } catch (error) {
-    throw new AppError('MODEL_INVALID', `"${name}" is not a usable GGUF model (${reasonOf(error)}). Import a .gguf model file under Models.`, { cause: error });
+    throw new AppError(
+      'MODEL_INVALID',
+      `"${name}" is not a usable GGUF model (${reasonOf(error)}). Import a .gguf model file under Models.`,
+      { cause: error },
+    );
   }
   return modelPath;
 }

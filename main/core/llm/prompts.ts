@@ -62,7 +62,10 @@ export function questionHeader(question: Question, followUpsLeft: number): strin
  * question (then only the answer is new); otherwise the question and any earlier exchange on it
  * come first, so a chat created mid-question (app restarted, model changed) is not lost.
  */
-export function answerMessage(context: Pick<DecisionContext, 'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked'>, knowsQuestion: boolean): string {
+export function answerMessage(
+  context: Pick<DecisionContext, 'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked'>,
+  knowsQuestion: boolean,
+): string {
   const latest = context.answers.at(-1) ?? '';
   const parts: string[] = [];
   if (!knowsQuestion) {
@@ -80,12 +83,15 @@ export function answerMessage(context: Pick<DecisionContext, 'question' | 'answe
 
 export function clarifyMessage(question: Question, candidateQuestion: string, knowsQuestion: boolean): string {
   const parts = knowsQuestion ? [] : [`Question: ${question.prompt}`];
-  parts.push(`The candidate asks a clarifying question (reply in plain spoken sentences, no JSON):\n${clip(candidateQuestion)}`);
+  parts.push(
+    `The candidate asks a clarifying question (reply in plain spoken sentences, no JSON):\n${clip(candidateQuestion)}`,
+  );
   return parts.join('\n\n');
 }
 
 /** One line per finished question, for the summary that replaces old turns when the context fills. */
 export function summaryLine(question: Question, coveredRubricIds: readonly string[]): string {
-  const covered = coveredRubricIds.length > 0 ? `covered ${coveredRubricIds.join(', ')}` : 'covered no rubric point clearly';
+  const covered =
+    coveredRubricIds.length > 0 ? `covered ${coveredRubricIds.join(', ')}` : 'covered no rubric point clearly';
   return `"${question.prompt.slice(0, 160)}" — ${covered}.`;
 }

@@ -7,7 +7,12 @@
 import type { ChatHistoryItem, LlamaChatSession, LlamaContextSequence, LlamaGrammar } from 'node-llama-cpp';
 import type { Role, Round } from '../../../content/schema.js';
 import type { Decision, DecisionContext } from '../interviewer/types.js';
-import { decisionSchema, DEFAULT_FOLLOW_UP_MAX_CHARS, parseModelDecision, type ModelDecision } from './decision-schema.js';
+import {
+  decisionSchema,
+  DEFAULT_FOLLOW_UP_MAX_CHARS,
+  parseModelDecision,
+  type ModelDecision,
+} from './decision-schema.js';
 import { followUpAllowed, nextQuestionAllowed } from '../interviewer/scripted.js';
 import { generate, parseJsonReply, type GenerationFailure } from './generate.js';
 import { streamStringField } from './json-stream.js';
@@ -43,7 +48,8 @@ export interface ClarifyRequest {
   signal?: AbortSignal;
 }
 
-export type ClarifyOutcome = { ok: true; reply: string } | { ok: false; failure: TurnFailure; raw: string; error?: unknown };
+export type ClarifyOutcome =
+  { ok: true; reply: string } | { ok: false; failure: TurnFailure; raw: string; error?: unknown };
 
 export interface RoundChatDeps {
   sessionId: string;
@@ -69,7 +75,8 @@ export function salvageFollowUp(raw: string, context: Pick<DecisionContext, 'que
   if (!spoken.closed || !spoken.text.trim()) return null;
   const known = new Set(context.question.rubric.map((r) => r.id));
   const listAt = raw.indexOf('"coveredRubricIds"');
-  const listed = listAt < 0 ? [] : [...raw.slice(listAt + '"coveredRubricIds"'.length).matchAll(/"([^"\\]+)"/g)].map((m) => m[1]!);
+  const listed =
+    listAt < 0 ? [] : [...raw.slice(listAt + '"coveredRubricIds"'.length).matchAll(/"([^"\\]+)"/g)].map((m) => m[1]!);
   return { action: 'follow_up', followUp: spoken.text, coveredRubricIds: listed.filter((id) => known.has(id)) };
 }
 
@@ -143,7 +150,9 @@ export class RoundChat {
       this.compactIfNeeded(next.question.id);
       const message = answerMessage(next, this.knownQuestionId === next.question.id);
       // The decision's grammar is built now too (once per question), not after "done".
-      await this.deps.grammarFor(this.schemaFor(next, followUpAllowed(next), nextQuestionAllowed(next), this.followUpMaxChars)).catch(() => undefined);
+      await this.deps
+        .grammarFor(this.schemaFor(next, followUpAllowed(next), nextQuestionAllowed(next), this.followUpMaxChars))
+        .catch(() => undefined);
       await this.deps.session.preloadPrompt(message, { signal: this.lifetime.signal }).catch(() => undefined);
     });
     return this.preloadRun;
@@ -181,13 +190,25 @@ export class RoundChat {
     });
   }
 
-  private schemaFor(context: DecisionContext, allowFollowUp: boolean, allowNextQuestion: boolean, followUpMaxChars: number): JsonSchema {
-    return decisionSchema({ allowFollowUp, allowNextQuestion, rubricIds: context.question.rubric.map((r) => r.id), followUpMaxChars });
+  private schemaFor(
+    context: DecisionContext,
+    allowFollowUp: boolean,
+    allowNextQuestion: boolean,
+    followUpMaxChars: number,
+  ): JsonSchema {
+    return decisionSchema({
+      allowFollowUp,
+      allowNextQuestion,
+      rubricIds: context.question.rubric.map((r) => r.id),
+      followUpMaxChars,
+    });
   }
 
   private async decide(message: string, before: ChatHistoryItem[], request: TurnRequest): Promise<TurnOutcome> {
     this.followUpMaxChars = request.followUpMaxChars;
-    const grammar = await this.deps.grammarFor(this.schemaFor(request.context, request.allowFollowUp, request.allowNextQuestion, request.followUpMaxChars));
+    const grammar = await this.deps.grammarFor(
+      this.schemaFor(request.context, request.allowFollowUp, request.allowNextQuestion, request.followUpMaxChars),
+    );
     let failure: TurnFailure = 'invalid_json';
     let raw = '';
     for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -226,7 +247,11 @@ export class RoundChat {
         outcome.decision.coveredRubricIds.join() === decision.coveredRubricIds.join();
       if (same) return;
     }
-    this.deps.session.setChatHistory([...before, { type: 'user', text: message }, { type: 'model', response: [asHistoryJson(decision)] }]);
+    this.deps.session.setChatHistory([
+      ...before,
+      { type: 'user', text: message },
+      { type: 'model', response: [asHistoryJson(decision)] },
+    ]);
   }
 
   /** A turn decided without the model (a coding part revealed): the chat still hears about it. */
@@ -236,7 +261,11 @@ export class RoundChat {
       this.compactIfNeeded(context.question.id);
       const message = answerMessage(context, this.knownQuestionId === context.question.id);
       const before = this.deps.session.getChatHistory();
-      this.deps.session.setChatHistory([...before, { type: 'user', text: message }, { type: 'model', response: [asHistoryJson(decision)] }]);
+      this.deps.session.setChatHistory([
+        ...before,
+        { type: 'user', text: message },
+        { type: 'model', response: [asHistoryJson(decision)] },
+      ]);
       this.knownQuestionId = context.question.id;
       if (decision.action !== 'follow_up') this.finished.push(summaryLine(context.question, decision.coveredRubricIds));
       this.settle();
@@ -246,7 +275,11 @@ export class RoundChat {
   /** A clarifying question: a short plain-text reply in the same conversation. */
   clarify(request: ClarifyRequest): Promise<ClarifyOutcome> {
     return this.run(async () => {
-      const message = clarifyMessage(request.context.question, request.candidateQuestion, this.knownQuestionId === request.context.question.id);
+      const message = clarifyMessage(
+        request.context.question,
+        request.candidateQuestion,
+        this.knownQuestionId === request.context.question.id,
+      );
       const before = this.deps.session.getChatHistory();
       const generation = await generate(this.deps.session, message, {
         maxTokens: request.maxTokens,
@@ -262,7 +295,12 @@ export class RoundChat {
         this.deps.session.setChatHistory(before);
         return { ok: false, failure: 'cut_off', raw: generation.text };
       }
-      if (reply !== generation.text) this.deps.session.setChatHistory([...before, { type: 'user', text: message }, { type: 'model', response: [reply] }]);
+      if (reply !== generation.text)
+        this.deps.session.setChatHistory([
+          ...before,
+          { type: 'user', text: message },
+          { type: 'model', response: [reply] },
+        ]);
       this.settle();
       return { ok: true, reply };
     });
@@ -288,7 +326,9 @@ export class RoundChat {
     if (questionId === this.knownQuestionId) return;
     const used = this.deps.sequence.contextTokens.length;
     if (used < this.deps.sequence.contextSize * COMPACT_AT) return;
-    this.deps.session.setChatHistory([{ type: 'system', text: systemPrompt(this.deps.role, this.deps.round, this.finished) }]);
+    this.deps.session.setChatHistory([
+      { type: 'system', text: systemPrompt(this.deps.role, this.deps.round, this.finished) },
+    ]);
     this.knownQuestionId = null;
   }
 

@@ -24,7 +24,10 @@ export const catalogEntrySchema = z
     source: z
       .string()
       .max(1000)
-      .refine((s) => HF_FILE_URI.test(s) || /^https?:\/\/[^\s]+$/.test(s), 'an hf:<user>/<repo>/<file> URI or an http(s) URL'),
+      .refine(
+        (s) => HF_FILE_URI.test(s) || /^https?:\/\/[^\s]+$/.test(s),
+        'an hf:<user>/<repo>/<file> URI or an http(s) URL',
+      ),
     sizeBytes: z.number().int().positive(),
     sha256: z
       .string()
@@ -39,10 +42,18 @@ export const catalogEntrySchema = z
   .superRefine((entry, ctx) => {
     const wantGguf = entry.kind === 'llm';
     if (entry.fileName.endsWith('.gguf') !== wantGguf) {
-      ctx.addIssue({ code: 'custom', path: ['fileName'], message: `a ${entry.kind} model file must end in ${wantGguf ? '.gguf' : '.bin'}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fileName'],
+        message: `a ${entry.kind} model file must end in ${wantGguf ? '.gguf' : '.bin'}`,
+      });
     }
     if ((entry.tier === 'speech') !== (entry.kind !== 'llm')) {
-      ctx.addIssue({ code: 'custom', path: ['tier'], message: 'speech models use tier "speech"; language models small, mid or strong' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tier'],
+        message: 'speech models use tier "speech"; language models small, mid or strong',
+      });
     }
   });
 
@@ -56,8 +67,14 @@ export const catalogFileSchema = z
     const seen = new Set<string>();
     const files = new Set<string>();
     file.models.forEach((m, i) => {
-      if (seen.has(m.id)) ctx.addIssue({ code: 'custom', path: ['models', i, 'id'], message: `duplicate id "${m.id}"` });
-      if (files.has(m.fileName)) ctx.addIssue({ code: 'custom', path: ['models', i, 'fileName'], message: `duplicate file name "${m.fileName}"` });
+      if (seen.has(m.id))
+        ctx.addIssue({ code: 'custom', path: ['models', i, 'id'], message: `duplicate id "${m.id}"` });
+      if (files.has(m.fileName))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['models', i, 'fileName'],
+          message: `duplicate file name "${m.fileName}"`,
+        });
       seen.add(m.id);
       files.add(m.fileName);
     });

@@ -27,7 +27,12 @@ export const freeSpace: FreeSpace = async (dir) => {
   }
 };
 
-export async function ensureFreeSpace(dir: string, neededBytes: number, what: string, free: FreeSpace = freeSpace): Promise<void> {
+export async function ensureFreeSpace(
+  dir: string,
+  neededBytes: number,
+  what: string,
+  free: FreeSpace = freeSpace,
+): Promise<void> {
   const available = await free(dir);
   if (available < neededBytes + DISK_RESERVE_BYTES) {
     throw new AppError(

@@ -89,7 +89,13 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
   function save(): void {
     const saved: SavedDownload[] = [...jobs.values()]
       .filter((j) => j.info.state !== 'done' && j.info.state !== 'cancelled')
-      .map((j) => ({ id: j.entry.id, fileName: j.entry.fileName, downloadedBytes: j.info.downloadedBytes, totalBytes: j.info.totalBytes, error: j.info.error }));
+      .map((j) => ({
+        id: j.entry.id,
+        fileName: j.entry.fileName,
+        downloadedBytes: j.info.downloadedBytes,
+        totalBytes: j.info.totalBytes,
+        error: j.info.error,
+      }));
     try {
       fs.mkdirSync(partialDir, { recursive: true });
       fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify(saved, null, 1));
@@ -127,7 +133,17 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
   function newJob(entry: CatalogEntry): Job {
     return {
       entry,
-      info: { id: entry.id, name: entry.name, state: 'paused', downloadedBytes: 0, totalBytes: entry.sizeBytes, bytesPerSecond: 0, secondsLeft: null, error: null, path: null },
+      info: {
+        id: entry.id,
+        name: entry.name,
+        state: 'paused',
+        downloadedBytes: 0,
+        totalBytes: entry.sizeBytes,
+        bytesPerSecond: 0,
+        secondsLeft: null,
+        error: null,
+        path: null,
+      },
       controller: null,
       running: null,
       diskFullError: null,
@@ -139,10 +155,16 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
     if (existing?.running) return snapshot(existing);
     const finalPath = path.join(modelsDir, entry.fileName);
     if (fs.existsSync(finalPath)) {
-      throw new AppError('CONFLICT', `${entry.name} is already installed (${finalPath}). Delete it first if you want to download it again.`);
+      throw new AppError(
+        'CONFLICT',
+        `${entry.name} is already installed (${finalPath}). Delete it first if you want to download it again.`,
+      );
     }
     const url = downloadUrl(entry.source);
-    const remote = await preflight({ url, name: entry.name, kind: entry.kind, expectedBytes: entry.sizeBytes }, options.fetchImpl);
+    const remote = await preflight(
+      { url, name: entry.name, kind: entry.kind, expectedBytes: entry.sizeBytes },
+      options.fetchImpl,
+    );
     const job = existing ?? newJob(entry);
     const already = existing && remote.resumable ? Math.min(existing.info.downloadedBytes, remote.totalBytes) : 0;
     fs.mkdirSync(partialDir, { recursive: true });
@@ -269,13 +291,19 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
       // Chunks that failed to write may be recorded as complete; the partial file cannot be trusted.
       removePartials(job.entry);
       job.info.downloadedBytes = 0;
-      appError = new AppError('DISK_FULL', `The disk filled up while downloading ${job.entry.name}. The partial file was removed. Free at least ${formatBytes(job.info.totalBytes)} and start the download again.`);
+      appError = new AppError(
+        'DISK_FULL',
+        `The disk filled up while downloading ${job.entry.name}. The partial file was removed. Free at least ${formatBytes(job.info.totalBytes)} and start the download again.`,
+      );
     } else if (isAppError(error)) {
       appError = error;
     } else {
       log(`download of ${job.entry.id} failed`, error);
       const host = new URL(downloadUrl(job.entry.source)).host;
-      appError = new AppError('DOWNLOAD_FAILED', `${networkMessage(host, job.entry.name, error)} What was downloaded is kept: press Resume to continue.`);
+      appError = new AppError(
+        'DOWNLOAD_FAILED',
+        `${networkMessage(host, job.entry.name, error)} What was downloaded is kept: press Resume to continue.`,
+      );
       settleKept(job);
     }
     save();

@@ -32,7 +32,10 @@ export function modelFit(memoryBytes: number, hw: Hardware, kind: CatalogEntry['
   const where = kind === 'llm' && hw.gpu ? 'Too big for the GPU memory, so it would run on the CPU' : 'Runs on the CPU';
   const slow = kind === 'llm' && memoryBytes > SLOW_ON_CPU_BYTES ? ' Replies will be slow without a GPU.' : '';
   if (memoryBytes <= hw.totalRamBytes * GOOD_RAM_SHARE) {
-    return { fit: 'good', note: `${where}; needs about ${formatBytes(memoryBytes)} of ${formatBytes(hw.totalRamBytes)} memory.${slow}` };
+    return {
+      fit: 'good',
+      note: `${where}; needs about ${formatBytes(memoryBytes)} of ${formatBytes(hw.totalRamBytes)} memory.${slow}`,
+    };
   }
   if (memoryBytes <= hw.totalRamBytes * TIGHT_RAM_SHARE) {
     return {
@@ -73,9 +76,15 @@ export function recommendedIds(entries: CatalogEntry[], hw: Hardware): Set<strin
 }
 
 function largest(list: CatalogEntry[]): CatalogEntry | undefined {
-  return list.reduce<CatalogEntry | undefined>((best, e) => (!best || e.memoryBytes > best.memoryBytes ? e : best), undefined);
+  return list.reduce<CatalogEntry | undefined>(
+    (best, e) => (!best || e.memoryBytes > best.memoryBytes ? e : best),
+    undefined,
+  );
 }
 
 function smallest(list: CatalogEntry[]): CatalogEntry | undefined {
-  return list.reduce<CatalogEntry | undefined>((best, e) => (!best || e.memoryBytes < best.memoryBytes ? e : best), undefined);
+  return list.reduce<CatalogEntry | undefined>(
+    (best, e) => (!best || e.memoryBytes < best.memoryBytes ? e : best),
+    undefined,
+  );
 }

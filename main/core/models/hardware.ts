@@ -42,7 +42,9 @@ export async function probeHardware(loadLlama: LoadLlama, disposeAfter: boolean)
   try {
     llama = await loadLlama();
   } catch (error) {
-    return osHardware(`The GPU could not be checked (${(error as Error).message}); models will be sized for the CPU and RAM.`);
+    return osHardware(
+      `The GPU could not be checked (${(error as Error).message}); models will be sized for the CPU and RAM.`,
+    );
   }
   try {
     const base = osHardware(null);
@@ -50,7 +52,9 @@ export async function probeHardware(loadLlama: LoadLlama, disposeAfter: boolean)
     const [names, vram] = await Promise.all([llama.getGpuDeviceNames(), llama.getVramState()]);
     return { ...base, gpu: llama.gpu, gpuNames: names, vramBytes: vram.total, freeVramBytes: vram.free };
   } catch (error) {
-    return osHardware(`The GPU could not be checked (${(error as Error).message}); models will be sized for the CPU and RAM.`);
+    return osHardware(
+      `The GPU could not be checked (${(error as Error).message}); models will be sized for the CPU and RAM.`,
+    );
   } finally {
     // The probe's own instance would otherwise hold GPU memory the interviewer needs later.
     if (disposeAfter) await llama.dispose?.().catch(() => undefined);

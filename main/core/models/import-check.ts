@@ -23,7 +23,18 @@ export interface ModelFileReport {
 /** The context size the interviewer runs at; the memory estimate uses the same. */
 const CONTEXT_SIZE = 4096;
 /** GGUF architectures that are not chat models (encoders, projectors, embedders). */
-const NOT_CHAT_ARCHITECTURES = new Set(['clip', 'bert', 'nomic-bert', 'nomic-bert-moe', 'jina-bert-v2', 'jina-bert-v3', 't5encoder', 'wavtokenizer-dec', 'neo-bert', 'modern-bert']);
+const NOT_CHAT_ARCHITECTURES = new Set([
+  'clip',
+  'bert',
+  'nomic-bert',
+  'nomic-bert-moe',
+  'jina-bert-v2',
+  'jina-bert-v3',
+  't5encoder',
+  'wavtokenizer-dec',
+  'neo-bert',
+  'modern-bert',
+]);
 
 const KIND_WORDS: Record<ModelKind, string> = {
   llm: 'a language model (the interviewer)',
@@ -52,18 +63,27 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
   try {
     stat = await fs.promises.stat(file);
   } catch {
-    throw new AppError('NOT_FOUND', `There is no file at ${file}. Check the path (copy it from your file manager) and try again.`);
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no file at ${file}. Check the path (copy it from your file manager) and try again.`,
+    );
   }
-  if (!stat.isFile()) throw invalid(`${file} is a folder, not a model file. Give the path of the .gguf or .bin file inside it.`);
+  if (!stat.isFile())
+    throw invalid(`${file} is a folder, not a model file. Give the path of the .gguf or .bin file inside it.`);
   if (stat.size === 0) {
-    throw invalid(`${name} is empty (0 bytes), probably from a download or copy that was cut off. Download the model again or pick the complete file.`);
+    throw invalid(
+      `${name} is empty (0 bytes), probably from a download or copy that was cut off. Download the model again or pick the complete file.`,
+    );
   }
 
   let head: Buffer;
   try {
     head = await readHead(file);
   } catch (error) {
-    throw new AppError('MODEL_INVALID', `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that you may open it and try again.`);
+    throw new AppError(
+      'MODEL_INVALID',
+      `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that you may open it and try again.`,
+    );
   }
   const sniff = sniffHeader(head);
   let report: ModelFileReport;
@@ -78,14 +98,22 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
       report = { kind: 'vad', sizeBytes: stat.size, architecture: null, memoryBytes: null };
       break;
     case 'bad-whisper':
-      throw invalid(`${name} starts like a whisper model but its header is damaged: ${sniff.reason}. Download it again.`);
+      throw invalid(
+        `${name} starts like a whisper model but its header is damaged: ${sniff.reason}. Download it again.`,
+      );
     case 'html':
-      throw invalid(`${name} is a web page, not a model (a "download" link that saved the page instead of the file). Download the model file itself and pick that.`);
+      throw invalid(
+        `${name} is a web page, not a model (a "download" link that saved the page instead of the file). Download the model file itself and pick that.`,
+      );
     case 'text':
-      throw invalid(`${name} is a text file ("${sniff.preview}…"), not a model, even though its name says otherwise. Pick a .gguf interviewer model or a whisper .bin file.`);
+      throw invalid(
+        `${name} is a text file ("${sniff.preview}…"), not a model, even though its name says otherwise. Pick a .gguf interviewer model or a whisper .bin file.`,
+      );
     case 'empty':
     case 'unknown':
-      throw invalid(`${name} is not a GGUF language model or a whisper/VAD model file. Pick a .gguf interviewer model or a whisper .bin file.`);
+      throw invalid(
+        `${name} is not a GGUF language model or a whisper/VAD model file. Pick a .gguf interviewer model or a whisper .bin file.`,
+      );
   }
 
   if (expected && report.kind !== expected) {
@@ -95,7 +123,9 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
         : expected === 'whisper'
           ? 'Choose a whisper .bin file (e.g. ggml-base.en.bin) for speech'
           : 'Choose a Silero VAD .bin file for voice detection';
-    throw invalid(`${name} is ${KIND_WORDS[report.kind]}, not ${KIND_WORDS[expected]}. ${advice}, or import this file as what it is.`);
+    throw invalid(
+      `${name} is ${KIND_WORDS[report.kind]}, not ${KIND_WORDS[expected]}. ${advice}, or import this file as what it is.`,
+    );
   }
   return report;
 }
@@ -106,31 +136,46 @@ async function inspectGguf(file: string, name: string, sizeBytes: number): Promi
   try {
     info = await readGgufFileInfo(file, { sourceType: 'filesystem', logWarnings: false });
   } catch (error) {
-    throw invalid(`${name} has a GGUF header but its contents could not be read (${(error as Error).message}). The file is damaged or cut off: download it again.`);
+    throw invalid(
+      `${name} has a GGUF header but its contents could not be read (${(error as Error).message}). The file is damaged or cut off: download it again.`,
+    );
   }
   const architecture: string | null = info.metadata?.general?.architecture ?? null;
-  if (!architecture) throw invalid(`${name} is a GGUF file without a model architecture, so it cannot be run. Download the model again.`);
+  if (!architecture)
+    throw invalid(
+      `${name} is a GGUF file without a model architecture, so it cannot be run. Download the model again.`,
+    );
   if (architecture === 'whisper') {
-    throw invalid(`${name} is a whisper model in GGUF format; the speech recognizer needs whisper.cpp's .bin format (e.g. ggml-base.en.bin).`);
+    throw invalid(
+      `${name} is a whisper model in GGUF format; the speech recognizer needs whisper.cpp's .bin format (e.g. ggml-base.en.bin).`,
+    );
   }
   if (NOT_CHAT_ARCHITECTURES.has(architecture)) {
-    throw invalid(`${name} is a "${architecture}" model (embeddings or an image projector), not a chat model. Pick an instruct/chat model such as Qwen2.5 Instruct.`);
+    throw invalid(
+      `${name} is a "${architecture}" model (embeddings or an image projector), not a chat model. Pick an instruct/chat model such as Qwen2.5 Instruct.`,
+    );
   }
   const splitCount = Number((info.metadata as { split?: { count?: number } }).split?.count ?? 1);
   if (splitCount > 1) {
-    throw invalid(`${name} is one part of a model split into ${splitCount} files. Merge the parts into one file (llama-gguf-split --merge) and import that.`);
+    throw invalid(
+      `${name} is one part of a model split into ${splitCount} files. Merge the parts into one file (llama-gguf-split --merge) and import that.`,
+    );
   }
 
   let memoryBytes: number | null = null;
   try {
     const insights = await GgufInsights.from(info);
     if (!insights.isSupportedByLlamaCpp) {
-      throw invalid(`${name} uses the "${architecture}" architecture, which this version of the app cannot run. Pick a model with a common architecture (Llama, Qwen, Mistral, Gemma, Phi).`);
+      throw invalid(
+        `${name} uses the "${architecture}" architecture, which this version of the app cannot run. Pick a model with a common architecture (Llama, Qwen, Mistral, Gemma, Phi).`,
+      );
     }
     // Tensors are stored after the header; a file shorter than header + weights was cut off.
     const needed = (info.infoEndOffset ?? 0) + insights.modelSize;
     if (sizeBytes < needed) {
-      throw invalid(`${name} is ${formatBytes(sizeBytes)} but this model needs ${formatBytes(needed)}: the file was cut off. Download it again.`);
+      throw invalid(
+        `${name} is ${formatBytes(sizeBytes)} but this model needs ${formatBytes(needed)}: the file was cut off. Download it again.`,
+      );
     }
     const model = insights.estimateModelResourceRequirements({ gpuLayers: 0 });
     const context = insights.estimateContextResourceRequirements({ contextSize: CONTEXT_SIZE, modelGpuLayers: 0 });

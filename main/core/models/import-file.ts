@@ -34,7 +34,11 @@ function installName(source: string, kind: ModelKind): string {
 export async function importModelFile(
   source: string,
   modelsDir: string,
-  options: { expected?: ModelKind; check?: (report: ModelFileReport) => Promise<void> | void; freeSpace?: FreeSpace } = {},
+  options: {
+    expected?: ModelKind;
+    check?: (report: ModelFileReport) => Promise<void> | void;
+    freeSpace?: FreeSpace;
+  } = {},
 ): Promise<ImportResult> {
   const absolute = path.resolve(source);
   const report = await inspectModelFile(absolute, options.expected);
@@ -43,7 +47,12 @@ export async function importModelFile(
   if (path.dirname(absolute) === path.resolve(modelsDir)) return { file: absolute, report };
 
   const name = freeName(modelsDir, installName(absolute, report.kind));
-  await ensureFreeSpace(modelsDir, report.sizeBytes, `Importing ${path.basename(absolute)}`, options.freeSpace ?? defaultFreeSpace);
+  await ensureFreeSpace(
+    modelsDir,
+    report.sizeBytes,
+    `Importing ${path.basename(absolute)}`,
+    options.freeSpace ?? defaultFreeSpace,
+  );
   const target = path.join(modelsDir, name);
   const temporary = path.join(modelsDir, `.importing-${process.pid}-${name}`);
   try {
@@ -52,9 +61,15 @@ export async function importModelFile(
   } catch (error) {
     await fs.promises.rm(temporary, { force: true });
     if (isDiskFullError(error)) {
-      throw new AppError('DISK_FULL', `The disk filled up while copying ${path.basename(absolute)} into ${modelsDir}. Nothing was imported. Free some space and try again.`);
+      throw new AppError(
+        'DISK_FULL',
+        `The disk filled up while copying ${path.basename(absolute)} into ${modelsDir}. Nothing was imported. Free some space and try again.`,
+      );
     }
-    throw new AppError('IMPORT_FAILED', `${path.basename(absolute)} could not be copied into ${modelsDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the folder can be written and try again.`);
+    throw new AppError(
+      'IMPORT_FAILED',
+      `${path.basename(absolute)} could not be copied into ${modelsDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the folder can be written and try again.`,
+    );
   }
   return { file: target, report };
 }

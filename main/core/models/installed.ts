@@ -50,7 +50,11 @@ function listModelFiles(dir: string): { name: string; file: string; size: number
     });
 }
 
-export function scanInstalledModels(modelsDir: string, bundledDir: string | null, catalog: CatalogEntry[]): InstalledModel[] {
+export function scanInstalledModels(
+  modelsDir: string,
+  bundledDir: string | null,
+  catalog: CatalogEntry[],
+): InstalledModel[] {
   const byFile = new Map(catalog.map((e) => [e.fileName, e]));
   const describe = (name: string, file: string, size: number, bundled: boolean): InstalledModel[] => {
     const kind = kindOfFile(file);

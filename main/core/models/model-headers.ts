@@ -79,7 +79,8 @@ export function whisperHparamsProblem(h: WhisperHparams): string | null {
   if (!inRange(h.nVocab, 50_000, 52_000)) return `its vocabulary size (${h.nVocab}) is not whisper's`;
   if (!inRange(h.nAudioCtx, 1, 3000) || !inRange(h.nTextCtx, 1, 4096)) return 'its context sizes are out of range';
   if (!inRange(h.nAudioState, 1, 8192) || !inRange(h.nTextState, 1, 8192)) return 'its layer widths are out of range';
-  if (![h.nAudioHead, h.nAudioLayer, h.nTextHead, h.nTextLayer].every((x) => inRange(x, 1, 128))) return 'its layer counts are out of range';
+  if (![h.nAudioHead, h.nAudioLayer, h.nTextHead, h.nTextLayer].every((x) => inRange(x, 1, 128)))
+    return 'its layer counts are out of range';
   if (h.nMels !== 80 && h.nMels !== 128) return `its mel band count (${h.nMels}) is not 80 or 128`;
   // ftype carries the quantisation version in the thousands (e.g. 2008 for q8_0 files).
   if (!inRange(h.ftype % 1000, 0, 40) || h.ftype < 0) return `its weight type (${h.ftype}) is unknown`;
@@ -90,7 +91,15 @@ function looksLikeText(head: Buffer): boolean {
   let printable = 0;
   for (const byte of head) {
     if (byte === 0) return false;
-    if (byte === 9 || byte === 10 || byte === 13 || (byte >= 32 && byte < 127) || byte >= 0xc0 || (byte >= 0x80 && byte < 0xc0)) printable++;
+    if (
+      byte === 9 ||
+      byte === 10 ||
+      byte === 13 ||
+      (byte >= 32 && byte < 127) ||
+      byte >= 0xc0 ||
+      (byte >= 0x80 && byte < 0xc0)
+    )
+      printable++;
   }
   return printable / head.length > 0.95;
 }

@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
-import type { CatalogModel, DownloadInfo, InstalledModel, ModelKind, ModelsCatalog, ModelsStatus } from '../../contract/services/models.js';
+import type {
+  CatalogModel,
+  DownloadInfo,
+  InstalledModel,
+  ModelKind,
+  ModelsCatalog,
+  ModelsStatus,
+} from '../../contract/services/models.js';
 import type { Settings } from '../../contract/services/settings.js';
 import type { EventBus } from '../events.js';
 import { loadCatalog, type CatalogEntry } from './catalog.js';
@@ -89,7 +96,13 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
 
   function status(): ModelsStatus {
     const s = settings.read();
-    return { modelsDir, installed: installed(), activeLlm: s.activeLlmModel, activeWhisper: s.activeWhisperModel, downloads: downloads.list() };
+    return {
+      modelsDir,
+      installed: installed(),
+      activeLlm: s.activeLlmModel,
+      activeWhisper: s.activeWhisperModel,
+      downloads: downloads.list(),
+    };
   }
 
   function entryById(id: string): CatalogEntry {
@@ -98,11 +111,20 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
     return entry;
   }
 
-  async function refuseIfTooLarge(name: string, memoryBytes: number, kind: ModelKind, allowLarge: boolean | undefined, verb: string) {
+  async function refuseIfTooLarge(
+    name: string,
+    memoryBytes: number,
+    kind: ModelKind,
+    allowLarge: boolean | undefined,
+    verb: string,
+  ) {
     if (allowLarge) return;
     const fit = modelFit(memoryBytes, await hardware.get(), kind);
     if (fit.fit === 'too-large') {
-      throw new AppError('CONFLICT', `${name} is probably too large for this computer. ${fit.note} If you still want it, choose "${verb} anyway".`);
+      throw new AppError(
+        'CONFLICT',
+        `${name} is probably too large for this computer. ${fit.note} If you still want it, choose "${verb} anyway".`,
+      );
     }
   }
 
@@ -153,7 +175,8 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
 
     async resume({ id }) {
       const entry = entryById(id);
-      if (!downloads.get(id)) throw new AppError('NOT_FOUND', `There is no paused download of ${entry.name}. Start it from the catalog.`);
+      if (!downloads.get(id))
+        throw new AppError('NOT_FOUND', `There is no paused download of ${entry.name}. Start it from the catalog.`);
       return downloads.start(entry);
     },
 
@@ -166,12 +189,17 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
       const result = await importModelFile(source, modelsDir, {
         expected: kind,
         check: async (report) => {
-          if (report.memoryBytes) await refuseIfTooLarge(path.basename(source), report.memoryBytes, report.kind, allowLarge, 'Import');
+          if (report.memoryBytes)
+            await refuseIfTooLarge(path.basename(source), report.memoryBytes, report.kind, allowLarge, 'Import');
         },
         freeSpace: options.freeSpace,
       });
       const model = installed().find((m) => m.path === result.file);
-      if (!model) throw new AppError('IMPORT_FAILED', `${path.basename(source)} was copied but is not listed. Check ${modelsDir} and try again.`);
+      if (!model)
+        throw new AppError(
+          'IMPORT_FAILED',
+          `${path.basename(source)} was copied but is not listed. Check ${modelsDir} and try again.`,
+        );
       activateIfNone(model.kind, model.path);
       return model;
     },
@@ -179,7 +207,8 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
     delete({ path: file }) {
       const model = installed().find((m) => m.path === file);
       if (!model) throw new AppError('NOT_FOUND', `${file} is not an installed model. Refresh the models screen.`);
-      if (!model.deletable) throw new AppError('CONFLICT', `${model.name} came with the app and cannot be deleted here.`);
+      if (!model.deletable)
+        throw new AppError('CONFLICT', `${model.name} came with the app and cannot be deleted here.`);
       fs.rmSync(model.path, { force: true });
       const s = settings.read();
       for (const key of Object.values(ACTIVE_KEY)) if (s[key] === model.path) settings.write({ [key]: null });
@@ -191,8 +220,12 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
         const model = installed().find((m) => m.path === file);
         if (!model) throw new AppError('NOT_FOUND', `${file} is not an installed model. Import it first.`);
         if (model.kind !== kind) {
-          const wanted = kind === 'llm' ? 'the interviewer (a .gguf language model)' : 'speech recognition (a whisper .bin model)';
-          throw new AppError('MODEL_INVALID', `${model.name} is a ${model.kind === 'llm' ? 'language' : model.kind} model and cannot be used for ${wanted}. Choose another file.`);
+          const wanted =
+            kind === 'llm' ? 'the interviewer (a .gguf language model)' : 'speech recognition (a whisper .bin model)';
+          throw new AppError(
+            'MODEL_INVALID',
+            `${model.name} is a ${model.kind === 'llm' ? 'language' : model.kind} model and cannot be used for ${wanted}. Choose another file.`,
+          );
         }
       }
       settings.write({ [ACTIVE_KEY[kind]]: file });

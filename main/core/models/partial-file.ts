@@ -21,7 +21,11 @@ export function keptBytes(partialFile: string, totalBytes: number): number {
     const record = JSON.parse(buffer.toString('utf8')) as { part?: number; chunks?: number[]; chunkSize?: number };
     if (record.part !== 0 || !Array.isArray(record.chunks) || !record.chunkSize) return 0;
     const chunkSize = record.chunkSize;
-    return record.chunks.reduce((sum, status, i) => (status === CHUNK_COMPLETE ? sum + Math.max(0, Math.min(chunkSize, totalBytes - i * chunkSize)) : sum), 0);
+    return record.chunks.reduce(
+      (sum, status, i) =>
+        status === CHUNK_COMPLETE ? sum + Math.max(0, Math.min(chunkSize, totalBytes - i * chunkSize)) : sum,
+      0,
+    );
   } catch {
     return 0;
   } finally {

@@ -34,14 +34,17 @@ function statusMessage(status: number, host: string, name: string): string {
     return `${host} refused to send ${name} (HTTP ${status}). The model may need a licence accepted on its page: download it in a browser and import the file.`;
   }
   if (status === 429) return `${host} is limiting downloads right now (HTTP 429). Wait a few minutes and try again.`;
-  if (status >= 500) return `${host} had a problem sending ${name} (HTTP ${status}). This is on the server's side: try again later.`;
+  if (status >= 500)
+    return `${host} had a problem sending ${name} (HTTP ${status}). This is on the server's side: try again later.`;
   return `${host} answered HTTP ${status} for ${name} instead of the file. Try again later, or download it yourself and import it.`;
 }
 
 export function networkMessage(host: string, name: string, error: unknown): string {
   const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-  if ((error as Error).name === 'TimeoutError') return `${host} did not answer within ${TIMEOUT_MS / 1000} seconds while starting ${name}. Check the internet connection and try again.`;
-  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return `Could not find ${host} to download ${name}: this computer seems to be offline. Connect to the internet and try again, or import the file from disk.`;
+  if ((error as Error).name === 'TimeoutError')
+    return `${host} did not answer within ${TIMEOUT_MS / 1000} seconds while starting ${name}. Check the internet connection and try again.`;
+  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN')
+    return `Could not find ${host} to download ${name}: this computer seems to be offline. Connect to the internet and try again, or import the file from disk.`;
   return `Could not reach ${host} to download ${name}${cause ? ` (${cause})` : ''}. Check the internet connection and try again.`;
 }
 
@@ -81,7 +84,10 @@ export interface PreflightInput {
   expectedBytes: number;
 }
 
-export async function preflight({ url, name, kind, expectedBytes }: PreflightInput, fetchImpl: typeof fetch = fetch): Promise<RemoteFile> {
+export async function preflight(
+  { url, name, kind, expectedBytes }: PreflightInput,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RemoteFile> {
   const host = new URL(url).host;
   let response: Response;
   try {
@@ -103,18 +109,26 @@ export async function preflight({ url, name, kind, expectedBytes }: PreflightInp
   });
   const sniff = sniffHeader(head);
   if (/text\/html/i.test(contentType) || sniff.kind === 'html') {
-    throw failed(`${host} sent a web page instead of ${name} (a sign-in, error or "moved" page). Download the file in a browser and import it, or try again later.`);
+    throw failed(
+      `${host} sent a web page instead of ${name} (a sign-in, error or "moved" page). Download the file in a browser and import it, or try again later.`,
+    );
   }
   const wanted = kind === 'llm' ? 'gguf' : kind;
   if (sniff.kind !== wanted) {
-    throw failed(`The file ${host} sent for ${name} is not a ${kind === 'llm' ? 'GGUF' : `whisper.cpp ${kind === 'vad' ? 'VAD' : 'speech'}`} model. The catalog address may be wrong: download the model yourself and import it.`);
+    throw failed(
+      `The file ${host} sent for ${name} is not a ${kind === 'llm' ? 'GGUF' : `whisper.cpp ${kind === 'vad' ? 'VAD' : 'speech'}`} model. The catalog address may be wrong: download the model yourself and import it.`,
+    );
   }
   const total = totalFrom(response);
   if (total === null) {
-    throw failed(`${host} did not say how large ${name} is, so the download could not be checked or resumed. Try again later, or download it yourself and import it.`);
+    throw failed(
+      `${host} did not say how large ${name} is, so the download could not be checked or resumed. Try again later, or download it yourself and import it.`,
+    );
   }
   if (Math.abs(total - expectedBytes) > expectedBytes * SIZE_TOLERANCE) {
-    throw failed(`${host} offers ${formatBytes(total)} for ${name}, but the catalog expects ${formatBytes(expectedBytes)}: it is not the right file. The catalog may be out of date: download the model yourself and import it.`);
+    throw failed(
+      `${host} offers ${formatBytes(total)} for ${name}, but the catalog expects ${formatBytes(expectedBytes)}: it is not the right file. The catalog may be out of date: download the model yourself and import it.`,
+    );
   }
   return { url: response.url || url, totalBytes: total, resumable: response.status === 206 };
 }

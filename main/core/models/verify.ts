@@ -18,9 +18,13 @@ export async function sha256File(file: string): Promise<string> {
 
 export async function verifyDownload(file: string, entry: CatalogEntry, expectedBytes: number): Promise<void> {
   const fail = (what: string) =>
-    new AppError('DOWNLOAD_FAILED', `The download of ${entry.name} ${what}. The file was removed; start the download again.`);
+    new AppError(
+      'DOWNLOAD_FAILED',
+      `The download of ${entry.name} ${what}. The file was removed; start the download again.`,
+    );
   const size = (await fs.promises.stat(file)).size;
-  if (size !== expectedBytes) throw fail(`is ${formatBytes(size)} (${size} bytes) but the server announced ${expectedBytes} bytes`);
+  if (size !== expectedBytes)
+    throw fail(`is ${formatBytes(size)} (${size} bytes) but the server announced ${expectedBytes} bytes`);
   try {
     await inspectModelFile(file, entry.kind);
   } catch (error) {
@@ -29,6 +33,7 @@ export async function verifyDownload(file: string, entry: CatalogEntry, expected
   }
   if (entry.sha256) {
     const actual = await sha256File(file);
-    if (actual !== entry.sha256) throw fail(`does not match the catalog's checksum (the file was damaged or changed on the server)`);
+    if (actual !== entry.sha256)
+      throw fail(`does not match the catalog's checksum (the file was damaged or changed on the server)`);
   }
 }

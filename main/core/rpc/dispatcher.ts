@@ -29,7 +29,10 @@ export function createDispatcher<C extends ContractSpec>(
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
             const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
-            throw new AppError('VALIDATION', `Invalid input for ${serviceName}.${methodName}${where}: ${issue?.message ?? 'bad value'}`);
+            throw new AppError(
+              'VALIDATION',
+              `Invalid input for ${serviceName}.${methodName}${where}: ${issue?.message ?? 'bad value'}`,
+            );
           }
           return parsed.data;
         },

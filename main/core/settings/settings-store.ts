@@ -4,7 +4,10 @@ import type { Db } from '../storage/database.js';
 export function readSettings(db: Db | null): Settings {
   const stored: Record<string, unknown> = {};
   if (db) {
-    for (const row of db.prepare('SELECT key, value_json FROM settings').all() as { key: string; value_json: string }[]) {
+    for (const row of db.prepare('SELECT key, value_json FROM settings').all() as {
+      key: string;
+      value_json: string;
+    }[]) {
       try {
         stored[row.key] = JSON.parse(row.value_json);
       } catch {

@@ -23,16 +23,21 @@ export interface EngineConfig {
 
 export type LoadEngines = (config: EngineConfig) => Promise<SpeechEngines>;
 
-export function speechReadiness(activeWhisperModel: string | null, modelDirs: readonly (string | null | undefined)[]): SpeechReadiness {
+export function speechReadiness(
+  activeWhisperModel: string | null,
+  modelDirs: readonly (string | null | undefined)[],
+): SpeechReadiness {
   const vadModel = findVadModel(modelDirs);
   const whisperModel = activeWhisperModel && fs.existsSync(activeWhisperModel) ? activeWhisperModel : null;
   let problem: string | null = null;
   if (!activeWhisperModel) {
-    problem = 'No speech recognition model is set up yet. Open the Models screen to download one (or import a whisper .bin file). Until then, type your answers.';
+    problem =
+      'No speech recognition model is set up yet. Open the Models screen to download one (or import a whisper .bin file). Until then, type your answers.';
   } else if (!whisperModel) {
     problem = `The speech model file ${activeWhisperModel} is missing. Choose or download another on the Models screen; meanwhile, type your answers.`;
   } else if (!vadModel) {
-    problem = 'The voice-activity model (Silero VAD), which finds where you speak and pause, is not installed. Download it on the Models screen; meanwhile, type your answers.';
+    problem =
+      'The voice-activity model (Silero VAD), which finds where you speak and pause, is not installed. Download it on the Models screen; meanwhile, type your answers.';
   }
   return { ready: problem === null, whisperModel, vadModel, problem };
 }
@@ -48,14 +53,26 @@ export const loadRealEngines: LoadEngines = async (config) => {
   try {
     vad = await loadSileroVad(config.vadModel, { threads: 1, variant: libVariant() });
   } catch (error) {
-    throw new AppError('MODEL_LOAD_FAILED', `The voice-activity model ${config.vadModel} could not be loaded (${errorText(error)}). Download it again on the Models screen; meanwhile, type your answers.`);
+    throw new AppError(
+      'MODEL_LOAD_FAILED',
+      `The voice-activity model ${config.vadModel} could not be loaded (${errorText(error)}). Download it again on the Models screen; meanwhile, type your answers.`,
+    );
   }
   try {
-    const transcriber = await loadWhisper({ modelPath: config.whisperModel, threads: config.threads, language: config.language, useGpu: true, variant: libVariant() });
+    const transcriber = await loadWhisper({
+      modelPath: config.whisperModel,
+      threads: config.threads,
+      language: config.language,
+      useGpu: true,
+      variant: libVariant(),
+    });
     return { vad, transcriber };
   } catch (error) {
     await vad.release().catch(() => undefined);
-    throw new AppError('MODEL_LOAD_FAILED', `The speech model ${config.whisperModel} could not be loaded (${errorText(error)}). Choose another on the Models screen; meanwhile, type your answers.`);
+    throw new AppError(
+      'MODEL_LOAD_FAILED',
+      `The speech model ${config.whisperModel} could not be loaded (${errorText(error)}). Choose another on the Models screen; meanwhile, type your answers.`,
+    );
   }
 };
 

@@ -11,7 +11,10 @@ const MAX_VOCABULARY_TERMS = 40;
 const MAX_RECENT_WORDS = 40;
 
 export function buildInitialPrompt(vocabulary: readonly string[], recentTranscript = ''): string {
-  const terms = [...new Set(vocabulary.map((t) => t.trim()).filter((t) => t.length > 0))].slice(0, MAX_VOCABULARY_TERMS);
+  const terms = [...new Set(vocabulary.map((t) => t.trim()).filter((t) => t.length > 0))].slice(
+    0,
+    MAX_VOCABULARY_TERMS,
+  );
   const parts: string[] = [];
   if (terms.length > 0) parts.push(`Interview answer mentioning ${terms.join(', ')}.`);
   parts.push(FILLER_STYLE);

@@ -28,7 +28,11 @@ export function bytesToSamples(bytes: Uint8Array): Int16Array {
 
 /** The samples as an ArrayBuffer of exactly their bytes (whisper.node wants a whole ArrayBuffer). */
 export function samplesToArrayBuffer(samples: Int16Array): ArrayBuffer {
-  if (samples.byteOffset === 0 && samples.byteLength === samples.buffer.byteLength && samples.buffer instanceof ArrayBuffer) {
+  if (
+    samples.byteOffset === 0 &&
+    samples.byteLength === samples.buffer.byteLength &&
+    samples.buffer instanceof ArrayBuffer
+  ) {
     return samples.buffer;
   }
   return samples.slice().buffer as ArrayBuffer;
@@ -65,7 +69,10 @@ export class Resampler {
   private position = 0;
   private previous = 0;
 
-  constructor(readonly fromRate: number, readonly toRate = SAMPLE_RATE) {
+  constructor(
+    readonly fromRate: number,
+    readonly toRate = SAMPLE_RATE,
+  ) {
     this.step = fromRate / toRate;
   }
 

@@ -13,7 +13,11 @@ export interface RecoveryReport {
   missing: string[];
 }
 
-export function recoverRecordings(repository: SpeechRepository, sessionsDir: string, isLive: (turnId: string) => boolean = () => false): RecoveryReport {
+export function recoverRecordings(
+  repository: SpeechRepository,
+  sessionsDir: string,
+  isLive: (turnId: string) => boolean = () => false,
+): RecoveryReport {
   const report: RecoveryReport = { recovered: [], missing: [] };
   for (const recording of repository.openRecordings()) {
     if (isLive(recording.turnId)) continue;

@@ -39,7 +39,10 @@ export class Segmenter {
   private readonly maxRegion: number;
 
   /** start: the sample index the first pushed sample has in the recording. */
-  constructor(private readonly options: SegmenterOptions, start = 0) {
+  constructor(
+    private readonly options: SegmenterOptions,
+    start = 0,
+  ) {
     this.regionStart = start;
     this.finishAfter = msToSamples(options.finishAfterSilenceMs ?? 500);
     this.leadIn = msToSamples(options.leadInMs ?? 1000);

@@ -17,7 +17,9 @@ export interface RecordingRow {
 }
 
 export function createSpeechRepository(db: Db) {
-  const insertSegment = db.prepare('INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertSegment = db.prepare(
+    'INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const updateSegment = db.prepare('UPDATE segments SET text = ?, status = ? WHERE id = ?');
 
   const toRecording = (r: Record<string, unknown>): RecordingRow => ({
@@ -35,18 +37,16 @@ export function createSpeechRepository(db: Db) {
     },
 
     recordingForTurn(sessionId: string, seq: number): RecordingRow | null {
-      const row = db.prepare('SELECT * FROM recordings WHERE turn_id = ? ORDER BY created_at LIMIT 1').get(turnRowId(sessionId, seq)) as Record<string, unknown> | undefined;
+      const row = db
+        .prepare('SELECT * FROM recordings WHERE turn_id = ? ORDER BY created_at LIMIT 1')
+        .get(turnRowId(sessionId, seq)) as Record<string, unknown> | undefined;
       return row ? toRecording(row) : null;
     },
 
     createRecording(row: Omit<RecordingRow, 'durationMs' | 'status'>, now: number): void {
-      db.prepare(`INSERT INTO recordings (id, turn_id, path, sample_rate, duration_ms, status, created_at) VALUES (?, ?, ?, ?, NULL, 'recording', ?)`).run(
-        row.id,
-        row.turnId,
-        row.path,
-        row.sampleRate,
-        now,
-      );
+      db.prepare(
+        `INSERT INTO recordings (id, turn_id, path, sample_rate, duration_ms, status, created_at) VALUES (?, ?, ?, ?, NULL, 'recording', ?)`,
+      ).run(row.id, row.turnId, row.path, row.sampleRate, now);
     },
 
     setRecordingStatus(id: string, status: RecordingRow['status'], durationMs: number | null): void {
@@ -54,11 +54,19 @@ export function createSpeechRepository(db: Db) {
     },
 
     openRecordings(): RecordingRow[] {
-      return (db.prepare(`SELECT * FROM recordings WHERE status = 'recording'`).all() as Record<string, unknown>[]).map(toRecording);
+      return (db.prepare(`SELECT * FROM recordings WHERE status = 'recording'`).all() as Record<string, unknown>[]).map(
+        toRecording,
+      );
     },
 
-    addSegment(turnId: string, segment: Pick<TranscriptSegment, 'startMs' | 'endMs' | 'text' | 'status'>, now: number): number {
-      return Number(insertSegment.run(turnId, segment.startMs, segment.endMs, segment.text, segment.status, now).lastInsertRowid);
+    addSegment(
+      turnId: string,
+      segment: Pick<TranscriptSegment, 'startMs' | 'endMs' | 'text' | 'status'>,
+      now: number,
+    ): number {
+      return Number(
+        insertSegment.run(turnId, segment.startMs, segment.endMs, segment.text, segment.status, now).lastInsertRowid,
+      );
     },
 
     updateSegment(id: number, text: string, status: TranscriptSegment['status']): void {
@@ -67,11 +75,15 @@ export function createSpeechRepository(db: Db) {
 
     /** Segments a crash left half-way: their audio is in the recording, their text is not. */
     failUnfinishedSegments(turnId: string): number {
-      return db.prepare(`UPDATE segments SET status = 'failed' WHERE turn_id = ? AND status IN ('pending', 'transcribing')`).run(turnId).changes;
+      return db
+        .prepare(`UPDATE segments SET status = 'failed' WHERE turn_id = ? AND status IN ('pending', 'transcribing')`)
+        .run(turnId).changes;
     },
 
     segments(turnId: string): TranscriptSegment[] {
-      const rows = db.prepare('SELECT start_ms, end_ms, text, status FROM segments WHERE turn_id = ? ORDER BY start_ms, id').all(turnId) as {
+      const rows = db
+        .prepare('SELECT start_ms, end_ms, text, status FROM segments WHERE turn_id = ? ORDER BY start_ms, id')
+        .all(turnId) as {
         start_ms: number;
         end_ms: number;
         text: string;
@@ -84,7 +96,9 @@ export function createSpeechRepository(db: Db) {
       db.prepare('UPDATE turns SET raw_transcript = ? WHERE id = ?').run(text, turnId);
     },
 
-    recordingsOfSession(sessionId: string): (Omit<TurnRecording, 'mediaPath' | 'segments'> & { path: string; turnId: string })[] {
+    recordingsOfSession(
+      sessionId: string,
+    ): (Omit<TurnRecording, 'mediaPath' | 'segments'> & { path: string; turnId: string })[] {
       const rows = db
         .prepare(
           `SELECT r.turn_id, r.path, r.duration_ms, r.status, t.seq, t.raw_transcript FROM recordings r

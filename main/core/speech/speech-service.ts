@@ -87,7 +87,8 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
       try {
         const repository = options.repository();
         const id = take.segmentIds.get(segment.index);
-        if (id === undefined) take.segmentIds.set(segment.index, repository.addSegment(turnRowId(sessionId, take.turnSeq), view, now()));
+        if (id === undefined)
+          take.segmentIds.set(segment.index, repository.addSegment(turnRowId(sessionId, take.turnSeq), view, now()));
         else repository.updateSegment(id, view.text, view.status);
       } catch (error) {
         log('could not store a transcript segment', error);
@@ -110,7 +111,12 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     if (take.mode === 'answer') {
       const turnId = turnRowId(sessionId, take.turnSeq);
       const repository = options.repository();
-      transcript = joinText(repository.segments(turnId).filter((s) => s.status === 'done').map((s) => s.text));
+      transcript = joinText(
+        repository
+          .segments(turnId)
+          .filter((s) => s.status === 'done')
+          .map((s) => s.text),
+      );
       repository.setRawTranscript(turnId, transcript);
     }
     const gaps = segments.slice(1).map((s, i) => s.startMs - (segments[i]?.endMs ?? s.startMs));
@@ -127,11 +133,20 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     };
   }
 
-  function openAnswer(sessionId: string): { turnSeq: number; writer: WavWriter; recordingId: string; vocabulary: readonly string[] } {
+  function openAnswer(sessionId: string): {
+    turnSeq: number;
+    writer: WavWriter;
+    recordingId: string;
+    vocabulary: readonly string[];
+  } {
     const context = options.session(sessionId);
-    if (!context) throw new AppError('NOT_FOUND', 'That practice session no longer exists. Start a new one from the role library.');
+    if (!context)
+      throw new AppError('NOT_FOUND', 'That practice session no longer exists. Start a new one from the role library.');
     if (context.phase !== 'question' && context.phase !== 'answering') {
-      throw new AppError('CONFLICT', 'There is no question waiting for an answer right now, so there is nothing to record. Continue the interview first.');
+      throw new AppError(
+        'CONFLICT',
+        'There is no question waiting for an answer right now, so there is nothing to record. Continue the interview first.',
+      );
     }
     const repository = options.repository();
     const relative = recordingRelativePath(sessionId, context.turnSeq);
@@ -144,7 +159,11 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     const existing = repository.recordingForTurn(sessionId, context.turnSeq);
     const recordingId = existing?.id ?? randomUUID();
     if (existing) repository.setRecordingStatus(recordingId, 'recording', existing.durationMs);
-    else repository.createRecording({ id: recordingId, turnId: turnRowId(sessionId, context.turnSeq), path: relative, sampleRate: SAMPLE_RATE }, now());
+    else
+      repository.createRecording(
+        { id: recordingId, turnId: turnRowId(sessionId, context.turnSeq), path: relative, sampleRate: SAMPLE_RATE },
+        now(),
+      );
     return { turnSeq: context.turnSeq, writer, recordingId, vocabulary: context.vocabulary };
   }
 
@@ -159,10 +178,16 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         await finishTake(sessionId, previous).catch((error: unknown) => log('ending a previous take failed', error));
       }
       const ready = readiness();
-      if (!ready.ready || !ready.whisperModel || !ready.vadModel) throw new AppError('MODEL_MISSING', ready.problem ?? 'Speech recognition is not set up.');
+      if (!ready.ready || !ready.whisperModel || !ready.vadModel)
+        throw new AppError('MODEL_MISSING', ready.problem ?? 'Speech recognition is not set up.');
       const settings = options.settings();
       const loaded = await engines.get(
-        { whisperModel: ready.whisperModel, vadModel: ready.vadModel, threads: settings.whisperThreads, language: options.language ?? 'en' },
+        {
+          whisperModel: ready.whisperModel,
+          vadModel: ready.vadModel,
+          threads: settings.whisperThreads,
+          language: options.language ?? 'en',
+        },
         takes.size > 0,
       );
 
@@ -195,7 +220,11 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
 
     pushAudio: ({ sessionId, seq, pcm }): LiveSpeechState => {
       const take = takes.get(sessionId);
-      if (!take) throw new AppError('CONFLICT', 'The app is not listening (the answer was ended or the app restarted). Press "Speak" to start again; your typed answer is still here.');
+      if (!take)
+        throw new AppError(
+          'CONFLICT',
+          'The app is not listening (the answer was ended or the app restarted). Press "Speak" to start again; your typed answer is still here.',
+        );
       if (seq <= take.lastSeq) return take.pipeline.state();
       take.lastSeq = seq;
       let samples = take.resampler.push(bytesToSamples(pcm));
@@ -216,20 +245,30 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         return take.pipeline.push(samples);
       } catch (error) {
         log('speech detection failed', error);
-        throw new AppError('TRANSCRIBE_FAILED', 'Speech detection stopped working, so no live transcript is coming. Your audio is still being recorded: end the answer and type or correct it.');
+        throw new AppError(
+          'TRANSCRIBE_FAILED',
+          'Speech detection stopped working, so no live transcript is coming. Your audio is still being recorded: end the answer and type or correct it.',
+        );
       }
     },
 
     stop: async ({ sessionId }) => {
       const take = takes.get(sessionId);
-      if (!take) throw new AppError('CONFLICT', 'The app is not listening, so there is nothing to end. Press "Speak" to start an answer.');
+      if (!take)
+        throw new AppError(
+          'CONFLICT',
+          'The app is not listening, so there is nothing to end. Press "Speak" to start an answer.',
+        );
       takes.delete(sessionId);
       try {
         return await finishTake(sessionId, take);
       } catch (error) {
         if (error instanceof AppError) throw error;
         log('finishing a spoken answer failed', error);
-        throw new AppError('TRANSCRIBE_FAILED', 'The transcript could not be finished. Your recording is saved; type or correct your answer before submitting.');
+        throw new AppError(
+          'TRANSCRIBE_FAILED',
+          'The transcript could not be finished. Your recording is saved; type or correct your answer before submitting.',
+        );
       }
     },
 
@@ -246,7 +285,9 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     },
 
     recover: () => {
-      const live = new Set([...takes.entries()].filter(([, t]) => t.mode === 'answer').map(([id, t]) => turnRowId(id, t.turnSeq)));
+      const live = new Set(
+        [...takes.entries()].filter(([, t]) => t.mode === 'answer').map(([id, t]) => turnRowId(id, t.turnSeq)),
+      );
       return recoverRecordings(options.repository(), options.sessionsDir, (turnId) => live.has(turnId));
     },
 
@@ -268,6 +309,13 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
 
 function diskError(error: unknown): AppError {
   const code = (error as { code?: string } | null)?.code;
-  if (code === 'ENOSPC') return new AppError('DISK_FULL', 'The disk is full, so your answer cannot be recorded. Free some space and try again; your typed answer is still here.');
-  return new AppError('INTERNAL', `Your answer could not be recorded (${error instanceof Error ? error.message : String(error)}). Type your answer instead, and check that the data folder is writable.`);
+  if (code === 'ENOSPC')
+    return new AppError(
+      'DISK_FULL',
+      'The disk is full, so your answer cannot be recorded. Free some space and try again; your typed answer is still here.',
+    );
+  return new AppError(
+    'INTERNAL',
+    `Your answer could not be recorded (${error instanceof Error ? error.message : String(error)}). Type your answer instead, and check that the data folder is writable.`,
+  );
 }

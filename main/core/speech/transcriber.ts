@@ -36,7 +36,10 @@ export function whisperThreads(setting: number, cpus = os.availableParallelism()
 export async function loadWhisper(options: WhisperOptions): Promise<Transcriber> {
   const { initWhisper } = await import('@fugood/whisper.node');
   // useGpu picks Metal on Apple silicon; elsewhere whisper.cpp falls back to the CPU by itself.
-  const context: WhisperContext = await initWhisper({ filePath: options.modelPath, useGpu: options.useGpu }, options.variant);
+  const context: WhisperContext = await initWhisper(
+    { filePath: options.modelPath, useGpu: options.useGpu },
+    options.variant,
+  );
   const threads = whisperThreads(options.threads);
   let queue: Promise<unknown> = Promise.resolve();
   return {

@@ -138,8 +138,16 @@ export class TranscriptQueue {
     try {
       this.calls++;
       if (batch.length > 1) this.mergedCalls++;
-      const pieces = await this.options.transcriber.transcribe(concatSamples(parts), { prompt: this.options.prompt(this.transcript()) });
-      const texts = assignPieces(pieces, batch.map((s, i) => ({ startMs: samplesToMs(offsets[i] ?? 0), endMs: samplesToMs((offsets[i] ?? 0) + s.end - s.start) })));
+      const pieces = await this.options.transcriber.transcribe(concatSamples(parts), {
+        prompt: this.options.prompt(this.transcript()),
+      });
+      const texts = assignPieces(
+        pieces,
+        batch.map((s, i) => ({
+          startMs: samplesToMs(offsets[i] ?? 0),
+          endMs: samplesToMs((offsets[i] ?? 0) + s.end - s.start),
+        })),
+      );
       batch.forEach((s, i) => {
         s.text = texts[i] ?? '';
         s.status = 'done';
@@ -156,7 +164,10 @@ export class TranscriptQueue {
 }
 
 /** Gives each whisper piece to the segment its middle falls in (or the nearest one). */
-export function assignPieces(pieces: readonly TranscribedPiece[], slots: readonly { startMs: number; endMs: number }[]): string[] {
+export function assignPieces(
+  pieces: readonly TranscribedPiece[],
+  slots: readonly { startMs: number; endMs: number }[],
+): string[] {
   const texts: string[][] = slots.map(() => []);
   for (const piece of pieces) {
     const text = piece.text.trim();

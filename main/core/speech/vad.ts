@@ -29,9 +29,15 @@ export const VAD_OPTIONS: VadOptions = { maxSpeechDurationS: 15 };
 /** VAD times come back in 10 ms units. */
 const SAMPLES_PER_VAD_UNIT = 160;
 
-export async function loadSileroVad(modelPath: string, options: { threads?: number; useGpu?: boolean; variant?: LibVariant | undefined } = {}): Promise<Vad> {
+export async function loadSileroVad(
+  modelPath: string,
+  options: { threads?: number; useGpu?: boolean; variant?: LibVariant | undefined } = {},
+): Promise<Vad> {
   const { initWhisperVad } = await import('@fugood/whisper.node');
-  const context: WhisperVadContext = await initWhisperVad({ filePath: modelPath, useGpu: options.useGpu ?? false, nThreads: options.threads ?? 1 }, options.variant);
+  const context: WhisperVadContext = await initWhisperVad(
+    { filePath: modelPath, useGpu: options.useGpu ?? false, nThreads: options.threads ?? 1 },
+    options.variant,
+  );
   // One detection at a time per context: the native context is not re-entrant.
   let queue: Promise<unknown> = Promise.resolve();
   return {
@@ -50,7 +56,6 @@ export async function loadSileroVad(modelPath: string, options: { threads?: numb
     release: () => queue.then(() => context.release()),
   };
 }
-
 
 /**
  * The Silero VAD model among installed model files: a .bin whose name mentions silero or vad.

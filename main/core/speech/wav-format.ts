@@ -54,7 +54,8 @@ export function readWavInfo(file: string): WavInfo | null {
 }
 
 export function parseWavHeader(head: Buffer, fileSize: number): WavInfo | null {
-  if (head.length < 12 || head.toString('ascii', 0, 4) !== 'RIFF' || head.toString('ascii', 8, 12) !== 'WAVE') return null;
+  if (head.length < 12 || head.toString('ascii', 0, 4) !== 'RIFF' || head.toString('ascii', 8, 12) !== 'WAVE')
+    return null;
   let at = 12;
   let format: { sampleRate: number; channels: number; bitsPerSample: number } | null = null;
   while (at + 8 <= head.length) {
@@ -62,7 +63,11 @@ export function parseWavHeader(head: Buffer, fileSize: number): WavInfo | null {
     const chunkSize = head.readUInt32LE(at + 4);
     if (id === 'fmt ' && at + 24 <= head.length) {
       if (head.readUInt16LE(at + 8) !== 1) return null; // not PCM
-      format = { channels: head.readUInt16LE(at + 10), sampleRate: head.readUInt32LE(at + 12), bitsPerSample: head.readUInt16LE(at + 22) };
+      format = {
+        channels: head.readUInt16LE(at + 10),
+        sampleRate: head.readUInt32LE(at + 12),
+        bitsPerSample: head.readUInt16LE(at + 22),
+      };
     } else if (id === 'data') {
       if (!format) return null;
       const dataOffset = at + 8;

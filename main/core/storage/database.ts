@@ -45,7 +45,15 @@ function explainOpenError(file: string, error: unknown): string {
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed|integrity/i.test(detail)) {
     return `The practice database at ${file} is damaged (${detail}). Move the file somewhere safe (it may be recoverable) and restart the app to begin with a fresh one.`;
   }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR' || code === 'EROFS' || /readonly|permission|unable to open/i.test(detail)) {
+  if (
+    code === 'SQLITE_READONLY' ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'ENOTDIR' ||
+    code === 'EROFS' ||
+    /readonly|permission|unable to open/i.test(detail)
+  ) {
     return `The app cannot write its database at ${file} (${detail}). Check that the folder exists and that you have permission to write to it, then restart the app.`;
   }
   return `The database at ${file} could not be opened: ${detail}. Restart the app; if this keeps happening, move the file aside to start fresh.`;

@@ -40,13 +40,18 @@ export function bridgeTransport(): Transport {
   function connect(): Promise<WebSocket> {
     if (opened && socket && socket.readyState <= WebSocket.OPEN) return opened;
     opened = new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${window.location.origin.replace(/^http/, 'ws')}/rpc?token=${encodeURIComponent(token ?? '')}`);
+      const ws = new WebSocket(
+        `${window.location.origin.replace(/^http/, 'ws')}/rpc?token=${encodeURIComponent(token ?? '')}`,
+      );
       ws.binaryType = 'arraybuffer';
       socket = ws;
       ws.onopen = () => resolve(ws);
       ws.onerror = () => reject(new Error('socket error'));
       ws.onclose = () => {
-        for (const [, settle] of pending) settle(fail('Lost the connection to the app server. Check that "npm run web" is still running, then try again.'));
+        for (const [, settle] of pending)
+          settle(
+            fail('Lost the connection to the app server. Check that "npm run web" is still running, then try again.'),
+          );
         pending.clear();
         socket = null;
         opened = null;
@@ -67,12 +72,15 @@ export function bridgeTransport(): Transport {
   return {
     kind: 'bridge',
     async call(channel, input) {
-      if (!token) return fail('This page was opened without its access token. Open the address printed by "npm run web".');
+      if (!token)
+        return fail('This page was opened without its access token. Open the address printed by "npm run web".');
       let ws: WebSocket;
       try {
         ws = await connect();
       } catch {
-        return fail('Could not reach the app server. Check that "npm run web" is running and open the address it printed.');
+        return fail(
+          'Could not reach the app server. Check that "npm run web" is running and open the address it printed.',
+        );
       }
       const id = nextId++;
       return new Promise((resolve) => {

@@ -44,15 +44,27 @@ export function explainCaptureError(error: unknown): CaptureError {
   if (error instanceof CaptureError) return error;
   const name = (error as { name?: string } | null)?.name ?? '';
   if (name === 'NotAllowedError' || name === 'SecurityError') {
-    return new CaptureError('denied', 'Microphone access was denied. Allow the microphone for this app in your system or browser settings, then try again. You can type your answer meanwhile.');
+    return new CaptureError(
+      'denied',
+      'Microphone access was denied. Allow the microphone for this app in your system or browser settings, then try again. You can type your answer meanwhile.',
+    );
   }
   if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') {
-    return new CaptureError('no-device', 'No microphone was found. Plug one in (or pick another in the list) and try again. You can type your answer meanwhile.');
+    return new CaptureError(
+      'no-device',
+      'No microphone was found. Plug one in (or pick another in the list) and try again. You can type your answer meanwhile.',
+    );
   }
   if (name === 'NotReadableError' || name === 'AbortError') {
-    return new CaptureError('busy', 'The microphone could not be opened; another app may be using it. Close that app or pick another microphone, then try again. You can type your answer meanwhile.');
+    return new CaptureError(
+      'busy',
+      'The microphone could not be opened; another app may be using it. Close that app or pick another microphone, then try again. You can type your answer meanwhile.',
+    );
   }
-  return new CaptureError('unsupported', `The microphone could not be started (${error instanceof Error ? error.message : String(error)}). You can type your answer instead.`);
+  return new CaptureError(
+    'unsupported',
+    `The microphone could not be started (${error instanceof Error ? error.message : String(error)}). You can type your answer instead.`,
+  );
 }
 
 export async function startCapture(options: CaptureOptions): Promise<Capture> {
@@ -77,7 +89,10 @@ export async function startCapture(options: CaptureOptions): Promise<Capture> {
   const track = stream.getAudioTracks()[0];
   if (!track) {
     stream.getTracks().forEach((t) => t.stop());
-    throw new CaptureError('no-device', 'No microphone was found. Plug one in and try again. You can type your answer meanwhile.');
+    throw new CaptureError(
+      'no-device',
+      'No microphone was found. Plug one in and try again. You can type your answer meanwhile.',
+    );
   }
 
   let context: AudioContext;
@@ -92,13 +107,23 @@ export async function startCapture(options: CaptureOptions): Promise<Capture> {
   } catch (error) {
     stream.getTracks().forEach((t) => t.stop());
     await context.close();
-    throw new CaptureError('unsupported', `The audio recorder could not start (${error instanceof Error ? error.message : String(error)}). You can type your answer instead.`);
+    throw new CaptureError(
+      'unsupported',
+      `The audio recorder could not start (${error instanceof Error ? error.message : String(error)}). You can type your answer instead.`,
+    );
   }
   const source = context.createMediaStreamSource(stream);
-  const node = new AudioWorkletNode(context, 'pcm-capture', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, processorOptions: { chunkMs: 200 } });
+  const node = new AudioWorkletNode(context, 'pcm-capture', {
+    numberOfInputs: 1,
+    numberOfOutputs: 0,
+    channelCount: 1,
+    processorOptions: { chunkMs: 200 },
+  });
   let stopped = false;
   let flushed: (() => void) | null = null;
-  node.port.onmessage = (event: MessageEvent<{ type: 'chunk'; pcm: ArrayBuffer } | { type: 'level'; peak: number; rms: number }>) => {
+  node.port.onmessage = (
+    event: MessageEvent<{ type: 'chunk'; pcm: ArrayBuffer } | { type: 'level'; peak: number; rms: number }>,
+  ) => {
     const data = event.data;
     if (data.type === 'chunk') {
       options.onChunk(new Int16Array(data.pcm));

@@ -120,10 +120,17 @@ export function useVoice(options: VoiceOptions): VoiceTake {
       sending.current = sending.current.then(async () => {
         if (!active.current && !stopping.current) return;
         try {
-          const state = await api.speech.pushAudio({ sessionId, seq: chunkSeq, pcm: new Uint8Array(pcm.buffer as ArrayBuffer, pcm.byteOffset, pcm.byteLength) });
+          const state = await api.speech.pushAudio({
+            sessionId,
+            seq: chunkSeq,
+            pcm: new Uint8Array(pcm.buffer as ArrayBuffer, pcm.byteOffset, pcm.byteLength),
+          });
           setLive(state);
         } catch (e) {
-          if (active.current && !stopping.current) fail(`Recording stopped: ${errorMessage(e)} What reached the app so far is kept, and you can type your answer.`);
+          if (active.current && !stopping.current)
+            fail(
+              `Recording stopped: ${errorMessage(e)} What reached the app so far is kept, and you can type your answer.`,
+            );
         }
       });
     };
@@ -133,7 +140,9 @@ export function useVoice(options: VoiceOptions): VoiceTake {
         onChunk: (pcm) => (started ? send(pcm) : waiting.push(pcm)),
         onLevel: setLevel,
         onEnded: () =>
-          fail('The microphone stopped (it may have been unplugged). What you said so far is kept; plug it back in and press Speak to go on, or type the rest.'),
+          fail(
+            'The microphone stopped (it may have been unplugged). What you said so far is kept; plug it back in and press Speak to go on, or type the rest.',
+          ),
       });
       const begun = await api.speech.start({ sessionId, mode, sampleRate: capture.current.sampleRate });
       setOffsetMs(begun.offsetMs);

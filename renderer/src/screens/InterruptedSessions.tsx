@@ -42,12 +42,23 @@ export function InterruptedSessions() {
 
   if (sessions.length === 0 && !error) return null;
   return (
-    <section className="card interrupted stack" aria-labelledby="interrupted-heading" data-testid="interrupted-sessions">
+    <section
+      className="card interrupted stack"
+      aria-labelledby="interrupted-heading"
+      data-testid="interrupted-sessions"
+    >
       <div>
         <h2 id="interrupted-heading">Unfinished rounds</h2>
-        <p className="muted small" style={{ margin: 0 }}>Rounds you started but did not finish. Resume where you left off (your draft was kept), or finish them as they are.</p>
+        <p className="muted small" style={{ margin: 0 }}>
+          Rounds you started but did not finish. Resume where you left off (your draft was kept), or finish them as they
+          are.
+        </p>
       </div>
-      {error && <div className="notice error" role="alert">{error}</div>}
+      {error && (
+        <div className="notice error" role="alert">
+          {error}
+        </div>
+      )}
       <ul className="interrupted-list">
         {sessions.map((s) => {
           const id = `interrupted-${s.sessionId}`;
@@ -56,12 +67,25 @@ export function InterruptedSessions() {
               <div id={id} className="interrupted-title">
                 <strong>{s.roleTitle}</strong> · {s.roundTitle}
                 <div className="muted small">
-                  Question {s.questionNumber} of {s.questionCount} · last active {new Date(s.updatedAt).toLocaleString()}
+                  Question {s.questionNumber} of {s.questionCount} · last active{' '}
+                  {new Date(s.updatedAt).toLocaleString()}
                 </div>
               </div>
               <div className="row">
-                <a className="button primary" href={href({ name: 'practice', sessionId: s.sessionId })} aria-describedby={id}>Resume</a>
-                <button type="button" className="button" disabled={busyId !== null} aria-describedby={id} onClick={() => void abandon(s.sessionId)}>
+                <a
+                  className="button primary"
+                  href={href({ name: 'practice', sessionId: s.sessionId })}
+                  aria-describedby={id}
+                >
+                  Resume
+                </a>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busyId !== null}
+                  aria-describedby={id}
+                  onClick={() => void abandon(s.sessionId)}
+                >
                   {busyId === s.sessionId ? 'Finishing…' : 'Finish as is'}
                 </button>
               </div>

@@ -106,21 +106,27 @@ export function ModelsScreen() {
       }
     });
 
-  const onChoose = (kind: 'llm' | 'whisper', path: string | null) => void act('active', () => api.models.setActive({ kind, path }), reloadStatus);
+  const onChoose = (kind: 'llm' | 'whisper', path: string | null) =>
+    void act('active', () => api.models.setActive({ kind, path }), reloadStatus);
 
   const onDelete = (model: InstalledModel) =>
-    void act('delete', () => api.models.delete({ path: model.path }), () => {
-      setNotice({ tone: 'good', text: `Deleted ${model.name}.` });
-      reloadStatus();
-      reloadCatalog();
-    });
+    void act(
+      'delete',
+      () => api.models.delete({ path: model.path }),
+      () => {
+        setNotice({ tone: 'good', text: `Deleted ${model.name}.` });
+        reloadStatus();
+        reloadCatalog();
+      },
+    );
 
   return (
     <div className="stack">
       <header>
         <h1>Models</h1>
         <p className="muted">
-          The interviewer and speech recognition run on this computer. Nothing you say or type leaves it; the only network use is a download you start here.
+          The interviewer and speech recognition run on this computer. Nothing you say or type leaves it; the only
+          network use is a download you start here.
         </p>
       </header>
       <div aria-live="polite" className="models-notice">
@@ -140,7 +146,12 @@ export function ModelsScreen() {
       </Async>
       <HardwareCard state={catalog} />
       <CatalogList state={catalog} downloads={Object.values(downloads)} actions={catalogActions} />
-      <ImportForm busy={busy.has('import')} error={importError?.message ?? null} largeOffer={importError?.large ?? false} onImport={onImport} />
+      <ImportForm
+        busy={busy.has('import')}
+        error={importError?.message ?? null}
+        largeOffer={importError?.large ?? false}
+        onImport={onImport}
+      />
     </div>
   );
 }

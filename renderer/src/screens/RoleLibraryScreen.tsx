@@ -40,29 +40,44 @@ function RoleGrid({ roles }: { roles: RoleSummary[] }) {
   const [kind, setKind] = useState('');
   const kinds = useMemo(() => [...new Set(roles.flatMap((r) => r.rounds.map((x) => x.kind)))].sort(), [roles]);
   // Roles modelled on a publicly described company loop lead; the rest are alphabetical.
-  const sorted = useMemo(() => [...roles].sort((a, b) => Number(!!b.company) - Number(!!a.company) || a.title.localeCompare(b.title)), [roles]);
+  const sorted = useMemo(
+    () => [...roles].sort((a, b) => Number(!!b.company) - Number(!!a.company) || a.title.localeCompare(b.title)),
+    [roles],
+  );
   const shown = sorted.filter((role) => {
     const haystack = `${role.title} ${role.company ?? ''} ${role.level} ${role.topics.join(' ')}`.toLowerCase();
-    return (!query || haystack.includes(query.trim().toLowerCase())) && (!kind || role.rounds.some((r) => r.kind === kind));
+    return (
+      (!query || haystack.includes(query.trim().toLowerCase())) && (!kind || role.rounds.some((r) => r.kind === kind))
+    );
   });
   return (
     <>
       <div className="row" role="search">
         <div className="field" style={{ flex: 1, minWidth: 240 }}>
           <label htmlFor="role-search">Search roles</label>
-          <input id="role-search" type="search" placeholder="Company, title or topic" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            id="role-search"
+            type="search"
+            placeholder="Company, title or topic"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="round-kind">Round type</label>
           <select id="round-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">All round types</option>
             {kinds.map((k) => (
-              <option key={k} value={k}>{ROUND_KIND_LABELS[k]}</option>
+              <option key={k} value={k}>
+                {ROUND_KIND_LABELS[k]}
+              </option>
             ))}
           </select>
         </div>
       </div>
-      <p className="muted small" role="status">{shown.length} of {roles.length} roles</p>
+      <p className="muted small" role="status">
+        {shown.length} of {roles.length} roles
+      </p>
       <div className="grid">
         {shown.map((role) => (
           <article key={role.id} className="card role-card" aria-labelledby={`role-${role.id}`}>
@@ -72,12 +87,18 @@ function RoleGrid({ roles }: { roles: RoleSummary[] }) {
             <p className="summary">{role.summary}</p>
             <div className="row">
               {role.rounds.map((r) => (
-                <span key={r.id} className="chip">{ROUND_KIND_LABELS[r.kind]}</span>
+                <span key={r.id} className="chip">
+                  {ROUND_KIND_LABELS[r.kind]}
+                </span>
               ))}
               {role.source === 'user' && <span className="chip accent">Your pack</span>}
             </div>
             <div className="row actions">
-              <a className="button primary" href={href({ name: 'role', roleId: role.id })} aria-label={`Open ${role.company ? `${role.company} ` : ''}${role.title}`}>
+              <a
+                className="button primary"
+                href={href({ name: 'role', roleId: role.id })}
+                aria-label={`Open ${role.company ? `${role.company} ` : ''}${role.title}`}
+              >
                 Open
               </a>
             </div>
@@ -95,9 +116,16 @@ function InvalidPacks({ problems }: { problems: PackProblem[] }) {
       <p className="small">The other roles work normally. Fix the file and import it again.</p>
       {problems.map((p) => (
         <details key={`${p.source}:${p.file}`} open>
-          <summary><strong>{p.file}</strong> ({p.source === 'user' ? 'your pack' : 'bundled'}) — {p.errors.length} problem{p.errors.length === 1 ? '' : 's'}</summary>
+          <summary>
+            <strong>{p.file}</strong> ({p.source === 'user' ? 'your pack' : 'bundled'}) — {p.errors.length} problem
+            {p.errors.length === 1 ? '' : 's'}
+          </summary>
           <ul className="small">
-            {p.errors.slice(0, 20).map((e) => <li key={e}><code>{e}</code></li>)}
+            {p.errors.slice(0, 20).map((e) => (
+              <li key={e}>
+                <code>{e}</code>
+              </li>
+            ))}
           </ul>
         </details>
       ))}
@@ -110,18 +138,30 @@ function ImportResult({ message, onDismiss }: { message: ImportMessage; onDismis
     <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
       <div className="row">
         <p style={{ margin: 0, flex: 1 }}>{message.text}</p>
-        <button type="button" className="button small" onClick={onDismiss}>Dismiss</button>
+        <button type="button" className="button small" onClick={onDismiss}>
+          Dismiss
+        </button>
       </div>
       {message.errors && (
         <ul className="small">
-          {message.errors.slice(0, 20).map((e) => <li key={e}><code>{e}</code></li>)}
+          {message.errors.slice(0, 20).map((e) => (
+            <li key={e}>
+              <code>{e}</code>
+            </li>
+          ))}
         </ul>
       )}
     </div>
   );
 }
 
-function ImportPackButton({ onImported, onMessage: setMessage }: { onImported: () => void; onMessage: (m: ImportMessage | null) => void }) {
+function ImportPackButton({
+  onImported,
+  onMessage: setMessage,
+}: {
+  onImported: () => void;
+  onMessage: (m: ImportMessage | null) => void;
+}) {
   const inputRef = useRef<HTMLInputElement>(null);
   async function importFile(file: File) {
     setMessage(null);
@@ -131,7 +171,11 @@ function ImportPackButton({ onImported, onMessage: setMessage }: { onImported: (
         setMessage({ kind: 'good', text: `Added "${result.role.title}" to your roles.` });
         onImported();
       } else {
-        setMessage({ kind: 'error', text: `${file.name} was not imported. Fix these problems and try again:`, errors: result.problem?.errors ?? [] });
+        setMessage({
+          kind: 'error',
+          text: `${file.name} was not imported. Fix these problems and try again:`,
+          errors: result.problem?.errors ?? [],
+        });
       }
     } catch (error) {
       setMessage({ kind: 'error', text: `${file.name} was not imported: ${errorMessage(error)}` });

@@ -22,9 +22,15 @@ function RoleDetails({ role }: { role: RoleSummary }) {
   const round = role.rounds.find((r) => r.id === selected);
   return (
     <div className="stack">
-      <a href={href({ name: 'library' })} className="small">← All roles</a>
+      <a href={href({ name: 'library' })} className="small">
+        ← All roles
+      </a>
       <header>
-        {role.company && <div className="muted small" style={{ textTransform: 'uppercase', letterSpacing: '0.06em', fontWeight: 600 }}>{role.company}</div>}
+        {role.company && (
+          <div className="muted small" style={{ textTransform: 'uppercase', letterSpacing: '0.06em', fontWeight: 600 }}>
+            {role.company}
+          </div>
+        )}
         <h1>{role.title}</h1>
         <p className="muted">{role.level}</p>
         <p>{role.summary}</p>
@@ -38,11 +44,19 @@ function RoleDetails({ role }: { role: RoleSummary }) {
           <ul className="round-list">
             {role.rounds.map((r) => (
               <li key={r.id} className="round-item">
-                <input type="radio" name="round" id={`round-${r.id}`} value={r.id} checked={selected === r.id} onChange={() => setSelected(r.id)} />
+                <input
+                  type="radio"
+                  name="round"
+                  id={`round-${r.id}`}
+                  value={r.id}
+                  checked={selected === r.id}
+                  onChange={() => setSelected(r.id)}
+                />
                 <label htmlFor={`round-${r.id}`} style={{ flex: 1 }}>
                   <strong>{r.title}</strong> <span className="chip">{ROUND_KIND_LABELS[r.kind]}</span>
                   <div className="meta">
-                    {formatMinutes(r.minutes)} · {r.questionsPerSession} question{r.questionsPerSession === 1 ? '' : 's'} per session · {r.questionCount} in the bank
+                    {formatMinutes(r.minutes)} · {r.questionsPerSession} question
+                    {r.questionsPerSession === 1 ? '' : 's'} per session · {r.questionCount} in the bank
                   </div>
                 </label>
               </li>
@@ -67,7 +81,11 @@ function RoleDetails({ role }: { role: RoleSummary }) {
         <section className="card" aria-labelledby="topics-heading">
           <h2 id="topics-heading">Topics to prepare</h2>
           <div className="row">
-            {role.topics.map((t) => <span key={t} className="chip accent">{t}</span>)}
+            {role.topics.map((t) => (
+              <span key={t} className="chip accent">
+                {t}
+              </span>
+            ))}
           </div>
         </section>
       </div>
@@ -94,7 +112,11 @@ function DuplicatePack({ role }: { role: RoleSummary }) {
         Duplicate as my own…
       </button>
       <span className="muted small">Saves this pack as a YAML file you can edit and import.</span>
-      {error && <div className="notice error" role="alert">{error}</div>}
+      {error && (
+        <div className="notice error" role="alert">
+          {error}
+        </div>
+      )}
     </div>
   );
 }

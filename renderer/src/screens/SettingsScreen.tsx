@@ -26,14 +26,22 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
   return (
     <div className="stack">
       <h1>Settings</h1>
-      {error && <div className="notice error" role="alert">{error}</div>}
+      {error && (
+        <div className="notice error" role="alert">
+          {error}
+        </div>
+      )}
       <section className="card stack" aria-labelledby="appearance-heading">
         <h2 id="appearance-heading">Appearance</h2>
         <Async state={settings} label="settings">
           {(s) => (
             <div className="field" style={{ maxWidth: 280 }}>
               <label htmlFor="theme">Theme</label>
-              <select id="theme" value={s.theme} onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}>
+              <select
+                id="theme"
+                value={s.theme}
+                onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}
+              >
                 <option value="system">Match the system</option>
                 <option value="light">Light</option>
                 <option value="dark">Dark</option>
@@ -47,16 +55,24 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
         <p className="muted small">Everything stays on this computer. Nothing is sent anywhere.</p>
         <dl className="kv">
           <dt>Data folder</dt>
-          <dd><code data-testid="data-dir">{info.dataDir}</code></dd>
+          <dd>
+            <code data-testid="data-dir">{info.dataDir}</code>
+          </dd>
           <dt>Database</dt>
-          <dd><code>{info.database.path}</code></dd>
+          <dd>
+            <code>{info.database.path}</code>
+          </dd>
         </dl>
       </section>
       <section className="card stack" aria-labelledby="models-heading">
         <div className="row">
-          <h2 id="models-heading" style={{ margin: 0 }}>Models</h2>
+          <h2 id="models-heading" style={{ margin: 0 }}>
+            Models
+          </h2>
           <span className="spacer" />
-          <a className="button small" href={href({ name: 'models' })}>Manage models</a>
+          <a className="button small" href={href({ name: 'models' })}>
+            Manage models
+          </a>
         </div>
         <Async state={models} label="models">
           {(m) =>
@@ -69,7 +85,9 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
             ) : (
               <ul>
                 {m.installed.map((model) => (
-                  <li key={model.id}>{model.name} ({model.kind}, {(model.sizeBytes / 1e6).toFixed(1)} MB)</li>
+                  <li key={model.id}>
+                    {model.name} ({model.kind}, {(model.sizeBytes / 1e6).toFixed(1)} MB)
+                  </li>
                 ))}
               </ul>
             )

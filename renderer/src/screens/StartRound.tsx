@@ -34,7 +34,14 @@ export function StartRound({ role, round }: { role: RoleSummary; round: RoundSum
     // Ctrl/⌘+Enter anywhere on the role page, or Enter on a round in the list.
     function onKeyDown(e: KeyboardEvent) {
       if (e.defaultPrevented || e.repeat) return;
-      const onRound = e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey && e.target instanceof HTMLInputElement && e.target.type === 'radio' && e.target.name === 'round';
+      const onRound =
+        e.key === 'Enter' &&
+        !e.ctrlKey &&
+        !e.metaKey &&
+        !e.altKey &&
+        e.target instanceof HTMLInputElement &&
+        e.target.type === 'radio' &&
+        e.target.name === 'round';
       if (isModEnter(e) || onRound) {
         e.preventDefault();
         void latest.current();
@@ -47,16 +54,29 @@ export function StartRound({ role, round }: { role: RoleSummary; round: RoundSum
   return (
     <div className="stack start-round">
       <div className="row">
-        <ActionButton label="Start practice" kind="primary" keys={[MOD_LABEL, 'Enter']} shortcut="Control+Enter Meta+Enter" disabled={pending} onClick={() => void start()} />
+        <ActionButton
+          label="Start practice"
+          kind="primary"
+          keys={[MOD_LABEL, 'Enter']}
+          shortcut="Control+Enter Meta+Enter"
+          disabled={pending}
+          onClick={() => void start()}
+        />
         <p className="muted" style={{ margin: 0 }} role="status" aria-live="polite">
-          {pending ? 'Starting…' : (
+          {pending ? (
+            'Starting…'
+          ) : (
             <>
               Selected: <strong>{round.title}</strong> for {role.title} · {formatMinutes(round.minutes)}
             </>
           )}
         </p>
       </div>
-      {error && <div className="notice error" role="alert">{error}</div>}
+      {error && (
+        <div className="notice error" role="alert">
+          {error}
+        </div>
+      )}
     </div>
   );
 }

@@ -21,16 +21,26 @@ function Summary({ summary }: { summary: RoundSummaryView }) {
   const answered = summary.questions.filter((q) => !q.skipped).length;
   return (
     <div className="stack summary-screen">
-      <a href={href({ name: 'role', roleId: summary.roleId })} className="small">← Back to {summary.roleTitle}</a>
+      <a href={href({ name: 'role', roleId: summary.roleId })} className="small">
+        ← Back to {summary.roleTitle}
+      </a>
       <header className="page-header">
         <div>
           <div className="eyebrow">{summary.roleTitle}</div>
           <h1>{summary.roundTitle}: how it went</h1>
           <p className="muted" style={{ margin: 0 }}>
-            <span className="chip">{ROUND_KIND_LABELS[summary.roundKind] ?? summary.roundKind}</span>{' '}
-            Total time <strong className="tabular">{formatDuration(summary.roundElapsedMs)}</strong> of{' '}
+            <span className="chip">{ROUND_KIND_LABELS[summary.roundKind] ?? summary.roundKind}</span> Total time{' '}
+            <strong className="tabular">{formatDuration(summary.roundElapsedMs)}</strong> of{' '}
             <span className="tabular">{formatDuration(summary.roundBudgetMs)}</span>
-            {over && <> · <span className="chip warn">over by {formatDuration(summary.roundElapsedMs - summary.roundBudgetMs)}</span></>}
+            {over && (
+              <>
+                {' '}
+                ·{' '}
+                <span className="chip warn">
+                  over by {formatDuration(summary.roundElapsedMs - summary.roundBudgetMs)}
+                </span>
+              </>
+            )}
             {' · '}
             {answered} of {summary.questions.length} question{summary.questions.length === 1 ? '' : 's'} answered
             {' · '}

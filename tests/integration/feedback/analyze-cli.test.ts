@@ -75,7 +75,11 @@ describe('npm run analyze', () => {
     ['not JSON', '{"questionId": "x", "segments": [', /not a transcript file: not valid JSON/],
     ['a wrong type', '{"questionId": 3, "text": "hi"}', /questionId: Invalid input/],
     ['neither segments nor text', '{"questionId": "x"}', /needs "segments"/],
-    ['a segment ending before it starts', '{"questionId": "x", "segments": [{"start": 5, "end": 2, "text": "hi"}]}', /segments\.0: end must not be before start/],
+    [
+      'a segment ending before it starts',
+      '{"questionId": "x", "segments": [{"start": 5, "end": 2, "text": "hi"}]}',
+      /segments\.0: end must not be before start/,
+    ],
   ])('exits 2 with a clear message on %s', (_what, content, message) => {
     const { code, stdout, stderr } = analyze(file('bad.json', content));
     expect(code).toBe(2);

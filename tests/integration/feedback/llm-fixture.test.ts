@@ -52,11 +52,33 @@ describe('the LLM judge on the fixture GGUF', () => {
       outline: ['Set the scene', 'Show the evidence'],
       pitfalls: ['Blame'],
     };
-    const turn: TurnRecord = { seq: 1, questionIndex: 0, questionId: 'q', kind: 'question', prompt: question.prompt, status: 'answered', budgetMs: 240_000, askedAt: 0, elapsedMs: 60_000, answer: ANSWER };
-    const rules = rulesForQuestion({ question, turns: [turn], segments: new Map(), roundKind: 'behavioral', checklist: null, starGuide: false });
+    const turn: TurnRecord = {
+      seq: 1,
+      questionIndex: 0,
+      questionId: 'q',
+      kind: 'question',
+      prompt: question.prompt,
+      status: 'answered',
+      budgetMs: 240_000,
+      askedAt: 0,
+      elapsedMs: 60_000,
+      answer: ANSWER,
+    };
+    const rules = rulesForQuestion({
+      question,
+      turns: [turn],
+      segments: new Map(),
+      roundKind: 'behavioral',
+      checklist: null,
+      starGuide: false,
+    });
     const generator = recording(llm);
 
-    const outcome = await judgeQuestion(generator, { roleTitle: 'Engineer', roundKind: 'behavioral', rules, rubricWhy: {} }, { maxTokens: 24, timeoutMs: 120_000 });
+    const outcome = await judgeQuestion(
+      generator,
+      { roleTitle: 'Engineer', roundKind: 'behavioral', rules, rubricWhy: {} },
+      { maxTokens: 24, timeoutMs: 120_000 },
+    );
 
     expect(outcome).toMatchObject({ ok: false, failure: 'cut_off', note: FAILURE_NOTES.cut_off });
     const [result] = generator.results;
@@ -72,7 +94,12 @@ describe('the LLM judge on the fixture GGUF', () => {
     const story =
       'At my last job a designer and I disagreed about a dropdown. I was responsible for the checkout flow. ' +
       'I listened to her concerns, then I showed her data from user testing. As a result we shipped the native select and conversion went up by 3 percent.';
-    const sessionId = await playRound(stack, BEHAVIORAL, ['conflict'], [story, 'I learned to bring evidence early, before anyone is attached to a design.']);
+    const sessionId = await playRound(
+      stack,
+      BEHAVIORAL,
+      ['conflict'],
+      [story, 'I learned to bring evidence early, before anyone is attached to a design.'],
+    );
     let view = await stack.feedback.forSession({ sessionId });
     for (let i = 0; i < 5 && view.generation.state === 'working'; i++) {
       await stack.feedback.idle();

@@ -6,8 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportReport, SearchResults, SessionDetail, SessionPage } from '../../../main/contract/services/sessions.js';
-import { addRecording, call, failure, openTestData, seedSession, type TestData } from '../../unit/core/history/helpers.js';
+import type {
+  ImportReport,
+  SearchResults,
+  SessionDetail,
+  SessionPage,
+} from '../../../main/contract/services/sessions.js';
+import {
+  addRecording,
+  call,
+  failure,
+  openTestData,
+  seedSession,
+  type TestData,
+} from '../../unit/core/history/helpers.js';
 
 const T0 = Date.UTC(2025, 5, 1, 10, 0);
 
@@ -45,16 +57,35 @@ describe('export all and import into another installation', () => {
   beforeEach(() => {
     source = openTestData('ir-export-');
     target = openTestData('ir-import-');
-    seedSession(source.db, { sessionId: 'one', createdAt: T0, answers: ['We used idempotency keys.', 'Sharding by customer.'] });
-    seedSession(source.db, { sessionId: 'two', createdAt: T0 + 1000, roleTitle: 'Product Manager', roleId: 'pm', answers: ['Talk to users first.'], unfinished: true });
+    seedSession(source.db, {
+      sessionId: 'one',
+      createdAt: T0,
+      answers: ['We used idempotency keys.', 'Sharding by customer.'],
+    });
+    seedSession(source.db, {
+      sessionId: 'two',
+      createdAt: T0 + 1000,
+      roleTitle: 'Product Manager',
+      roleId: 'pm',
+      answers: ['Talk to users first.'],
+      unfinished: true,
+    });
     addRecording(source.db, source.dir, 'one', 1, [
       { startMs: 0, endMs: 1500, text: 'We used' },
       { startMs: 1500, endMs: 3000, text: 'idempotency keys.' },
     ]);
     addRecording(source.db, source.dir, 'one', 2, [{ startMs: 0, endMs: 1000, text: 'Sharding by customer.' }]);
     source.db.prepare("UPDATE sessions SET notes = 'Good pace.' WHERE id = 'one'").run();
-    source.db.prepare("INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES ('one:t1', NULL, 'llm', '{\"scores\":{\"clarity\":4}}', 9)").run();
-    source.db.prepare("INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (NULL, 'one:r1', 'rules', '{\"fillers\":2}', 10)").run();
+    source.db
+      .prepare(
+        "INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES ('one:t1', NULL, 'llm', '{\"scores\":{\"clarity\":4}}', 9)",
+      )
+      .run();
+    source.db
+      .prepare(
+        "INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (NULL, 'one:r1', 'rules', '{\"fillers\":2}', 10)",
+      )
+      .run();
   });
   afterEach(() => {
     source.close();
@@ -71,7 +102,13 @@ describe('export all and import into another installation', () => {
   it('round-trips every row and every recording through a zip archive', async () => {
     const zip = await exportZip();
     const names = Object.keys(unzipSync(zip)).sort();
-    expect(names).toEqual(['manifest.json', 'sessions/one/1.wav', 'sessions/one/2.wav', 'sessions/one/session.json', 'sessions/two/session.json']);
+    expect(names).toEqual([
+      'manifest.json',
+      'sessions/one/1.wav',
+      'sessions/one/2.wav',
+      'sessions/one/session.json',
+      'sessions/two/session.json',
+    ]);
 
     const report = await call<ImportReport>(target.dispatch, 'importArchive', { bytes: zip });
     expect(report).toEqual({ imported: 2, skipped: 0, sessionIds: ['one', 'two'] });
@@ -80,14 +117,19 @@ describe('export all and import into another installation', () => {
 
     // The imported sessions work everywhere: list, detail with playable audio, search.
     const page = await call<SessionPage>(target.dispatch, 'list');
-    expect(page.items.map((i) => [i.sessionId, i.status, i.hasAudio])).toEqual([['two', 'in_progress', false], ['one', 'completed', true]]);
+    expect(page.items.map((i) => [i.sessionId, i.status, i.hasAudio])).toEqual([
+      ['two', 'in_progress', false],
+      ['one', 'completed', true],
+    ]);
     const detail = await call<SessionDetail>(target.dispatch, 'detail', { sessionId: 'one' });
     expect(detail.turns[0]?.recording?.available).toBe(true);
     expect(detail.feedback).toHaveLength(2);
     await call(target.dispatch, 'audio', { recordingId: 'rec-one-1' });
     const found = await call<SearchResults>(target.dispatch, 'search', { query: 'idempotency' });
     expect(found.hits.map((h) => [h.sessionId, h.kind])).toEqual([['one', 'transcript']]);
-    expect((await call<SearchResults>(target.dispatch, 'search', { query: 'pace' })).hits.map((h) => h.kind)).toEqual(['notes']);
+    expect((await call<SearchResults>(target.dispatch, 'search', { query: 'pace' })).hits.map((h) => h.kind)).toEqual([
+      'notes',
+    ]);
   });
 
   it('imports the same export twice without duplicates, and keeps local changes', async () => {
@@ -105,16 +147,25 @@ describe('export all and import into another installation', () => {
     seedSession(target.db, { sessionId: 'two', createdAt: T0, answers: ['Local version.'] });
     const report = await call<ImportReport>(target.dispatch, 'importArchive', { bytes: await exportZip() });
     expect(report).toEqual({ imported: 1, skipped: 1, sessionIds: ['one'] });
-    expect(target.db.prepare("SELECT answer_text FROM turns WHERE id = 'two:t1'").get()).toEqual({ answer_text: 'Local version.' });
+    expect(target.db.prepare("SELECT answer_text FROM turns WHERE id = 'two:t1'").get()).toEqual({
+      answer_text: 'Local version.',
+    });
   });
 
   it('round-trips through a folder as well', async () => {
     const parent = fs.mkdtempSync(path.join(path.dirname(source.dir), 'ir-export-folder-'));
     try {
-      const result = await call<{ path: string; sessions: number; files: number }>(source.dispatch, 'exportToFolder', { folder: parent });
+      const result = await call<{ path: string; sessions: number; files: number }>(source.dispatch, 'exportToFolder', {
+        folder: parent,
+      });
       expect(result.sessions).toBe(2);
       expect(path.dirname(result.path)).toBe(parent);
-      expect(fs.readFileSync(path.join(result.path, 'sessions', 'one', '1.wav')).subarray(0, 4).toString()).toBe('RIFF');
+      expect(
+        fs
+          .readFileSync(path.join(result.path, 'sessions', 'one', '1.wav'))
+          .subarray(0, 4)
+          .toString(),
+      ).toBe('RIFF');
       // The folder the export was written into is accepted too.
       const report = await call<ImportReport>(target.dispatch, 'importFolder', { folder: parent });
       expect(report.imported).toBe(2);
@@ -168,32 +219,77 @@ describe('export all and import into another installation', () => {
 
     it('a zip from something else', async () => {
       await refused(zipSync({ 'readme.txt': strToU8('hello') }), /no manifest\.json/);
-      await refused(zipSync({ 'manifest.json': strToU8('{"format":"other-app","formatVersion":1}') }), /manifest\.json is not one the app wrote/);
+      await refused(
+        zipSync({ 'manifest.json': strToU8('{"format":"other-app","formatVersion":1}') }),
+        /manifest\.json is not one the app wrote/,
+      );
     });
 
     it('from a newer version of the app', async () => {
-      const manifest = { format: 'interview-rehearsal-export', formatVersion: 99, exportedAt: 1, schemaVersion: 99, sessionIds: [] };
+      const manifest = {
+        format: 'interview-rehearsal-export',
+        formatVersion: 99,
+        exportedAt: 1,
+        schemaVersion: 99,
+        sessionIds: [],
+      };
       await refused(zipSync({ 'manifest.json': strToU8(JSON.stringify(manifest)) }), /newer version/);
     });
 
     it('a session file missing, cut short or inconsistent', async () => {
       await refused(await tampered('sessions/two/session.json', null), /sessions\/two\/session\.json is missing/);
-      await refused(await tampered('sessions/two/session.json', '{"session": {"id": "two"'), /damaged: sessions\/two\/session\.json could not be read/);
-      const bundle = JSON.parse(Buffer.from(unzipSync(await exportZip())['sessions/one/session.json'] ?? []).toString()) as Record<string, Record<string, unknown>[]>;
-      const withForeignTurn = { ...bundle, segments: [...(bundle.segments ?? []), { turn_id: 'elsewhere:t1', start_ms: 0, end_ms: 1, text: 'x', status: 'done', created_at: 1 }] };
-      await refused(await tampered('sessions/one/session.json', JSON.stringify(withForeignTurn)), /segment of another session/);
-      const escaping = { ...bundle, recordings: (bundle.recordings ?? []).map((r) => ({ ...r, path: 'one/../../../evil.wav' })) };
+      await refused(
+        await tampered('sessions/two/session.json', '{"session": {"id": "two"'),
+        /damaged: sessions\/two\/session\.json could not be read/,
+      );
+      const bundle = JSON.parse(
+        Buffer.from(unzipSync(await exportZip())['sessions/one/session.json'] ?? []).toString(),
+      ) as Record<string, Record<string, unknown>[]>;
+      const withForeignTurn = {
+        ...bundle,
+        segments: [
+          ...(bundle.segments ?? []),
+          { turn_id: 'elsewhere:t1', start_ms: 0, end_ms: 1, text: 'x', status: 'done', created_at: 1 },
+        ],
+      };
+      await refused(
+        await tampered('sessions/one/session.json', JSON.stringify(withForeignTurn)),
+        /segment of another session/,
+      );
+      const escaping = {
+        ...bundle,
+        recordings: (bundle.recordings ?? []).map((r) => ({ ...r, path: 'one/../../../evil.wav' })),
+      };
       await refused(await tampered('sessions/one/session.json', JSON.stringify(escaping)), /outside its folder/);
       const badState = { ...bundle, rounds: (bundle.rounds ?? []).map((r) => ({ ...r, state_json: '{"turns": 3}' })) };
-      await refused(await tampered('sessions/one/session.json', JSON.stringify(badState)), /interview state this app cannot read/);
+      await refused(
+        await tampered('sessions/one/session.json', JSON.stringify(badState)),
+        /interview state this app cannot read/,
+      );
     });
 
     it('a failure while writing rows undoes the files already written', async () => {
       // A row that passes every check but collides in the database: the transaction fails.
-      target.db.prepare(`INSERT INTO sessions (id, role_id, role_title, status, created_at, updated_at) VALUES ('other', 'r', 'R', 'completed', 1, 1)`).run();
-      target.db.prepare(`INSERT INTO rounds (id, session_id, round_id, kind, title, budget_ms, state_json, started_at) VALUES ('other:r1', 'other', 'x', 'behavioral', 'B', 1, '{}', 1)`).run();
-      target.db.prepare(`INSERT INTO turns (id, round_id, seq, kind, prompt_text, status, asked_at) VALUES ('other:t1', 'other:r1', 1, 'question', 'P', 'answered', 1)`).run();
-      target.db.prepare(`INSERT INTO recordings (id, turn_id, path, sample_rate, status, created_at) VALUES ('rec-one-2', 'other:t1', 'other/1.wav', 16000, 'done', 1)`).run();
+      target.db
+        .prepare(
+          `INSERT INTO sessions (id, role_id, role_title, status, created_at, updated_at) VALUES ('other', 'r', 'R', 'completed', 1, 1)`,
+        )
+        .run();
+      target.db
+        .prepare(
+          `INSERT INTO rounds (id, session_id, round_id, kind, title, budget_ms, state_json, started_at) VALUES ('other:r1', 'other', 'x', 'behavioral', 'B', 1, '{}', 1)`,
+        )
+        .run();
+      target.db
+        .prepare(
+          `INSERT INTO turns (id, round_id, seq, kind, prompt_text, status, asked_at) VALUES ('other:t1', 'other:r1', 1, 'question', 'P', 'answered', 1)`,
+        )
+        .run();
+      target.db
+        .prepare(
+          `INSERT INTO recordings (id, turn_id, path, sample_rate, status, created_at) VALUES ('rec-one-2', 'other:t1', 'other/1.wav', 16000, 'done', 1)`,
+        )
+        .run();
       await refused(await exportZip(), /import stopped and was undone/);
       expect(fs.existsSync(path.join(target.dir, 'sessions', 'one'))).toBe(false);
     });

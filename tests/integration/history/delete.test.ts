@@ -1,8 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DELETE_ALL_CONFIRMATION, type DataInfo, type SearchResults } from '../../../main/contract/services/sessions.js';
-import { addRecording, call, failure, openTestData, seedSession, type TestData } from '../../unit/core/history/helpers.js';
+import {
+  DELETE_ALL_CONFIRMATION,
+  type DataInfo,
+  type SearchResults,
+} from '../../../main/contract/services/sessions.js';
+import {
+  addRecording,
+  call,
+  failure,
+  openTestData,
+  seedSession,
+  type TestData,
+} from '../../unit/core/history/helpers.js';
 
 const T0 = Date.UTC(2025, 6, 1, 8, 0);
 const TABLES = ['sessions', 'rounds', 'turns', 'segments', 'recordings', 'feedback', 'session_stats'];
@@ -28,7 +39,11 @@ describe('deleting sessions', () => {
     for (const id of ['keep', 'gone']) {
       seedSession(data.db, { sessionId: id, createdAt: T0, answers: [`Answer about kafka from ${id}.`] });
       addRecording(data.db, data.dir, id, 1, [{ startMs: 0, endMs: 1000, text: `kafka from ${id}` }]);
-      data.db.prepare("INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, ?, 'rules', '{}', 1)").run(`${id}:t1`, `${id}:r1`);
+      data.db
+        .prepare(
+          "INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, ?, 'rules', '{}', 1)",
+        )
+        .run(`${id}:t1`, `${id}:r1`);
       data.db.prepare('UPDATE sessions SET notes = ? WHERE id = ?').run(`notes about kafka for ${id}`, id);
     }
     await call(data.dispatch, 'list'); // fills session_stats
@@ -63,7 +78,11 @@ describe('deleting sessions', () => {
     try {
       data.db.prepare("UPDATE recordings SET path = ? WHERE turn_id = 'gone:t1'").run(stray);
       seedSession(data.db, { sessionId: 'third', createdAt: T0, answers: ['x'] });
-      data.db.prepare(`INSERT INTO recordings (id, turn_id, path, sample_rate, status, created_at) VALUES ('r3', 'third:t1', ?, 16000, 'done', 1)`).run(outside);
+      data.db
+        .prepare(
+          `INSERT INTO recordings (id, turn_id, path, sample_rate, status, created_at) VALUES ('r3', 'third:t1', ?, 16000, 'done', 1)`,
+        )
+        .run(outside);
       await call(data.dispatch, 'delete', { sessionId: 'gone' });
       await call(data.dispatch, 'delete', { sessionId: 'third' });
       expect(fs.existsSync(stray)).toBe(false);
@@ -88,15 +107,20 @@ describe('deleting sessions', () => {
     expect((await call<DataInfo>(data.dispatch, 'dataInfo')).sessions).toBe(2);
 
     expect(await call(data.dispatch, 'deleteAll', { confirmation: DELETE_ALL_CONFIRMATION })).toEqual({ deleted: 2 });
-    for (const table of TABLES) expect(data.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    for (const table of TABLES)
+      expect(data.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     expect(fs.existsSync(path.join(data.dir, 'sessions'))).toBe(false);
     expect((await call<SearchResults>(data.dispatch, 'search', { query: 'kafka' })).hits).toEqual([]);
-    expect(data.db.prepare("SELECT value_json FROM settings WHERE key = 'theme'").get()).toEqual({ value_json: '"dark"' });
+    expect(data.db.prepare("SELECT value_json FROM settings WHERE key = 'theme'").get()).toEqual({
+      value_json: '"dark"',
+    });
     expect(fs.existsSync(path.join(data.dir, 'models', 'model.gguf'))).toBe(true);
 
     // The app keeps working afterwards.
     seedSession(data.db, { sessionId: 'after', createdAt: T0, answers: ['kafka again'] });
-    expect((await call<SearchResults>(data.dispatch, 'search', { query: 'kafka' })).hits.map((h) => h.sessionId)).toEqual(['after']);
+    expect(
+      (await call<SearchResults>(data.dispatch, 'search', { query: 'kafka' })).hits.map((h) => h.sessionId),
+    ).toEqual(['after']);
   });
 
   it('reports the data folder and what takes space in it', async () => {

@@ -37,10 +37,22 @@ afterEach(() => {
 
 function start(activeLlmModel: string | null): Core {
   // The first core writes the setting; the second starts with it, as the app does after a restart.
-  const first = createCore({ dataDir: path.join(root, 'data'), bundledRolesDir: path.join(root, 'roles'), transport: 'bridge', version: '0', log: () => undefined });
+  const first = createCore({
+    dataDir: path.join(root, 'data'),
+    bundledRolesDir: path.join(root, 'roles'),
+    transport: 'bridge',
+    version: '0',
+    log: () => undefined,
+  });
   first.services.settings.update({ activeLlmModel });
   first.close();
-  core = createCore({ dataDir: path.join(root, 'data'), bundledRolesDir: path.join(root, 'roles'), transport: 'bridge', version: '0', log: () => undefined });
+  core = createCore({
+    dataDir: path.join(root, 'data'),
+    bundledRolesDir: path.join(root, 'roles'),
+    transport: 'bridge',
+    version: '0',
+    log: () => undefined,
+  });
   return core;
 }
 
@@ -54,14 +66,23 @@ describe('core with an active interviewer model', () => {
   it('loads it at start, reports it ready, and interviews with it', async () => {
     const c = start(fixture);
     expect((await call<LlmStatus>(c, 'models:llmStatus')).state).toMatch(/loading|ready/);
-    await vi.waitFor(async () => expect((await call<LlmStatus>(c, 'models:llmStatus')).state).toBe('ready'), { timeout: 30_000, interval: 100 });
+    await vi.waitFor(async () => expect((await call<LlmStatus>(c, 'models:llmStatus')).state).toBe('ready'), {
+      timeout: 30_000,
+      interval: 100,
+    });
 
-    const { sessionId, interviewer } = await call<InterviewView>(c, 'interview:start', { roleId: 'wired', roundId: 'wired-behavioral' });
+    const { sessionId, interviewer } = await call<InterviewView>(c, 'interview:start', {
+      roleId: 'wired',
+      roundId: 'wired-behavioral',
+    });
     expect(interviewer).toBe('llm');
     await call(c, 'interview:begin', { sessionId });
     await call(c, 'interview:startAnswer', { sessionId });
     await call(c, 'interview:saveDraft', { sessionId, text: 'We disagreed about the schema' });
-    const view = await call<InterviewView>(c, 'interview:submitAnswer', { sessionId, text: 'We disagreed about the schema, so I measured both options.' });
+    const view = await call<InterviewView>(c, 'interview:submitAnswer', {
+      sessionId,
+      text: 'We disagreed about the schema, so I measured both options.',
+    });
     // The turn was decided (by the model or, with a notice, the scripted fallback): never stuck.
     expect(['question', 'wrap_up']).toContain(view.phase);
     expect(view.messages.filter((m) => m.kind === 'answer')).toHaveLength(1);
@@ -70,7 +91,10 @@ describe('core with an active interviewer model', () => {
   it('a model file that went away: the scripted interviewer, and a status that says why', async () => {
     const gone = path.join(root, 'gone.gguf');
     const c = start(gone);
-    const { interviewer } = await call<InterviewView>(c, 'interview:start', { roleId: 'wired', roundId: 'wired-behavioral' });
+    const { interviewer } = await call<InterviewView>(c, 'interview:start', {
+      roleId: 'wired',
+      roundId: 'wired-behavioral',
+    });
     expect(interviewer).toBe('scripted');
     await vi.waitFor(async () => expect((await call<LlmStatus>(c, 'models:llmStatus')).state).toBe('failed'));
     expect((await call<LlmStatus>(c, 'models:llmStatus')).message).toMatch(/"gone\.gguf" is missing/);
@@ -79,6 +103,8 @@ describe('core with an active interviewer model', () => {
   it('no model chosen: idle, scripted', async () => {
     const c = start(null);
     expect(await call<LlmStatus>(c, 'models:llmStatus')).toMatchObject({ state: 'idle', modelPath: null });
-    expect((await call<InterviewView>(c, 'interview:start', { roleId: 'wired', roundId: 'wired-behavioral' })).interviewer).toBe('scripted');
+    expect(
+      (await call<InterviewView>(c, 'interview:start', { roleId: 'wired', roundId: 'wired-behavioral' })).interviewer,
+    ).toBe('scripted');
   });
 });

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLlmInterviewerFactory, type LlmInterviewerLimits } from '../../../main/core/interviewer/llm-interviewer.js';
+import {
+  createLlmInterviewerFactory,
+  type LlmInterviewerLimits,
+} from '../../../main/core/interviewer/llm-interviewer.js';
 import { scriptedClarification, scriptedDecision } from '../../../main/core/interviewer/scripted.js';
 import type { Decision, DecisionContext } from '../../../main/core/interviewer/types.js';
 import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
@@ -158,7 +161,11 @@ describe('the scripted interviewer takes the turn', () => {
   });
 
   it('when the model takes too long', async () => {
-    const { factory, notices } = interviewerWith(llm, { decisionTimeoutMs: 1, decisionMaxTokens: 400, followUpMaxChars: 240 });
+    const { factory, notices } = interviewerWith(llm, {
+      decisionTimeoutMs: 1,
+      decisionMaxTokens: 400,
+      followUpMaxChars: 240,
+    });
     const decision = await factory('slow').decide(context());
     expect(decision).toEqual(scriptedDecision(context()));
     expect(notices.map((n) => n.message)).toEqual([expect.stringMatching(/took longer than 1 second/)]);
@@ -168,7 +175,9 @@ describe('the scripted interviewer takes the turn', () => {
     const { factory, notices } = interviewerWith(serviceFor(path.join(tmp, 'missing.gguf')), {});
     const interviewer = factory('missing');
     expect(await interviewer.decide(context())).toEqual(scriptedDecision(context()));
-    expect(await interviewer.decide(context({ followUpsAsked: 1 }))).toEqual(scriptedDecision(context({ followUpsAsked: 1 })));
+    expect(await interviewer.decide(context({ followUpsAsked: 1 }))).toEqual(
+      scriptedDecision(context({ followUpsAsked: 1 })),
+    );
     expect(notices).toHaveLength(1);
     expect(notices[0]!.message).toMatch(/"missing\.gguf" is missing.*scripted interviewer is asking/);
   });
@@ -183,7 +192,12 @@ describe('the scripted interviewer takes the turn', () => {
 
   it('for a clarifying question the model cannot finish in one sentence', async () => {
     const { factory, notices } = interviewerWith(llm, { clarifyMaxTokens: 4 });
-    const reply = await factory('clarify').clarify({ role, round, question, candidateQuestion: 'Should I assume a small team?' });
+    const reply = await factory('clarify').clarify({
+      role,
+      round,
+      question,
+      candidateQuestion: 'Should I assume a small team?',
+    });
     expect(reply).toBe(scriptedClarification('Should I assume a small team?'));
     expect(notices.map((n) => n.message)).toEqual([expect.stringMatching(/standard reply/)]);
   });

@@ -54,15 +54,40 @@ const round = role.rounds[1]!;
 const question = round.questions[0]!;
 
 function context(answers: string[]): DecisionContext {
-  return { role, round, question, answers, askedFollowUps: [], followUpsAsked: 0, maxFollowUps: 2, revealedParts: 1, roundRemainingMs: 30 * 60_000, questionsLeft: 1, nextQuestionMinutes: 5 };
+  return {
+    role,
+    round,
+    question,
+    answers,
+    askedFollowUps: [],
+    followUpsAsked: 0,
+    maxFollowUps: 2,
+    revealedParts: 1,
+    roundRemainingMs: 30 * 60_000,
+    questionsLeft: 1,
+    nextQuestionMinutes: 5,
+  };
 }
 
 function request(ctx: DecisionContext): TurnRequest {
-  return { context: ctx, allowFollowUp: false, allowNextQuestion: true, maxTokens: 48, followUpMaxChars: 16, deadline: Date.now() + 60_000, temperature: 0, seed: 1 };
+  return {
+    context: ctx,
+    allowFollowUp: false,
+    allowNextQuestion: true,
+    maxTokens: 48,
+    followUpMaxChars: 16,
+    deadline: Date.now() + 60_000,
+    temperature: 0,
+    seed: 1,
+  };
 }
 
 const keep = (): Decision => ({ action: 'next_question', coveredRubricIds: [] });
-const words = (n: number) => Array.from({ length: n }, (_, i) => ['we', 'agreed', 'to', 'split', 'the', 'schema', 'change', 'because', 'latency', 'mattered'][i % 10]).join(' ');
+const words = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => ['we', 'agreed', 'to', 'split', 'the', 'schema', 'change', 'because', 'latency', 'mattered'][i % 10],
+  ).join(' ');
 
 describe('loading', () => {
   it('loads lazily: idle until used, then ready', async () => {
@@ -116,11 +141,16 @@ describe('generateJson', () => {
 
   it('an enum schema gives valid JSON, streamed token by token', async () => {
     const chunks: string[] = [];
-    const result = await llm.generateJson<{ verdict: string }>('You judge answers.', 'Judge: "we used a queue".', schema, {
-      maxTokens: 24,
-      timeoutMs: 60_000,
-      onToken: (t) => chunks.push(t),
-    });
+    const result = await llm.generateJson<{ verdict: string }>(
+      'You judge answers.',
+      'Judge: "we used a queue".',
+      schema,
+      {
+        maxTokens: 24,
+        timeoutMs: 60_000,
+        onToken: (t) => chunks.push(t),
+      },
+    );
     expect(result.failure).toBeUndefined();
     expect(['strong', 'weak']).toContain(result.value?.verdict);
     expect(chunks.length).toBeGreaterThan(1);
@@ -128,7 +158,12 @@ describe('generateJson', () => {
   });
 
   it('free text that runs past maxTokens comes back as cut_off', async () => {
-    const result = await llm.generateJson('You judge answers.', 'Explain.', { type: 'object', properties: { why: { type: 'string' } } }, { maxTokens: 8, timeoutMs: 60_000 });
+    const result = await llm.generateJson(
+      'You judge answers.',
+      'Explain.',
+      { type: 'object', properties: { why: { type: 'string' } } },
+      { maxTokens: 8, timeoutMs: 60_000 },
+    );
     expect(result).toMatchObject({ value: null, failure: 'cut_off' });
     expect(result.raw.startsWith('{')).toBe(true);
   });
@@ -136,26 +171,39 @@ describe('generateJson', () => {
   it('stops when aborted mid-stream', async () => {
     const controller = new AbortController();
     const chunks: string[] = [];
-    const result = await llm.generateJson('You judge answers.', 'Explain.', { type: 'object', properties: { why: { type: 'string' } } }, {
-      maxTokens: 400,
-      timeoutMs: 60_000,
-      signal: controller.signal,
-      onToken: (t) => {
-        chunks.push(t);
-        if (chunks.length === 3) controller.abort();
+    const result = await llm.generateJson(
+      'You judge answers.',
+      'Explain.',
+      { type: 'object', properties: { why: { type: 'string' } } },
+      {
+        maxTokens: 400,
+        timeoutMs: 60_000,
+        signal: controller.signal,
+        onToken: (t) => {
+          chunks.push(t);
+          if (chunks.length === 3) controller.abort();
+        },
       },
-    });
+    );
     expect(result.failure).toBe('aborted');
     expect(chunks.length).toBeLessThan(20);
   });
 
   it('stops at its time limit', async () => {
-    const result = await llm.generateJson('You judge answers.', 'Explain.', { type: 'object', properties: { why: { type: 'string' } } }, { maxTokens: 4000, timeoutMs: 1 });
+    const result = await llm.generateJson(
+      'You judge answers.',
+      'Explain.',
+      { type: 'object', properties: { why: { type: 'string' } } },
+      { maxTokens: 4000, timeoutMs: 1 },
+    );
     expect(result.failure).toBe('timeout');
   });
 
   it('without a usable model: failure "error" with the reason', async () => {
-    const result = await serviceFor(path.join(tmp, 'nothing.gguf')).generateJson('s', 'p', schema, { maxTokens: 8, timeoutMs: 10_000 });
+    const result = await serviceFor(path.join(tmp, 'nothing.gguf')).generateJson('s', 'p', schema, {
+      maxTokens: 8,
+      timeoutMs: 10_000,
+    });
     expect(result).toMatchObject({ value: null, failure: 'error' });
     expect(result.message).toMatch(/missing/);
   });
@@ -218,7 +266,9 @@ describe('a long round in a small context', () => {
     const history = chat.history();
     expect(history).toHaveLength(3); // the new system prompt, this answer, the reply
     expect(history[0]).toMatchObject({ type: 'system' });
-    expect(String(history[0]!.type === 'system' && history[0]!.text)).toContain(`Earlier in this interview (summary):\n- "${question.prompt}"`);
+    expect(String(history[0]!.type === 'system' && history[0]!.text)).toContain(
+      `Earlier in this interview (summary):\n- "${question.prompt}"`,
+    );
     expect(history[1]).toMatchObject({ type: 'user' });
     expect((history[1] as { text: string }).text).toContain('Question: Tell me about a deadline you missed.');
   });

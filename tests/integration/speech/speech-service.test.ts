@@ -20,11 +20,24 @@ const cores: Core[] = [];
 async function makeCore(withModels = true): Promise<Core> {
   if (withModels) {
     fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
-    fs.copyFileSync(await fixturePath('silero-vad-v6.2.0-ggml.bin'), path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'));
+    fs.copyFileSync(
+      await fixturePath('silero-vad-v6.2.0-ggml.bin'),
+      path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'),
+    );
   }
-  const core = createCore({ dataDir, bundledRolesDir: path.join(ROOT, 'content', 'roles'), transport: 'bridge', version: 'test', log: () => {} });
+  const core = createCore({
+    dataDir,
+    bundledRolesDir: path.join(ROOT, 'content', 'roles'),
+    transport: 'bridge',
+    version: 'test',
+    log: () => {},
+  });
   cores.push(core);
-  if (withModels) await call(core, 'settings:update', { activeWhisperModel: await fixturePath('for-tests-ggml-mini.bin'), whisperThreads: 2 });
+  if (withModels)
+    await call(core, 'settings:update', {
+      activeWhisperModel: await fixturePath('for-tests-ggml-mini.bin'),
+      whisperThreads: 2,
+    });
   return core;
 }
 
@@ -37,7 +50,11 @@ async function call<T = unknown>(core: Core, channel: string, input?: unknown): 
 async function startSession(core: Core): Promise<string> {
   const library = await call<{ roles: { id: string; rounds: { id: string }[] }[] }>(core, 'content:library');
   const role = library.roles[0]!;
-  const view = await call<{ sessionId: string }>(core, 'interview:start', { roleId: role.id, roundId: role.rounds[0]!.id, seed: 1 });
+  const view = await call<{ sessionId: string }>(core, 'interview:start', {
+    roleId: role.id,
+    roundId: role.rounds[0]!.id,
+    seed: 1,
+  });
   await call(core, 'interview:begin', { sessionId: view.sessionId });
   return view.sessionId;
 }
@@ -78,13 +95,22 @@ describe('speech service', () => {
     const sessionId = await startSession(core);
     expect((await call<{ ready: boolean }>(core, 'speech:readiness')).ready).toBe(true);
 
-    const started = await call<{ turnSeq: number; offsetMs: number }>(core, 'speech:start', { sessionId, mode: 'answer' });
+    const started = await call<{ turnSeq: number; offsetMs: number }>(core, 'speech:start', {
+      sessionId,
+      mode: 'answer',
+    });
     expect(started).toEqual({ turnSeq: 1, offsetMs: 0 });
     const jfk = readWavFile(await fixturePath('jfk.wav')).samples;
     const seq = await feed(core, sessionId, jfk);
     // A repeated chunk (a resend) is ignored.
     await call(core, 'speech:pushAudio', { sessionId, seq: seq - 1, pcm: new Uint8Array(3200) });
-    const answer = await call<{ segments: { startMs: number; status: string }[]; durationMs: number; noSpeech: boolean; speechMs: number; longestPauseMs: number }>(core, 'speech:stop', { sessionId });
+    const answer = await call<{
+      segments: { startMs: number; status: string }[];
+      durationMs: number;
+      noSpeech: boolean;
+      speechMs: number;
+      longestPauseMs: number;
+    }>(core, 'speech:stop', { sessionId });
 
     expect(answer.noSpeech).toBe(false);
     expect(answer.segments).toHaveLength(4);
@@ -97,17 +123,25 @@ describe('speech service', () => {
     const info = readWavInfo(file)!;
     expect(info.headerDataBytes).toBe(jfk.length * 2);
 
-    const rows = core.db!.prepare('SELECT start_ms, end_ms, status FROM segments WHERE turn_id = ? ORDER BY start_ms').all(`${sessionId}:t1`) as { status: string }[];
+    const rows = core
+      .db!.prepare('SELECT start_ms, end_ms, status FROM segments WHERE turn_id = ? ORDER BY start_ms')
+      .all(`${sessionId}:t1`) as { status: string }[];
     expect(rows).toHaveLength(4);
-    const recording = core.db!.prepare('SELECT status, duration_ms FROM recordings WHERE turn_id = ?').get(`${sessionId}:t1`) as { status: string; duration_ms: number };
+    const recording = core
+      .db!.prepare('SELECT status, duration_ms FROM recordings WHERE turn_id = ?')
+      .get(`${sessionId}:t1`) as { status: string; duration_ms: number };
     expect(recording.status).toBe('done');
-    const turn = core.db!.prepare('SELECT raw_transcript FROM turns WHERE id = ?').get(`${sessionId}:t1`) as { raw_transcript: string | null };
+    const turn = core.db!.prepare('SELECT raw_transcript FROM turns WHERE id = ?').get(`${sessionId}:t1`) as {
+      raw_transcript: string | null;
+    };
     expect(turn.raw_transcript).toBe('');
 
     const segmentEvents = events.filter((e) => e.name === 'transcript:segment');
     expect(segmentEvents.length).toBeGreaterThanOrEqual(8);
 
-    const recordings = await call<{ mediaPath: string; segments: unknown[] }[]>(core, 'speech:recordings', { sessionId });
+    const recordings = await call<{ mediaPath: string; segments: unknown[] }[]>(core, 'speech:recordings', {
+      sessionId,
+    });
     expect(recordings).toHaveLength(1);
     expect(core.mediaFile(recordings[0]!.mediaPath)).toBe(file);
     expect(recordings[0]!.segments).toHaveLength(4);
@@ -146,7 +180,11 @@ describe('speech service', () => {
     await feed(core, 'mic-check', readWavFile(await fixturePath('jfk.wav')).samples.slice(0, 16_000 * 3));
     const result = await call<{ segments: unknown[] }>(core, 'speech:stop', { sessionId: 'mic-check' });
     expect(result.segments).toHaveLength(1);
-    expect(events.some((e) => e.name === 'transcript:segment' && (e.payload as EventMap['transcript:segment']).mode === 'check')).toBe(true);
+    expect(
+      events.some(
+        (e) => e.name === 'transcript:segment' && (e.payload as EventMap['transcript:segment']).mode === 'check',
+      ),
+    ).toBe(true);
     expect(core.db!.prepare('SELECT COUNT(*) AS n FROM recordings').get()).toEqual({ n: 0 });
   });
 
@@ -162,12 +200,16 @@ describe('speech service', () => {
     cores.splice(cores.indexOf(first), 1);
 
     const second = await makeCore();
-    const recording = second.db!.prepare('SELECT status, duration_ms FROM recordings WHERE turn_id = ?').get(`${sessionId}:t1`) as { status: string; duration_ms: number };
+    const recording = second
+      .db!.prepare('SELECT status, duration_ms FROM recordings WHERE turn_id = ?')
+      .get(`${sessionId}:t1`) as { status: string; duration_ms: number };
     expect(recording.status).toBe('recovered');
     expect(Math.abs(recording.duration_ms - 6000)).toBeLessThanOrEqual(1000);
     const info = readWavInfo(file)!;
     expect(info.headerDataBytes).toBe(info.fileDataBytes);
-    const unfinished = second.db!.prepare(`SELECT COUNT(*) AS n FROM segments WHERE status IN ('pending', 'transcribing')`).get() as { n: number };
+    const unfinished = second
+      .db!.prepare(`SELECT COUNT(*) AS n FROM segments WHERE status IN ('pending', 'transcribing')`)
+      .get() as { n: number };
     expect(unfinished.n).toBe(0);
     first.db?.close();
   });

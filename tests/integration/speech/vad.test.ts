@@ -20,7 +20,12 @@ let jfk: Int16Array;
 
 beforeAll(async () => {
   vad = await loadSileroVad(await fixturePath('silero-vad-v6.2.0-ggml.bin'));
-  whisper = await loadWhisper({ modelPath: await fixturePath('for-tests-ggml-mini.bin'), threads: 2, language: 'en', useGpu: false });
+  whisper = await loadWhisper({
+    modelPath: await fixturePath('for-tests-ggml-mini.bin'),
+    threads: 2,
+    language: 'en',
+    useGpu: false,
+  });
   jfk = readWavFile(await fixturePath('jfk.wav')).samples;
 });
 afterAll(async () => {

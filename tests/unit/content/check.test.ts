@@ -10,7 +10,10 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 let dir: string;
 
 function check(...files: string[]): { code: number | null; lines: string[] } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'content/check.ts', ...files], { cwd: repo, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'content/check.ts', ...files], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   return { code: run.status, lines: run.stdout.trim().split('\n') };
 }
 
@@ -25,7 +28,9 @@ describe('content:check', () => {
     writeFileSync(file, toYaml(validRole('check-good')));
     const { code, lines } = check(file);
     expect(lines).toEqual([
-      expect.stringMatching(/good\.yaml: Test Engineer — 2 rounds, 2 questions \(coding: 1, references passed: 1\/1\)$/),
+      expect.stringMatching(
+        /good\.yaml: Test Engineer — 2 rounds, 2 questions \(coding: 1, references passed: 1\/1\)$/,
+      ),
       '1 roles, 2 rounds, 2 questions, 0 errors',
     ]);
     expect(code).toBe(0);
@@ -38,8 +43,12 @@ describe('content:check', () => {
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, toYaml(role));
     const { code, lines } = check(file);
-    expect(lines[0]).toMatch(/^\/.*\/bad\.yaml: Test Engineer — 2 rounds, 2 questions \(coding: 1, references passed: 0\/1\)$/);
-    expect(lines[1]).toMatch(/bad\.yaml:\d+ rounds\[0\]\.questions\[0\]\.coding\.tests\[0\]: reference returned \[3,true\], expected 99$/);
+    expect(lines[0]).toMatch(
+      /^\/.*\/bad\.yaml: Test Engineer — 2 rounds, 2 questions \(coding: 1, references passed: 0\/1\)$/,
+    );
+    expect(lines[1]).toMatch(
+      /bad\.yaml:\d+ rounds\[0\]\.questions\[0\]\.coding\.tests\[0\]: reference returned \[3,true\], expected 99$/,
+    );
     expect(lines[2]).toMatch(/bad\.yaml:\d+ rounds\[1\]\.questionsPerSession: is 3 but the round has only 1 question$/);
     expect(lines.at(-1)).toBe('1 roles, 2 rounds, 2 questions, 2 errors');
     expect(code).toBe(1);

@@ -45,7 +45,11 @@ describe('loadLibrary', () => {
     const lib = loadLibrary({ bundledDir, userDir });
     expect(lib.roles.map((r) => `${r.source}:${r.role.id}`)).toEqual(['bundled:base', 'user:fine']);
     expect(lib.invalid).toEqual([
-      { file: 'copy.yaml', source: 'user', errors: ['copy.yaml:1 id: role id "base" is already used by bundled pack base.yaml'] },
+      {
+        file: 'copy.yaml',
+        source: 'user',
+        errors: ['copy.yaml:1 id: role id "base" is already used by bundled pack base.yaml'],
+      },
       {
         file: 'mine.yaml',
         source: 'user',

@@ -39,7 +39,10 @@ describe('parsePack', () => {
 
   it('rejects duplicate keys deep inside the pack', () => {
     const role = validRole();
-    const text = toYaml(role).replace('    intro: Write some code.\n', '    intro: Write some code.\n    intro: Again.\n');
+    const text = toYaml(role).replace(
+      '    intro: Write some code.\n',
+      '    intro: Write some code.\n    intro: Again.\n',
+    );
     const line = lineOf(text, 'intro: Again.');
     expect(parsePack(text, F).errors).toEqual([`pack.yaml:${line} (yaml): Map keys must be unique`]);
   });
@@ -80,7 +83,9 @@ describe('parsePack', () => {
 
   it('reports a key with no value as null', () => {
     const text = toYaml(validRole()).replace('level: Senior', 'level:');
-    expect(parsePack(text, F).errors).toEqual([`pack.yaml:${lineOf(text, 'level:')} level: expected string, got null (an empty value)`]);
+    expect(parsePack(text, F).errors).toEqual([
+      `pack.yaml:${lineOf(text, 'level:')} level: expected string, got null (an empty value)`,
+    ]);
   });
 
   it('reports missing fields at the parent and unknown fields at their own line', () => {
@@ -100,7 +105,9 @@ describe('parsePack', () => {
     role.rounds[1]!.questions[0]!.rubric.pop();
     const text = toYaml(role);
     const rubricLine = lineOf(text, 'rubric:', 2);
-    expect(parsePack(text, F).errors).toEqual([`pack.yaml:${rubricLine} rounds[1].questions[0].rubric: at least 3 points required`]);
+    expect(parsePack(text, F).errors).toEqual([
+      `pack.yaml:${rubricLine} rounds[1].questions[0].rubric: at least 3 points required`,
+    ]);
   });
 
   it('reports an empty file as a missing role', () => {
@@ -117,19 +124,39 @@ describe('parsePack', () => {
   });
 
   it('rejects non-UTF-8 bytes and reports the line of the first bad one', () => {
-    const bytes = Buffer.concat([Buffer.from('id: x\ntitle: caf\u00e9\nlevel: '), Buffer.from([0xe9, 0x0a]), Buffer.from('summary: s\n')]);
-    expect(parsePack(bytes, F).errors).toEqual(['pack.yaml:3 (file): not valid UTF-8 (byte 0xe9); save the file with UTF-8 encoding']);
-    expect(parsePack(Buffer.from([0xff, 0xfe, 0x69, 0x00]), F).errors[0]).toMatch(/^pack\.yaml:1 \(file\): not valid UTF-8 \(byte 0xff\)/);
+    const bytes = Buffer.concat([
+      Buffer.from('id: x\ntitle: caf\u00e9\nlevel: '),
+      Buffer.from([0xe9, 0x0a]),
+      Buffer.from('summary: s\n'),
+    ]);
+    expect(parsePack(bytes, F).errors).toEqual([
+      'pack.yaml:3 (file): not valid UTF-8 (byte 0xe9); save the file with UTF-8 encoding',
+    ]);
+    expect(parsePack(Buffer.from([0xff, 0xfe, 0x69, 0x00]), F).errors[0]).toMatch(
+      /^pack\.yaml:1 \(file\): not valid UTF-8 \(byte 0xff\)/,
+    );
     // A truncated sequence right at the start, followed by ASCII.
-    expect(parsePack(Buffer.from([0xe2, 0x82, 0x41, 0x0a]), F).errors[0]).toMatch(/^pack\.yaml:1 \(file\): not valid UTF-8 \(byte 0xe2\)/);
+    expect(parsePack(Buffer.from([0xe2, 0x82, 0x41, 0x0a]), F).errors[0]).toMatch(
+      /^pack\.yaml:1 \(file\): not valid UTF-8 \(byte 0xe2\)/,
+    );
     // Latin-1 text on line 5.
     const latin1 = Buffer.from('id: x\ntitle: t\nlevel: l\nsummary: s\ntopics: [caf\u00e9]\n', 'latin1');
-    expect(parsePack(latin1, F).errors).toEqual(['pack.yaml:5 (file): not valid UTF-8 (byte 0xe9); save the file with UTF-8 encoding']);
+    expect(parsePack(latin1, F).errors).toEqual([
+      'pack.yaml:5 (file): not valid UTF-8 (byte 0xe9); save the file with UTF-8 encoding',
+    ]);
   });
 
   it('reports aliases that expand too much instead of hanging', () => {
-    const text = 'a: &a [x, x, x, x, x, x, x, x, x, x]\n' +
-      Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n') + '\n';
+    const text =
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\n' +
+      Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ).join('\n') +
+      '\n';
     const { errors } = parsePack(text, F);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^pack\.yaml:1 \(yaml\): /);

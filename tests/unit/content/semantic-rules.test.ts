@@ -124,7 +124,8 @@ describe('runReference', () => {
   ];
 
   it('passes deep-equal results from arrow functions and const bindings', () => {
-    const source = 'const sortIt = (xs) => xs.every((x) => typeof x === "number") ? [...xs].sort((a, b) => a - b) : xs;';
+    const source =
+      'const sortIt = (xs) => xs.every((x) => typeof x === "number") ? [...xs].sort((a, b) => a - b) : xs;';
     expect(runReference(source, 'sortIt', tests)).toEqual({ passed: 3, total: 3, failures: [] });
   });
 
@@ -135,8 +136,11 @@ describe('runReference', () => {
   });
 
   it('has no require, process or module access', () => {
-    const source = 'function probe() { return [typeof require, typeof process, typeof module, typeof globalThis.fetch]; }';
-    const report = runReference(source, 'probe', [{ args: [], expected: ['undefined', 'undefined', 'undefined', 'undefined'] }]);
+    const source =
+      'function probe() { return [typeof require, typeof process, typeof module, typeof globalThis.fetch]; }';
+    const report = runReference(source, 'probe', [
+      { args: [], expected: ['undefined', 'undefined', 'undefined', 'undefined'] },
+    ]);
     expect(report.failures).toEqual([]);
   });
 
@@ -151,7 +155,8 @@ describe('runReference', () => {
     expect(runReference('while (true) {}', 'f', [{ args: [], expected: 1 }], 100).error).toBe(
       'reference does not run: timed out after 100 ms (infinite loop?)',
     );
-    const promiseLoop = 'function f() { Promise.resolve().then(function again() { return Promise.resolve().then(again); }); return 1; }';
+    const promiseLoop =
+      'function f() { Promise.resolve().then(function again() { return Promise.resolve().then(again); }); return 1; }';
     const report = runReference(promiseLoop, 'f', [{ args: [], expected: 1 }], 100);
     expect(report.failures[0]?.message).toMatch(/timed out after 100 ms/);
   });

@@ -50,7 +50,10 @@ describe('content service', () => {
 
   it('imports a valid pack into a new user folder under a safe name', async () => {
     const content = service();
-    const result = await content.importPack({ fileName: 'C:\\Downloads\\My Pack (2).YML', text: toYaml(validRole('mine')) });
+    const result = await content.importPack({
+      fileName: 'C:\\Downloads\\My Pack (2).YML',
+      text: toYaml(validRole('mine')),
+    });
     expect(result.problem).toBeUndefined();
     expect(result.role).toMatchObject({ id: 'mine', source: 'user', file: 'my-pack-2.yaml' });
     expect(readdirSync(userDir)).toEqual(['my-pack-2.yaml']);
@@ -72,7 +75,9 @@ describe('content service', () => {
 
   it('rejects an import that reuses a bundled id, naming the bundled file', async () => {
     const result = await service().importPack({ fileName: 'copy.yaml', text: toYaml(validRole('base')) });
-    expect(result.problem?.errors).toContain('copy.yaml:1 id: role id "base" is already used by bundled pack base.yaml');
+    expect(result.problem?.errors).toContain(
+      'copy.yaml:1 id: role id "base" is already used by bundled pack base.yaml',
+    );
     expect(existsSync(userDir)).toBe(false);
   });
 
@@ -111,7 +116,9 @@ describe('content service', () => {
     const imported = await content.importPack({ fileName, text });
     expect(imported.problem).toBeUndefined();
     expect(imported.role).toMatchObject({ id: 'my-base', file: 'my-base.yaml', source: 'user' });
-    await expect((async () => content.duplicatePack({ roleId: 'nope' }))()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect((async () => content.duplicatePack({ roleId: 'nope' }))()).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 

@@ -80,14 +80,20 @@ describe('createDispatcher', () => {
 
   it('refuses input for a method that takes none', async () => {
     const { dispatch } = setup();
-    await expect(dispatch('math:ping', { sneaky: true })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await expect(dispatch('math:ping', { sneaky: true })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 
   it.each(['math:subtract', 'nope:add', 'math', '', 'toString', '__proto__:add', 'constructor'])(
     'answers UNKNOWN_METHOD for %j',
     async (channel) => {
       const { dispatch, add, onUnexpectedError } = setup();
-      await expect(dispatch(channel, { a: 1, b: 2 })).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      await expect(dispatch(channel, { a: 1, b: 2 })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD' },
+      });
       expect(add).not.toHaveBeenCalled();
       expect(onUnexpectedError).not.toHaveBeenCalled();
     },
@@ -115,12 +121,17 @@ describe('createDispatcher', () => {
 
   it('catches a rejected promise too', async () => {
     const { dispatch, onUnexpectedError } = setup();
-    await expect(dispatch('fail:asyncUnknown', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await expect(dispatch('fail:asyncUnknown', undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     expect(onUnexpectedError).toHaveBeenCalledWith('fail:asyncUnknown', expect.any(TypeError));
   });
 
   it('refuses to build when a contract method has no implementation', () => {
-    const partial = { math: { add: () => 1, ping: () => 'pong' }, fail: {} } as unknown as ImplementationOf<typeof testContract>;
+    const partial = { math: { add: () => 1, ping: () => 'pong' }, fail: {} } as unknown as ImplementationOf<
+      typeof testContract
+    >;
     expect(() => createDispatcher(testContract, partial)).toThrow(/math:trimmed/);
   });
 });

@@ -42,7 +42,13 @@ describe('settings store', () => {
     writeSettings(db, { theme: 'dark', whisperThreads: 4 });
     expect(readSettings(db)).toEqual({ ...DEFAULTS, theme: 'dark', whisperThreads: 4 });
     writeSettings(db, { readAloud: true, voiceName: 'Samantha' });
-    expect(readSettings(db)).toEqual({ ...DEFAULTS, theme: 'dark', whisperThreads: 4, readAloud: true, voiceName: 'Samantha' });
+    expect(readSettings(db)).toEqual({
+      ...DEFAULTS,
+      theme: 'dark',
+      whisperThreads: 4,
+      readAloud: true,
+      voiceName: 'Samantha',
+    });
     // Setting back to null is a real value, not "leave unchanged".
     writeSettings(db, { voiceName: null, theme: undefined });
     expect(readSettings(db)).toMatchObject({ voiceName: null, theme: 'dark' });
@@ -51,7 +57,13 @@ describe('settings store', () => {
 
   it('resets only the damaged value and ignores unknown stored keys', () => {
     const db = memoryDb();
-    writeSettings(db, { theme: 'dark', readAloud: true, whisperThreads: 8, holdToTalk: true, autoEndSilenceSeconds: 5 });
+    writeSettings(db, {
+      theme: 'dark',
+      readAloud: true,
+      whisperThreads: 8,
+      holdToTalk: true,
+      autoEndSilenceSeconds: 5,
+    });
     const set = db.prepare('UPDATE settings SET value_json = ? WHERE key = ?');
     set.run('{not json', 'theme'); // unparseable
     set.run('"yes"', 'readAloud'); // wrong type
@@ -69,7 +81,8 @@ describe('settings store', () => {
 describe('settings through core', () => {
   let dir: string;
   let core: Core | undefined;
-  const open = () => createCore({ dataDir: dir, bundledRolesDir, transport: 'bridge', version: '0.0.0-test', log: () => {} });
+  const open = () =>
+    createCore({ dataDir: dir, bundledRolesDir, transport: 'bridge', version: '0.0.0-test', log: () => {} });
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-settings-'));
@@ -87,7 +100,11 @@ describe('settings through core', () => {
 
   it('settings.update returns the new settings and they survive a restart', async () => {
     core = open();
-    const updated = await core.dispatch('settings:update', { theme: 'light', autoEndSilenceSeconds: 2.5, activeLlmModel: 'llm/x.gguf' });
+    const updated = await core.dispatch('settings:update', {
+      theme: 'light',
+      autoEndSilenceSeconds: 2.5,
+      activeLlmModel: 'llm/x.gguf',
+    });
     const expected = { ...DEFAULTS, theme: 'light', autoEndSilenceSeconds: 2.5, activeLlmModel: 'llm/x.gguf' };
     expect(updated).toEqual({ ok: true, value: expected });
     core.close();
@@ -95,7 +112,10 @@ describe('settings through core', () => {
     core = open();
     await expect(core.dispatch('settings:get', undefined)).resolves.toEqual({ ok: true, value: expected });
     // models.status reads the same stored choice.
-    await expect(core.dispatch('models:status', undefined)).resolves.toMatchObject({ ok: true, value: { activeLlm: 'llm/x.gguf' } });
+    await expect(core.dispatch('models:status', undefined)).resolves.toMatchObject({
+      ok: true,
+      value: { activeLlm: 'llm/x.gguf' },
+    });
   });
 
   it.each([

@@ -39,7 +39,9 @@ afterEach(() => {
 
 describe('fixture constants', () => {
   it('cover every upstream file, and the mini model is the only derived one', () => {
-    expect(Object.keys(FIXTURE_UPSTREAM).sort()).toEqual(FIXTURE_NAMES.filter((n) => n !== 'for-tests-ggml-mini.bin').sort());
+    expect(Object.keys(FIXTURE_UPSTREAM).sort()).toEqual(
+      FIXTURE_NAMES.filter((n) => n !== 'for-tests-ggml-mini.bin').sort(),
+    );
     for (const sum of Object.values(FIXTURE_SHA256)) expect(sum).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -139,7 +141,9 @@ describe.skipIf(!hasShared)('downloadFixtures', () => {
 
       // An upstream error is reported with its address.
       fs.rmSync(path.join(dir, 'jfk.wav'));
-      await expect(downloadFixtures(dir, { ...upstream, 'jfk.wav': `${base}/gone.wav` })).rejects.toThrow(/gone\.wav failed: HTTP 404/);
+      await expect(downloadFixtures(dir, { ...upstream, 'jfk.wav': `${base}/gone.wav` })).rejects.toThrow(
+        /gone\.wav failed: HTTP 404/,
+      );
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

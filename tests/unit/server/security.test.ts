@@ -47,13 +47,18 @@ describe('checkUpgrade', () => {
     expect(decision).toMatchObject({ ok: false, status: 403 });
   });
 
-  it.each([undefined, '', 'evil.example', `evil.example:${PORT}`, `127.0.0.1.evil.example:${PORT}`, '10.0.0.5', '0.0.0.0'])(
-    'refuses the non-loopback Host %s with 403',
-    (host) => {
-      const decision = checkUpgrade({ url: withToken(TOKEN), origin: undefined, host }, TOKEN);
-      expect(decision).toMatchObject({ ok: false, status: 403 });
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'evil.example',
+    `evil.example:${PORT}`,
+    `127.0.0.1.evil.example:${PORT}`,
+    '10.0.0.5',
+    '0.0.0.0',
+  ])('refuses the non-loopback Host %s with 403', (host) => {
+    const decision = checkUpgrade({ url: withToken(TOKEN), origin: undefined, host }, TOKEN);
+    expect(decision).toMatchObject({ ok: false, status: 403 });
+  });
 });
 
 describe('security helpers', () => {
@@ -81,7 +86,10 @@ describe('security helpers', () => {
 describe('wire format', () => {
   it('round-trips a binary request: header and bytes', () => {
     const bytes = new Uint8Array([0, 1, 2, 250, 255, 128]);
-    const frame = encodeBinaryRequest({ id: 12, channel: 'speech:chunk', input: { turnId: 't1', seq: 3 }, binaryKey: 'pcm' }, bytes);
+    const frame = encodeBinaryRequest(
+      { id: 12, channel: 'speech:chunk', input: { turnId: 't1', seq: 3 }, binaryKey: 'pcm' },
+      bytes,
+    );
     const decoded = decodeBinaryRequest(frame);
     expect(decoded).not.toBeNull();
     expect(decoded?.id).toBe(12);
@@ -102,7 +110,9 @@ describe('wire format', () => {
   });
 
   it('round-trips an empty payload and an input without fields', () => {
-    const decoded = decodeBinaryRequest(encodeBinaryRequest({ id: 2, channel: 'a:b', binaryKey: 'x' }, new Uint8Array()));
+    const decoded = decodeBinaryRequest(
+      encodeBinaryRequest({ id: 2, channel: 'a:b', binaryKey: 'x' }, new Uint8Array()),
+    );
     expect(decoded?.input).toEqual({ x: new Uint8Array() });
   });
 
@@ -130,7 +140,17 @@ describe('wire format', () => {
 
   it('parseRequest accepts {id, channel} and rejects anything else', () => {
     expect(parseRequest('{"id":1,"channel":"app:info"}')).toEqual({ id: 1, channel: 'app:info' });
-    for (const text of ['', 'not json', 'null', '42', '[]', '{"id":"1","channel":"app:info"}', '{"id":1.5,"channel":"x"}', '{"id":1}', '{"channel":"x"}']) {
+    for (const text of [
+      '',
+      'not json',
+      'null',
+      '42',
+      '[]',
+      '{"id":"1","channel":"app:info"}',
+      '{"id":1.5,"channel":"x"}',
+      '{"id":1}',
+      '{"channel":"x"}',
+    ]) {
       expect(parseRequest(text)).toBeNull();
     }
   });

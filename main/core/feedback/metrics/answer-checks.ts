@@ -41,6 +41,8 @@ export function looksEnglish(words: readonly Word[]): boolean {
 export const FLAG_MESSAGES: Record<AnswerFlag, string> = {
   empty: 'No answer was recorded, so there is nothing to measure.',
   too_short: `The answer is only a few words, too short for the rubric checks or a score to mean much. Try answering in full sentences.`,
-  not_english: 'This answer does not look like English. The rubric checks and filler counts only understand English, so treat them with care.',
-  mostly_fillers: 'Most of this answer is filler words ("um", "like", "you know"). Pause silently instead — silence sounds more confident than filler.',
+  not_english:
+    'This answer does not look like English. The rubric checks and filler counts only understand English, so treat them with care.',
+  mostly_fillers:
+    'Most of this answer is filler words ("um", "like", "you know"). Pause silently instead — silence sounds more confident than filler.',
 };

@@ -8,7 +8,9 @@ export interface PhraseHit {
 }
 
 export function findPhrases(words: readonly Word[], phrases: readonly string[]): PhraseHit[] {
-  const patterns = phrases.map((p) => ({ phrase: p, parts: p.split(' ') })).sort((a, b) => b.parts.length - a.parts.length);
+  const patterns = phrases
+    .map((p) => ({ phrase: p, parts: p.split(' ') }))
+    .sort((a, b) => b.parts.length - a.parts.length);
   const hits: PhraseHit[] = [];
   for (let i = 0; i < words.length; i++) {
     const found = patterns.find(({ parts }) =>
@@ -25,5 +27,7 @@ export function countPhrases(hits: readonly PhraseHit[]): { phrase: string; coun
   const counts = new Map<string, number>();
   for (const h of hits) counts.set(h.phrase, (counts.get(h.phrase) ?? 0) + 1);
   // Code-point order, not localeCompare: the same output on every machine and locale.
-  return [...counts].map(([phrase, count]) => ({ phrase, count })).sort((a, b) => b.count - a.count || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
+  return [...counts]
+    .map(([phrase, count]) => ({ phrase, count }))
+    .sort((a, b) => b.count - a.count || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
 }

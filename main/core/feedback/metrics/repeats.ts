@@ -10,7 +10,9 @@ const STOPWORDS = new Set(
   i we you they he she me us them my our your their his her i'm we're you're they're i've we've i'd we'd i'll we'll
   do did does done have has had not no can could would should will just then there here what which who when where how
   if than too very really also um umm uh uhh er erm like know mean kind sort basically actually literally right yeah okay ok well
-  about into out up down over all some any more most much many one get got going go went make made thing things way`.split(/\s+/),
+  about into out up down over all some any more most much many one get got going go went make made thing things way`.split(
+    /\s+/,
+  ),
 );
 
 /** Pairs that are correct English when doubled, and hesitations (already counted as fillers). */
@@ -54,7 +56,13 @@ export function stutters(words: readonly Word[]): number {
   let count = 0;
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
-    if (w.word === words[i - 1]!.word && w.breakBefore !== 'sentence' && !LEGIT_DOUBLES.has(w.word) && !/^\d+$/.test(w.word)) count++;
+    if (
+      w.word === words[i - 1]!.word &&
+      w.breakBefore !== 'sentence' &&
+      !LEGIT_DOUBLES.has(w.word) &&
+      !/^\d+$/.test(w.word)
+    )
+      count++;
   }
   return count;
 }

@@ -52,7 +52,9 @@ export function readWords(text: string): Word[] {
 /** Segments in time order with empty ones dropped (VAD can return silence as an empty piece). */
 export function usableSegments(segments: readonly TimedSegment[]): TimedSegment[] {
   return segments
-    .filter((s) => s.text.trim().length > 0 && Number.isFinite(s.startMs) && Number.isFinite(s.endMs) && s.endMs >= s.startMs)
+    .filter(
+      (s) => s.text.trim().length > 0 && Number.isFinite(s.startMs) && Number.isFinite(s.endMs) && s.endMs >= s.startMs,
+    )
     .slice()
     .sort((a, b) => a.startMs - b.startMs);
 }

@@ -12,7 +12,8 @@ import { navigate } from '../../router.js';
 import { QuestionFeedbackCard } from './QuestionFeedbackCard.js';
 import { RoundFeedbackCard } from './RoundFeedbackCard.js';
 
-type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: SessionFeedbackView };
+type Loaded =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: SessionFeedbackView };
 
 export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
   const { sessionId } = summary;
@@ -29,16 +30,19 @@ export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
       again.current = true;
       return;
     }
-    loading.current = api.feedback.forSession({ sessionId }).then(
-      (value) => setState({ status: 'ready', value }),
-      (e: unknown) => setState((s) => (s.status === 'ready' ? s : { status: 'error', message: errorMessage(e) })),
-    ).finally(() => {
-      loading.current = null;
-      if (again.current) {
-        again.current = false;
-        load();
-      }
-    });
+    loading.current = api.feedback
+      .forSession({ sessionId })
+      .then(
+        (value) => setState({ status: 'ready', value }),
+        (e: unknown) => setState((s) => (s.status === 'ready' ? s : { status: 'error', message: errorMessage(e) })),
+      )
+      .finally(() => {
+        loading.current = null;
+        if (again.current) {
+          again.current = false;
+          load();
+        }
+      });
   }, [sessionId]);
 
   useEffect(() => {
@@ -57,7 +61,11 @@ export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
     setPendingId(questionId);
     setError(null);
     try {
-      const view = await api.interview.start({ roleId: summary.roleId, roundId: summary.roundId, questionIds: [questionId] });
+      const view = await api.interview.start({
+        roleId: summary.roleId,
+        roundId: summary.roundId,
+        questionIds: [questionId],
+      });
       navigate({ name: 'practice', sessionId: view.sessionId });
     } catch (e) {
       setError(`Could not start a new practice: ${errorMessage(e)}`);
@@ -67,13 +75,22 @@ export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
     }
   }
 
-  if (state.status === 'loading') return <section data-slot="feedback"><p className="muted" role="status">Loading feedback…</p></section>;
+  if (state.status === 'loading')
+    return (
+      <section data-slot="feedback">
+        <p className="muted" role="status">
+          Loading feedback…
+        </p>
+      </section>
+    );
   if (state.status === 'error') {
     return (
       <section data-slot="feedback">
         <div className="notice error" role="alert">
           Could not load the feedback. {state.message}{' '}
-          <button type="button" className="button" onClick={load}>Try again</button>
+          <button type="button" className="button" onClick={load}>
+            Try again
+          </button>
         </div>
       </section>
     );
@@ -82,7 +99,11 @@ export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
   return (
     <section data-slot="feedback" className="stack feedback" aria-label="Feedback">
       <RoundFeedbackCard round={view.round} generation={view.generation} />
-      {error && <div className="notice error" role="alert">{error}</div>}
+      {error && (
+        <div className="notice error" role="alert">
+          {error}
+        </div>
+      )}
       {view.questions.length > 0 && (
         <>
           <h2 className="fb-section-heading">Feedback by question</h2>

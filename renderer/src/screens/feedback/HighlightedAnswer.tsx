@@ -5,7 +5,15 @@ import type { Highlight } from '../../../../main/contract/services/feedback.js';
  * An answer with its evidence marked: rubric evidence the rules found, and the quotes the
  * model cited. Each mark names what it evidences, for the eye (title) and screen readers.
  */
-export function HighlightedAnswer({ text, highlights, label }: { text: string; highlights: Highlight[]; label: string }) {
+export function HighlightedAnswer({
+  text,
+  highlights,
+  label,
+}: {
+  text: string;
+  highlights: Highlight[];
+  label: string;
+}) {
   const parts: ReactNode[] = [];
   let at = 0;
   highlights.forEach((h, i) => {
@@ -15,7 +23,11 @@ export function HighlightedAnswer({ text, highlights, label }: { text: string; h
     parts.push(
       <mark key={i} className={`hl hl-${h.kind}`} title={h.note ? `${what}: ${h.note}` : what}>
         {text.slice(h.start, h.end)}
-        <span className="visually-hidden"> ({what.toLowerCase()}{h.note ? `: ${h.note}` : ''})</span>
+        <span className="visually-hidden">
+          {' '}
+          ({what.toLowerCase()}
+          {h.note ? `: ${h.note}` : ''})
+        </span>
       </mark>,
     );
     at = h.end;

@@ -8,7 +8,12 @@ export function MetricsTable({ answer, caption }: { answer: AnswerFeedback; capt
       <table className="metrics-table">
         <caption>
           {caption} <span className="chip">{typed ? 'Typed' : 'Spoken'}</span>
-          {typed && <span className="muted small"> Pace, pauses and time to first word are measured on spoken answers only.</span>}
+          {typed && (
+            <span className="muted small">
+              {' '}
+              Pace, pauses and time to first word are measured on spoken answers only.
+            </span>
+          )}
         </caption>
         <thead>
           <tr>

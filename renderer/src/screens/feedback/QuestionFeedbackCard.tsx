@@ -27,7 +27,15 @@ function Score({ q }: { q: QuestionFeedback }) {
           {q.llm.scores.map((s) => (
             <li key={s.dimension}>
               <span className="fb-dim-label">{s.label}</span>
-              <meter min={1} max={4} low={2} high={3} optimum={4} value={s.score} aria-label={`${s.label}: ${s.score} of 4`} />
+              <meter
+                min={1}
+                max={4}
+                low={2}
+                high={3}
+                optimum={4}
+                value={s.score}
+                aria-label={`${s.label}: ${s.score} of 4`}
+              />
               <span className="tabular">{s.score}/4</span>
               {s.justification && <span className="muted small fb-dim-why">{s.justification}</span>}
             </li>
@@ -53,18 +61,27 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
   const improvementSource = q.llm?.improvement ? 'llm' : 'rules';
   const outline = q.llm?.betterAnswer.length ? q.llm.betterAnswer : q.outline;
   return (
-    <article className="card stack fb-card" aria-labelledby={id} data-testid="feedback-card" data-llm-status={q.llmStatus}>
+    <article
+      className="card stack fb-card"
+      aria-labelledby={id}
+      data-testid="feedback-card"
+      data-llm-status={q.llmStatus}
+    >
       <header className="fb-head">
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <span className="eyebrow">Feedback · Question {index + 1}</span>
           <span className="row small">
             {q.skipped && <span className="chip">Not answered</span>}
             {q.flags.map((f) => (
-              <span key={f} className="chip warn">{FLAG_LABELS[f]}</span>
+              <span key={f} className="chip warn">
+                {FLAG_LABELS[f]}
+              </span>
             ))}
           </span>
         </div>
-        <h3 id={id} className="fb-prompt">{q.prompt}</h3>
+        <h3 id={id} className="fb-prompt">
+          {q.prompt}
+        </h3>
       </header>
 
       <div className="fb-top">
@@ -80,10 +97,14 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
       </div>
       {/* Without a model the round's status line says so once; here only what is particular to this answer. */}
       {(q.llmStatus === 'failed' || q.llmStatus === 'skipped') && q.llmNote && (
-        <p className="muted small fb-note" data-testid="llm-note">{q.llmNote}</p>
+        <p className="muted small fb-note" data-testid="llm-note">
+          {q.llmNote}
+        </p>
       )}
       {(q.llmStatus === 'pending' || q.llmStatus === 'running') && (
-        <p className="muted small fb-note" role="status">The model is still writing feedback for this answer; the rule-based checks are below.</p>
+        <p className="muted small fb-note" role="status">
+          The model is still writing feedback for this answer; the rule-based checks are below.
+        </p>
       )}
 
       {q.answers.length > 0 && (
@@ -100,7 +121,11 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
           {q.answers.map((a, k) => (
             <div key={a.turnSeq} className="fb-answer">
               {a.kind === 'follow_up' && <div className="small muted">Follow-up: {a.prompt}</div>}
-              <HighlightedAnswer text={a.text} highlights={a.highlights} label={`${a.kind === 'follow_up' ? 'Follow-up answer' : 'Answer'} ${k + 1} to question ${index + 1}`} />
+              <HighlightedAnswer
+                text={a.text}
+                highlights={a.highlights}
+                label={`${a.kind === 'follow_up' ? 'Follow-up answer' : 'Answer'} ${k + 1} to question ${index + 1}`}
+              />
             </div>
           ))}
         </section>
@@ -108,7 +133,9 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
 
       {q.llm && q.llm.evidence.length > 0 && (
         <section aria-labelledby={`${id}-evidence`}>
-          <h4 id={`${id}-evidence`}>Evidence the model cited <SourceChip source="llm" /></h4>
+          <h4 id={`${id}-evidence`}>
+            Evidence the model cited <SourceChip source="llm" />
+          </h4>
           <ul className="fb-evidence">
             {q.llm.evidence.map((e, k) => (
               <li key={k}>
@@ -119,7 +146,8 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
           </ul>
           {q.llm.droppedQuotes > 0 && (
             <p className="muted small">
-              {q.llm.droppedQuotes} quote{q.llm.droppedQuotes === 1 ? ' was' : 's were'} left out because {q.llm.droppedQuotes === 1 ? 'it is' : 'they are'} not in your answer.
+              {q.llm.droppedQuotes} quote{q.llm.droppedQuotes === 1 ? ' was' : 's were'} left out because{' '}
+              {q.llm.droppedQuotes === 1 ? 'it is' : 'they are'} not in your answer.
             </p>
           )}
         </section>
@@ -128,7 +156,9 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
       <div className="fb-grid">
         {q.coverage.length > 0 && (
           <section aria-labelledby={`${id}-missing`}>
-            <h4 id={`${id}-missing`}>Missing rubric points ({missing.length} of {q.coverage.length})</h4>
+            <h4 id={`${id}-missing`}>
+              Missing rubric points ({missing.length} of {q.coverage.length})
+            </h4>
             {missing.length === 0 ? (
               <p className="muted small">None: every rubric point came up.</p>
             ) : (
@@ -154,18 +184,26 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
             </ul>
             <p className="small">
               {q.star.resultQuantified ? (
-                <>Result has a number: <q>{q.star.quantity}</q>.</>
+                <>
+                  Result has a number: <q>{q.star.quantity}</q>.
+                </>
               ) : (
-                <span className="muted">The result has no number in it (a percentage, time saved, incidents avoided).</span>
+                <span className="muted">
+                  The result has no number in it (a percentage, time saved, incidents avoided).
+                </span>
               )}{' '}
-              {q.star.weActions > q.star.iActions && q.star.weActions >= 2 && <span className="muted">Mostly “we”: say what you did.</span>}
+              {q.star.weActions > q.star.iActions && q.star.weActions >= 2 && (
+                <span className="muted">Mostly “we”: say what you did.</span>
+              )}
             </p>
           </section>
         )}
 
         {q.checklist && (
           <section aria-labelledby={`${id}-checklist`}>
-            <h4 id={`${id}-checklist`}>Design checklist ({q.checklist.filter((c) => c.covered).length} of {q.checklist.length})</h4>
+            <h4 id={`${id}-checklist`}>
+              Design checklist ({q.checklist.filter((c) => c.covered).length} of {q.checklist.length})
+            </h4>
             <ul className="fb-checklist">
               {q.checklist.map((c) => (
                 <li key={c.id} className={c.covered ? 'present' : 'absent'}>
@@ -180,7 +218,9 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
 
       {q.llm && q.llm.strengths.length > 0 && (
         <section aria-labelledby={`${id}-strengths`}>
-          <h4 id={`${id}-strengths`}>Strengths <SourceChip source="llm" /></h4>
+          <h4 id={`${id}-strengths`}>
+            Strengths <SourceChip source="llm" />
+          </h4>
           <ul className="fb-list">
             {q.llm.strengths.map((s, k) => (
               <li key={k}>{s}</li>
@@ -192,20 +232,25 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
       {outline.length > 0 && (
         <section aria-labelledby={`${id}-outline`}>
           <h4 id={`${id}-outline`}>
-            A better answer {q.llm?.betterAnswer.length ? <SourceChip source="llm" /> : <span className="chip">From the role pack</span>}
+            A better answer{' '}
+            {q.llm?.betterAnswer.length ? (
+              <SourceChip source="llm" />
+            ) : (
+              <span className="chip">From the role pack</span>
+            )}
           </h4>
           <ol className="fb-list">
             {outline.map((o, k) => (
               <li key={k}>{o}</li>
             ))}
           </ol>
-          {q.pitfalls.length > 0 && (
-            <p className="muted small">Pitfalls to avoid: {q.pitfalls.join(' · ')}</p>
-          )}
+          {q.pitfalls.length > 0 && <p className="muted small">Pitfalls to avoid: {q.pitfalls.join(' · ')}</p>}
         </section>
       )}
 
-      {q.answers[0] && <MetricsTable answer={q.answers[0]} caption={q.answers.length === 1 ? 'Delivery' : 'Delivery — main answer'} />}
+      {q.answers[0] && (
+        <MetricsTable answer={q.answers[0]} caption={q.answers.length === 1 ? 'Delivery' : 'Delivery — main answer'} />
+      )}
       {q.answers.length > 1 && (
         <details className="outline">
           <summary>Delivery of the follow-up answer{q.answers.length > 2 ? 's' : ''}</summary>

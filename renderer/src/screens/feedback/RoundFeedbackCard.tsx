@@ -8,10 +8,17 @@ export function RoundFeedbackCard({ round, generation }: { round: RoundFeedback;
   return (
     <section className="card stack fb-round" aria-labelledby="fb-round-heading" data-testid="round-feedback">
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h2 id="fb-round-heading" style={{ margin: 0 }}>Round feedback</h2>
+        <h2 id="fb-round-heading" style={{ margin: 0 }}>
+          Round feedback
+        </h2>
         {round.llm ? <span className="chip accent">Model</span> : <span className="chip">Rule-based</span>}
       </div>
-      <p className={`fb-generation small state-${generation.state}`} role="status" aria-live="polite" data-testid="feedback-status">
+      <p
+        className={`fb-generation small state-${generation.state}`}
+        role="status"
+        aria-live="polite"
+        data-testid="feedback-status"
+      >
         {generationText(generation)}
         {generation.state === 'rules_only' && (
           <>
@@ -25,7 +32,9 @@ export function RoundFeedbackCard({ round, generation }: { round: RoundFeedback;
         <div className="stack fb-round-llm">
           <div className="row">
             <span className="muted">Hire signal</span>
-            <span className={`chip ${HIRE_SIGNAL_TONE[round.llm.hireSignal]}`} data-testid="hire-signal">{HIRE_SIGNAL_LABELS[round.llm.hireSignal]}</span>
+            <span className={`chip ${HIRE_SIGNAL_TONE[round.llm.hireSignal]}`} data-testid="hire-signal">
+              {HIRE_SIGNAL_LABELS[round.llm.hireSignal]}
+            </span>
           </div>
           <p style={{ margin: 0 }}>{round.llm.summary}</p>
           {round.llm.reasons.length > 0 && (
@@ -37,23 +46,31 @@ export function RoundFeedbackCard({ round, generation }: { round: RoundFeedback;
           )}
         </div>
       ) : (
-        (round.llmStatus === 'failed' || round.llmStatus === 'skipped') && round.llmNote && <p className="muted small">{round.llmNote}</p>
+        (round.llmStatus === 'failed' || round.llmStatus === 'skipped') &&
+        round.llmNote && <p className="muted small">{round.llmNote}</p>
       )}
 
       <div className="fb-round-facts row small">
         <span>
-          Rubric points covered: <strong className="tabular">{round.rules.covered}</strong> of <span className="tabular">{round.rules.total}</span>
+          Rubric points covered: <strong className="tabular">{round.rules.covered}</strong> of{' '}
+          <span className="tabular">{round.rules.total}</span>
         </span>
         <span aria-hidden="true">·</span>
         <span>
-          Questions answered: <strong className="tabular">{round.rules.answered}</strong> of <span className="tabular">{round.rules.questions}</span>
+          Questions answered: <strong className="tabular">{round.rules.answered}</strong> of{' '}
+          <span className="tabular">{round.rules.questions}</span>
         </span>
       </div>
 
       {practice.length > 0 && (
         <section aria-labelledby="fb-practice-next">
           <h3 id="fb-practice-next" className="small-heading">
-            Practice next {round.llm?.practiceNext.length ? <span className="chip accent">Model</span> : <span className="chip">Rule-based</span>}
+            Practice next{' '}
+            {round.llm?.practiceNext.length ? (
+              <span className="chip accent">Model</span>
+            ) : (
+              <span className="chip">Rule-based</span>
+            )}
           </h3>
           <ol className="fb-list">
             {practice.map((p, k) => (

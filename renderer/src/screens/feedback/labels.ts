@@ -1,4 +1,9 @@
-import type { AnswerFlag, GenerationStatus, HireSignal, StarPartName } from '../../../../main/contract/services/feedback.js';
+import type {
+  AnswerFlag,
+  GenerationStatus,
+  HireSignal,
+  StarPartName,
+} from '../../../../main/contract/services/feedback.js';
 
 export const HIRE_SIGNAL_LABELS: Record<HireSignal, string> = {
   strong_no: 'Strong no',

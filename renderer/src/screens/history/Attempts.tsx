@@ -50,7 +50,9 @@ function AttemptColumns({ attempts }: { attempts: QuestionAttempts }) {
               <div className="small">
                 <span className="muted">Missed</span>
                 <ul className="missed-list">
-                  {a.missing.map((point) => <li key={point}>{point}</li>)}
+                  {a.missing.map((point) => (
+                    <li key={point}>{point}</li>
+                  ))}
                 </ul>
               </div>
             )}
@@ -64,7 +66,9 @@ function AttemptColumns({ attempts }: { attempts: QuestionAttempts }) {
                 </div>
               ))
             )}
-            <a className="small" href={href({ name: 'session', sessionId: a.sessionId })}>Open this session</a>
+            <a className="small" href={href({ name: 'session', sessionId: a.sessionId })}>
+              Open this session
+            </a>
           </article>
         ))}
       </div>

@@ -45,17 +45,22 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
   return (
     <section className="card stack data-panel" aria-labelledby="your-data-heading">
       <h2 id="your-data-heading">Your data</h2>
-      <p className="muted small">Everything stays on this computer. Export it to keep a copy or to move it to another computer.</p>
+      <p className="muted small">
+        Everything stays on this computer. Export it to keep a copy or to move it to another computer.
+      </p>
       <Async state={info} label="the data folder">
         {(value) => (
           <dl className="kv">
             <dt>Data folder</dt>
-            <dd><code data-testid="history-data-dir">{value.dataDir}</code></dd>
+            <dd>
+              <code data-testid="history-data-dir">{value.dataDir}</code>
+            </dd>
             <dt>Size</dt>
             <dd data-testid="data-size">
               {formatBytes(value.totalBytes)}{' '}
               <span className="muted small">
-                (sessions database {formatBytes(value.databaseBytes)}, recordings {formatBytes(value.sessionFilesBytes)}, models {formatBytes(value.modelsBytes)})
+                (sessions database {formatBytes(value.databaseBytes)}, recordings {formatBytes(value.sessionFilesBytes)}
+                , models {formatBytes(value.modelsBytes)})
               </span>
             </dd>
             <dt>Sessions</dt>
@@ -64,7 +69,11 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
         )}
       </Async>
       {message && (
-        <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="data-message">
+        <div
+          className={`notice ${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="data-message"
+        >
           {message.text}
         </div>
       )}
@@ -111,7 +120,9 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
                 void run('import', async () => {
                   // The bridge's socket takes messages up to 16 MB; past that it would only report a lost connection.
                   if (transport.kind === 'bridge' && file.size > BRIDGE_MAX_BYTES) {
-                    throw new Error(`${file.name} is larger than the browser version can send (16 MB). Unzip it and use "Import folder" with the unzipped folder.`);
+                    throw new Error(
+                      `${file.name} is larger than the browser version can send (16 MB). Unzip it and use "Import folder" with the unzipped folder.`,
+                    );
                   }
                   const report = await api.sessions.importArchive({ bytes: new Uint8Array(await file.arrayBuffer()) });
                   onChanged();
@@ -158,7 +169,15 @@ function importText(imported: number, skipped: number): string {
   return `Imported ${sessions(imported)}${skipped > 0 ? `; skipped ${sessions(skipped)} you already had` : ''}.`;
 }
 
-function FolderForm(props: { id: string; label: string; button: string; busyLabel: string; busy: boolean; disabled: boolean; onSubmit(folder: string): void }) {
+function FolderForm(props: {
+  id: string;
+  label: string;
+  button: string;
+  busyLabel: string;
+  busy: boolean;
+  disabled: boolean;
+  onSubmit(folder: string): void;
+}) {
   const [folder, setFolder] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -169,7 +188,14 @@ function FolderForm(props: { id: string; label: string; button: string; busyLabe
       <div className="field">
         <label htmlFor={props.id}>{props.label}</label>
         <div className="row">
-          <input id={props.id} type="text" className="path-input" placeholder="Full path, e.g. /home/you/Documents" value={folder} onChange={(e) => setFolder(e.target.value)} />
+          <input
+            id={props.id}
+            type="text"
+            className="path-input"
+            placeholder="Full path, e.g. /home/you/Documents"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+          />
           <button type="submit" className="button" disabled={props.disabled || !folder.trim()}>
             {props.busy ? props.busyLabel : props.button}
           </button>
@@ -186,7 +212,9 @@ function DeleteAll({ disabled, onDelete }: { disabled: boolean; onDelete(): void
   return (
     <section aria-labelledby="delete-all-heading" className="danger-zone stack-tight">
       <h3 id="delete-all-heading">Delete all sessions</h3>
-      <p className="muted small">Every session, recording, transcript and note. Your settings, role packs and downloaded models stay.</p>
+      <p className="muted small">
+        Every session, recording, transcript and note. Your settings, role packs and downloaded models stay.
+      </p>
       {!open ? (
         <div>
           <button type="button" className="button danger" disabled={disabled} onClick={() => setOpen(true)}>
@@ -208,13 +236,27 @@ function DeleteAll({ disabled, onDelete }: { disabled: boolean; onDelete(): void
             <label htmlFor="delete-all-confirm">
               This cannot be undone. Type <strong>{DELETE_ALL_CONFIRMATION}</strong> to confirm.
             </label>
-            <input id="delete-all-confirm" type="text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />
+            <input
+              id="delete-all-confirm"
+              type="text"
+              autoComplete="off"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoFocus
+            />
           </div>
           <div className="row">
             <button type="submit" className="button danger" disabled={!confirmed || disabled}>
               Delete everything
             </button>
-            <button type="button" className="button" onClick={() => { setOpen(false); setTyped(''); }}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setOpen(false);
+                setTyped('');
+              }}
+            >
               Cancel
             </button>
           </div>

@@ -27,12 +27,17 @@ function Coverage({ detail }: { detail: SessionDetail }) {
           return (
             <li key={`${q.questionId}-${i}`} className="stack-tight">
               <h3 className="small-heading">
-                {q.prompt} <span className="muted">({covered} of {q.coverage.length} covered{q.skipped ? ', not answered' : ''})</span>
+                {q.prompt}{' '}
+                <span className="muted">
+                  ({covered} of {q.coverage.length} covered{q.skipped ? ', not answered' : ''})
+                </span>
               </h3>
               <ul className="coverage-list">
                 {q.coverage.map((c) => (
                   <li key={c.id} className={c.covered ? 'covered' : 'missing'}>
-                    <span className="mark" aria-hidden="true">{c.covered ? '✓' : '✗'}</span>
+                    <span className="mark" aria-hidden="true">
+                      {c.covered ? '✓' : '✗'}
+                    </span>
                     <div>
                       <span className="visually-hidden">{c.covered ? 'Covered: ' : 'Missing: '}</span>
                       {c.point}

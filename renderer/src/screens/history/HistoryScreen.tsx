@@ -25,7 +25,11 @@ export function HistoryScreen({ initialQuery }: { initialQuery: string }) {
   // The search lives in the address, so Back from a result comes back to it. replaceState
   // does not fire hashchange: the page does not re-route (or move focus) while typing.
   useEffect(() => {
-    window.history.replaceState(null, '', historyHref(debounced ? { name: 'history', query: debounced } : { name: 'history' }));
+    window.history.replaceState(
+      null,
+      '',
+      historyHref(debounced ? { name: 'history', query: debounced } : { name: 'history' }),
+    );
   }, [debounced]);
 
   return (
@@ -35,11 +39,19 @@ export function HistoryScreen({ initialQuery }: { initialQuery: string }) {
           <h1>History</h1>
           <p className="muted">Every session you practised, with its transcript, recordings and feedback.</p>
         </div>
-        <a className="button" href={href({ name: 'progress' })}>See your progress</a>
+        <a className="button" href={href({ name: 'progress' })}>
+          See your progress
+        </a>
       </header>
-      {flash && <div className="notice good" role="status">{flash}</div>}
+      {flash && (
+        <div className="notice good" role="status">
+          {flash}
+        </div>
+      )}
       <form className="history-search" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="history-search" className="label">Search your sessions</label>
+        <label htmlFor="history-search" className="label">
+          Search your sessions
+        </label>
         <input
           id="history-search"
           type="search"

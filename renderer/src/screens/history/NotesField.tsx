@@ -30,7 +30,8 @@ export function NotesField({ sessionId, initial }: { sessionId: string; initial:
   // Leaving the page saves what was typed last.
   useEffect(
     () => () => {
-      if (latest.current !== saved.current) void api.sessions.setNotes({ sessionId, notes: latest.current }).catch(() => undefined);
+      if (latest.current !== saved.current)
+        void api.sessions.setNotes({ sessionId, notes: latest.current }).catch(() => undefined);
       if (timer.current) clearTimeout(timer.current);
     },
     [sessionId],
@@ -40,7 +41,11 @@ export function NotesField({ sessionId, initial }: { sessionId: string; initial:
     <div className="field notes-field">
       <div className="notes-head">
         <label htmlFor="session-notes">Your notes</label>
-        <span className={`save-status small ${state.kind === 'error' ? 'error' : 'muted'}`} role="status" aria-live="polite">
+        <span
+          className={`save-status small ${state.kind === 'error' ? 'error' : 'muted'}`}
+          role="status"
+          aria-live="polite"
+        >
           {state.kind === 'saving' && 'Saving…'}
           {state.kind === 'saved' && 'Saved'}
           {state.kind === 'error' && `Not saved: ${state.message}`}

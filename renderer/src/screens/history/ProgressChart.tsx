@@ -1,5 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 
 // Only the pieces a line chart needs: a smaller bundle, and nothing that evaluates strings.
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
@@ -18,7 +27,13 @@ function themeColors(): { text: string; grid: string; series: string[] } {
   return {
     text: v('--text-muted', '#4f5b6b'),
     grid: v('--border', '#d9dee6'),
-    series: [v('--accent', '#2f5fd0'), v('--good', '#1f7a4a'), v('--warn', '#8a5a00'), v('--bad', '#b3261e'), v('--text', '#1b2430')],
+    series: [
+      v('--accent', '#2f5fd0'),
+      v('--good', '#1f7a4a'),
+      v('--warn', '#8a5a00'),
+      v('--bad', '#b3261e'),
+      v('--text', '#1b2430'),
+    ],
   };
 }
 
@@ -38,7 +53,21 @@ function onThemeChange(callback: () => void): () => void {
  * A line chart drawn on a canvas by chart.js (no HTML strings, no eval: fine under the CSP).
  * The canvas is an image for assistive technology; the same figures are in a table beside it.
  */
-export function LineChart({ labels, series, description, leftTitle, rightTitle, percent }: { labels: string[]; series: ChartSeries[]; description: string; leftTitle: string; rightTitle?: string; percent?: boolean }) {
+export function LineChart({
+  labels,
+  series,
+  description,
+  leftTitle,
+  rightTitle,
+  percent,
+}: {
+  labels: string[];
+  series: ChartSeries[];
+  description: string;
+  leftTitle: string;
+  rightTitle?: string;
+  percent?: boolean;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
@@ -79,7 +108,11 @@ export function LineChart({ labels, series, description, leftTitle, rightTitle, 
           plugins: { legend: { labels: { color: colors.text, boxHeight: 2 } }, tooltip: { enabled: true } },
           scales: {
             // offset: points sit in the middle of their slot, so one session is not pinned to the axis.
-            x: { offset: true, ticks: { color: colors.text, maxRotation: 0, autoSkip: true }, grid: { color: colors.grid } },
+            x: {
+              offset: true,
+              ticks: { color: colors.text, maxRotation: 0, autoSkip: true },
+              grid: { color: colors.grid },
+            },
             left: {
               position: 'left',
               ...(percent ? { min: 0, max: 100 } : { beginAtZero: true }),
@@ -88,7 +121,15 @@ export function LineChart({ labels, series, description, leftTitle, rightTitle, 
               grid: { color: colors.grid },
             },
             ...(hasRight
-              ? { right: { position: 'right' as const, beginAtZero: true, title: { display: true, text: rightTitle ?? '', color: colors.text }, ticks: { color: colors.text }, grid: { drawOnChartArea: false } } }
+              ? {
+                  right: {
+                    position: 'right' as const,
+                    beginAtZero: true,
+                    title: { display: true, text: rightTitle ?? '', color: colors.text },
+                    ticks: { color: colors.text },
+                    grid: { drawOnChartArea: false },
+                  },
+                }
               : {}),
           },
         },

@@ -36,21 +36,33 @@ export function ProgressScreen({ questionId }: { questionId?: string | undefined
           <h1>Progress</h1>
           <p className="muted">How your scores and delivery change from session to session.</p>
         </div>
-        <a className="button" href={href({ name: 'history' })}>All sessions</a>
+        <a className="button" href={href({ name: 'history' })}>
+          All sessions
+        </a>
       </header>
       <div className="history-filters" role="group" aria-label="Which sessions">
         <div className="field">
           <label htmlFor="progress-role">Role</label>
           <select id="progress-role" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
             <option value="">All roles</option>
-            {filters.status === 'ready' && filters.value.roles.map((r) => <option key={r.roleId} value={r.roleId}>{r.roleTitle}</option>)}
+            {filters.status === 'ready' &&
+              filters.value.roles.map((r) => (
+                <option key={r.roleId} value={r.roleId}>
+                  {r.roleTitle}
+                </option>
+              ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="progress-kind">Round</label>
           <select id="progress-kind" value={roundKind} onChange={(e) => setRoundKind(e.target.value)}>
             <option value="">All rounds</option>
-            {filters.status === 'ready' && filters.value.roundKinds.map((k) => <option key={k} value={k}>{ROUND_KIND_LABELS[k] ?? k}</option>)}
+            {filters.status === 'ready' &&
+              filters.value.roundKinds.map((k) => (
+                <option key={k} value={k}>
+                  {ROUND_KIND_LABELS[k] ?? k}
+                </option>
+              ))}
           </select>
         </div>
       </div>
@@ -84,7 +96,9 @@ function Progress({ view, questionId }: { view: ProgressView; questionId?: strin
     return (
       <div className="card">
         <p>No sessions to show yet. Practise a round and your scores will appear here.</p>
-        <a className="button primary" href={href({ name: 'library' })}>Choose a role to practise</a>
+        <a className="button primary" href={href({ name: 'library' })}>
+          Choose a role to practise
+        </a>
       </div>
     );
   }
@@ -112,7 +126,11 @@ function Progress({ view, questionId }: { view: ProgressView; questionId?: strin
               <thead>
                 <tr>
                   <th scope="col">Session</th>
-                  {view.dimensions.map((d) => <th key={d.id} scope="col">{d.label}</th>)}
+                  {view.dimensions.map((d) => (
+                    <th key={d.id} scope="col">
+                      {d.label}
+                    </th>
+                  ))}
                   <th scope="col">Words per minute</th>
                   <th scope="col">Fillers per 100 words</th>
                 </tr>
@@ -120,8 +138,16 @@ function Progress({ view, questionId }: { view: ProgressView; questionId?: strin
               <tbody>
                 {view.points.map((p) => (
                   <tr key={p.sessionId}>
-                    <th scope="row"><a href={href({ name: 'session', sessionId: p.sessionId })}>{formatDay(p.createdAt)} · {p.roundTitle}</a></th>
-                    {view.dimensions.map((d) => <td key={d.id} className="tabular">{p.scores[d.id] ?? '—'}</td>)}
+                    <th scope="row">
+                      <a href={href({ name: 'session', sessionId: p.sessionId })}>
+                        {formatDay(p.createdAt)} · {p.roundTitle}
+                      </a>
+                    </th>
+                    {view.dimensions.map((d) => (
+                      <td key={d.id} className="tabular">
+                        {p.scores[d.id] ?? '—'}
+                      </td>
+                    ))}
                     <td className="tabular">{p.delivery.wordsPerMinute ?? '—'}</td>
                     <td className="tabular">{p.delivery.fillersPer100Words ?? '—'}</td>
                   </tr>
@@ -153,12 +179,17 @@ function Progress({ view, questionId }: { view: ProgressView; questionId?: strin
       <section className="card stack" aria-labelledby="repeated-heading">
         <h2 id="repeated-heading">The same question, attempt by attempt</h2>
         {view.repeatedQuestions.length === 0 ? (
-          <p className="muted">Questions you answer more than once show up here, to compare your attempts side by side.</p>
+          <p className="muted">
+            Questions you answer more than once show up here, to compare your attempts side by side.
+          </p>
         ) : (
           <ul className="repeated-list">
             {view.repeatedQuestions.map((q) => (
               <li key={q.questionId}>
-                <a href={href({ name: 'progress', questionId: q.questionId })} aria-current={q.questionId === questionId ? 'true' : undefined}>
+                <a
+                  href={href({ name: 'progress', questionId: q.questionId })}
+                  aria-current={q.questionId === questionId ? 'true' : undefined}
+                >
                   {q.prompt}
                 </a>{' '}
                 <span className="muted small">({q.attempts} attempts)</span>

@@ -26,11 +26,23 @@ export function SearchResults({ query }: { query: string }) {
     };
   }, [query, limit]);
 
-  if (error) return <div className="notice error" role="alert">The search did not work: {error} Try other words.</div>;
-  if (!results) return <p className="muted" role="status">Searching…</p>;
+  if (error)
+    return (
+      <div className="notice error" role="alert">
+        The search did not work: {error} Try other words.
+      </div>
+    );
+  if (!results)
+    return (
+      <p className="muted" role="status">
+        Searching…
+      </p>
+    );
   return (
     <section className="stack" aria-labelledby="results-heading">
-      <h2 id="results-heading" className="visually-hidden">Search results</h2>
+      <h2 id="results-heading" className="visually-hidden">
+        Search results
+      </h2>
       <p className="muted small" role="status" aria-live="polite">
         {statusLine(results, query)}
       </p>
@@ -55,7 +67,8 @@ export function SearchResults({ query }: { query: string }) {
 }
 
 function statusLine(results: Results, query: string): string {
-  if (results.terms.length === 0) return `Nothing to search for in “${query}”: type a word or a number (symbols and emoji are not searched).`;
+  if (results.terms.length === 0)
+    return `Nothing to search for in “${query}”: type a word or a number (symbols and emoji are not searched).`;
   if (results.hits.length === 0) return `No session mentions “${results.terms.join(' ')}”. Try fewer or other words.`;
   const n = results.hits.length;
   return `${results.hasMore ? `The ${n} most recent` : n} result${n === 1 ? '' : 's'} for “${results.terms.join(' ')}”.`;
@@ -80,7 +93,9 @@ function Hit({ hit }: { hit: SearchHit }) {
       <span className="hit-head small">
         <strong>{hit.roleTitle}</strong>
         <span>{hit.roundTitle}</span>
-        {(ROUND_KIND_LABELS[hit.roundKind] ?? hit.roundKind) !== hit.roundTitle && <span className="chip">{ROUND_KIND_LABELS[hit.roundKind] ?? hit.roundKind}</span>}
+        {(ROUND_KIND_LABELS[hit.roundKind] ?? hit.roundKind) !== hit.roundTitle && (
+          <span className="chip">{ROUND_KIND_LABELS[hit.roundKind] ?? hit.roundKind}</span>
+        )}
         <span className="muted">{formatDateTime(hit.createdAt)}</span>
       </span>
       <span className="hit-kind small">

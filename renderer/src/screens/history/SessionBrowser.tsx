@@ -78,17 +78,36 @@ export function SessionBrowser({ dataVersion }: { dataVersion: number }) {
 
   return (
     <section className="stack" aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading" className="visually-hidden">Sessions</h2>
-      <FilterBar filters={filters} options={options.status === 'ready' ? options.value : null} onChange={set} onClear={() => setFilters(NO_FILTERS)} />
-      {error && <div className="notice error" role="alert">Could not load your sessions. {error}</div>}
-      {items === null && !error && <p className="muted" role="status">Loading your sessions…</p>}
+      <h2 id="sessions-heading" className="visually-hidden">
+        Sessions
+      </h2>
+      <FilterBar
+        filters={filters}
+        options={options.status === 'ready' ? options.value : null}
+        onChange={set}
+        onClear={() => setFilters(NO_FILTERS)}
+      />
+      {error && (
+        <div className="notice error" role="alert">
+          Could not load your sessions. {error}
+        </div>
+      )}
+      {items === null && !error && (
+        <p className="muted" role="status">
+          Loading your sessions…
+        </p>
+      )}
       {items !== null && (
         <>
-          <p className="muted small" role="status">{countLine(items.length, hasMore, Boolean(filtered), total)}</p>
+          <p className="muted small" role="status">
+            {countLine(items.length, hasMore, Boolean(filtered), total)}
+          </p>
           {items.length === 0 && !filtered && (
             <div className="card empty-history">
               <p>No sessions yet. Practise a round and it will appear here, with its transcript and feedback.</p>
-              <a className="button primary" href={href({ name: 'library' })}>Choose a role to practise</a>
+              <a className="button primary" href={href({ name: 'library' })}>
+                Choose a role to practise
+              </a>
             </div>
           )}
           <ol className="session-list" aria-label="Sessions">
@@ -116,7 +135,17 @@ function countLine(shown: number, hasMore: boolean, filtered: boolean, total: nu
   return total !== null && total > shown ? `Showing ${shown} of ${plural(total)}.` : `${plural(shown)}.`;
 }
 
-function FilterBar({ filters, options, onChange, onClear }: { filters: Filters; options: HistoryFilters | null; onChange(patch: Partial<Filters>): void; onClear(): void }) {
+function FilterBar({
+  filters,
+  options,
+  onChange,
+  onClear,
+}: {
+  filters: Filters;
+  options: HistoryFilters | null;
+  onChange(patch: Partial<Filters>): void;
+  onClear(): void;
+}) {
   return (
     <div className="history-filters" role="group" aria-label="Filter and sort">
       <div className="field">
@@ -124,7 +153,9 @@ function FilterBar({ filters, options, onChange, onClear }: { filters: Filters; 
         <select id="filter-role" value={filters.roleId} onChange={(e) => onChange({ roleId: e.target.value })}>
           <option value="">All roles</option>
           {options?.roles.map((r) => (
-            <option key={r.roleId} value={r.roleId}>{r.company && !r.roleTitle.includes(r.company) ? `${r.company} — ${r.roleTitle}` : r.roleTitle}</option>
+            <option key={r.roleId} value={r.roleId}>
+              {r.company && !r.roleTitle.includes(r.company) ? `${r.company} — ${r.roleTitle}` : r.roleTitle}
+            </option>
           ))}
         </select>
       </div>
@@ -133,17 +164,31 @@ function FilterBar({ filters, options, onChange, onClear }: { filters: Filters; 
         <select id="filter-kind" value={filters.roundKind} onChange={(e) => onChange({ roundKind: e.target.value })}>
           <option value="">All rounds</option>
           {options?.roundKinds.map((k) => (
-            <option key={k} value={k}>{ROUND_KIND_LABELS[k] ?? k}</option>
+            <option key={k} value={k}>
+              {ROUND_KIND_LABELS[k] ?? k}
+            </option>
           ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor="filter-from">From</label>
-        <input id="filter-from" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
+        <input
+          id="filter-from"
+          type="date"
+          value={filters.from}
+          max={filters.to || undefined}
+          onChange={(e) => onChange({ from: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="filter-to">To</label>
-        <input id="filter-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+        <input
+          id="filter-to"
+          type="date"
+          value={filters.to}
+          min={filters.from || undefined}
+          onChange={(e) => onChange({ to: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="filter-sort">Sort</label>
@@ -163,10 +208,14 @@ function FilterBar({ filters, options, onChange, onClear }: { filters: Filters; 
 const kindLabel = (kind: string) => ROUND_KIND_LABELS[kind] ?? kind;
 
 function SessionRow({ item }: { item: SessionListItem }) {
-  const role = item.company && !item.roleTitle.includes(item.company) ? `${item.company} — ${item.roleTitle}` : item.roleTitle;
+  const role =
+    item.company && !item.roleTitle.includes(item.company) ? `${item.company} — ${item.roleTitle}` : item.roleTitle;
   const titleId = `session-${item.sessionId}`;
   return (
-    <li className={`session-row card${item.status === 'in_progress' ? ' interrupted-row' : ''}`} data-testid="session-row">
+    <li
+      className={`session-row card${item.status === 'in_progress' ? ' interrupted-row' : ''}`}
+      data-testid="session-row"
+    >
       <div className="session-main">
         <a id={titleId} className="session-link" href={href({ name: 'session', sessionId: item.sessionId })}>
           <span className="session-role">{role}</span>
@@ -185,7 +234,9 @@ function SessionRow({ item }: { item: SessionListItem }) {
       <div className="session-badges">
         {kindLabel(item.roundKind) !== item.roundTitle && <span className="chip">{kindLabel(item.roundKind)}</span>}
         {item.hasAudio && <span className="chip">Recorded</span>}
-        {item.status !== 'completed' && <span className={`chip ${item.status === 'in_progress' ? 'warn' : ''}`}>{STATUS_LABELS[item.status]}</span>}
+        {item.status !== 'completed' && (
+          <span className={`chip ${item.status === 'in_progress' ? 'warn' : ''}`}>{STATUS_LABELS[item.status]}</span>
+        )}
       </div>
       <div className="session-score" title="Rubric points covered">
         {item.coveragePct === null ? (
@@ -198,7 +249,11 @@ function SessionRow({ item }: { item: SessionListItem }) {
         )}
       </div>
       {item.status === 'in_progress' && (
-        <a className="button small primary" href={href({ name: 'practice', sessionId: item.sessionId })} aria-describedby={titleId}>
+        <a
+          className="button small primary"
+          href={href({ name: 'practice', sessionId: item.sessionId })}
+          aria-describedby={titleId}
+        >
           Resume
         </a>
       )}

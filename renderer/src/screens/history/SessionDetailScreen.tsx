@@ -12,11 +12,21 @@ import { base64ToBytes, formatDateTime, formatLength, STATUS_LABELS } from './fo
 import { NotesField } from './NotesField.js';
 import { TurnRecording } from './TurnRecording.js';
 
-export function SessionDetailScreen({ sessionId, turn, at }: { sessionId: string; turn?: number | undefined; at?: number | undefined }) {
+export function SessionDetailScreen({
+  sessionId,
+  turn,
+  at,
+}: {
+  sessionId: string;
+  turn?: number | undefined;
+  at?: number | undefined;
+}) {
   const [detail] = useAsync(() => api.sessions.detail({ sessionId }), [sessionId]);
   return (
     <div className="stack session-detail">
-      <a href={href({ name: 'history' })} className="small">← History</a>
+      <a href={href({ name: 'history' })} className="small">
+        ← History
+      </a>
       <Async state={detail} label="this session">
         {(value) => <Detail detail={value} turn={turn} at={at} />}
       </Async>
@@ -41,7 +51,10 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
   const [confirmDelete, setConfirmDelete] = useState(false);
   const targetRef = useRef<HTMLLIElement>(null);
   const turns = new Map(detail.turns.map((t) => [t.seq, t]));
-  const role = detail.company && !detail.roleTitle.includes(detail.company) ? `${detail.company} — ${detail.roleTitle}` : detail.roleTitle;
+  const role =
+    detail.company && !detail.roleTitle.includes(detail.company)
+      ? `${detail.company} — ${detail.roleTitle}`
+      : detail.roleTitle;
 
   // A search result opens the session at its moment: that turn is scrolled to and focused.
   useEffect(() => {
@@ -98,18 +111,28 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
           <div className="eyebrow">{role}</div>
           <h1>{detail.roundTitle}</h1>
           <p className="muted session-facts">
-            {(ROUND_KIND_LABELS[detail.roundKind] ?? detail.roundKind) !== detail.roundTitle && <span className="chip">{ROUND_KIND_LABELS[detail.roundKind] ?? detail.roundKind}</span>}
-            {detail.status !== 'completed' && <span className={`chip ${detail.status === 'in_progress' ? 'warn' : ''}`}>{STATUS_LABELS[detail.status]}</span>}
+            {(ROUND_KIND_LABELS[detail.roundKind] ?? detail.roundKind) !== detail.roundTitle && (
+              <span className="chip">{ROUND_KIND_LABELS[detail.roundKind] ?? detail.roundKind}</span>
+            )}
+            {detail.status !== 'completed' && (
+              <span className={`chip ${detail.status === 'in_progress' ? 'warn' : ''}`}>
+                {STATUS_LABELS[detail.status]}
+              </span>
+            )}
             <time dateTime={new Date(detail.createdAt).toISOString()}>{formatDateTime(detail.createdAt)}</time>
             <span aria-hidden="true">·</span>
-            <span>{formatLength(detail.durationMs)} of {formatLength(detail.budgetMs)}</span>
+            <span>
+              {formatLength(detail.durationMs)} of {formatLength(detail.budgetMs)}
+            </span>
             <span aria-hidden="true">·</span>
             <span>{detail.coveragePct === null ? 'no score' : `${detail.coveragePct}% rubric coverage`}</span>
           </p>
         </div>
         <div className="row session-actions">
           {detail.status === 'in_progress' && (
-            <a className="button primary" href={href({ name: 'practice', sessionId: detail.sessionId })}>Resume</a>
+            <a className="button primary" href={href({ name: 'practice', sessionId: detail.sessionId })}>
+              Resume
+            </a>
           )}
           <button type="button" className="button" disabled={busy !== null} onClick={() => void exportMarkdown()}>
             {busy === 'markdown' ? 'Exporting…' : 'Export Markdown'}
@@ -117,7 +140,13 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
           <button type="button" className="button" disabled={busy !== null} onClick={() => void exportPdf()}>
             {busy === 'pdf' ? 'Exporting…' : 'Export PDF'}
           </button>
-          <button type="button" className="button danger" disabled={busy !== null} onClick={() => setConfirmDelete(true)} aria-expanded={confirmDelete}>
+          <button
+            type="button"
+            className="button danger"
+            disabled={busy !== null}
+            onClick={() => setConfirmDelete(true)}
+            aria-expanded={confirmDelete}
+          >
             Delete…
           </button>
         </div>
@@ -125,16 +154,30 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
 
       {confirmDelete && (
         <div className="notice warn confirm-delete" role="alertdialog" aria-labelledby="confirm-delete-text">
-          <p id="confirm-delete-text">Delete this session, its transcript, notes and recordings? This cannot be undone.</p>
+          <p id="confirm-delete-text">
+            Delete this session, its transcript, notes and recordings? This cannot be undone.
+          </p>
           <div className="row">
-            <button type="button" className="button danger" autoFocus disabled={busy !== null} onClick={() => void remove()}>
+            <button
+              type="button"
+              className="button danger"
+              autoFocus
+              disabled={busy !== null}
+              onClick={() => void remove()}
+            >
               {busy === 'delete' ? 'Deleting…' : 'Delete session'}
             </button>
-            <button type="button" className="button" onClick={() => setConfirmDelete(false)}>Cancel</button>
+            <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
+              Cancel
+            </button>
           </div>
         </div>
       )}
-      {message && <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      {message && (
+        <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </div>
+      )}
 
       <section className="card" aria-label="Notes">
         <NotesField sessionId={detail.sessionId} initial={detail.notes} />
@@ -161,7 +204,9 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
                   {KIND_NOTES[m.kind] && <span className="kind">{KIND_NOTES[m.kind]}</span>}
                 </div>
                 <p className="message-text">{m.text}</p>
-                {showRecording && turnDetail && <AnswerExtras turn={turnDetail} at={turn === turnDetail.seq ? at : undefined} />}
+                {showRecording && turnDetail && (
+                  <AnswerExtras turn={turnDetail} at={turn === turnDetail.seq ? at : undefined} />
+                )}
               </li>
             );
           })}
@@ -169,7 +214,10 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
             .filter((t) => !answered.has(t.seq) && (t.segments.length > 0 || t.recording?.available))
             .map((t) => (
               <li key={`unsubmitted-${t.seq}`} className="review-message candidate">
-                <div className="message-meta"><span className="speaker">You</span><span className="kind">not submitted</span></div>
+                <div className="message-meta">
+                  <span className="speaker">You</span>
+                  <span className="kind">not submitted</span>
+                </div>
                 <AnswerExtras turn={t} at={turn === t.seq ? at : undefined} />
               </li>
             ))}
@@ -183,5 +231,7 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
 
 function AnswerExtras({ turn, at }: { turn: TurnDetail; at?: number | undefined }) {
   if (turn.segments.length === 0 && !turn.recording?.available) return null;
-  return <TurnRecording recording={turn.recording} segments={turn.segments} label={`answer ${turn.seq}`} initialAt={at} />;
+  return (
+    <TurnRecording recording={turn.recording} segments={turn.segments} label={`answer ${turn.seq}`} initialAt={at} />
+  );
 }

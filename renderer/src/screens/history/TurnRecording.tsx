@@ -17,7 +17,17 @@ export function activeSegment(segments: readonly SegmentView[], ms: number): num
  * plays, and any segment plays from its start when chosen. The audio is fetched on first
  * use. Without a recording the transcript is shown as plain text.
  */
-export function TurnRecording({ recording, segments, label, initialAt }: { recording: RecordingView | null; segments: SegmentView[]; label: string; initialAt?: number | undefined }) {
+export function TurnRecording({
+  recording,
+  segments,
+  label,
+  initialAt,
+}: {
+  recording: RecordingView | null;
+  segments: SegmentView[];
+  label: string;
+  initialAt?: number | undefined;
+}) {
   const audioRef = useRef<HTMLAudioElement>(null);
   const urlRef = useRef<string | null>(null);
   const [positionMs, setPositionMs] = useState(initialAt ?? 0);
@@ -87,7 +97,13 @@ export function TurnRecording({ recording, segments, label, initialAt }: { recor
     <div className="turn-recording">
       {playable && (
         <div className="player" role="group" aria-label={`Recording of ${label}`}>
-          <button type="button" className="button small" onClick={() => void toggle()} disabled={loading} aria-label={playing ? `Pause ${label}` : `Play ${label}`}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void toggle()}
+            disabled={loading}
+            aria-label={playing ? `Pause ${label}` : `Play ${label}`}
+          >
             {loading ? 'Loading…' : playing ? 'Pause' : 'Play answer'}
           </button>
           <input
@@ -108,14 +124,20 @@ export function TurnRecording({ recording, segments, label, initialAt }: { recor
             ref={audioRef}
             preload="none"
             onTimeUpdate={(e) => setPositionMs(Math.round(e.currentTarget.currentTime * 1000))}
-            onLoadedMetadata={(e) => Number.isFinite(e.currentTarget.duration) && setDurationMs(Math.round(e.currentTarget.duration * 1000))}
+            onLoadedMetadata={(e) =>
+              Number.isFinite(e.currentTarget.duration) && setDurationMs(Math.round(e.currentTarget.duration * 1000))
+            }
             onPlay={() => setPlaying(true)}
             onPause={() => setPlaying(false)}
             onEnded={() => setPlaying(false)}
           />
         </div>
       )}
-      {error && <p className="notice error small" role="alert">{error}</p>}
+      {error && (
+        <p className="notice error small" role="alert">
+          {error}
+        </p>
+      )}
       {segments.length > 0 && (
         <ol className="transcript" aria-label={`Transcript of ${label}`}>
           {segments.map((segment, i) => (
@@ -146,5 +168,7 @@ export function TurnRecording({ recording, segments, label, initialAt }: { recor
 }
 
 function SegmentText({ text }: { text: string }) {
-  return <span className="segment-text">{text.trim() ? text : <span className="muted">(no words recognised)</span>}</span>;
+  return (
+    <span className="segment-text">{text.trim() ? text : <span className="muted">(no words recognised)</span>}</span>
+  );
 }

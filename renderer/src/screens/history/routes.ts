@@ -32,7 +32,12 @@ export function parseHistoryRoute(hash: string): HistoryRoute | null {
   if (parts[0] === 'history' && parts[1]) {
     const turn = numberParam(params, 'turn');
     const at = numberParam(params, 't');
-    return { name: 'session', sessionId: parts[1], ...(turn !== undefined ? { turn } : {}), ...(at !== undefined ? { at } : {}) };
+    return {
+      name: 'session',
+      sessionId: parts[1],
+      ...(turn !== undefined ? { turn } : {}),
+      ...(at !== undefined ? { at } : {}),
+    };
   }
   if (parts[0] === 'history') {
     const query = params.get('q');
@@ -57,6 +62,8 @@ export function historyHref(route: HistoryRoute): string {
       return `#/history/${encodeURIComponent(route.sessionId)}${query ? `?${query}` : ''}`;
     }
     case 'progress':
-      return route.questionId ? `#/progress?${new URLSearchParams({ question: route.questionId }).toString()}` : '#/progress';
+      return route.questionId
+        ? `#/progress?${new URLSearchParams({ question: route.questionId }).toString()}`
+        : '#/progress';
   }
 }

@@ -36,7 +36,10 @@ export function ActiveModels({ status, busy, onChoose }: Props) {
         />
       </div>
       <p className="muted small" data-testid="vad-status">
-        Voice detection: {vad ? `${vad.name} is installed.` : 'not installed yet. Spoken answers need it; download Silero VAD below (1 MB).'}{' '}
+        Voice detection:{' '}
+        {vad
+          ? `${vad.name} is installed.`
+          : 'not installed yet. Spoken answers need it; download Silero VAD below (1 MB).'}{' '}
         The app works without any model: <a href={href({ name: 'library' })}>practise with the scripted interviewer</a>.
       </p>
     </section>
@@ -58,7 +61,12 @@ function ActiveSelect({ id, label, none, models, active, busy, onChange }: Selec
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={missing ? '' : (active ?? '')} disabled={busy} onChange={(e) => onChange(e.target.value || null)}>
+      <select
+        id={id}
+        value={missing ? '' : (active ?? '')}
+        disabled={busy}
+        onChange={(e) => onChange(e.target.value || null)}
+      >
         <option value="">{none}</option>
         {models.map((m) => (
           <option key={m.id} value={m.path}>

@@ -10,8 +10,17 @@ const FIT: Record<ModelFit, { label: string; chip: string }> = {
 };
 
 const GROUPS = [
-  { kinds: ['llm'], title: 'Interviewer models', intro: 'A language model plays the interviewer: it asks follow-ups and writes feedback. Larger models are better interviewers and need more memory.' },
-  { kinds: ['whisper', 'vad'], title: 'Speech models', intro: 'Whisper turns your spoken answers into a transcript; voice detection finds where you speak and pause.' },
+  {
+    kinds: ['llm'],
+    title: 'Interviewer models',
+    intro:
+      'A language model plays the interviewer: it asks follow-ups and writes feedback. Larger models are better interviewers and need more memory.',
+  },
+  {
+    kinds: ['whisper', 'vad'],
+    title: 'Speech models',
+    intro: 'Whisper turns your spoken answers into a transcript; voice detection finds where you speak and pause.',
+  },
 ] as const;
 
 export interface CatalogActions {
@@ -24,7 +33,15 @@ export interface CatalogActions {
   onCancel(id: string): void;
 }
 
-export function CatalogList({ state, downloads, actions }: { state: AsyncState<ModelsCatalog>; downloads: DownloadInfo[]; actions: CatalogActions }) {
+export function CatalogList({
+  state,
+  downloads,
+  actions,
+}: {
+  state: AsyncState<ModelsCatalog>;
+  downloads: DownloadInfo[];
+  actions: CatalogActions;
+}) {
   return (
     <section className="stack" aria-labelledby="catalog-heading">
       <h2 id="catalog-heading">Available to download</h2>
@@ -53,7 +70,12 @@ export function CatalogList({ state, downloads, actions }: { state: AsyncState<M
                 {state.value.models
                   .filter((m) => (group.kinds as readonly string[]).includes(m.kind))
                   .map((m) => (
-                    <CatalogCard key={m.id} model={m} download={downloads.find((d) => d.id === m.id)} actions={actions} />
+                    <CatalogCard
+                      key={m.id}
+                      model={m}
+                      download={downloads.find((d) => d.id === m.id)}
+                      actions={actions}
+                    />
                   ))}
               </ul>
             </div>
@@ -64,7 +86,15 @@ export function CatalogList({ state, downloads, actions }: { state: AsyncState<M
   );
 }
 
-function CatalogCard({ model: m, download, actions }: { model: CatalogModel; download: DownloadInfo | undefined; actions: CatalogActions }) {
+function CatalogCard({
+  model: m,
+  download,
+  actions,
+}: {
+  model: CatalogModel;
+  download: DownloadInfo | undefined;
+  actions: CatalogActions;
+}) {
   const busy = actions.busy.has(m.id);
   const offer = actions.largeOffers[m.id];
   const titleId = `model-${m.id}`;
@@ -101,13 +131,24 @@ function CatalogCard({ model: m, download, actions }: { model: CatalogModel; dow
               {offer}
             </div>
             <span className="row">
-              <button type="button" className="button small" disabled={busy} onClick={() => actions.onDownload(m.id, true)}>
+              <button
+                type="button"
+                className="button small"
+                disabled={busy}
+                onClick={() => actions.onDownload(m.id, true)}
+              >
                 Download anyway
               </button>
             </span>
           </div>
         ) : (
-          <button type="button" className="button small" disabled={busy} onClick={() => actions.onDownload(m.id, false)} aria-describedby={titleId}>
+          <button
+            type="button"
+            className="button small"
+            disabled={busy}
+            onClick={() => actions.onDownload(m.id, false)}
+            aria-describedby={titleId}
+          >
             Download ({formatBytes(m.sizeBytes)})
           </button>
         )}

@@ -16,14 +16,27 @@ export function DownloadControls({ name, download: d, busy, onPause, onResume, o
   const of = `${formatBytes(d.downloadedBytes)} of ${formatBytes(d.totalBytes)}`;
   let line: string;
   if (d.state === 'verifying') line = `Checking the downloaded file…`;
-  else if (d.state === 'downloading') line = d.bytesPerSecond > 0 ? `${of} · ${formatSpeed(d.bytesPerSecond)} · ${formatTimeLeft(d.secondsLeft)}` : `${of} · starting…`;
+  else if (d.state === 'downloading')
+    line =
+      d.bytesPerSecond > 0
+        ? `${of} · ${formatSpeed(d.bytesPerSecond)} · ${formatTimeLeft(d.secondsLeft)}`
+        : `${of} · starting…`;
   // Only whole 5 MB pieces survive a pause; say so rather than show a figure that then drops.
-  else if (d.state === 'paused') line = d.downloadedBytes > 0 ? `Paused at ${of}; Resume continues from there` : 'Paused; Resume starts this download again';
+  else if (d.state === 'paused')
+    line =
+      d.downloadedBytes > 0
+        ? `Paused at ${of}; Resume continues from there`
+        : 'Paused; Resume starts this download again';
   else line = `Stopped at ${of}`;
 
   return (
     <div className="models-download" data-testid={`download-${d.id}`} data-state={d.state}>
-      <progress className="models-progress" value={d.downloadedBytes} max={Math.max(d.totalBytes, 1)} aria-label={`Download of ${name}`} />
+      <progress
+        className="models-progress"
+        value={d.downloadedBytes}
+        max={Math.max(d.totalBytes, 1)}
+        aria-label={`Download of ${name}`}
+      />
       <div className="models-download-line">
         <span className="small tabular" data-testid="download-figures">
           {line}
@@ -45,7 +58,10 @@ export function DownloadControls({ name, download: d, busy, onPause, onResume, o
         </span>
       </div>
       {d.error && (
-        <div className={`notice small ${d.error.code === 'DISK_FULL' && d.state === 'paused' ? 'warn' : 'error'}`} role="alert">
+        <div
+          className={`notice small ${d.error.code === 'DISK_FULL' && d.state === 'paused' ? 'warn' : 'error'}`}
+          role="alert"
+        >
           {d.error.message}
         </div>
       )}

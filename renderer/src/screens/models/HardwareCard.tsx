@@ -36,7 +36,8 @@ function HardwareDetails({ hw }: { hw: Hardware }) {
         <dd>
           {hw.gpu ? (
             <>
-              the GPU: {hw.gpuNames.join(', ') || hw.gpu.toUpperCase()} ({hw.gpu.toUpperCase()}, {formatBytes(hw.vramBytes)} of video memory)
+              the GPU: {hw.gpuNames.join(', ') || hw.gpu.toUpperCase()} ({hw.gpu.toUpperCase()},{' '}
+              {formatBytes(hw.vramBytes)} of video memory)
             </>
           ) : (
             'the CPU (no supported graphics card found)'

@@ -29,8 +29,8 @@ export function ImportForm({ busy, error, largeOffer, onImport }: Props) {
     <section className="card stack" aria-labelledby="import-heading">
       <h2 id="import-heading">Import a model file</h2>
       <p className="muted small">
-        Already have a <code>.gguf</code> language model or a whisper <code>.bin</code> file? Give its full path. The file is checked first, then copied into
-        the models folder.
+        Already have a <code>.gguf</code> language model or a whisper <code>.bin</code> file? Give its full path. The
+        file is checked first, then copied into the models folder.
       </p>
       <form className="models-import" onSubmit={submit}>
         <div className="field models-import-path">
@@ -86,7 +86,12 @@ export function ImportForm({ busy, error, largeOffer, onImport }: Props) {
           <span>{error}</span>
           {largeOffer && (
             <span className="row">
-              <button type="button" className="button small" disabled={busy} onClick={() => onImport(path.trim(), kind || undefined, true)}>
+              <button
+                type="button"
+                className="button small"
+                disabled={busy}
+                onClick={() => onImport(path.trim(), kind || undefined, true)}
+              >
                 Import anyway
               </button>
             </span>

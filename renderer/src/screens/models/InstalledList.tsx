@@ -2,7 +2,11 @@ import { useState } from 'react';
 import type { InstalledModel, ModelsStatus } from '../../../../main/contract/services/models.js';
 import { formatBytes, KIND_LABELS } from './format.js';
 
-const SOURCE_LABELS: Record<InstalledModel['source'], string> = { download: 'Downloaded', import: 'Imported', bundled: 'Came with the app' };
+const SOURCE_LABELS: Record<InstalledModel['source'], string> = {
+  download: 'Downloaded',
+  import: 'Imported',
+  bundled: 'Came with the app',
+};
 
 interface Props {
   status: ModelsStatus;
@@ -17,7 +21,8 @@ export function InstalledList({ status, busy, onDelete }: Props) {
       <h2 id="installed-heading">Installed</h2>
       {status.installed.length === 0 ? (
         <p className="muted" data-testid="installed-empty">
-          No models yet. Download one below or import a file you already have. They are kept in <code>{status.modelsDir}</code>.
+          No models yet. Download one below or import a file you already have. They are kept in{' '}
+          <code>{status.modelsDir}</code>.
         </p>
       ) : (
         <ul className="models-installed" aria-label="Installed models">
@@ -30,14 +35,23 @@ export function InstalledList({ status, busy, onDelete }: Props) {
                   <span className="chip">{KIND_LABELS[m.kind]}</span>
                   {inUse && <span className="chip good">In use</span>}
                   <div className="muted small">
-                    {formatBytes(m.sizeBytes)} · {SOURCE_LABELS[m.source]} · <code className="models-path">{m.path}</code>
+                    {formatBytes(m.sizeBytes)} · {SOURCE_LABELS[m.source]} ·{' '}
+                    <code className="models-path">{m.path}</code>
                   </div>
                 </div>
                 {m.deletable &&
                   (confirming === m.id ? (
                     <div className="row" role="group" aria-label={`Delete ${m.name}?`}>
                       <span className="small">Delete the file?</span>
-                      <button type="button" className="button small danger" disabled={busy} onClick={() => { setConfirming(null); onDelete(m); }}>
+                      <button
+                        type="button"
+                        className="button small danger"
+                        disabled={busy}
+                        onClick={() => {
+                          setConfirming(null);
+                          onDelete(m);
+                        }}
+                      >
                         Delete
                       </button>
                       <button type="button" className="button small" onClick={() => setConfirming(null)} autoFocus>
@@ -45,7 +59,13 @@ export function InstalledList({ status, busy, onDelete }: Props) {
                       </button>
                     </div>
                   ) : (
-                    <button type="button" className="button small" disabled={busy} onClick={() => setConfirming(m.id)} aria-label={`Delete ${m.name}`}>
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={busy}
+                      onClick={() => setConfirming(m.id)}
+                      aria-label={`Delete ${m.name}`}
+                    >
                       Delete…
                     </button>
                   ))}

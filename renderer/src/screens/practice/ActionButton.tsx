@@ -14,7 +14,17 @@ interface ActionButtonProps {
 }
 
 /** A button whose accessible name is just its label; the shortcut shows as keys beside it. */
-export function ActionButton({ label, keys, shortcut, kind = 'plain', disabled, onClick, ref, className, testId }: ActionButtonProps) {
+export function ActionButton({
+  label,
+  keys,
+  shortcut,
+  kind = 'plain',
+  disabled,
+  onClick,
+  ref,
+  className,
+  testId,
+}: ActionButtonProps) {
   return (
     <button
       ref={ref}

@@ -15,7 +15,12 @@ export interface AnswerBoxHandle {
   append(text: string): void;
 }
 
-type SaveStatus = { kind: 'idle' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'saved'; chars: number } | { kind: 'error'; message: string };
+type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; chars: number }
+  | { kind: 'error'; message: string };
 
 interface AnswerBoxProps {
   sessionId: string;
@@ -36,7 +41,9 @@ export function AnswerBox({ sessionId, initialText, disabled, readOnly, placehol
   const area = useRef<HTMLTextAreaElement>(null);
   const dirty = useRef(false);
   const saving = useRef<Promise<void> | null>(null);
-  const [status, setStatus] = useState<SaveStatus>(initialText ? { kind: 'saved', chars: initialText.length } : { kind: 'idle' });
+  const [status, setStatus] = useState<SaveStatus>(
+    initialText ? { kind: 'saved', chars: initialText.length } : { kind: 'idle' },
+  );
 
   const save = useCallback(async (): Promise<void> => {
     if (saving.current) await saving.current;
@@ -59,24 +66,28 @@ export function AnswerBox({ sessionId, initialText, disabled, readOnly, placehol
     }
   }, [sessionId]);
 
-  useImperativeHandle(ref, () => ({
-    text: () => area.current?.value ?? '',
-    take: () => {
-      dirty.current = false;
-      return area.current?.value ?? '';
-    },
-    focus: () => area.current?.focus(),
-    flush: save,
-    append: (text: string) => {
-      const box = area.current;
-      if (!box || !text.trim()) return;
-      const before = box.value.replace(/\s+$/, '');
-      box.value = before ? `${before} ${text.trim()}` : text.trim();
-      dirty.current = true;
-      setStatus({ kind: 'unsaved' });
-      void save();
-    },
-  }), [save]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      text: () => area.current?.value ?? '',
+      take: () => {
+        dirty.current = false;
+        return area.current?.value ?? '';
+      },
+      focus: () => area.current?.focus(),
+      flush: save,
+      append: (text: string) => {
+        const box = area.current;
+        if (!box || !text.trim()) return;
+        const before = box.value.replace(/\s+$/, '');
+        box.value = before ? `${before} ${text.trim()}` : text.trim();
+        dirty.current = true;
+        setStatus({ kind: 'unsaved' });
+        void save();
+      },
+    }),
+    [save],
+  );
 
   useEffect(() => {
     const id = window.setInterval(() => {
@@ -114,9 +125,23 @@ export function AnswerBox({ sessionId, initialText, disabled, readOnly, placehol
 
 function SaveStatusLine({ status }: { status: SaveStatus }) {
   if (status.kind === 'error') {
-    return <span className="save-status error" role="alert">Not saved: {status.message}</span>;
+    return (
+      <span className="save-status error" role="alert">
+        Not saved: {status.message}
+      </span>
+    );
   }
   const text =
-    status.kind === 'saved' ? `Saved · ${status.chars.toLocaleString()} characters` : status.kind === 'saving' ? 'Saving…' : status.kind === 'unsaved' ? 'Editing' : '';
-  return <span className="save-status muted small" data-testid="save-status">{text}</span>;
+    status.kind === 'saved'
+      ? `Saved · ${status.chars.toLocaleString()} characters`
+      : status.kind === 'saving'
+        ? 'Saving…'
+        : status.kind === 'unsaved'
+          ? 'Editing'
+          : '';
+  return (
+    <span className="save-status muted small" data-testid="save-status">
+      {text}
+    </span>
+  );
 }

@@ -25,7 +25,16 @@ interface ControlsProps {
 }
 
 /** The buttons under the answer: one row whose size never changes between phases. */
-export function Controls({ view, pending, handlers, clarifyOpen, setClarifyOpen, confirmingEnd, setConfirmingEnd, primaryRef }: ControlsProps) {
+export function Controls({
+  view,
+  pending,
+  handlers,
+  clarifyOpen,
+  setClarifyOpen,
+  confirmingEnd,
+  setConfirmingEnd,
+  primaryRef,
+}: ControlsProps) {
   const answering = view.phase === 'answering';
   const asking = view.phase === 'question' || answering;
   const blocked = pending || view.paused || !asking;
@@ -34,11 +43,35 @@ export function Controls({ view, pending, handlers, clarifyOpen, setClarifyOpen,
       <div className="controls-rows">
         <div className="controls" role="group" aria-label="Answer">
           {answering ? (
-            <ActionButton ref={primaryRef} label="Done" kind="primary" keys={[MOD_LABEL, 'Enter']} shortcut="Control+Enter Meta+Enter" disabled={blocked} onClick={handlers.done} className="primary-action" />
+            <ActionButton
+              ref={primaryRef}
+              label="Done"
+              kind="primary"
+              keys={[MOD_LABEL, 'Enter']}
+              shortcut="Control+Enter Meta+Enter"
+              disabled={blocked}
+              onClick={handlers.done}
+              className="primary-action"
+            />
           ) : (
-            <ActionButton ref={primaryRef} label="Start answer" kind="primary" keys={['Enter']} shortcut="Enter" disabled={blocked} onClick={handlers.startAnswer} className="primary-action" />
+            <ActionButton
+              ref={primaryRef}
+              label="Start answer"
+              kind="primary"
+              keys={['Enter']}
+              shortcut="Enter"
+              disabled={blocked}
+              onClick={handlers.startAnswer}
+              className="primary-action"
+            />
           )}
-          <ActionButton label="Repeat question" keys={answering ? ['Alt', 'R'] : ['R']} shortcut="R Alt+R" disabled={blocked} onClick={handlers.repeat} />
+          <ActionButton
+            label="Repeat question"
+            keys={answering ? ['Alt', 'R'] : ['R']}
+            shortcut="R Alt+R"
+            disabled={blocked}
+            onClick={handlers.repeat}
+          />
           <ActionButton label="Clarifying question" disabled={blocked} onClick={() => setClarifyOpen(!clarifyOpen)} />
         </div>
         <div className="controls" role="group" aria-label="Round">
@@ -51,11 +84,22 @@ export function Controls({ view, pending, handlers, clarifyOpen, setClarifyOpen,
             onClick={handlers.togglePause}
             className="pause-action"
           />
-          <ActionButton label="End round" kind="danger" keys={['Alt', 'E']} shortcut="Alt+E" disabled={pending || confirmingEnd} onClick={() => setConfirmingEnd(true)} />
+          <ActionButton
+            label="End round"
+            kind="danger"
+            keys={['Alt', 'E']}
+            shortcut="Alt+E"
+            disabled={pending || confirmingEnd}
+            onClick={() => setConfirmingEnd(true)}
+          />
         </div>
       </div>
-      {confirmingEnd && <ConfirmEnd pending={pending} onConfirm={handlers.endRound} onCancel={() => setConfirmingEnd(false)} />}
-      {clarifyOpen && asking && <ClarifyForm pending={pending || view.paused} onAsk={handlers.clarify} onClose={() => setClarifyOpen(false)} />}
+      {confirmingEnd && (
+        <ConfirmEnd pending={pending} onConfirm={handlers.endRound} onCancel={() => setConfirmingEnd(false)} />
+      )}
+      {clarifyOpen && asking && (
+        <ClarifyForm pending={pending || view.paused} onAsk={handlers.clarify} onClose={() => setClarifyOpen(false)} />
+      )}
     </div>
   );
 }
@@ -64,17 +108,34 @@ function ConfirmEnd({ pending, onConfirm, onCancel }: { pending: boolean; onConf
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmRef.current?.focus(), []);
   return (
-    <div className="notice warn confirm" role="group" aria-labelledby="confirm-end-text" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <div
+      className="notice warn confirm"
+      role="group"
+      aria-labelledby="confirm-end-text"
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
       <p id="confirm-end-text">End the round now? Your answers so far are kept and the summary opens.</p>
       <div className="row">
-        <button ref={confirmRef} type="button" className="button danger" disabled={pending} onClick={onConfirm}>Yes, end the round</button>
-        <button type="button" className="button" onClick={onCancel}>Keep going</button>
+        <button ref={confirmRef} type="button" className="button danger" disabled={pending} onClick={onConfirm}>
+          Yes, end the round
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Keep going
+        </button>
       </div>
     </div>
   );
 }
 
-function ClarifyForm({ pending, onAsk, onClose }: { pending: boolean; onAsk(text: string): Promise<boolean>; onClose(): void }) {
+function ClarifyForm({
+  pending,
+  onAsk,
+  onClose,
+}: {
+  pending: boolean;
+  onAsk(text: string): Promise<boolean>;
+  onClose(): void;
+}) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
@@ -90,10 +151,22 @@ function ClarifyForm({ pending, onAsk, onClose }: { pending: boolean; onAsk(text
     >
       <div className="field" style={{ flex: 1, minWidth: 240 }}>
         <label htmlFor="clarify-text">Your clarifying question</label>
-        <input id="clarify-text" ref={inputRef} type="text" maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. How large is the team?" />
+        <input
+          id="clarify-text"
+          ref={inputRef}
+          type="text"
+          maxLength={2000}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="e.g. How large is the team?"
+        />
       </div>
-      <button type="submit" className="button primary" disabled={pending || !text.trim()}>Ask</button>
-      <button type="button" className="button" onClick={onClose}>Cancel</button>
+      <button type="submit" className="button primary" disabled={pending || !text.trim()}>
+        Ask
+      </button>
+      <button type="button" className="button" onClick={onClose}>
+        Cancel
+      </button>
     </form>
   );
 }

@@ -47,7 +47,9 @@ export const Conversation = memo(function Conversation({ messages }: { messages:
                   {KIND_LABELS[m.kind] && <span className="kind">{KIND_LABELS[m.kind]}</span>}
                 </div>
                 <p className="message-text">
-                  {m.text.length > MAX_SHOWN_CHARS ? `${m.text.slice(0, MAX_SHOWN_CHARS)}… (${m.text.length.toLocaleString()} characters)` : m.text}
+                  {m.text.length > MAX_SHOWN_CHARS
+                    ? `${m.text.slice(0, MAX_SHOWN_CHARS)}… (${m.text.length.toLocaleString()} characters)`
+                    : m.text}
                 </p>
               </li>
             ))}

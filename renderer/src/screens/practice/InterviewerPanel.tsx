@@ -19,12 +19,17 @@ export function InterviewerPanel({ view, stream }: { view: InterviewView; stream
     <section className="card interviewer-panel" aria-labelledby="practice-title">
       <header className="interviewer-head">
         <div>
-          <div className="eyebrow">{view.company ? `${view.company} · ` : ''}{view.roleTitle}</div>
+          <div className="eyebrow">
+            {view.company ? `${view.company} · ` : ''}
+            {view.roleTitle}
+          </div>
           <h1 id="practice-title">{view.roundTitle}</h1>
         </div>
         <div className="row interviewer-badges">
           <span className="chip">{ROUND_KIND_LABELS[view.roundKind] ?? view.roundKind}</span>
-          <span className="chip accent" data-testid="question-progress">{progressText(view)}</span>
+          <span className="chip accent" data-testid="question-progress">
+            {progressText(view)}
+          </span>
         </div>
       </header>
 
@@ -35,7 +40,9 @@ export function InterviewerPanel({ view, stream }: { view: InterviewView; stream
             {stream || <span className="muted">Thinking…</span>}
           </p>
         ) : (
-          <p className="prompt" data-testid="current-prompt">{prompt}</p>
+          <p className="prompt" data-testid="current-prompt">
+            {prompt}
+          </p>
         )}
         {aside && !deciding && (
           <p className={`interviewer-aside kind-${aside.kind}`} data-testid="interviewer-aside">
@@ -43,7 +50,9 @@ export function InterviewerPanel({ view, stream }: { view: InterviewView; stream
           </p>
         )}
       </div>
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">{deciding ? '' : spoken}</div>
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {deciding ? '' : spoken}
+      </div>
 
       {view.coding && <CodingParts coding={view.coding} />}
 
@@ -74,18 +83,28 @@ function CodingParts({ coding }: { coding: NonNullable<InterviewView['coding']> 
       )}
       <div>
         <div className="row" style={{ justifyContent: 'space-between' }}>
-          <h2 className="small-heading" id="starter-heading">Starter code</h2>
+          <h2 className="small-heading" id="starter-heading">
+            Starter code
+          </h2>
           <fieldset className="segmented">
             <legend className="visually-hidden">Language</legend>
             {(['javascript', 'python'] as const).map((lang) => (
               <label key={lang} className={language === lang ? 'active' : undefined}>
-                <input type="radio" name="starter-language" value={lang} checked={language === lang} onChange={() => setLanguage(lang)} />
+                <input
+                  type="radio"
+                  name="starter-language"
+                  value={lang}
+                  checked={language === lang}
+                  onChange={() => setLanguage(lang)}
+                />
                 {lang === 'javascript' ? 'JavaScript' : 'Python'}
               </label>
             ))}
           </fieldset>
         </div>
-        <pre className="code" tabIndex={0} aria-labelledby="starter-heading"><code>{coding.starter[language]}</code></pre>
+        <pre className="code" tabIndex={0} aria-labelledby="starter-heading">
+          <code>{coding.starter[language]}</code>
+        </pre>
       </div>
     </div>
   );

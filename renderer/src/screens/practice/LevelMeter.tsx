@@ -12,7 +12,15 @@ export function LevelMeter({ level, active }: { level: CaptureLevel; active: boo
   const percent = active ? levelPercent(level) : 0;
   const loud = level.peak >= 0.99;
   return (
-    <div className="level-meter" role="meter" aria-label="Microphone level" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} data-loud={loud || undefined}>
+    <div
+      className="level-meter"
+      role="meter"
+      aria-label="Microphone level"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      data-loud={loud || undefined}
+    >
       <div className="level-meter-fill" style={{ transform: `scaleX(${percent / 100})` }} />
     </div>
   );

@@ -9,7 +9,17 @@ const CHECK_SECONDS = 5;
  * Before the first spoken answer: a few seconds of speech, the level meter, and what the
  * recognizer heard, so a wrong microphone or a muted one shows up before it matters.
  */
-export function MicCheck({ sessionId, deviceId, picker, onDone }: { sessionId: string; deviceId: string | null; picker: React.ReactNode; onDone: () => void }) {
+export function MicCheck({
+  sessionId,
+  deviceId,
+  picker,
+  onDone,
+}: {
+  sessionId: string;
+  deviceId: string | null;
+  picker: React.ReactNode;
+  onDone: () => void;
+}) {
   const voice = useVoice({ sessionId: `check-${sessionId}`, mode: 'check', deviceId });
   const [result, setResult] = useState<SpokenAnswer | null>(null);
   const [secondsLeft, setSecondsLeft] = useState(CHECK_SECONDS);
@@ -32,17 +42,38 @@ export function MicCheck({ sessionId, deviceId, picker, onDone }: { sessionId: s
     return () => window.clearInterval(id);
   }, [voice.status]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const heard = result ? result.segments.map((s) => s.text).filter(Boolean).join(' ') : '';
+  const heard = result
+    ? result.segments
+        .map((s) => s.text)
+        .filter(Boolean)
+        .join(' ')
+    : '';
   const busy = voice.status !== 'idle';
   return (
     <section className="mic-check card" aria-labelledby="mic-check-title">
-      <h3 id="mic-check-title" className="small-heading">Check your microphone</h3>
-      <p className="muted small">Say a sentence, for example “I’m ready for my interview.” You will see the level move and what was heard.</p>
+      <h3 id="mic-check-title" className="small-heading">
+        Check your microphone
+      </h3>
+      <p className="muted small">
+        Say a sentence, for example “I’m ready for my interview.” You will see the level move and what was heard.
+      </p>
       <div className="row">{picker}</div>
       <LevelMeter level={voice.level} active={busy} />
       <div className="row">
-        <button ref={startRef} type="button" className="button" disabled={busy} onClick={() => void voice.start().then(() => setResult(null))}>
-          {voice.status === 'listening' ? `Listening… ${secondsLeft} s` : voice.status === 'finishing' ? 'Transcribing…' : result ? 'Try again' : 'Start the check'}
+        <button
+          ref={startRef}
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void voice.start().then(() => setResult(null))}
+        >
+          {voice.status === 'listening'
+            ? `Listening… ${secondsLeft} s`
+            : voice.status === 'finishing'
+              ? 'Transcribing…'
+              : result
+                ? 'Try again'
+                : 'Start the check'}
         </button>
         <button type="button" className="button primary" disabled={busy} onClick={onDone}>
           {result && !result.noSpeech ? 'Sounds right — continue' : 'Skip the check'}
@@ -50,13 +81,16 @@ export function MicCheck({ sessionId, deviceId, picker, onDone }: { sessionId: s
       </div>
       <div aria-live="polite" className="mic-check-result small">
         {voice.error && <p className="notice error">{voice.error}</p>}
-        {result && result.noSpeech && <p className="notice warn">No speech detected. Check that the level moves when you talk and that the right microphone is selected, then try again.</p>}
+        {result && result.noSpeech && (
+          <p className="notice warn">
+            No speech detected. Check that the level moves when you talk and that the right microphone is selected, then
+            try again.
+          </p>
+        )}
         {result && !result.noSpeech && (
           <p className="notice good">
             {heard ? (
-              <>
-                Heard: “{heard}”
-              </>
+              <>Heard: “{heard}”</>
             ) : (
               `Speech detected (${(result.speechMs / 1000).toFixed(1)} s), but the speech model returned no words. A real speech model from the Models screen will show the words here.`
             )}

@@ -12,7 +12,8 @@ let nextToastId = 1;
 /** Interviewer notices for this session plus the screen's own errors, as dismissible toasts. */
 export function useToasts(sessionId: string) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const add = (kind: Toast['kind'], message: string) => setToasts((list) => [...list.slice(-3), { id: nextToastId++, kind, message }]);
+  const add = (kind: Toast['kind'], message: string) =>
+    setToasts((list) => [...list.slice(-3), { id: nextToastId++, kind, message }]);
   useEffect(
     () =>
       onEvent('interviewer:notice', (payload) => {
@@ -24,7 +25,8 @@ export function useToasts(sessionId: string) {
     toasts,
     add,
     dismiss: (id: number) => setToasts((list) => list.filter((t) => t.id !== id)),
-    clearErrors: () => setToasts((list) => (list.some((t) => t.kind === 'error') ? list.filter((t) => t.kind !== 'error') : list)),
+    clearErrors: () =>
+      setToasts((list) => (list.some((t) => t.kind === 'error') ? list.filter((t) => t.kind !== 'error') : list)),
   };
 }
 
@@ -33,7 +35,11 @@ export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss(id: n
   return (
     <div className="toast-stack" aria-live="polite">
       {toasts.map((t) => (
-        <div key={t.id} className={`toast ${t.kind === 'error' ? 'error' : ''}`} role={t.kind === 'error' ? 'alert' : undefined}>
+        <div
+          key={t.id}
+          className={`toast ${t.kind === 'error' ? 'error' : ''}`}
+          role={t.kind === 'error' ? 'alert' : undefined}
+        >
           <p>{t.message}</p>
           <button type="button" className="button small" onClick={() => onDismiss(t.id)} aria-label="Dismiss notice">
             Dismiss

@@ -54,7 +54,11 @@ function Practice({ initial }: { initial: InterviewView }) {
 
   /** Runs one interview call at a time; a second click while one is in flight does nothing. */
   const act = useCallback(
-    async (label: string, call: () => Promise<InterviewView>, focus: 'answer' | 'primary' | 'pause' | 'auto' = 'auto'): Promise<boolean> => {
+    async (
+      label: string,
+      call: () => Promise<InterviewView>,
+      focus: 'answer' | 'primary' | 'pause' | 'auto' = 'auto',
+    ): Promise<boolean> => {
       if (pendingRef.current) return false;
       pendingRef.current = true;
       setPending(true);
@@ -126,10 +130,14 @@ function Practice({ initial }: { initial: InterviewView }) {
     clarify: (text: string) => act('Clarifying question', () => api.interview.clarify({ sessionId, text })),
     skip: () => void act('Skip', () => api.interview.skip({ sessionId })),
     togglePause: () =>
-      void act(view.paused ? 'Resume' : 'Pause', async () => {
-        if (!view.paused) await answerRef.current?.flush();
-        return view.paused ? api.interview.resume({ sessionId }) : api.interview.pause({ sessionId });
-      }, view.paused && view.phase === 'answering' ? 'answer' : 'pause'),
+      void act(
+        view.paused ? 'Resume' : 'Pause',
+        async () => {
+          if (!view.paused) await answerRef.current?.flush();
+          return view.paused ? api.interview.resume({ sessionId }) : api.interview.pause({ sessionId });
+        },
+        view.paused && view.phase === 'answering' ? 'answer' : 'pause',
+      ),
     endRound: () =>
       void act('End round', async () => {
         await answerRef.current?.flush();
@@ -161,7 +169,8 @@ function Practice({ initial }: { initial: InterviewView }) {
         else if (v.phase === 'question' && !v.paused) handled(h.startAnswer);
         return;
       }
-      const plainR = (e.key === 'r' || e.key === 'R') && !e.altKey && !e.ctrlKey && !e.metaKey && !isTypingTarget(e.target);
+      const plainR =
+        (e.key === 'r' || e.key === 'R') && !e.altKey && !e.ctrlKey && !e.metaKey && !isTypingTarget(e.target);
       if ((plainR || isAltKey(e, 'R')) && asking && !v.paused) return handled(h.repeat);
       if (isAltKey(e, 'S') && asking && !v.paused) return handled(h.skip);
       if (isAltKey(e, 'P') && asking) return handled(h.togglePause);
@@ -181,7 +190,16 @@ function Practice({ initial }: { initial: InterviewView }) {
 
           {view.phase === 'intro' && (
             <div className="row controls">
-              <ActionButton ref={primaryRef} label="Begin" kind="primary" keys={['Enter']} shortcut="Enter" disabled={pending} onClick={handlers.begin} className="primary-action" />
+              <ActionButton
+                ref={primaryRef}
+                label="Begin"
+                kind="primary"
+                keys={['Enter']}
+                shortcut="Enter"
+                disabled={pending}
+                onClick={handlers.begin}
+                className="primary-action"
+              />
               <span className="muted small">The first question comes next. Take your time.</span>
             </div>
           )}
@@ -204,7 +222,11 @@ function Practice({ initial }: { initial: InterviewView }) {
                   initialText={view.draft}
                   disabled={!answering || view.paused}
                   readOnly={pending}
-                  placeholder={answering ? 'Type your answer. Think out loud: the situation, what you did, and how it turned out.' : 'Press "Start answer" when you are ready; the answer clock starts then.'}
+                  placeholder={
+                    answering
+                      ? 'Type your answer. Think out loud: the situation, what you did, and how it turned out.'
+                      : 'Press "Start answer" when you are ready; the answer clock starts then.'
+                  }
                 />
                 {view.paused && (
                   <div className="paused-overlay" role="status">
@@ -229,7 +251,11 @@ function Practice({ initial }: { initial: InterviewView }) {
           )}
 
           {view.phase === 'wrap_up' && <WrapUp pending={pending} onAsk={handlers.ask} onFinish={handlers.finish} />}
-          {view.phase === 'summary' && <p className="muted" role="status">Opening your summary…</p>}
+          {view.phase === 'summary' && (
+            <p className="muted" role="status">
+              Opening your summary…
+            </p>
+          )}
         </div>
 
         <aside className="practice-side stack" aria-label="Time and conversation">
@@ -237,14 +263,25 @@ function Practice({ initial }: { initial: InterviewView }) {
             <Timer
               label="Answer time"
               size="large"
-              clock={view.phase === 'intro' || view.phase === 'wrap_up' || view.phase === 'summary' ? null : view.answer}
+              clock={
+                view.phase === 'intro' || view.phase === 'wrap_up' || view.phase === 'summary' ? null : view.answer
+              }
               idle={!answering && view.phase !== 'deciding'}
-              idleNote={view.phase === 'wrap_up' || view.phase === 'summary' ? 'all questions done' : 'starts when you answer'}
+              idleNote={
+                view.phase === 'wrap_up' || view.phase === 'summary' ? 'all questions done' : 'starts when you answer'
+              }
               offsetMs={offsetMs}
               testId="answer-timer"
               paused={view.paused}
             />
-            <Timer label="Round time" size="small" clock={view.round} offsetMs={offsetMs} testId="round-timer" paused={view.paused} />
+            <Timer
+              label="Round time"
+              size="small"
+              clock={view.round}
+              offsetMs={offsetMs}
+              testId="round-timer"
+              paused={view.paused}
+            />
           </section>
           <Conversation messages={view.messages} />
         </aside>

@@ -44,28 +44,47 @@ export function ReadAloud({ text, speakKey }: { text: string; speakKey: string }
     }
   }
 
-  if (!SPEECH_AVAILABLE) return <p className="muted small read-aloud">Reading aloud is not available on this system.</p>;
+  if (!SPEECH_AVAILABLE)
+    return <p className="muted small read-aloud">Reading aloud is not available on this system.</p>;
   return (
     <div className="read-aloud row">
       <label className="check">
-        <input type="checkbox" checked={settings?.readAloud ?? false} disabled={!settings} onChange={(e) => void update({ readAloud: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings?.readAloud ?? false}
+          disabled={!settings}
+          onChange={(e) => void update({ readAloud: e.target.checked })}
+        />
         Read questions aloud
       </label>
       {settings?.readAloud &&
         (voices.length > 0 ? (
           <>
-            <label htmlFor="voice" className="visually-hidden">Voice</label>
-            <select id="voice" className="small-select" value={voiceName ?? ''} onChange={(e) => void update({ voiceName: e.target.value || null })}>
+            <label htmlFor="voice" className="visually-hidden">
+              Voice
+            </label>
+            <select
+              id="voice"
+              className="small-select"
+              value={voiceName ?? ''}
+              onChange={(e) => void update({ voiceName: e.target.value || null })}
+            >
               <option value="">Default voice</option>
               {voices.map((v) => (
-                <option key={v.voiceURI || v.name} value={v.name}>{v.name} ({v.lang})</option>
+                <option key={v.voiceURI || v.name} value={v.name}>
+                  {v.name} ({v.lang})
+                </option>
               ))}
             </select>
           </>
         ) : (
           <span className="muted small">No voices are installed, so nothing will be read.</span>
         ))}
-      {error && <span className="save-status error" role="alert">{error}</span>}
+      {error && (
+        <span className="save-status error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -41,7 +41,16 @@ interface TimerProps {
  * A countdown from a ClockView. It ticks only while the clock runs, counts up once over time,
  * and announces politely only when the warning level changes, never every second.
  */
-export function Timer({ label, clock, offsetMs, size, idle = false, idleNote = 'starts when you answer', paused = false, testId }: TimerProps) {
+export function Timer({
+  label,
+  clock,
+  offsetMs,
+  size,
+  idle = false,
+  idleNote = 'starts when you answer',
+  paused = false,
+  testId,
+}: TimerProps) {
   const running = !idle && clock !== null && clock.runningSince !== null;
   const localNow = useTicker(running);
   const remaining = clock ? (idle ? clock.budgetMs : remainingMs(clock, localNow + offsetMs)) : 0;
@@ -59,14 +68,20 @@ export function Timer({ label, clock, offsetMs, size, idle = false, idleNote = '
   if (!clock || idle) state = idleNote;
   else state = `${LEVEL_TEXT[level]}${paused ? ' · paused' : ''}`;
   return (
-    <div className={`timer timer-${size} level-${level}${!clock || idle ? ' idle' : ''}`} data-testid={testId} data-level={level}>
+    <div
+      className={`timer timer-${size} level-${level}${!clock || idle ? ' idle' : ''}`}
+      data-testid={testId}
+      data-level={level}
+    >
       <div className="timer-label">{label}</div>
       <div className="timer-digits">{digits}</div>
       <div className="timer-state">
         {level !== 'normal' && <span className="timer-icon" aria-hidden="true" />}
         {state}
       </div>
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
     </div>
   );
 }

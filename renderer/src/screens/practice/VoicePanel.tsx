@@ -7,7 +7,12 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Phase } from '../../../../main/contract/services/interview.js';
 import type { Settings } from '../../../../main/contract/services/settings.js';
-import type { SpeechReadiness, SpokenAnswer, TranscriptSegment, TurnRecording } from '../../../../main/contract/services/speech.js';
+import type {
+  SpeechReadiness,
+  SpokenAnswer,
+  TranscriptSegment,
+  TurnRecording,
+} from '../../../../main/contract/services/speech.js';
 import { api, errorMessage } from '../../api/client.js';
 import { mediaUrl } from '../../audio/media-url.js';
 import { useVoice } from '../../audio/use-voice.js';
@@ -60,12 +65,19 @@ export function VoicePanel({ sessionId, phase, paused, startAnswer, onTranscript
     };
   }, []);
 
-  if (loadError) return <p className="voice-panel notice error">Speaking is not available right now: {loadError} You can type your answer.</p>;
+  if (loadError)
+    return (
+      <p className="voice-panel notice error">
+        Speaking is not available right now: {loadError} You can type your answer.
+      </p>
+    );
   if (!readiness || !settings) return <div className="voice-panel voice-panel-loading card" aria-busy="true" />;
   if (!readiness.ready) {
     return (
       <section className="voice-panel card" aria-labelledby="voice-title">
-        <h3 id="voice-title" className="small-heading">Answer out loud</h3>
+        <h3 id="voice-title" className="small-heading">
+          Answer out loud
+        </h3>
         <p className="small">{readiness.problem}</p>
         <p className="small">
           <a href="#/models">Open the Models screen</a> to get a speech model. Typing works in the meantime.
@@ -73,10 +85,30 @@ export function VoicePanel({ sessionId, phase, paused, startAnswer, onTranscript
       </section>
     );
   }
-  return <ReadyVoicePanel sessionId={sessionId} phase={phase} paused={paused} startAnswer={startAnswer} onTranscript={onTranscript} settings={settings} onSettings={setSettings} ref={ref} />;
+  return (
+    <ReadyVoicePanel
+      sessionId={sessionId}
+      phase={phase}
+      paused={paused}
+      startAnswer={startAnswer}
+      onTranscript={onTranscript}
+      settings={settings}
+      onSettings={setSettings}
+      ref={ref}
+    />
+  );
 }
 
-function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, settings, onSettings, ref }: VoicePanelProps & { settings: Settings; onSettings: (s: Settings) => void }) {
+function ReadyVoicePanel({
+  sessionId,
+  phase,
+  paused,
+  startAnswer,
+  onTranscript,
+  settings,
+  onSettings,
+  ref,
+}: VoicePanelProps & { settings: Settings; onSettings: (s: Settings) => void }) {
   const { devices, refresh } = useInputDevices();
   const [checked, setChecked] = useState(() => sessionStorage.getItem(checkedKey(sessionId)) === '1');
   const [checking, setChecking] = useState(false);
@@ -88,9 +120,20 @@ function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, 
   const onFinished = useCallback(
     (answer: SpokenAnswer) => {
       setLastTake(answer);
-      if (answer.noSpeech) setNote('No speech detected in that take, so nothing was added. Check that the level moves when you talk, then try again — or type your answer.');
-      else if (!answer.text) setNote('Your speech was recorded, but the speech model returned no words. Type or correct your answer before submitting.');
-      else setNote(answer.failedSegments > 0 ? `${answer.failedSegments} part(s) could not be transcribed; the audio is kept. Check the answer box before submitting.` : null);
+      if (answer.noSpeech)
+        setNote(
+          'No speech detected in that take, so nothing was added. Check that the level moves when you talk, then try again — or type your answer.',
+        );
+      else if (!answer.text)
+        setNote(
+          'Your speech was recorded, but the speech model returned no words. Type or correct your answer before submitting.',
+        );
+      else
+        setNote(
+          answer.failedSegments > 0
+            ? `${answer.failedSegments} part(s) could not be transcribed; the audio is kept. Check the answer box before submitting.`
+            : null,
+        );
       if (answer.text) onTranscript(answer.text);
       api.speech.recordings({ sessionId }).then(
         (list) => setRecording(list.find((r) => r.turnSeq === answer.turnSeq) ?? null),
@@ -138,7 +181,8 @@ function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, 
   // Auto-end after N seconds of silence (settings), once the candidate has said something.
   const autoEndMs = settings.autoEndSilenceSeconds * 1000;
   const silenceMs = voice.live?.silenceMs ?? null;
-  const autoEndLeft = autoEndMs > 0 && silenceMs !== null && voice.status === 'listening' ? autoEndMs - silenceMs : null;
+  const autoEndLeft =
+    autoEndMs > 0 && silenceMs !== null && voice.status === 'listening' ? autoEndMs - silenceMs : null;
   useEffect(() => {
     if (autoEndLeft !== null && autoEndLeft <= 0) void voice.stop();
   }, [autoEndLeft, voice]);
@@ -166,11 +210,22 @@ function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, 
   }, []);
 
   const chooseDevice = (deviceId: string | null) => {
-    api.settings.update({ inputDeviceId: deviceId }).then(onSettings, (e: unknown) => setNote(`The microphone choice was not saved: ${errorMessage(e)}`));
+    api.settings
+      .update({ inputDeviceId: deviceId })
+      .then(onSettings, (e: unknown) => setNote(`The microphone choice was not saved: ${errorMessage(e)}`));
   };
-  const picker = <DevicePicker devices={devices} value={settings.inputDeviceId} disabled={voice.status !== 'idle'} onChange={chooseDevice} />;
+  const picker = (
+    <DevicePicker
+      devices={devices}
+      value={settings.inputDeviceId}
+      disabled={voice.status !== 'idle'}
+      onChange={chooseDevice}
+    />
+  );
   const updateSetting = (patch: Partial<Pick<Settings, 'holdToTalk' | 'autoEndSilenceSeconds'>>) => {
-    api.settings.update(patch).then(onSettings, (e: unknown) => setNote(`The voice option was not saved: ${errorMessage(e)}`));
+    api.settings
+      .update(patch)
+      .then(onSettings, (e: unknown) => setNote(`The voice option was not saved: ${errorMessage(e)}`));
   };
 
   if (checking) {
@@ -220,19 +275,31 @@ function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, 
   return (
     <section className="voice-panel card" aria-labelledby="voice-title" data-status={voice.status}>
       <div className="voice-head row">
-        <h3 id="voice-title" className="small-heading">Answer out loud</h3>
+        <h3 id="voice-title" className="small-heading">
+          Answer out loud
+        </h3>
         {picker}
       </div>
       <details className="voice-options small">
         <summary>Voice options</summary>
         <div className="row">
           <label className="row">
-            <input type="checkbox" checked={settings.holdToTalk} disabled={voice.status !== 'idle'} onChange={(e) => updateSetting({ holdToTalk: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={settings.holdToTalk}
+              disabled={voice.status !== 'idle'}
+              onChange={(e) => updateSetting({ holdToTalk: e.target.checked })}
+            />
             Hold to talk (hold the button or <kbd>Alt</kbd>+<kbd>V</kbd>)
           </label>
           <label className="row">
             End the answer after
-            <select className="small-select" value={settings.autoEndSilenceSeconds} disabled={voice.status !== 'idle'} onChange={(e) => updateSetting({ autoEndSilenceSeconds: Number(e.target.value) })}>
+            <select
+              className="small-select"
+              value={settings.autoEndSilenceSeconds}
+              disabled={voice.status !== 'idle'}
+              onChange={(e) => updateSetting({ autoEndSilenceSeconds: Number(e.target.value) })}
+            >
               <option value={0}>never</option>
               {[3, 5, 8, 10, 15].map((n) => (
                 <option key={n} value={n}>
@@ -259,14 +326,28 @@ function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, 
         </button>
         <LevelMeter level={voice.level} active={listening} />
         <span className="voice-stats small muted" aria-live="off">
-          {voice.live ? `${clock(voice.live.audioMs)} · speech ${clock(voice.live.speechMs)}` : listening ? 'Listening…' : ''}
+          {voice.live
+            ? `${clock(voice.live.audioMs)} · speech ${clock(voice.live.speechMs)}`
+            : listening
+              ? 'Listening…'
+              : ''}
         </span>
       </div>
       <div className="voice-status small" aria-live="polite">
-        {voice.live?.catchingUp && voice.status !== 'idle' && <span className="voice-badge" data-testid="catching-up">Transcript catching up…</span>}
-        {voice.live && voice.live.clipping > 0.01 && voice.status === 'listening' && <span className="voice-badge warn">Your microphone is too loud (clipping): move back a little or lower its input level.</span>}
+        {voice.live?.catchingUp && voice.status !== 'idle' && (
+          <span className="voice-badge" data-testid="catching-up">
+            Transcript catching up…
+          </span>
+        )}
+        {voice.live && voice.live.clipping > 0.01 && voice.status === 'listening' && (
+          <span className="voice-badge warn">
+            Your microphone is too loud (clipping): move back a little or lower its input level.
+          </span>
+        )}
         {autoEndLeft !== null && autoEndLeft <= Math.min(5000, autoEndMs) && autoEndLeft > 0 && (
-          <span className="voice-badge" data-testid="auto-end">Ending in {Math.ceil(autoEndLeft / 1000)} s of silence</span>
+          <span className="voice-badge" data-testid="auto-end">
+            Ending in {Math.ceil(autoEndLeft / 1000)} s of silence
+          </span>
         )}
       </div>
       {voice.error && (
@@ -275,7 +356,11 @@ function ReadyVoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, 
         </p>
       )}
       {note && <p className="notice warn small">{note}</p>}
-      <LiveTranscript segments={voice.status === 'idle' && lastTake ? lastTake.segments : voice.segments} offsetMs={voice.offsetMs} live={voice.status !== 'idle'} />
+      <LiveTranscript
+        segments={voice.status === 'idle' && lastTake ? lastTake.segments : voice.segments}
+        offsetMs={voice.offsetMs}
+        live={voice.status !== 'idle'}
+      />
       {voice.status === 'idle' && recording && (
         <div className="voice-recording small">
           <span className="muted">Recording of this answer ({clock(recording.durationMs ?? 0)})</span>
@@ -292,14 +377,25 @@ function LiveTranscript({ segments, live }: { segments: TranscriptSegment[]; off
   }
   return (
     // Focusable because it scrolls: keyboard users must be able to reach every segment.
-    <ol className="voice-transcript small" aria-label="Transcript segments" data-testid="transcript-segments" tabIndex={0}>
+    <ol
+      className="voice-transcript small"
+      aria-label="Transcript segments"
+      data-testid="transcript-segments"
+      tabIndex={0}
+    >
       {segments.map((s) => (
         <li key={s.index} data-status={s.status}>
           <span className="voice-time muted">
             {clock(s.startMs)}–{clock(s.endMs)}
           </span>
           <span className="voice-text">
-            {s.status === 'pending' || s.status === 'transcribing' ? <span className="muted">transcribing…</span> : s.status === 'failed' ? <span className="muted">could not be transcribed (audio kept)</span> : s.text || <span className="muted">(no words recognised)</span>}
+            {s.status === 'pending' || s.status === 'transcribing' ? (
+              <span className="muted">transcribing…</span>
+            ) : s.status === 'failed' ? (
+              <span className="muted">could not be transcribed (audio kept)</span>
+            ) : (
+              s.text || <span className="muted">(no words recognised)</span>
+            )}
           </span>
         </li>
       ))}

@@ -3,7 +3,15 @@ import { ActionButton } from './ActionButton.js';
 import { MOD_LABEL } from './keys.js';
 
 /** "Do you have any questions for me?": ask as many as you like, then finish. */
-export function WrapUp({ pending, onAsk, onFinish }: { pending: boolean; onAsk(text: string): Promise<boolean>; onFinish(): void }) {
+export function WrapUp({
+  pending,
+  onAsk,
+  onFinish,
+}: {
+  pending: boolean;
+  onAsk(text: string): Promise<boolean>;
+  onFinish(): void;
+}) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
@@ -33,11 +41,20 @@ export function WrapUp({ pending, onAsk, onFinish }: { pending: boolean; onAsk(t
             placeholder="e.g. What does success look like in the first six months?"
           />
         </div>
-        <button type="submit" className="button" disabled={pending || !text.trim()}>Ask</button>
+        <button type="submit" className="button" disabled={pending || !text.trim()}>
+          Ask
+        </button>
       </form>
       <div className="row">
         <span className="muted small spacer">No more questions? Finish to see how each answer covered the rubric.</span>
-        <ActionButton label="Finish interview" kind="primary" keys={[MOD_LABEL, 'Enter']} shortcut="Control+Enter Meta+Enter" disabled={pending} onClick={onFinish} />
+        <ActionButton
+          label="Finish interview"
+          kind="primary"
+          keys={[MOD_LABEL, 'Enter']}
+          shortcut="Control+Enter Meta+Enter"
+          disabled={pending}
+          onClick={onFinish}
+        />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 /** Keyboard helpers shared by the practice screens. */
 
-export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+export const IS_MAC =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /** The label of the primary modifier: ⌘ on macOS, Ctrl elsewhere. */
 export const MOD_LABEL = IS_MAC ? '⌘' : 'Ctrl';

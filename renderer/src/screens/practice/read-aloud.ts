@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 /** The browser's speech synthesis, or null where there is none (some Linux builds, tests). */
 function synthesis(): SpeechSynthesis | null {
   try {
-    return typeof window !== 'undefined' && 'speechSynthesis' in window && window.speechSynthesis ? window.speechSynthesis : null;
+    return typeof window !== 'undefined' && 'speechSynthesis' in window && window.speechSynthesis
+      ? window.speechSynthesis
+      : null;
   } catch {
     return null;
   }

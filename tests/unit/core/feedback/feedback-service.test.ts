@@ -27,7 +27,12 @@ const GOOD_JUDGEMENT = {
   improvement: 'Lead with the result.',
   betterAnswer: ['Situation in one line', 'Your action with data', 'Result: +3% conversion'],
 };
-const ROUND = { summary: 'A solid behavioral round with one real story.', hireSignal: 'lean_yes', reasons: ['Clear ownership'], practiceNext: ['Quantify results', 'Shorter setup', 'Answer the second question'] };
+const ROUND = {
+  summary: 'A solid behavioral round with one real story.',
+  hireSignal: 'lean_yes',
+  reasons: ['Clear ownership'],
+  practiceNext: ['Quantify results', 'Shorter setup', 'Answer the second question'],
+};
 
 const ok = (value: unknown): JsonResult<unknown> => ({ value, raw: JSON.stringify(value) });
 
@@ -70,8 +75,12 @@ describe('feedback service without a model', () => {
     expect(conflict!.answers[0]!.metrics.pauses).toBeNull();
     expect(conflict!.answers[0]!.metricViews.map((m) => m.id)).not.toContain('pace_speech');
     // Evidence is highlighted where it is in the answer.
-    for (const a of conflict!.answers) for (const h of a.highlights) expect(a.text.slice(h.start, h.end).length).toBeGreaterThan(0);
-    expect(conflict!.answers[0]!.highlights.map((h) => conflict!.answers[0]!.text.slice(h.start, h.end))).toEqual(['listened', 'data']);
+    for (const a of conflict!.answers)
+      for (const h of a.highlights) expect(a.text.slice(h.start, h.end).length).toBeGreaterThan(0);
+    expect(conflict!.answers[0]!.highlights.map((h) => conflict!.answers[0]!.text.slice(h.start, h.end))).toEqual([
+      'listened',
+      'data',
+    ]);
 
     // Two words over two answers: too short to judge, said so.
     expect(failure!.flags).toContain('too_short');
@@ -95,9 +104,12 @@ describe('feedback service without a model', () => {
 
   it('measures spoken answers from their segments and checks a system-design checklist', async () => {
     stack = makeStack(null);
-    const text = 'The requirements first: five hundred writes per second. The API is one endpoint. I would put a cache in front.';
+    const text =
+      'The requirements first: five hundred writes per second. The API is one endpoint. I would put a cache in front.';
     const sessionId = await playRound(stack, DESIGN, ['shortener'], [text]);
-    const insert = stack.db.prepare(`INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, ?, 0)`);
+    const insert = stack.db.prepare(
+      `INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, ?, 0)`,
+    );
     insert.run(`${sessionId}:t1`, 1500, 6000, 'The requirements first: five hundred writes per second.', 'done');
     insert.run(`${sessionId}:t1`, 9500, 12000, 'The API is one endpoint.', 'done');
     insert.run(`${sessionId}:t1`, 12100, 13000, '', 'failed');
@@ -121,8 +133,19 @@ describe('feedback service without a model', () => {
       pauses: { count: 1, longestMs: 3500 },
       fillers: { total: 1 },
     });
-    expect(q.answers[0]!.metricViews.map((m) => m.id)).toEqual(['pace_speech', 'pace_wall', 'fillers', 'pauses', 'first_word', 'length', 'hedges', 'repeats']);
-    const stored = stack.db.prepare(`SELECT body_json FROM feedback WHERE source = 'rules'`).get() as { body_json: string };
+    expect(q.answers[0]!.metricViews.map((m) => m.id)).toEqual([
+      'pace_speech',
+      'pace_wall',
+      'fillers',
+      'pauses',
+      'first_word',
+      'length',
+      'hedges',
+      'repeats',
+    ]);
+    const stored = stack.db.prepare(`SELECT body_json FROM feedback WHERE source = 'rules'`).get() as {
+      body_json: string;
+    };
     expect(JSON.parse(stored.body_json).delivery).toEqual({ wordsPerMinute: 120, fillersPer100Words: 4.8 });
   });
 
@@ -136,7 +159,9 @@ describe('feedback service without a model', () => {
 
 describe('feedback service with a model', () => {
   it('judges each answer in the background, checks the output, and writes a round summary', async () => {
-    const generator = new ScriptedGenerator((_prompt, schema) => (isRoundCall(schema) ? ok(ROUND) : ok(GOOD_JUDGEMENT)));
+    const generator = new ScriptedGenerator((_prompt, schema) =>
+      isRoundCall(schema) ? ok(ROUND) : ok(GOOD_JUDGEMENT),
+    );
     stack = makeStack(generator);
     const sessionId = await playRound(stack, BEHAVIORAL, ['conflict', 'failure'], [STORY, LESSON, 'Yes.', 'No.']);
     const view = await settled(stack, sessionId);
@@ -151,7 +176,10 @@ describe('feedback service with a model', () => {
     ]);
     expect(conflict.llm?.overall).toBe(3);
     // The made-up quote is gone; the quoted-and-punctuated one is the answer's own text.
-    expect(conflict.llm?.evidence.map((e) => e.quote)).toEqual(['I showed her data from user testing', 'conversion went up by 3 percent']);
+    expect(conflict.llm?.evidence.map((e) => e.quote)).toEqual([
+      'I showed her data from user testing',
+      'conversion went up by 3 percent',
+    ]);
     expect(conflict.llm?.droppedQuotes).toBe(1);
     const first = conflict.answers[0]!;
     const quoted = first.highlights.filter((h) => h.kind === 'quote').map((h) => first.text.slice(h.start, h.end));
@@ -206,7 +234,9 @@ describe('feedback service with a model', () => {
 
   it('rejects output that does not pass the checks: missing scores, unknown hire signal', async () => {
     const generator = new ScriptedGenerator((_p, schema) =>
-      isRoundCall(schema) ? ok({ ...ROUND, hireSignal: 'maybe' }) : ok({ ...GOOD_JUDGEMENT, scores: { content: { score: 3, why: 'ok' } } }),
+      isRoundCall(schema)
+        ? ok({ ...ROUND, hireSignal: 'maybe' })
+        : ok({ ...GOOD_JUDGEMENT, scores: { content: { score: 3, why: 'ok' } } }),
     );
     stack = makeStack(generator);
     const sessionId = await playRound(stack, BEHAVIORAL, ['conflict', 'failure'], [STORY, LESSON, 'Yes.', 'No.']);
@@ -224,7 +254,9 @@ describe('feedback service with a model', () => {
     const generator = new ScriptedGenerator(async (_p, schema, options, n) => {
       if (n === 0) {
         // The first judgement hangs until aborted.
-        await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
+        await new Promise<void>((resolve) =>
+          options.signal?.addEventListener('abort', () => resolve(), { once: true }),
+        );
         return { value: null, raw: '', failure: 'aborted' };
       }
       await released;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clampScore, judgeQuestion, judgeRound, validateQuestionJudgement, validateRoundJudgement, FAILURE_NOTES, QUESTION_SCHEMA, ROUND_SCHEMA } from '../../../../main/core/feedback/llm-judge.js';
+import {
+  clampScore,
+  judgeQuestion,
+  judgeRound,
+  validateQuestionJudgement,
+  validateRoundJudgement,
+  FAILURE_NOTES,
+  QUESTION_SCHEMA,
+  ROUND_SCHEMA,
+} from '../../../../main/core/feedback/llm-judge.js';
 import { rulesForQuestion } from '../../../../main/core/feedback/rules-feedback.js';
 import type { PlannedQuestion, TurnRecord } from '../../../../main/core/interview/engine.js';
 import type { JsonResult } from '../../../../main/core/llm/types.js';
@@ -26,9 +35,12 @@ describe('clampScore', () => {
     expect(clampScore(input)).toEqual({ score, clamped });
   });
 
-  it.each([[null], [undefined], ['high'], [Number.NaN], [Number.POSITIVE_INFINITY], [{}], ['']])('%j is not a score', (input) => {
-    expect(clampScore(input)).toBeNull();
-  });
+  it.each([[null], [undefined], ['high'], [Number.NaN], [Number.POSITIVE_INFINITY], [{}], ['']])(
+    '%j is not a score',
+    (input) => {
+      expect(clampScore(input)).toBeNull();
+    },
+  );
 });
 
 describe('validateQuestionJudgement', () => {
@@ -73,8 +85,18 @@ describe('validateQuestionJudgement', () => {
 
 describe('validateRoundJudgement', () => {
   it('accepts a known hire signal and caps the lists at three', () => {
-    const { round } = validateRoundJudgement({ summary: 'Good.', hireSignal: 'yes', reasons: ['a', 'b', 'c', 'd'], practiceNext: ['x', 'y', 'z', 'w'] });
-    expect(round).toEqual({ summary: 'Good.', hireSignal: 'yes', reasons: ['a', 'b', 'c'], practiceNext: ['x', 'y', 'z'] });
+    const { round } = validateRoundJudgement({
+      summary: 'Good.',
+      hireSignal: 'yes',
+      reasons: ['a', 'b', 'c', 'd'],
+      practiceNext: ['x', 'y', 'z', 'w'],
+    });
+    expect(round).toEqual({
+      summary: 'Good.',
+      hireSignal: 'yes',
+      reasons: ['a', 'b', 'c'],
+      practiceNext: ['x', 'y', 'z'],
+    });
   });
 
   it.each([
@@ -96,12 +118,33 @@ describe('judgeQuestion and judgeRound', () => {
     outline: ['Set the scene', 'Show the evidence'],
     pitfalls: ['Blame'],
   };
-  const turn: TurnRecord = { seq: 1, questionIndex: 0, questionId: 'q', kind: 'question', prompt: question.prompt, status: 'answered', budgetMs: 240_000, askedAt: 0, elapsedMs: 60_000, answer: ANSWER };
-  const rules = rulesForQuestion({ question, turns: [turn], segments: new Map(), roundKind: 'behavioral', checklist: null, starGuide: false });
+  const turn: TurnRecord = {
+    seq: 1,
+    questionIndex: 0,
+    questionId: 'q',
+    kind: 'question',
+    prompt: question.prompt,
+    status: 'answered',
+    budgetMs: 240_000,
+    askedAt: 0,
+    elapsedMs: 60_000,
+    answer: ANSWER,
+  };
+  const rules = rulesForQuestion({
+    question,
+    turns: [turn],
+    segments: new Map(),
+    roundKind: 'behavioral',
+    checklist: null,
+    starGuide: false,
+  });
   const input = { roleTitle: 'Engineer', roundKind: 'behavioral', rules, rubricWhy: { data: 'Evidence wins' } };
 
   it('sends the grammar schema with a token limit and a timeout', async () => {
-    const generator = new ScriptedGenerator(() => ({ value: { scores: scores(3), evidence: [], strengths: [], improvement: 'More detail.', betterAnswer: ['A'] }, raw: '{}' }));
+    const generator = new ScriptedGenerator(() => ({
+      value: { scores: scores(3), evidence: [], strengths: [], improvement: 'More detail.', betterAnswer: ['A'] },
+      raw: '{}',
+    }));
     const outcome = await judgeQuestion(generator, input, { maxTokens: 123, timeoutMs: 4567 });
     expect(outcome.ok).toBe(true);
     expect(generator.calls[0]).toMatchObject({ schema: QUESTION_SCHEMA, options: { maxTokens: 123, timeoutMs: 4567 } });
@@ -120,8 +163,17 @@ describe('judgeQuestion and judgeRound', () => {
   });
 
   it('passes on the generator’s own message for an error, and survives a generator that throws', async () => {
-    const noModel = new ScriptedGenerator(() => ({ value: null, raw: '', failure: 'error', message: 'No model is chosen.' }));
-    expect(await judgeQuestion(noModel, input)).toMatchObject({ ok: false, failure: 'error', note: 'No model is chosen. The rule-based feedback is shown instead.' });
+    const noModel = new ScriptedGenerator(() => ({
+      value: null,
+      raw: '',
+      failure: 'error',
+      message: 'No model is chosen.',
+    }));
+    expect(await judgeQuestion(noModel, input)).toMatchObject({
+      ok: false,
+      failure: 'error',
+      note: 'No model is chosen. The rule-based feedback is shown instead.',
+    });
     const throwing = new ScriptedGenerator(() => {
       throw new Error('native crash');
     });
@@ -131,8 +183,16 @@ describe('judgeQuestion and judgeRound', () => {
   });
 
   it('judges a round with its own schema', async () => {
-    const generator = new ScriptedGenerator(() => ({ value: { summary: 'Fine.', hireSignal: 'strong_no', reasons: ['r'], practiceNext: ['p'] }, raw: '{}' }));
-    const outcome = await judgeRound(generator, { roleTitle: 'Engineer', roundTitle: 'Behavioral', roundKind: 'behavioral', questions: [{ prompt: question.prompt, skipped: false, judgement: null, rules }] });
+    const generator = new ScriptedGenerator(() => ({
+      value: { summary: 'Fine.', hireSignal: 'strong_no', reasons: ['r'], practiceNext: ['p'] },
+      raw: '{}',
+    }));
+    const outcome = await judgeRound(generator, {
+      roleTitle: 'Engineer',
+      roundTitle: 'Behavioral',
+      roundKind: 'behavioral',
+      questions: [{ prompt: question.prompt, skipped: false, judgement: null, rules }],
+    });
     expect(outcome).toMatchObject({ ok: true, value: { hireSignal: 'strong_no' } });
     expect(generator.calls[0]!.schema).toBe(ROUND_SCHEMA);
     expect(generator.calls[0]!.prompt).toContain('Rubric points covered: 1 of 1');

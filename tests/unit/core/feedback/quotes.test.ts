@@ -10,7 +10,12 @@ describe('locateQuote: quotes must be the candidate’s own words', () => {
   it.each([
     ['an exact quote', 'We put a cache in front of Postgres', 0, 'We put a cache in front of Postgres'],
     ['a different case', 'we put a CACHE in front of postgres', 0, 'We put a cache in front of Postgres'],
-    ['straight quotes for curly ones', 'I\'d use "write-through" for the hot keys', 0, 'I’d use “write-through” for the hot keys'],
+    [
+      'straight quotes for curly ones',
+      'I\'d use "write-through" for the hot keys',
+      0,
+      'I’d use “write-through” for the hot keys',
+    ],
     ['a hyphen for a dash', "hot keys - it's simpler", 0, 'hot keys — it’s simpler'],
     ['collapsed whitespace and a line break', 'we cut p99 latency by 40%', 1, 'we cut p99 latency\nby 40%'],
     ['wrapping quote marks, ellipsis and end punctuation', '“…in front of Postgres.”', 0, 'in front of Postgres'],

@@ -112,7 +112,8 @@ describe('rubricCoverage', () => {
   ];
 
   it('reports every point, in order, with the evidence as the answer wrote it', () => {
-    const answer = 'I would Cache reads, use Token Buckets and a rate-limit per key, and make writes idempotent so they can be Retried.';
+    const answer =
+      'I would Cache reads, use Token Buckets and a rate-limit per key, and make writes idempotent so they can be Retried.';
     expect(rubricCoverage(answer, rubric)).toEqual([
       { id: 'caching', point: 'Point caching', covered: true, evidence: ['Cache'] },
       { id: 'limits', point: 'Point limits', covered: true, evidence: ['Token Buckets', 'rate-limit'] },

@@ -29,7 +29,12 @@ function question(id: string, rubric: [string, string][], answerMinutes = 4): Qu
     difficulty: 'medium',
     topics: ['topic'],
     answerMinutes,
-    rubric: rubric.map(([pid, signal]) => ({ id: `${id}-${pid}`, point: `Mentions ${signal}`, why: `Because ${signal} matters`, signals: [signal] })),
+    rubric: rubric.map(([pid, signal]) => ({
+      id: `${id}-${pid}`,
+      point: `Mentions ${signal}`,
+      why: `Because ${signal} matters`,
+      signals: [signal],
+    })),
     followUps: [{ prompt: `Follow-up on ${id}?` }, { prompt: `Another follow-up on ${id}?` }],
     outline: [`Outline ${id} one`, `Outline ${id} two`],
     pitfalls: [`Pitfall ${id}`],
@@ -56,8 +61,19 @@ export function role(): Role {
         maxFollowUps: 1,
         intro: 'Tell me about yourself.',
         questions: [
-          { ...question('conflict', [['listen', 'listened'], ['data', 'data'], ['learn', 'learned']]), star: { situation: 's', task: 't', action: 'a', result: 'r' } },
-          question('failure', [['own', 'owned'], ['fix', 'fixed'], ['prevent', 'prevent']]),
+          {
+            ...question('conflict', [
+              ['listen', 'listened'],
+              ['data', 'data'],
+              ['learn', 'learned'],
+            ]),
+            star: { situation: 's', task: 't', action: 'a', result: 'r' },
+          },
+          question('failure', [
+            ['own', 'owned'],
+            ['fix', 'fixed'],
+            ['prevent', 'prevent'],
+          ]),
         ],
       },
       {
@@ -73,25 +89,54 @@ export function role(): Role {
           { id: 'api', label: 'API', signals: ['api', 'endpoint'] },
           { id: 'scale', label: 'Scale', signals: ['per second'] },
         ],
-        questions: [question('shortener', [['cache', 'cache'], ['shard', 'shard'], ['id', 'id generation']], 20)],
+        questions: [
+          question(
+            'shortener',
+            [
+              ['cache', 'cache'],
+              ['shard', 'shard'],
+              ['id', 'id generation'],
+            ],
+            20,
+          ),
+        ],
       },
     ],
   };
 }
 
-export type Reply = JsonResult<unknown> | ((prompt: string, schema: JsonSchema, options: GenerateOptions) => JsonResult<unknown> | Promise<JsonResult<unknown>>);
+export type Reply =
+  | JsonResult<unknown>
+  | ((
+      prompt: string,
+      schema: JsonSchema,
+      options: GenerateOptions,
+    ) => JsonResult<unknown> | Promise<JsonResult<unknown>>);
 
 /** A generator that answers from a list (or a function), recording every call. */
 export class ScriptedGenerator implements LlmJsonGenerator {
   calls: { system: string; prompt: string; schema: JsonSchema; options: GenerateOptions }[] = [];
-  constructor(private readonly reply: (prompt: string, schema: JsonSchema, options: GenerateOptions, call: number) => JsonResult<unknown> | Promise<JsonResult<unknown>>) {}
-  async generateJson<T>(system: string, prompt: string, schema: JsonSchema, options: GenerateOptions): Promise<JsonResult<T>> {
+  constructor(
+    private readonly reply: (
+      prompt: string,
+      schema: JsonSchema,
+      options: GenerateOptions,
+      call: number,
+    ) => JsonResult<unknown> | Promise<JsonResult<unknown>>,
+  ) {}
+  async generateJson<T>(
+    system: string,
+    prompt: string,
+    schema: JsonSchema,
+    options: GenerateOptions,
+  ): Promise<JsonResult<T>> {
     this.calls.push({ system, prompt, schema, options });
     return (await this.reply(prompt, schema, options, this.calls.length - 1)) as JsonResult<T>;
   }
 }
 
-export const isRoundCall = (schema: JsonSchema) => 'hireSignal' in ((schema.properties as Record<string, unknown>) ?? {});
+export const isRoundCall = (schema: JsonSchema) =>
+  'hireSignal' in ((schema.properties as Record<string, unknown>) ?? {});
 
 export interface Stack {
   db: Db;
@@ -126,7 +171,12 @@ export function makeStack(generator: LlmJsonGenerator | null, options: { judge?:
     maxWaitForInterviewerMs: 2000,
     ...(options.judge ? { judge: options.judge } : {}),
   });
-  const interview = createInterviewService({ repository: () => repository, content, events: bus, onAnswer: (s, seq) => feedback.onAnswer(s, seq) });
+  const interview = createInterviewService({
+    repository: () => repository,
+    content,
+    events: bus,
+    onAnswer: (s, seq) => feedback.onAnswer(s, seq),
+  });
   return {
     db,
     interview,
@@ -142,13 +192,21 @@ export function makeStack(generator: LlmJsonGenerator | null, options: { judge?:
 }
 
 /** Starts a round on exactly these questions and answers each question (and follow-up) with the texts given, in order; null skips. */
-export async function playRound(stack: Stack, roundId: string, questionIds: string[], answers: (string | null)[]): Promise<string> {
+export async function playRound(
+  stack: Stack,
+  roundId: string,
+  questionIds: string[],
+  answers: (string | null)[],
+): Promise<string> {
   let view: InterviewView = await stack.interview.start({ roleId: ROLE, roundId, questionIds });
   const sessionId = view.sessionId;
   view = await stack.interview.begin({ sessionId });
   for (const answer of answers) {
     if (view.phase !== 'question') break;
-    view = answer === null ? await stack.interview.skip({ sessionId }) : await stack.interview.submitAnswer({ sessionId, text: answer });
+    view =
+      answer === null
+        ? await stack.interview.skip({ sessionId })
+        : await stack.interview.submitAnswer({ sessionId, text: answer });
   }
   await stack.interview.finish({ sessionId });
   return sessionId;

@@ -16,7 +16,16 @@ const DIR = join(import.meta.dirname, 'transcripts');
 
 interface Expected {
   delivery?: Record<string, unknown>;
-  star?: { situation: boolean; task: boolean; action: boolean; result: boolean; resultQuantified: boolean; quantity: string | null; iActions: number; weActions: number };
+  star?: {
+    situation: boolean;
+    task: boolean;
+    action: boolean;
+    result: boolean;
+    resultQuantified: boolean;
+    quantity: string | null;
+    iActions: number;
+    weActions: number;
+  };
   coverage?: { id: string; covered: boolean; evidence: string[] }[];
   checklist?: { id: string; covered: boolean; evidence: string[] }[];
 }
@@ -60,7 +69,13 @@ describe('hand-written transcripts', () => {
     it('finds the parts worked out by hand', () => {
       const star = starStructure(input(c).text);
       const present = Object.fromEntries(star.parts.map((p) => [p.part, p.present]));
-      expect({ ...present, resultQuantified: star.resultQuantified, quantity: star.quantity, iActions: star.iActions, weActions: star.weActions }).toEqual(c.expected.star);
+      expect({
+        ...present,
+        resultQuantified: star.resultQuantified,
+        quantity: star.quantity,
+        iActions: star.iActions,
+        weActions: star.weActions,
+      }).toEqual(c.expected.star);
       for (const p of star.parts) expect(p.present).toBe(p.evidence !== null);
     });
   });

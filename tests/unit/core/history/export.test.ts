@@ -30,7 +30,9 @@ describe('export helpers', () => {
   it('escapes what Markdown would read as markup', () => {
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
     expect(escapeMarkdown('- not a list\n1. nor this')).toBe('\\- not a list\n1\\. nor this');
-    expect(escapeMarkdown('<script>alert(1)</script> *bold* [link](x)')).toBe('\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[link\\](x)');
+    expect(escapeMarkdown('<script>alert(1)</script> *bold* [link](x)')).toBe(
+      '\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[link\\](x)',
+    );
     expect(escapeMarkdown('plain words, 3 - 2 = 1')).toBe('plain words, 3 - 2 = 1');
   });
 
@@ -76,14 +78,18 @@ describe('exporting one session', () => {
     expect(text).toContain('- **Status:** Completed');
     expect(text).toContain('## Notes\n\nPractise the ending. 面试 😀');
     expect(text).toContain('### Question 1: Tell me about conflict.');
-    expect(text).toContain('> I listened to both sides, then built a prototype.\n>\n> \\# This line starts with a hash');
+    expect(text).toContain(
+      '> I listened to both sides, then built a prototype.\n>\n> \\# This line starts with a hash',
+    );
     expect(text).toContain('### Question 2: Tell me about failure.\n\n*Skipped.*');
     expect(text).toContain('- `0:00` I listened to both sides,\n- `1:05` then built a prototype.');
     expect(text).toContain('## Rubric coverage');
     expect(text).toMatch(/- \[x\] Point 1 of conflict — you said “listened”/);
     expect(text).toContain('- [ ] Point 3 of conflict');
     // The headings come in reading order.
-    const order = ['## Notes', '## Conversation', '### Question 1', '### Question 2', '## Rubric coverage'].map((h) => text.indexOf(h));
+    const order = ['## Notes', '## Conversation', '### Question 1', '### Question 2', '## Rubric coverage'].map((h) =>
+      text.indexOf(h),
+    );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(order.every((i) => i >= 0)).toBe(true);
   });

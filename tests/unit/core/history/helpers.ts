@@ -116,20 +116,19 @@ export function addRecording(
 ): { recordingId: string; file: string } {
   const relative = `${sessionId}/${seq}.wav`;
   const file = path.join(dataDir, 'sessions', sessionId, `${seq}.wav`);
-  const durationMs = options.durationMs ?? (segments.at(-1)?.endMs ?? 1000);
+  const durationMs = options.durationMs ?? segments.at(-1)?.endMs ?? 1000;
   if (options.writeFile !== false) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, wavBytes(Math.min(durationMs, 2000)));
   }
   const turnId = `${sessionId}:t${seq}`;
   const recordingId = `rec-${sessionId}-${seq}`;
-  db.prepare(`INSERT INTO recordings (id, turn_id, path, sample_rate, duration_ms, status, created_at) VALUES (?, ?, ?, 16000, ?, 'done', 1)`).run(
-    recordingId,
-    turnId,
-    relative,
-    durationMs,
+  db.prepare(
+    `INSERT INTO recordings (id, turn_id, path, sample_rate, duration_ms, status, created_at) VALUES (?, ?, ?, 16000, ?, 'done', 1)`,
+  ).run(recordingId, turnId, relative, durationMs);
+  const insert = db.prepare(
+    `INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, 'done', 1)`,
   );
-  const insert = db.prepare(`INSERT INTO segments (turn_id, start_ms, end_ms, text, status, created_at) VALUES (?, ?, ?, ?, 'done', 1)`);
   for (const s of segments) insert.run(turnId, s.startMs, s.endMs, s.text);
   db.prepare('UPDATE turns SET raw_transcript = ? WHERE id = ?').run(segments.map((s) => s.text).join(' '), turnId);
   return { recordingId, file };
@@ -149,7 +148,10 @@ export function openTestData(prefix = 'ir-history-'): TestData {
   if (!opened.ok) throw new Error(opened.status.message);
   const db = opened.db;
   // Only the sessions service: these tests do not depend on the others being wired.
-  const dispatch = createDispatcher({ sessions: sessionsContract }, { sessions: createSessionsService({ db: () => db, dataDir: dir, now: () => 1_800_000_000_000 }) });
+  const dispatch = createDispatcher(
+    { sessions: sessionsContract },
+    { sessions: createSessionsService({ db: () => db, dataDir: dir, now: () => 1_800_000_000_000 }) },
+  );
   return {
     dir,
     db,
@@ -167,7 +169,11 @@ export async function call<T>(dispatch: Dispatch, method: keyof typeof contract.
   return result.value as T;
 }
 
-export async function failure(dispatch: Dispatch, method: keyof typeof contract.sessions, input?: unknown): Promise<{ code: string; message: string }> {
+export async function failure(
+  dispatch: Dispatch,
+  method: keyof typeof contract.sessions,
+  input?: unknown,
+): Promise<{ code: string; message: string }> {
   const result = await dispatch(`sessions:${method}`, input);
   if (result.ok) throw new Error(`sessions:${method} was expected to fail`);
   return result.error;

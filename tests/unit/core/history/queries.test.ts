@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HistoryFilters, ProgressView, QuestionAttempts, SessionDetail, SessionPage } from '../../../../main/contract/services/sessions.js';
+import type {
+  HistoryFilters,
+  ProgressView,
+  QuestionAttempts,
+  SessionDetail,
+  SessionPage,
+} from '../../../../main/contract/services/sessions.js';
 import { STATS_VERSION } from '../../../../main/core/history/stats.js';
 import { addRecording, call, failure, openTestData, question, seedSession, type TestData } from './helpers.js';
 
@@ -11,11 +17,37 @@ describe('history list and filters', () => {
   beforeEach(() => {
     data = openTestData();
     // Five sessions over five days: two roles, two round kinds, one interrupted.
-    seedSession(data.db, { sessionId: 'a', createdAt: T0, answers: ['I listened first, then built a prototype. The result: fewer tickets.', 'I listened.'] });
-    seedSession(data.db, { sessionId: 'b', createdAt: T0 + DAY, roundKind: 'system_design', roundTitle: 'System design', answers: ['A queue.'] });
-    seedSession(data.db, { sessionId: 'c', createdAt: T0 + 2 * DAY, roleId: 'pm', roleTitle: 'Product Manager', company: 'Acme', answers: [null, 'Prototype.'] });
+    seedSession(data.db, {
+      sessionId: 'a',
+      createdAt: T0,
+      answers: ['I listened first, then built a prototype. The result: fewer tickets.', 'I listened.'],
+    });
+    seedSession(data.db, {
+      sessionId: 'b',
+      createdAt: T0 + DAY,
+      roundKind: 'system_design',
+      roundTitle: 'System design',
+      answers: ['A queue.'],
+    });
+    seedSession(data.db, {
+      sessionId: 'c',
+      createdAt: T0 + 2 * DAY,
+      roleId: 'pm',
+      roleTitle: 'Product Manager',
+      company: 'Acme',
+      answers: [null, 'Prototype.'],
+    });
     seedSession(data.db, { sessionId: 'd', createdAt: T0 + 3 * DAY, answers: ['Half an answer'], unfinished: true });
-    seedSession(data.db, { sessionId: 'e', createdAt: T0 + 4 * DAY, roleId: 'pm', roleTitle: 'Product Manager', company: 'Acme Corp', roundKind: 'system_design', roundTitle: 'System design', answers: ['x'] });
+    seedSession(data.db, {
+      sessionId: 'e',
+      createdAt: T0 + 4 * DAY,
+      roleId: 'pm',
+      roleTitle: 'Product Manager',
+      company: 'Acme Corp',
+      roundKind: 'system_design',
+      roundTitle: 'System design',
+      answers: ['x'],
+    });
   });
   afterEach(() => data.close());
 
@@ -96,11 +128,17 @@ describe('history list and filters', () => {
     const cached = data.db.prepare('SELECT session_id, version FROM session_stats ORDER BY session_id').all();
     expect(cached).toEqual(['a', 'b', 'c', 'd', 'e'].map((id) => ({ session_id: id, version: STATS_VERSION })));
     // A stale cache entry (the session was saved since) is not trusted.
-    data.db.prepare("UPDATE session_stats SET stats_json = json_set(stats_json, '$.coveragePct', 1) WHERE session_id = 'a'").run();
+    data.db
+      .prepare("UPDATE session_stats SET stats_json = json_set(stats_json, '$.coveragePct', 1) WHERE session_id = 'a'")
+      .run();
     expect((await list()).items.find((i) => i.sessionId === 'a')?.coveragePct).toBe(1);
     data.db.prepare("UPDATE sessions SET updated_at = updated_at + 1 WHERE id = 'a'").run();
     expect((await list()).items.find((i) => i.sessionId === 'a')?.coveragePct).toBe(67);
-    data.db.prepare("UPDATE session_stats SET stats_json = json_set(stats_json, '$.coveragePct', 1), version = version - 1 WHERE session_id = 'a'").run();
+    data.db
+      .prepare(
+        "UPDATE session_stats SET stats_json = json_set(stats_json, '$.coveragePct', 1), version = version - 1 WHERE session_id = 'a'",
+      )
+      .run();
     expect((await list()).items.find((i) => i.sessionId === 'a')?.coveragePct).toBe(67);
   });
 
@@ -122,8 +160,22 @@ describe('session detail and notes', () => {
 
   it('gives the conversation with each message’s turn, and the turns', async () => {
     const d = await detail();
-    expect(d).toMatchObject({ sessionId: 's', roleTitle: 'Backend Engineer', roundKind: 'behavioral', status: 'completed', notes: '' });
-    expect(d.conversation.map((m) => `${m.kind}:${m.turnSeq ?? '-'}`)).toEqual(['intro:-', 'question:1', 'answer:1', 'question:2', 'skip:2', 'wrap_up:-', 'closing:-']);
+    expect(d).toMatchObject({
+      sessionId: 's',
+      roleTitle: 'Backend Engineer',
+      roundKind: 'behavioral',
+      status: 'completed',
+      notes: '',
+    });
+    expect(d.conversation.map((m) => `${m.kind}:${m.turnSeq ?? '-'}`)).toEqual([
+      'intro:-',
+      'question:1',
+      'answer:1',
+      'question:2',
+      'skip:2',
+      'wrap_up:-',
+      'closing:-',
+    ]);
     expect(d.conversation[1]).toMatchObject({ kind: 'question', turnSeq: 1, text: 'Tell me about q1.' });
     expect(d.turns.map((t) => [t.seq, t.status, t.answer])).toEqual([
       [1, 'answered', 'I listened to everyone first.'],
@@ -151,17 +203,32 @@ describe('session detail and notes', () => {
     d = await detail();
     expect(d.turns[0]?.recording).toMatchObject({ available: false });
     expect(d.turns[0]?.segments).toHaveLength(2);
-    expect(await failure(data.dispatch, 'audio', { recordingId: 'rec-s-1' })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/transcript is still here/) });
+    expect(await failure(data.dispatch, 'audio', { recordingId: 'rec-s-1' })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/transcript is still here/),
+    });
   });
 
   it('refuses to serve a recording path outside the data folder', async () => {
-    data.db.prepare(`INSERT INTO recordings (id, turn_id, path, sample_rate, duration_ms, status, created_at) VALUES ('evil', 's:t1', '../../etc/passwd', 16000, 1, 'done', 1)`).run();
+    data.db
+      .prepare(
+        `INSERT INTO recordings (id, turn_id, path, sample_rate, duration_ms, status, created_at) VALUES ('evil', 's:t1', '../../etc/passwd', 16000, 1, 'done', 1)`,
+      )
+      .run();
     expect((await failure(data.dispatch, 'audio', { recordingId: 'evil' })).code).toBe('NOT_FOUND');
   });
 
   it('reads feedback rows and their scores', async () => {
-    const insert = data.db.prepare('INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, ?, ?, ?, ?)');
-    insert.run('s:t1', null, 'llm', JSON.stringify({ scores: [{ dimension: 'clarity', score: 4, max: 5 }], summary: 'Clear.' }), 5);
+    const insert = data.db.prepare(
+      'INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    insert.run(
+      's:t1',
+      null,
+      'llm',
+      JSON.stringify({ scores: [{ dimension: 'clarity', score: 4, max: 5 }], summary: 'Clear.' }),
+      5,
+    );
     insert.run(null, 's:r1', 'rules', JSON.stringify({ scores: { structure: 3 } }), 6);
     insert.run(null, 's:r1', 'rules', 'not json', 7);
     const d = await detail();
@@ -184,7 +251,9 @@ describe('session detail and notes', () => {
   it('answers NOT_FOUND for a session that does not exist', async () => {
     expect((await failure(data.dispatch, 'detail', { sessionId: 'nope' })).code).toBe('NOT_FOUND');
     expect((await failure(data.dispatch, 'setNotes', { sessionId: 'nope', notes: 'x' })).code).toBe('NOT_FOUND');
-    expect((await failure(data.dispatch, 'setNotes', { sessionId: 's', notes: 'x'.repeat(20_001) })).code).toBe('VALIDATION');
+    expect((await failure(data.dispatch, 'setNotes', { sessionId: 's', notes: 'x'.repeat(20_001) })).code).toBe(
+      'VALIDATION',
+    );
   });
 });
 
@@ -194,13 +263,27 @@ describe('progress', () => {
   beforeEach(() => {
     data = openTestData();
     seedSession(data.db, { sessionId: 'p1', createdAt: T0, questions: [shared], answers: ['I listened.'] });
-    seedSession(data.db, { sessionId: 'p2', createdAt: T0 + DAY, questions: [shared, question('other')], answers: ['I listened and built a prototype.', 'Nothing.'] });
-    seedSession(data.db, { sessionId: 'p3', createdAt: T0 + 2 * DAY, roleId: 'pm', roleTitle: 'Product Manager', questions: [shared], answers: ['I listened, built a prototype, and the result was good.'] });
+    seedSession(data.db, {
+      sessionId: 'p2',
+      createdAt: T0 + DAY,
+      questions: [shared, question('other')],
+      answers: ['I listened and built a prototype.', 'Nothing.'],
+    });
+    seedSession(data.db, {
+      sessionId: 'p3',
+      createdAt: T0 + 2 * DAY,
+      roleId: 'pm',
+      roleTitle: 'Product Manager',
+      questions: [shared],
+      answers: ['I listened, built a prototype, and the result was good.'],
+    });
   });
   afterEach(() => data.close());
 
   it('gives a coverage score per session, oldest first, and feedback scores as extra dimensions', async () => {
-    data.db.prepare('INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, NULL, ?, ?, 1)').run('p2:t1', 'llm', JSON.stringify({ scores: { clarity: 4, structure: { score: 2, max: 4 } } }));
+    data.db
+      .prepare('INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, NULL, ?, ?, 1)')
+      .run('p2:t1', 'llm', JSON.stringify({ scores: { clarity: 4, structure: { score: 2, max: 4 } } }));
     const view = await call<ProgressView>(data.dispatch, 'progress');
     expect(view.points.map((p) => [p.sessionId, p.scores])).toEqual([
       ['p1', { coverage: 33 }],
@@ -218,7 +301,9 @@ describe('progress', () => {
   });
 
   it('computes pace and fillers from spoken answers', async () => {
-    addRecording(data.db, data.dir, 'p1', 1, [{ startMs: 0, endMs: 6000, text: 'um I listened uh you know to them' }], { durationMs: 6000 });
+    addRecording(data.db, data.dir, 'p1', 1, [{ startMs: 0, endMs: 6000, text: 'um I listened uh you know to them' }], {
+      durationMs: 6000,
+    });
     const view = await call<ProgressView>(data.dispatch, 'progress', { roleId: 'backend-engineer' });
     expect(view.points.map((p) => p.sessionId)).toEqual(['p1', 'p2']);
     // 8 words in 6 s = 80 per minute; "um", "uh", "you know" = 3 fillers in 8 words.
@@ -227,7 +312,9 @@ describe('progress', () => {
 
   it('lists questions answered more than once and shows every attempt side by side', async () => {
     const view = await call<ProgressView>(data.dispatch, 'progress');
-    expect(view.repeatedQuestions).toEqual([{ questionId: 'conflict', prompt: 'Tell me about conflict.', attempts: 3, lastAt: expect.any(Number) }]);
+    expect(view.repeatedQuestions).toEqual([
+      { questionId: 'conflict', prompt: 'Tell me about conflict.', attempts: 3, lastAt: expect.any(Number) },
+    ]);
     const attempts = await call<QuestionAttempts>(data.dispatch, 'attempts', { questionId: 'conflict' });
     expect(attempts.prompt).toBe('Tell me about conflict.');
     expect(attempts.attempts.map((a) => [a.sessionId, a.coveragePct, a.answers.map((x) => x.text)])).toEqual([

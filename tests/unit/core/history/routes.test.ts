@@ -17,7 +17,12 @@ describe('history routes', () => {
 
   it('reads the addresses search results link to', () => {
     expect(historyHref({ name: 'session', sessionId: 's1', turn: 4, at: 2500 })).toBe('#/history/s1?turn=4&t=2500');
-    expect(parseHistoryRoute('#/history/s1?turn=4&t=2500')).toEqual({ name: 'session', sessionId: 's1', turn: 4, at: 2500 });
+    expect(parseHistoryRoute('#/history/s1?turn=4&t=2500')).toEqual({
+      name: 'session',
+      sessionId: 's1',
+      turn: 4,
+      at: 2500,
+    });
   });
 
   it('ignores malformed parts and leaves other screens alone', () => {

@@ -7,10 +7,64 @@ const T0 = Date.UTC(2025, 2, 1, 9, 0);
 
 /** Every kind of text FTS5 would read as syntax, plus other scripts and emoji. */
 const HOSTILE = [
-  'AND', 'OR', 'NOT', 'NEAR', 'NEAR(a b)', 'a AND', 'OR b', '"', '""', '"unbalanced', "it's", '*', 'idem*', '**', '(', ')', '(()',
-  'a OR (b', 'prompt_text:idempotency', 'answer_text : x', '^start', '-minus', '+plus', '{a b}', 'a:b:c', ':', ';', '\\', "'; DROP TABLE turns; --",
-  '😀', '😀 idempotency', '👩‍💻🚀', '面试', '面试经验', 'Привет мир', 'مرحبا', 'שלום', 'ภาษาไทย', 'e\u0301', 'Ⅻ', '\u0000', '\u200b', ' ',
-  '', 'a'.repeat(500), 'x '.repeat(200), 'rollback "plan', 'say NEAR(abc', 'one AND (two', 'payment OR requ', 'NEAR/3', 'col1 : col2', 'rank', 'rowid', 'MATCH', '%', '_', '[a]',
+  'AND',
+  'OR',
+  'NOT',
+  'NEAR',
+  'NEAR(a b)',
+  'a AND',
+  'OR b',
+  '"',
+  '""',
+  '"unbalanced',
+  "it's",
+  '*',
+  'idem*',
+  '**',
+  '(',
+  ')',
+  '(()',
+  'a OR (b',
+  'prompt_text:idempotency',
+  'answer_text : x',
+  '^start',
+  '-minus',
+  '+plus',
+  '{a b}',
+  'a:b:c',
+  ':',
+  ';',
+  '\\',
+  "'; DROP TABLE turns; --",
+  '😀',
+  '😀 idempotency',
+  '👩‍💻🚀',
+  '面试',
+  '面试经验',
+  'Привет мир',
+  'مرحبا',
+  'שלום',
+  'ภาษาไทย',
+  'e\u0301',
+  'Ⅻ',
+  '\u0000',
+  '\u200b',
+  ' ',
+  '',
+  'a'.repeat(500),
+  'x '.repeat(200),
+  'rollback "plan',
+  'say NEAR(abc',
+  'one AND (two',
+  'payment OR requ',
+  'NEAR/3',
+  'col1 : col2',
+  'rank',
+  'rowid',
+  'MATCH',
+  '%',
+  '_',
+  '[a]',
 ];
 
 describe('buildMatchQuery', () => {
@@ -58,7 +112,10 @@ describe('search over stored sessions', () => {
     seedSession(data.db, {
       sessionId: 's-old',
       createdAt: T0,
-      answers: ['We added idempotency keys to every payment request so a retry never charged twice.', 'I would shard the Postgres table by customer.'],
+      answers: [
+        'We added idempotency keys to every payment request so a retry never charged twice.',
+        'I would shard the Postgres table by customer.',
+      ],
     });
     seedSession(data.db, {
       sessionId: 's-new',
@@ -73,7 +130,9 @@ describe('search over stored sessions', () => {
       { startMs: 0, endMs: 2500, text: 'The résumé page rendered slowly,' },
       { startMs: 2500, endMs: 5200, text: 'so we virtualised the list.' },
     ]);
-    data.db.prepare('UPDATE sessions SET notes = ? WHERE id = ?').run('Remember to mention the rollback plan earlier.', 's-old');
+    data.db
+      .prepare('UPDATE sessions SET notes = ? WHERE id = ?')
+      .run('Remember to mention the rollback plan earlier.', 's-old');
   });
   afterEach(() => data.close());
 
@@ -83,22 +142,36 @@ describe('search over stored sessions', () => {
     const result = await search('idempotency');
     expect(result.hits).toHaveLength(1);
     const [hit] = result.hits;
-    expect(hit).toMatchObject({ sessionId: 's-old', kind: 'answer', turnSeq: 1, startMs: null, roleTitle: 'Backend Engineer', roundKind: 'behavioral' });
+    expect(hit).toMatchObject({
+      sessionId: 's-old',
+      kind: 'answer',
+      turnSeq: 1,
+      startMs: null,
+      roleTitle: 'Backend Engineer',
+      roundKind: 'behavioral',
+    });
     expect(hit?.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['idempotency']);
     expect(hit?.snippet.map((p) => p.text).join('')).toContain('keys to every payment request');
   });
 
   it('prefers the moment in the recording over the answer text, with its start time', async () => {
     const result = await search('virtualised');
-    expect(result.hits).toEqual([expect.objectContaining({ sessionId: 's-new', kind: 'transcript', turnSeq: 1, startMs: 2500 })]);
+    expect(result.hits).toEqual([
+      expect.objectContaining({ sessionId: 's-new', kind: 'transcript', turnSeq: 1, startMs: 2500 }),
+    ]);
   });
 
   it('finds questions and notes, and ignores accents and case', async () => {
-    expect((await search('ROLLBACK plan')).hits).toEqual([expect.objectContaining({ sessionId: 's-old', kind: 'notes', turnSeq: null })]);
+    expect((await search('ROLLBACK plan')).hits).toEqual([
+      expect.objectContaining({ sessionId: 's-old', kind: 'notes', turnSeq: null }),
+    ]);
     const resume = await search('resume');
     expect(resume.hits.map((h) => h.kind).sort()).toEqual(['transcript']);
     const prompt = await search('Tell me about q2');
-    expect(prompt.hits.map((h) => `${h.sessionId}:${h.kind}:${h.turnSeq}`).sort()).toEqual(['s-new:question:2', 's-old:question:2']);
+    expect(prompt.hits.map((h) => `${h.sessionId}:${h.kind}:${h.turnSeq}`).sort()).toEqual([
+      's-new:question:2',
+      's-old:question:2',
+    ]);
   });
 
   it('matches a word being typed by its beginning', async () => {
@@ -156,7 +229,8 @@ describe('the search index follows the data', () => {
 
   const kinds = (query: string) => searchSessions(data.db, query, 10).hits.map((h) => `${h.sessionId}:${h.kind}`);
   const integrity = () => {
-    for (const table of ['turns_fts', 'segments_fts', 'notes_fts']) data.db.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
+    for (const table of ['turns_fts', 'segments_fts', 'notes_fts'])
+      data.db.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
   };
 
   it('on edits to answers, segments and notes', () => {
@@ -188,7 +262,10 @@ describe('the search index follows the data', () => {
 
   it('leaves draft saves out of the index work', () => {
     const before = data.db.prepare('SELECT COUNT(*) AS n FROM turns_fts_data').get() as { n: number };
-    for (let i = 0; i < 20; i++) data.db.prepare('UPDATE turns SET draft_text = ?, answer_text = answer_text WHERE id = ?').run(`draft ${i}`, 's1:t1');
+    for (let i = 0; i < 20; i++)
+      data.db
+        .prepare('UPDATE turns SET draft_text = ?, answer_text = answer_text WHERE id = ?')
+        .run(`draft ${i}`, 's1:t1');
     const after = data.db.prepare('SELECT COUNT(*) AS n FROM turns_fts_data').get() as { n: number };
     expect(after.n).toBe(before.n);
     expect(kinds('kafka')).toEqual(['s1:answer']);

@@ -89,7 +89,9 @@ describe('warningLevel', () => {
 
   it('follows a running answer clock through its warnings', () => {
     const c = startClock(3 * MIN, T0);
-    const levels = [0, 61 * SEC, 149 * SEC, 150 * SEC, 180 * SEC, 181 * SEC].map((t) => warningLevel(remaining(c, T0 + t)));
+    const levels = [0, 61 * SEC, 149 * SEC, 150 * SEC, 180 * SEC, 181 * SEC].map((t) =>
+      warningLevel(remaining(c, T0 + t)),
+    );
     expect(levels).toEqual(['none', 'two_minutes', 'two_minutes', 'thirty_seconds', 'thirty_seconds', 'over']);
   });
 });

@@ -60,7 +60,11 @@ const atIntro = fresh();
 const atQuestion = begin(atIntro, ASKED_AT);
 const atAnswering = startAnswer(atQuestion, STARTED_AT);
 const atDeciding = submitAnswer(atAnswering, 'My answer mentions signal a.', SUBMITTED_AT);
-const atWrapUp = applyDecision(atDeciding, decision({ action: 'wrap_up', transition: 'Any questions for me?' }), T0 + 66 * SEC);
+const atWrapUp = applyDecision(
+  atDeciding,
+  decision({ action: 'wrap_up', transition: 'Any questions for me?' }),
+  T0 + 66 * SEC,
+);
 const atSummary = finish(atWrapUp, T0 + 70 * SEC);
 
 const STATES = {
@@ -155,7 +159,18 @@ describe('transitions that do not apply are no-ops', () => {
 describe('createState', () => {
   it('starts in the intro with the clocks stopped and the intro said', () => {
     const s = fresh();
-    expect(s).toMatchObject({ v: 1, phase: 'intro', paused: false, index: 0, followUpsAsked: 0, maxFollowUps: 2, revealedParts: 1, answer: null, draft: '', turns: [] });
+    expect(s).toMatchObject({
+      v: 1,
+      phase: 'intro',
+      paused: false,
+      index: 0,
+      followUpsAsked: 0,
+      maxFollowUps: 2,
+      revealedParts: 1,
+      answer: null,
+      draft: '',
+      turns: [],
+    });
     expect(s.round).toEqual({ budgetMs: 30 * MIN, elapsedMs: 0, runningSince: null });
     expect(s.messages).toEqual([{ id: 1, speaker: 'interviewer', kind: 'intro', text: INTRO, at: T0 }]);
     expect(currentQuestion(s)?.id).toBe('q1');
@@ -197,9 +212,25 @@ describe('begin', () => {
     expect(s.round).toEqual({ budgetMs: 30 * MIN, elapsedMs: 0, runningSince: ASKED_AT });
     expect(s.answer).toBeNull();
     expect(s.turns).toEqual([
-      expect.objectContaining({ seq: 1, questionIndex: 0, questionId: 'q1', kind: 'question', prompt: 'Prompt for q1?', status: 'asked', budgetMs: 5 * MIN, askedAt: ASKED_AT, elapsedMs: 0 }),
+      expect.objectContaining({
+        seq: 1,
+        questionIndex: 0,
+        questionId: 'q1',
+        kind: 'question',
+        prompt: 'Prompt for q1?',
+        status: 'asked',
+        budgetMs: 5 * MIN,
+        askedAt: ASKED_AT,
+        elapsedMs: 0,
+      }),
     ]);
-    expect(s.messages.at(-1)).toEqual({ id: 2, speaker: 'interviewer', kind: 'question', text: 'Prompt for q1?', at: ASKED_AT });
+    expect(s.messages.at(-1)).toEqual({
+      id: 2,
+      speaker: 'interviewer',
+      kind: 'question',
+      text: 'Prompt for q1?',
+      at: ASKED_AT,
+    });
   });
 
   it('goes straight to the wrap-up when there are no questions', () => {
@@ -252,8 +283,19 @@ describe('submitAnswer', () => {
     expect(s.draft).toBe('');
     expect(s.answer).toEqual({ budgetMs: 5 * MIN, elapsedMs: 60 * SEC, runningSince: null });
     expect(s.round.runningSince).not.toBeNull();
-    expect(currentTurn(s)).toMatchObject({ status: 'answered', answer: 'My answer.', answerStartedAt: STARTED_AT, answerEndedAt: SUBMITTED_AT, elapsedMs: 60 * SEC });
-    expect(s.messages.at(-1)).toMatchObject({ speaker: 'candidate', kind: 'answer', text: 'My answer.', at: SUBMITTED_AT });
+    expect(currentTurn(s)).toMatchObject({
+      status: 'answered',
+      answer: 'My answer.',
+      answerStartedAt: STARTED_AT,
+      answerEndedAt: SUBMITTED_AT,
+      elapsedMs: 60 * SEC,
+    });
+    expect(s.messages.at(-1)).toMatchObject({
+      speaker: 'candidate',
+      kind: 'answer',
+      text: 'My answer.',
+      at: SUBMITTED_AT,
+    });
   });
 
   it.each(['', ' ', '   \n\t  ', '\u00a0'])('a blank answer (%j) only nudges: no turn is recorded', (blank) => {
@@ -271,7 +313,13 @@ describe('submitAnswer', () => {
   it('answering straight from the question phase counts from when the question was asked', () => {
     const s = submitAnswer(atQuestion, 'Quick answer.', ASKED_AT + 42 * SEC);
     expect(s.phase).toBe('deciding');
-    expect(currentTurn(s)).toMatchObject({ status: 'answered', answer: 'Quick answer.', answerStartedAt: ASKED_AT, answerEndedAt: ASKED_AT + 42 * SEC, elapsedMs: 42 * SEC });
+    expect(currentTurn(s)).toMatchObject({
+      status: 'answered',
+      answer: 'Quick answer.',
+      answerStartedAt: ASKED_AT,
+      answerEndedAt: ASKED_AT + 42 * SEC,
+      elapsedMs: 42 * SEC,
+    });
   });
 
   it('answering from the question phase does not count time spent paused', () => {
@@ -310,14 +358,31 @@ describe('submitAnswer', () => {
 
 describe('applyDecision', () => {
   it('follow_up asks it, counts it and records what it probes', () => {
-    const s = applyDecision(atDeciding, decision({ action: 'follow_up', followUp: 'What about failures?', probes: 'q1-a' }), LATER);
+    const s = applyDecision(
+      atDeciding,
+      decision({ action: 'follow_up', followUp: 'What about failures?', probes: 'q1-a' }),
+      LATER,
+    );
     expect(s.phase).toBe('question');
     expect(s.index).toBe(0);
     expect(s.followUpsAsked).toBe(1);
     expect(s.revealedParts).toBe(1);
     expect(s.answer).toBeNull();
-    expect(currentTurn(s)).toMatchObject({ seq: 2, questionIndex: 0, questionId: 'q1', kind: 'follow_up', prompt: 'What about failures?', probes: 'q1-a', status: 'asked', askedAt: LATER });
-    expect(s.messages.at(-1)).toMatchObject({ speaker: 'interviewer', kind: 'follow_up', text: 'What about failures?' });
+    expect(currentTurn(s)).toMatchObject({
+      seq: 2,
+      questionIndex: 0,
+      questionId: 'q1',
+      kind: 'follow_up',
+      prompt: 'What about failures?',
+      probes: 'q1-a',
+      status: 'asked',
+      askedAt: LATER,
+    });
+    expect(s.messages.at(-1)).toMatchObject({
+      speaker: 'interviewer',
+      kind: 'follow_up',
+      text: 'What about failures?',
+    });
   });
 
   it('a follow-up with no text moves to the next question instead of ending the round', () => {
@@ -366,7 +431,14 @@ describe('applyDecision', () => {
     expect(s.index).toBe(1);
     expect(s.followUpsAsked).toBe(0);
     expect(s.answer).toBeNull();
-    expect(currentTurn(s)).toMatchObject({ seq: 3, questionIndex: 1, questionId: 'q2', kind: 'question', prompt: 'Prompt for q2?', status: 'asked' });
+    expect(currentTurn(s)).toMatchObject({
+      seq: 3,
+      questionIndex: 1,
+      questionId: 'q2',
+      kind: 'question',
+      prompt: 'Prompt for q2?',
+      status: 'asked',
+    });
     expect(s.messages.slice(before).map((m) => [m.kind, m.text])).toEqual([
       ['transition', 'Okay, next.'],
       ['question', 'Prompt for q2?'],
@@ -379,9 +451,21 @@ describe('applyDecision', () => {
   });
 
   it.each([
-    ['next_question with a transition', decision({ action: 'next_question', transition: 'That was the last one. Questions for me?' }), 'That was the last one. Questions for me?'],
-    ['wrap_up with a transition', decision({ action: 'wrap_up', transition: 'We are nearly out of time. Questions?' }), 'We are nearly out of time. Questions?'],
-    ['wrap_up without one', decision({ action: 'wrap_up' }), "That's the end of my questions. Before we finish — do you have any questions for me?"],
+    [
+      'next_question with a transition',
+      decision({ action: 'next_question', transition: 'That was the last one. Questions for me?' }),
+      'That was the last one. Questions for me?',
+    ],
+    [
+      'wrap_up with a transition',
+      decision({ action: 'wrap_up', transition: 'We are nearly out of time. Questions?' }),
+      'We are nearly out of time. Questions?',
+    ],
+    [
+      'wrap_up without one',
+      decision({ action: 'wrap_up' }),
+      "That's the end of my questions. Before we finish — do you have any questions for me?",
+    ],
   ])('on the last question, %s wraps up', (_, d, text) => {
     let s = begin(fresh([question('only')]), ASKED_AT);
     s = startAnswer(s, STARTED_AT);
@@ -411,7 +495,12 @@ describe('repeatQuestion and clarify', () => {
     const s = repeatQuestion(from, LATER);
     expect(s.phase).toBe(from.phase);
     expect(s.turns).toBe(from.turns);
-    expect(s.messages.at(-1)).toMatchObject({ speaker: 'interviewer', kind: 'repeat', text: 'Sure. Prompt for q1?', at: LATER });
+    expect(s.messages.at(-1)).toMatchObject({
+      speaker: 'interviewer',
+      kind: 'repeat',
+      text: 'Sure. Prompt for q1?',
+      at: LATER,
+    });
   });
 
   it('repeat during a follow-up repeats the follow-up', () => {
@@ -424,8 +513,20 @@ describe('repeatQuestion and clarify', () => {
     expect(s.phase).toBe('answering');
     expect(s.answer).toBe(atAnswering.answer);
     expect(s.messages.slice(-2)).toEqual([
-      { id: atAnswering.messages.length + 1, speaker: 'candidate', kind: 'clarify_question', text: 'How many users?', at: LATER },
-      { id: atAnswering.messages.length + 2, speaker: 'interviewer', kind: 'clarify_answer', text: 'Assume a million.', at: LATER },
+      {
+        id: atAnswering.messages.length + 1,
+        speaker: 'candidate',
+        kind: 'clarify_question',
+        text: 'How many users?',
+        at: LATER,
+      },
+      {
+        id: atAnswering.messages.length + 2,
+        speaker: 'interviewer',
+        kind: 'clarify_answer',
+        text: 'Assume a million.',
+        at: LATER,
+      },
     ]);
   });
 });
@@ -497,13 +598,16 @@ describe('pause and resume', () => {
     expect(resumed.phase).toBe('question');
   });
 
-  it.each(PAUSED.flatMap((p) => Object.keys(TRANSITIONS).filter((t) => !['resume', 'finish', 'recoverAfterCrash'].includes(t)).map((t) => [t, p] as [string, StateName])))(
-    'while paused, %s in %s is ignored',
-    (name, stateName) => {
-      const state = STATES[stateName];
-      expect(TRANSITIONS[name]?.(state)).toBe(state);
-    },
-  );
+  it.each(
+    PAUSED.flatMap((p) =>
+      Object.keys(TRANSITIONS)
+        .filter((t) => !['resume', 'finish', 'recoverAfterCrash'].includes(t))
+        .map((t) => [t, p] as [string, StateName]),
+    ),
+  )('while paused, %s in %s is ignored', (name, stateName) => {
+    const state = STATES[stateName];
+    expect(TRANSITIONS[name]?.(state)).toBe(state);
+  });
 
   it('finish while paused ends the round with the time as it was at the pause', () => {
     const paused = pause(atAnswering, PAUSE_AT);
@@ -533,7 +637,12 @@ describe('finish', () => {
     expect(s.paused).toBe(false);
     expect(s.round).toEqual({ budgetMs: 30 * MIN, elapsedMs: end - ASKED_AT, runningSince: null });
     expect(s.answer).toEqual({ budgetMs: 5 * MIN, elapsedMs: 40 * SEC, runningSince: null });
-    expect(currentTurn(s)).toMatchObject({ status: 'skipped', answer: 'I would start with a hash map', answerEndedAt: end, elapsedMs: 40 * SEC });
+    expect(currentTurn(s)).toMatchObject({
+      status: 'skipped',
+      answer: 'I would start with a hash map',
+      answerEndedAt: end,
+      elapsedMs: 40 * SEC,
+    });
     expect(s.messages.at(-1)).toMatchObject({ speaker: 'interviewer', kind: 'closing', text: CLOSING });
     expect(elapsed(s.round, end + 60 * MIN)).toBe(end - ASKED_AT);
   });

@@ -54,7 +54,10 @@ function heldInterviewer() {
   return { interviewer, calls };
 }
 
-function service(interviewer: Interviewer, onDraft?: (sessionId: string, text: string, context: DecisionContext) => void) {
+function service(
+  interviewer: Interviewer,
+  onDraft?: (sessionId: string, text: string, context: DecisionContext) => void,
+) {
   const content = createContentService({ bundledDir, userDir: join(root, 'roles') });
   const repository = createInterviewRepository(db);
   const seen: string[] = [];
@@ -136,7 +139,12 @@ describe('interview service hooks for the LLM interviewer', () => {
 
   it('does not offer drafts of a scripted session', async () => {
     const drafts: string[] = [];
-    const scripted: Interviewer = { kind: 'scripted', decide: async () => ({ action: 'wrap_up', coveredRubricIds: [] }), clarify: async () => '', answerCandidateQuestion: async () => '' };
+    const scripted: Interviewer = {
+      kind: 'scripted',
+      decide: async () => ({ action: 'wrap_up', coveredRubricIds: [] }),
+      clarify: async () => '',
+      answerCandidateQuestion: async () => '',
+    };
     const { s } = service(scripted, (_id, text) => drafts.push(text));
     const sessionId = await answering(s);
     await s.saveDraft({ sessionId, text: 'draft' });

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Question, Role } from '../../../../content/schema.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
-import type { InterruptedSession, InterviewView, RoundSummaryView } from '../../../../main/contract/services/interview.js';
+import type {
+  InterruptedSession,
+  InterviewView,
+  RoundSummaryView,
+} from '../../../../main/contract/services/interview.js';
 import { createContentService } from '../../../../main/core/content/service.js';
 import { createCore, type Core } from '../../../../main/core/create-core.js';
 import { EventBus } from '../../../../main/core/events.js';
@@ -26,8 +30,16 @@ function question(id: string, answerMinutes = 4): Question {
     difficulty: 'medium',
     topics: ['collaboration'],
     answerMinutes,
-    rubric: ['a', 'b', 'c'].map((s) => ({ id: `${id}-${s}`, point: `Covers ${s}`, why: `Shows ${s}`, signals: [`signal ${s}`] })),
-    followUps: [{ prompt: `What did you learn from ${id}?`, probes: `${id}-c` }, { prompt: `Would you do ${id} again?` }],
+    rubric: ['a', 'b', 'c'].map((s) => ({
+      id: `${id}-${s}`,
+      point: `Covers ${s}`,
+      why: `Shows ${s}`,
+      signals: [`signal ${s}`],
+    })),
+    followUps: [
+      { prompt: `What did you learn from ${id}?`, probes: `${id}-c` },
+      { prompt: `Would you do ${id} again?` },
+    ],
     outline: ['Situation', 'Action', 'Result'],
     pitfalls: ['Blaming others'],
   };
@@ -41,8 +53,22 @@ function role(): Role {
     ...base,
     rounds: [
       base.rounds[0]!,
-      { ...behavioral, minutes: 30, questionsPerSession: 2, maxFollowUps: 1, questions: [question('conflict'), question('failure'), question('mentoring'), question('deadline')] },
-      { ...behavioral, id: BANK, title: 'Bank', minutes: 30, questionsPerSession: 2, maxFollowUps: 0, questions: ['b1', 'b2', 'b3', 'b4'].map((id) => question(id)) },
+      {
+        ...behavioral,
+        minutes: 30,
+        questionsPerSession: 2,
+        maxFollowUps: 1,
+        questions: [question('conflict'), question('failure'), question('mentoring'), question('deadline')],
+      },
+      {
+        ...behavioral,
+        id: BANK,
+        title: 'Bank',
+        minutes: 30,
+        questionsPerSession: 2,
+        maxFollowUps: 0,
+        questions: ['b1', 'b2', 'b3', 'b4'].map((id) => question(id)),
+      },
     ],
   };
 }
@@ -66,7 +92,13 @@ afterEach(() => {
 });
 
 function newCore(): Core {
-  const core = createCore({ dataDir, bundledRolesDir: bundledDir, transport: 'bridge', version: '0.0.0-test', log: () => undefined });
+  const core = createCore({
+    dataDir,
+    bundledRolesDir: bundledDir,
+    transport: 'bridge',
+    version: '0.0.0-test',
+    log: () => undefined,
+  });
   cores.push(core);
   return core;
 }
@@ -91,7 +123,16 @@ describe('interview service over dispatch, on a real database', () => {
     const core = newCore();
     let view = await call(core, 'start', { roleId: ROLE, roundId: BEHAVIORAL, seed: 1 });
     const sessionId = view.sessionId;
-    expect(view).toMatchObject({ phase: 'intro', paused: false, questionCount: 2, questionNumber: 1, interviewer: 'scripted', roleTitle: 'Test Engineer', company: 'Acme', currentPrompt: 'Tell me about yourself.' });
+    expect(view).toMatchObject({
+      phase: 'intro',
+      paused: false,
+      questionCount: 2,
+      questionNumber: 1,
+      interviewer: 'scripted',
+      roleTitle: 'Test Engineer',
+      company: 'Acme',
+      currentPrompt: 'Tell me about yourself.',
+    });
     expect(view.round).toEqual({ budgetMs: 30 * 60_000, elapsedMs: 0, runningSince: null });
 
     view = await call(core, 'begin', { sessionId });
@@ -110,10 +151,21 @@ describe('interview service over dispatch, on a real database', () => {
     core.close();
     const after = newCore();
     expect(await call<InterruptedSession[]>(after, 'interrupted', undefined)).toEqual([
-      expect.objectContaining({ sessionId, roleTitle: 'Test Engineer', roundTitle: 'Behavioral', questionNumber: 1, questionCount: 2 }),
+      expect.objectContaining({
+        sessionId,
+        roleTitle: 'Test Engineer',
+        roundTitle: 'Behavioral',
+        questionNumber: 1,
+        questionCount: 2,
+      }),
     ]);
     view = await call(after, 'get', { sessionId });
-    expect(view).toMatchObject({ phase: 'answering', paused: true, draft: 'It started when signal a…', currentPrompt: firstPrompt });
+    expect(view).toMatchObject({
+      phase: 'answering',
+      paused: true,
+      draft: 'It started when signal a…',
+      currentPrompt: firstPrompt,
+    });
     expect(view.round.runningSince).toBeNull();
     expect(view.answer?.runningSince).toBeNull();
 
@@ -193,13 +245,21 @@ describe('interview service over dispatch, on a real database', () => {
 
     const listed = await call<InterruptedSession[]>(core, 'interrupted', undefined);
     expect(listed.map((s) => s.sessionId)).toEqual([sessionId]);
-    expect(listed[0]).toMatchObject({ roleTitle: 'Test Engineer', roundTitle: 'Behavioral', questionNumber: 1, questionCount: 2, updatedAt: expect.any(Number) });
+    expect(listed[0]).toMatchObject({
+      roleTitle: 'Test Engineer',
+      roundTitle: 'Behavioral',
+      questionNumber: 1,
+      questionCount: 2,
+      updatedAt: expect.any(Number),
+    });
 
     expect(await call(core, 'abandon', { sessionId })).toEqual({ sessionId });
     expect(await call<InterruptedSession[]>(core, 'interrupted', undefined)).toEqual([]);
     expect((await call(core, 'get', { sessionId })).phase).toBe('summary');
     expect((await call<RoundSummaryView>(core, 'summary', { sessionId })).endedAt).toEqual(expect.any(Number));
-    expect(core.db!.prepare('SELECT status FROM sessions WHERE id = ?').get(sessionId)).toEqual({ status: 'abandoned' });
+    expect(core.db!.prepare('SELECT status FROM sessions WHERE id = ?').get(sessionId)).toEqual({
+      status: 'abandoned',
+    });
     // Still not listed after a restart.
     core.close();
     expect(await call<InterruptedSession[]>(newCore(), 'interrupted', undefined)).toEqual([]);
@@ -238,7 +298,11 @@ describe('interview service over dispatch, on a real database', () => {
 
   it('a double skip skips one question', async () => {
     const core = newCore();
-    const { sessionId } = await call(core, 'start', { roleId: ROLE, roundId: BEHAVIORAL, questionIds: ['conflict', 'failure', 'mentoring'] });
+    const { sessionId } = await call(core, 'start', {
+      roleId: ROLE,
+      roundId: BEHAVIORAL,
+      questionIds: ['conflict', 'failure', 'mentoring'],
+    });
     await call(core, 'begin', { sessionId });
     await Promise.all([call(core, 'skip', { sessionId }), call(core, 'skip', { sessionId })]);
     const view = await call(core, 'get', { sessionId });
@@ -277,7 +341,11 @@ describe('interview service over dispatch, on a real database', () => {
 
   it('questionIds starts a session with exactly those questions, in that order', async () => {
     const core = newCore();
-    let view = await call(core, 'start', { roleId: ROLE, roundId: BEHAVIORAL, questionIds: ['mentoring', 'conflict', 'gone'] });
+    let view = await call(core, 'start', {
+      roleId: ROLE,
+      roundId: BEHAVIORAL,
+      questionIds: ['mentoring', 'conflict', 'gone'],
+    });
     const { sessionId } = view;
     expect(view.questionCount).toBe(2);
     // 2 questions × 4 min × 1.5 + 3 = 15 minutes.
@@ -326,7 +394,13 @@ describe('interview service with an injected clock', () => {
   function service(interviewer?: () => Interviewer) {
     const content = createContentService({ bundledDir, userDir: join(dataDir, 'roles') });
     const repository = createInterviewRepository(db);
-    return createInterviewService({ repository: () => repository, content, events: new EventBus(), now: () => t, ...(interviewer ? { interviewer } : {}) });
+    return createInterviewService({
+      repository: () => repository,
+      content,
+      events: new EventBus(),
+      now: () => t,
+      ...(interviewer ? { interviewer } : {}),
+    });
   }
 
   it('records answer times, and the round time, from its clock', async () => {
@@ -346,7 +420,15 @@ describe('interview service with an injected clock', () => {
     const summary = await s.summary({ sessionId });
     expect(summary.roundElapsedMs).toBe(99_000);
     expect(summary.endedAt).toBe(T0 + 100_000);
-    expect(summary.questions[0]?.answers).toEqual([{ kind: 'question', prompt: 'Tell me about conflict.', text: 'signal a', elapsedMs: 60_000, budgetMs: 4 * 60_000 }]);
+    expect(summary.questions[0]?.answers).toEqual([
+      {
+        kind: 'question',
+        prompt: 'Tell me about conflict.',
+        text: 'signal a',
+        elapsedMs: 60_000,
+        budgetMs: 4 * 60_000,
+      },
+    ]);
     expect(summary.questions[0]?.timeUsedMs).toBe(60_000);
   });
 
@@ -383,7 +465,11 @@ describe('interview service with an injected clock', () => {
       answerCandidateQuestion: async () => 'ok',
     };
     const s = service(() => never);
-    const { sessionId, interviewer } = await s.start({ roleId: ROLE, roundId: BEHAVIORAL, questionIds: ['conflict', 'failure'] });
+    const { sessionId, interviewer } = await s.start({
+      roleId: ROLE,
+      roundId: BEHAVIORAL,
+      questionIds: ['conflict', 'failure'],
+    });
     expect(interviewer).toBe('llm');
     await s.begin({ sessionId });
     await s.startAnswer({ sessionId });

@@ -25,7 +25,11 @@ function designQuestion(extra: Partial<Question> = {}): Question {
     difficulty: 'medium',
     topics: ['design'],
     answerMinutes: 10,
-    rubric: [rubricPoint('algorithm', 'token bucket'), rubricPoint('storage', 'redis'), rubricPoint('failure', 'fail open')],
+    rubric: [
+      rubricPoint('algorithm', 'token bucket'),
+      rubricPoint('storage', 'redis'),
+      rubricPoint('failure', 'fail open'),
+    ],
     followUps: [
       { prompt: 'Which algorithm would you use?', probes: 'algorithm' },
       { prompt: 'Where does the state live?', probes: 'storage' },
@@ -59,18 +63,31 @@ function context(over: Partial<DecisionContext> = {}): DecisionContext {
 
 describe('pickFollowUp', () => {
   it('probes the first rubric point the answers have not evidenced', () => {
-    expect(pickFollowUp(context({ answers: ['Nothing relevant.'] }))).toEqual({ followUp: 'Which algorithm would you use?', probes: 'algorithm' });
-    expect(pickFollowUp(context({ answers: ['I would use Token Buckets.'] }))).toEqual({ followUp: 'Where does the state live?', probes: 'storage' });
-    expect(pickFollowUp(context({ answers: ['Token buckets in Redis.'] }))).toEqual({ followUp: 'What if the limiter is down?', probes: 'failure' });
+    expect(pickFollowUp(context({ answers: ['Nothing relevant.'] }))).toEqual({
+      followUp: 'Which algorithm would you use?',
+      probes: 'algorithm',
+    });
+    expect(pickFollowUp(context({ answers: ['I would use Token Buckets.'] }))).toEqual({
+      followUp: 'Where does the state live?',
+      probes: 'storage',
+    });
+    expect(pickFollowUp(context({ answers: ['Token buckets in Redis.'] }))).toEqual({
+      followUp: 'What if the limiter is down?',
+      probes: 'failure',
+    });
   });
 
   it('counts evidence across all the answers to the question', () => {
-    const picked = pickFollowUp(context({ answers: ['A token bucket.', 'Kept in Redis.'], askedFollowUps: ['Which algorithm would you use?'] }));
+    const picked = pickFollowUp(
+      context({ answers: ['A token bucket.', 'Kept in Redis.'], askedFollowUps: ['Which algorithm would you use?'] }),
+    );
     expect(picked?.probes).toBe('failure');
   });
 
   it('skips follow-ups already asked', () => {
-    const picked = pickFollowUp(context({ answers: ['Nothing relevant.'], askedFollowUps: ['Which algorithm would you use?'] }));
+    const picked = pickFollowUp(
+      context({ answers: ['Nothing relevant.'], askedFollowUps: ['Which algorithm would you use?'] }),
+    );
     expect(picked).toEqual({ followUp: 'Where does the state live?', probes: 'storage' });
   });
 
@@ -81,26 +98,46 @@ describe('pickFollowUp', () => {
 
   it('falls back to an always-asked follow-up once the probing ones were asked', () => {
     const asked = ['Which algorithm would you use?', 'Where does the state live?', 'What if the limiter is down?'];
-    expect(pickFollowUp(context({ answers: ['Nothing relevant.'], askedFollowUps: asked }))).toEqual({ followUp: 'How would you test it?' });
+    expect(pickFollowUp(context({ answers: ['Nothing relevant.'], askedFollowUps: asked }))).toEqual({
+      followUp: 'How would you test it?',
+    });
   });
 
   it('has nothing left when every follow-up was asked or is covered', () => {
-    expect(pickFollowUp(context({ answers: ['Token bucket, Redis, fail open.'], askedFollowUps: ['How would you test it?'] }))).toBeNull();
+    expect(
+      pickFollowUp(
+        context({ answers: ['Token bucket, Redis, fail open.'], askedFollowUps: ['How would you test it?'] }),
+      ),
+    ).toBeNull();
   });
 
   it('reveals the next coding part before any follow-up', () => {
     const coding = { ...validRole().rounds[0]!.questions[0]!.coding!, parts: ['Part one', 'Part two', 'Part three'] };
     const question = designQuestion({ coding });
-    expect(pickFollowUp(context({ question, revealedParts: 1, answers: ['Nothing relevant.'] }))).toEqual({ followUp: 'Part two', revealsPart: true });
-    expect(pickFollowUp(context({ question, revealedParts: 2 }))).toEqual({ followUp: 'Part three', revealsPart: true });
-    expect(pickFollowUp(context({ question, revealedParts: 3, answers: ['Nothing relevant.'] }))).toEqual({ followUp: 'Which algorithm would you use?', probes: 'algorithm' });
+    expect(pickFollowUp(context({ question, revealedParts: 1, answers: ['Nothing relevant.'] }))).toEqual({
+      followUp: 'Part two',
+      revealsPart: true,
+    });
+    expect(pickFollowUp(context({ question, revealedParts: 2 }))).toEqual({
+      followUp: 'Part three',
+      revealsPart: true,
+    });
+    expect(pickFollowUp(context({ question, revealedParts: 3, answers: ['Nothing relevant.'] }))).toEqual({
+      followUp: 'Which algorithm would you use?',
+      probes: 'algorithm',
+    });
   });
 });
 
 describe('scriptedDecision', () => {
   it('asks a follow-up while it may and there is time', () => {
     const d = scriptedDecision(context({ answers: ['I would use a token bucket.'] }));
-    expect(d).toMatchObject({ action: 'follow_up', followUp: 'Where does the state live?', probes: 'storage', coveredRubricIds: ['algorithm'] });
+    expect(d).toMatchObject({
+      action: 'follow_up',
+      followUp: 'Where does the state live?',
+      probes: 'storage',
+      coveredRubricIds: ['algorithm'],
+    });
   });
 
   it.each([
@@ -117,7 +154,9 @@ describe('scriptedDecision', () => {
   });
 
   it('moves on when there is no follow-up left to ask', () => {
-    const d = scriptedDecision(context({ answers: ['Token bucket, Redis, fail open.'], askedFollowUps: ['How would you test it?'] }));
+    const d = scriptedDecision(
+      context({ answers: ['Token bucket, Redis, fail open.'], askedFollowUps: ['How would you test it?'] }),
+    );
     expect(d.action).toBe('next_question');
     expect(d.coveredRubricIds).toEqual(['algorithm', 'storage', 'failure']);
   });
@@ -148,14 +187,30 @@ describe('scriptedDecision', () => {
   });
 
   it('wraps up rather than start a question the round has no time for', () => {
-    const d = scriptedDecision(context({ followUpsAsked: 2, questionsLeft: 2, nextQuestionMinutes: 10, roundRemainingMs: WRAP_UP_RESERVE_MS + 4 * MIN }));
+    const d = scriptedDecision(
+      context({
+        followUpsAsked: 2,
+        questionsLeft: 2,
+        nextQuestionMinutes: 10,
+        roundRemainingMs: WRAP_UP_RESERVE_MS + 4 * MIN,
+      }),
+    );
     expect(d.action).toBe('wrap_up');
-    const moves = scriptedDecision(context({ followUpsAsked: 2, questionsLeft: 2, nextQuestionMinutes: 10, roundRemainingMs: WRAP_UP_RESERVE_MS + 5 * MIN }));
+    const moves = scriptedDecision(
+      context({
+        followUpsAsked: 2,
+        questionsLeft: 2,
+        nextQuestionMinutes: 10,
+        roundRemainingMs: WRAP_UP_RESERVE_MS + 5 * MIN,
+      }),
+    );
     expect(moves.action).toBe('next_question');
   });
 
   it('varies the transitions', () => {
-    const said = new Set([0, 1, 2, 3, 4].map((questionsLeft) => scriptedDecision(context({ maxFollowUps: 0, questionsLeft })).transition));
+    const said = new Set(
+      [0, 1, 2, 3, 4].map((questionsLeft) => scriptedDecision(context({ maxFollowUps: 0, questionsLeft })).transition),
+    );
     expect(said.size).toBeGreaterThan(1);
   });
 
@@ -187,7 +242,9 @@ describe('scriptedCandidateAnswer', () => {
   });
 
   it('picks the note that matches the most signals', () => {
-    expect(scriptedCandidateAnswer(role, 'How many incidents page the on-call team?')).toBe('One week in six, with a secondary.');
+    expect(scriptedCandidateAnswer(role, 'How many incidents page the on-call team?')).toBe(
+      'One week in six, with a secondary.',
+    );
   });
 
   it.each(['What is the salary?', 'Do you like steam trains?', ''])('%j gets an honest decline', (q) => {
@@ -197,11 +254,15 @@ describe('scriptedCandidateAnswer', () => {
   });
 
   it('declines honestly when the role has no notes', () => {
-    expect(scriptedCandidateAnswer({ ...role, candidateQuestions: [] }, 'How big is the team?')).toMatch(/not something I can speak to/);
+    expect(scriptedCandidateAnswer({ ...role, candidateQuestions: [] }, 'How big is the team?')).toMatch(
+      /not something I can speak to/,
+    );
   });
 
   it('the interviewer object answers the same way', async () => {
-    await expect(scriptedInterviewer.answerCandidateQuestion({ role, candidateQuestion: 'How big is the team?' })).resolves.toBe('Six engineers and a manager.');
+    await expect(
+      scriptedInterviewer.answerCandidateQuestion({ role, candidateQuestion: 'How big is the team?' }),
+    ).resolves.toBe('Six engineers and a manager.');
   });
 });
 
@@ -228,6 +289,8 @@ describe('scriptedClarification', () => {
   it('the interviewer object clarifies the same way', async () => {
     const role = validRole();
     const round = role.rounds[1]!;
-    await expect(scriptedInterviewer.clarify({ role, round, question: round.questions[0]!, candidateQuestion: 'How many users?' })).resolves.toMatch(SCALE);
+    await expect(
+      scriptedInterviewer.clarify({ role, round, question: round.questions[0]!, candidateQuestion: 'How many users?' }),
+    ).resolves.toMatch(SCALE);
   });
 });

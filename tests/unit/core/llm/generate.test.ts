@@ -25,10 +25,18 @@ describe('withLimits', () => {
 
   it('tells the caller aborting from the deadline passing', async () => {
     const controller = new AbortController();
-    const aborted = withLimits(Date.now() + 60_000, controller.signal, (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))));
+    const aborted = withLimits(
+      Date.now() + 60_000,
+      controller.signal,
+      (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+    );
     controller.abort();
     expect(await aborted).toMatchObject({ failure: 'aborted' });
-    const timedOut = await withLimits(Date.now() + 5, undefined, (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))));
+    const timedOut = await withLimits(
+      Date.now() + 5,
+      undefined,
+      (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+    );
     expect(timedOut).toMatchObject({ failure: 'timeout' });
   });
 

@@ -10,7 +10,12 @@ function feed(chunks: string[]): { pieces: string[]; text: string; closed: boole
 
 describe('streamStringField', () => {
   it('emits only the field value, as it arrives', () => {
-    const { pieces, text, closed } = feed(['{"action": "follow_up", ', '"followUp": "How', ' would you', ' test it?", "coveredRubricIds": ["a"]}']);
+    const { pieces, text, closed } = feed([
+      '{"action": "follow_up", ',
+      '"followUp": "How',
+      ' would you',
+      ' test it?", "coveredRubricIds": ["a"]}',
+    ]);
     expect(pieces).toEqual(['How', ' would you', ' test it?']);
     expect(text).toBe('How would you test it?');
     expect(closed).toBe(true);

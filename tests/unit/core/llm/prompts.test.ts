@@ -22,7 +22,9 @@ describe('systemPrompt', () => {
   });
 
   it('adds the summary of earlier questions when it replaces old turns', () => {
-    expect(systemPrompt(role, coding, ['"Q1" — covered a.'])).toContain('Earlier in this interview (summary):\n- "Q1" — covered a.');
+    expect(systemPrompt(role, coding, ['"Q1" — covered a.'])).toContain(
+      'Earlier in this interview (summary):\n- "Q1" — covered a.',
+    );
   });
 });
 
@@ -36,7 +38,8 @@ describe('answerMessage', () => {
   });
 
   it('never includes the outline, pitfalls, signals or the coding solution', () => {
-    const text = answerMessage(base, false) + systemPrompt(role, coding) + clarifyMessage(question, 'Can I use Python?', false);
+    const text =
+      answerMessage(base, false) + systemPrompt(role, coding) + clarifyMessage(question, 'Can I use Python?', false);
     expect(text).not.toContain(question.outline[0]!);
     expect(text).not.toContain(question.pitfalls[0]!);
     expect(text).not.toContain(question.rubric[0]!.signals[0]!);
@@ -45,12 +48,17 @@ describe('answerMessage', () => {
   });
 
   it('is only the answer once the chat knows the question', () => {
-    expect(answerMessage({ ...base, answers: ['first', 'second'], askedFollowUps: ['Why?'], followUpsAsked: 1 }, true)).toBe("Candidate's answer:\nsecond");
+    expect(
+      answerMessage({ ...base, answers: ['first', 'second'], askedFollowUps: ['Why?'], followUpsAsked: 1 }, true),
+    ).toBe("Candidate's answer:\nsecond");
   });
 
   it('replays the earlier exchange when a new chat meets a question mid-way', () => {
-    const text = answerMessage({ ...base, answers: ['first', 'second'], askedFollowUps: ['Why?'], followUpsAsked: 1 }, false);
-    expect(text).toContain('Candidate: first\n\nYou asked: Why?\n\nCandidate\'s answer:\nsecond');
+    const text = answerMessage(
+      { ...base, answers: ['first', 'second'], askedFollowUps: ['Why?'], followUpsAsked: 1 },
+      false,
+    );
+    expect(text).toContain("Candidate: first\n\nYou asked: Why?\n\nCandidate's answer:\nsecond");
     expect(text).toContain('up to 1 follow-up on it');
   });
 

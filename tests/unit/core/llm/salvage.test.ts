@@ -7,7 +7,11 @@ const [a, b] = question.rubric.map((r) => r.id);
 
 describe('salvageFollowUp', () => {
   it('keeps a whole follow-up when the reply was cut off in the rubric list', () => {
-    expect(salvageFollowUp(`{"followUp": "What did you \\"learn\\"?", "coveredRubricIds": ["${a}", "${b}", "conf`, { question })).toEqual({
+    expect(
+      salvageFollowUp(`{"followUp": "What did you \\"learn\\"?", "coveredRubricIds": ["${a}", "${b}", "conf`, {
+        question,
+      }),
+    ).toEqual({
       action: 'follow_up',
       followUp: 'What did you "learn"?',
       coveredRubricIds: [a, b],

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogFileSchema, downloadUrl, loadCatalog, parseCatalog } from '../../../../main/core/models/catalog.js';
 
 const CATALOG_FILE = path.resolve(import.meta.dirname, '../../../../models/catalog.json');
-const raw = () => JSON.parse(fs.readFileSync(CATALOG_FILE, 'utf8')) as { version: number; models: Record<string, unknown>[] };
+const raw = () =>
+  JSON.parse(fs.readFileSync(CATALOG_FILE, 'utf8')) as { version: number; models: Record<string, unknown>[] };
 
 function entry(overrides: Record<string, unknown> = {}) {
   return {
@@ -33,7 +34,10 @@ describe('the bundled catalog (models/catalog.json)', () => {
     const models = parseCatalog(raw(), 'catalog');
     const llmTiers = new Set(models.filter((m) => m.kind === 'llm').map((m) => m.tier));
     expect([...llmTiers].sort()).toEqual(['mid', 'small', 'strong']);
-    expect(models.filter((m) => m.kind === 'whisper').map((m) => m.fileName)).toEqual(['ggml-base.en-q8_0.bin', 'ggml-small.en-q8_0.bin']);
+    expect(models.filter((m) => m.kind === 'whisper').map((m) => m.fileName)).toEqual([
+      'ggml-base.en-q8_0.bin',
+      'ggml-small.en-q8_0.bin',
+    ]);
     expect(models.filter((m) => m.kind === 'vad')).toHaveLength(1);
   });
 
@@ -86,7 +90,12 @@ describe('an extra catalog file (REHEARSAL_CATALOG_FILE)', () => {
 
   it('adds new entries and replaces bundled ones with the same id', () => {
     const bundledFirst = raw().models[0] as { id: string; fileName: string };
-    const file = write(JSON.stringify({ version: 1, models: [entry(), entry({ id: bundledFirst.id, fileName: bundledFirst.fileName, name: 'Replaced' })] }));
+    const file = write(
+      JSON.stringify({
+        version: 1,
+        models: [entry(), entry({ id: bundledFirst.id, fileName: bundledFirst.fileName, name: 'Replaced' })],
+      }),
+    );
     const { entries, problems } = loadCatalog(file);
     expect(problems).toEqual([]);
     expect(entries.find((e) => e.id === bundledFirst.id)?.name).toBe('Replaced');
@@ -107,7 +116,9 @@ describe('downloadUrl', () => {
     expect(downloadUrl('hf:Qwen/Qwen2.5-1.5B-Instruct-GGUF/qwen2.5-1.5b-instruct-q4_k_m.gguf')).toBe(
       'https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/qwen2.5-1.5b-instruct-q4_k_m.gguf',
     );
-    expect(downloadUrl('hf:user/repo/sub/dir/model.gguf#dev')).toBe('https://huggingface.co/user/repo/resolve/dev/sub/dir/model.gguf');
+    expect(downloadUrl('hf:user/repo/sub/dir/model.gguf#dev')).toBe(
+      'https://huggingface.co/user/repo/resolve/dev/sub/dir/model.gguf',
+    );
     expect(downloadUrl('http://127.0.0.1:8080/m.gguf')).toBe('http://127.0.0.1:8080/m.gguf');
   });
 });

@@ -43,22 +43,29 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
 describe('verifyDownload', () => {
   it('passes the fixture with its real size and checksum', async () => {
     const size = fs.statSync(gguf).size;
-    await expect(verifyDownload(gguf, entry({ sha256: '81f226c62d28ed4a1a9b9fa080fcd9f0cc40e0f9d5680036583ff98fbcd035cb' }), size)).resolves.toBeUndefined();
+    await expect(
+      verifyDownload(gguf, entry({ sha256: '81f226c62d28ed4a1a9b9fa080fcd9f0cc40e0f9d5680036583ff98fbcd035cb' }), size),
+    ).resolves.toBeUndefined();
   });
 
   it('fails a file whose size is not what the server announced', async () => {
     const size = fs.statSync(gguf).size;
-    expect(await messageOf(verifyDownload(gguf, entry(), size + 10))).toMatch(/^DOWNLOAD_FAILED: The download of Model M is .* but the server announced \d+ bytes\. The file was removed; start the download again\.$/);
+    expect(await messageOf(verifyDownload(gguf, entry(), size + 10))).toMatch(
+      /^DOWNLOAD_FAILED: The download of Model M is .* but the server announced \d+ bytes\. The file was removed; start the download again\.$/,
+    );
   });
 
   it('fails a file of the wrong kind for its catalog entry', async () => {
     const whisper = await fixturePath('for-tests-ggml-tiny.en.bin');
-    expect(await messageOf(verifyDownload(whisper, entry(), fs.statSync(whisper).size))).toMatch(/^DOWNLOAD_FAILED: .*is not a usable model: .*whisper/);
+    expect(await messageOf(verifyDownload(whisper, entry(), fs.statSync(whisper).size))).toMatch(
+      /^DOWNLOAD_FAILED: .*is not a usable model: .*whisper/,
+    );
   });
 });
 
 describe('keptBytes (what a paused download keeps)', () => {
-  const record = (chunks: number[], chunkSize = 10) => JSON.stringify({ part: 0, chunks, chunkSize, parallelStreams: 3 });
+  const record = (chunks: number[], chunkSize = 10) =>
+    JSON.stringify({ part: 0, chunks, chunkSize, parallelStreams: 3 });
 
   it('counts finished chunks only, the last one at its real length', () => {
     const file = path.join(dir, 'a.ipull');
@@ -84,13 +91,21 @@ describe('disk space', () => {
 
   it('ensureFreeSpace refuses with DISK_FULL, saying how much is needed and free', async () => {
     const message = await messageOf(ensureFreeSpace('/data/models', 2e9, 'Downloading X', async () => 1e9));
-    expect(message).toBe('DISK_FULL: Downloading X needs 2.2 GB of free space on the disk that holds /data/models, and only 1.0 GB is free. Free some space (or delete models you no longer use) and try again.');
+    expect(message).toBe(
+      'DISK_FULL: Downloading X needs 2.2 GB of free space on the disk that holds /data/models, and only 1.0 GB is free. Free some space (or delete models you no longer use) and try again.',
+    );
     await expect(ensureFreeSpace('/data/models', 2e9, 'Downloading X', async () => 3e9)).resolves.toBeUndefined();
   });
 
   it('isDiskFullError knows ENOSPC and EDQUOT only', () => {
     const err = (code: string) => Object.assign(new Error(code), { code });
-    expect([err('ENOSPC'), err('EDQUOT'), err('EACCES'), new Error('x'), undefined].map(isDiskFullError)).toEqual([true, true, false, false, false]);
+    expect([err('ENOSPC'), err('EDQUOT'), err('EACCES'), new Error('x'), undefined].map(isDiskFullError)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -100,7 +115,10 @@ describe('holdDiskFullGuard', () => {
     const release = holdDiskFullGuard();
     const releaseToo = holdDiskFullGuard();
     expect(process.listenerCount('unhandledRejection')).toBe(before + 1);
-    const listener = process.listeners('unhandledRejection').at(-1) as (reason: unknown, promise: Promise<unknown>) => void;
+    const listener = process.listeners('unhandledRejection').at(-1) as (
+      reason: unknown,
+      promise: Promise<unknown>,
+    ) => void;
     expect(() => listener(Object.assign(new Error('no space'), { code: 'ENOSPC' }), Promise.resolve())).not.toThrow();
     release();
     expect(process.listenerCount('unhandledRejection')).toBe(before + 1);

@@ -43,11 +43,15 @@ describe('modelFit', () => {
     // Too big for the GPU: judged on RAM, and the note says it would fall back to the CPU.
     const fallback = modelFit(11.5 * GB, hw);
     expect(fallback.fit).toBe('too-large');
-    expect(modelFit(3.5 * GB, machine(8, { vramGb: 2, name: 'small GPU' })).note).toMatch(/^Too big for the GPU memory/);
+    expect(modelFit(3.5 * GB, machine(8, { vramGb: 2, name: 'small GPU' })).note).toMatch(
+      /^Too big for the GPU memory/,
+    );
   });
 
   it('warns that an 8B-class model is slow on a CPU, even when it fits', () => {
-    expect(modelFit(5.8 * GB, machine(32)).note).toMatch(/fits|needs about 5\.8 GB.*Replies will be slow without a GPU\.$/);
+    expect(modelFit(5.8 * GB, machine(32)).note).toMatch(
+      /fits|needs about 5\.8 GB.*Replies will be slow without a GPU\.$/,
+    );
     expect(modelFit(3.4 * GB, machine(32)).note).not.toMatch(/slow/);
   });
 
@@ -58,7 +62,11 @@ describe('modelFit', () => {
 
 describe('recommendedIds for the bundled catalog', () => {
   it('an 8 GB laptop without a GPU gets the small model and whisper base.en', () => {
-    expect(recommended(machine(8))).toEqual({ llm: ['qwen2.5-1.5b-instruct-q4_k_m'], whisper: ['whisper-base.en-q8_0'], vad: ['silero-vad-v6.2.0'] });
+    expect(recommended(machine(8))).toEqual({
+      llm: ['qwen2.5-1.5b-instruct-q4_k_m'],
+      whisper: ['whisper-base.en-q8_0'],
+      vad: ['silero-vad-v6.2.0'],
+    });
   });
 
   it('a 16 GB laptop without a GPU gets a mid-tier model, not the 8B (too slow on a CPU), and small.en', () => {

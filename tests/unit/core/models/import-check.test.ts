@@ -49,7 +49,9 @@ describe('inspectModelFile accepts', () => {
 
 describe('inspectModelFile refuses, saying what the file is and what to do', () => {
   it('a text file renamed .gguf', async () => {
-    const r = await refusal(inspectModelFile(file('notes.gguf', 'These are my interview notes.\nNot a model.\n'), 'llm'));
+    const r = await refusal(
+      inspectModelFile(file('notes.gguf', 'These are my interview notes.\nNot a model.\n'), 'llm'),
+    );
     expect(r.code).toBe('MODEL_INVALID');
     expect(r.message).toMatch(/notes\.gguf is a text file \("These are my interview notes/);
     expect(r.message).toMatch(/Pick a \.gguf/);
@@ -57,13 +59,18 @@ describe('inspectModelFile refuses, saying what the file is and what to do', () 
 
   it('a 0-byte file', async () => {
     const r = await refusal(inspectModelFile(file('empty.gguf', ''), 'llm'));
-    expect(r).toEqual({ code: 'MODEL_INVALID', message: expect.stringMatching(/empty \(0 bytes\).*Download the model again/) });
+    expect(r).toEqual({
+      code: 'MODEL_INVALID',
+      message: expect.stringMatching(/empty \(0 bytes\).*Download the model again/),
+    });
   });
 
   it('a whisper file chosen as the language model', async () => {
     const r = await refusal(inspectModelFile(whisper, 'llm'));
     expect(r.code).toBe('MODEL_INVALID');
-    expect(r.message).toMatch(/is a whisper speech-recognition model, not a language model \(the interviewer\)\. Choose a \.gguf file/);
+    expect(r.message).toMatch(
+      /is a whisper speech-recognition model, not a language model \(the interviewer\)\. Choose a \.gguf file/,
+    );
   });
 
   it('a GGUF chosen as the speech model', async () => {
@@ -73,7 +80,9 @@ describe('inspectModelFile refuses, saying what the file is and what to do', () 
 
   it('a GGUF that was cut off half-way', async () => {
     const bytes = fs.readFileSync(gguf);
-    const r = await refusal(inspectModelFile(file('half.gguf', bytes.subarray(0, Math.floor(bytes.length * 0.6))), 'llm'));
+    const r = await refusal(
+      inspectModelFile(file('half.gguf', bytes.subarray(0, Math.floor(bytes.length * 0.6))), 'llm'),
+    );
     expect(r.code).toBe('MODEL_INVALID');
     expect(r.message).toMatch(/cut off\. Download it again/);
   });
@@ -97,7 +106,13 @@ describe('inspectModelFile refuses, saying what the file is and what to do', () 
   });
 
   it('a path that does not exist, and a folder', async () => {
-    expect(await refusal(inspectModelFile(path.join(dir, 'nope.gguf')))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no file at/) });
-    expect(await refusal(inspectModelFile(dir))).toMatchObject({ code: 'MODEL_INVALID', message: expect.stringMatching(/is a folder/) });
+    expect(await refusal(inspectModelFile(path.join(dir, 'nope.gguf')))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/no file at/),
+    });
+    expect(await refusal(inspectModelFile(dir))).toMatchObject({
+      code: 'MODEL_INVALID',
+      message: expect.stringMatching(/is a folder/),
+    });
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { GGML_MAGIC, HEADER_BYTES, sniffHeader } from '../../../../main/core/models/model-headers.js';
 import { fixturePath, MINI_WHISPER_HPARAMS } from '../../../helpers/fixtures.js';
 
-const head = async (name: Parameters<typeof fixturePath>[0]) => fs.readFileSync(await fixturePath(name)).subarray(0, HEADER_BYTES);
+const head = async (name: Parameters<typeof fixturePath>[0]) =>
+  fs.readFileSync(await fixturePath(name)).subarray(0, HEADER_BYTES);
 
 /** A whisper header with the given hparams (the mini model's by default). */
 function whisperHeader(hparams: readonly number[] = MINI_WHISPER_HPARAMS): Buffer {
@@ -32,7 +33,10 @@ describe('sniffHeader on the fixture models', () => {
 describe('sniffHeader on bad input', () => {
   it('names empty files, text, HTML pages and random bytes', () => {
     expect(sniffHeader(Buffer.alloc(0))).toEqual({ kind: 'empty' });
-    expect(sniffHeader(Buffer.from('# My notes\nThis is not a model.\n'))).toEqual({ kind: 'text', preview: '# My notes This is not a model.' });
+    expect(sniffHeader(Buffer.from('# My notes\nThis is not a model.\n'))).toEqual({
+      kind: 'text',
+      preview: '# My notes This is not a model.',
+    });
     expect(sniffHeader(Buffer.from('\n  <!DOCTYPE html><html><head><title>Sign in</title>'))).toEqual({ kind: 'html' });
     expect(sniffHeader(Buffer.from([0x00, 0x01, 0xfe, 0x80, 0x00, 0x33, 0x10, 0x00])).kind).toBe('unknown');
   });
@@ -41,11 +45,17 @@ describe('sniffHeader on bad input', () => {
     expect(sniffHeader(whisperHeader()).kind).toBe('whisper');
     const badMels: number[] = [...MINI_WHISPER_HPARAMS];
     badMels[9] = 81;
-    expect(sniffHeader(whisperHeader(badMels))).toEqual({ kind: 'bad-whisper', reason: 'its mel band count (81) is not 80 or 128' });
+    expect(sniffHeader(whisperHeader(badMels))).toEqual({
+      kind: 'bad-whisper',
+      reason: 'its mel band count (81) is not 80 or 128',
+    });
     const badVocab: number[] = [...MINI_WHISPER_HPARAMS];
     badVocab[0] = 7;
     expect(sniffHeader(whisperHeader(badVocab)).kind).toBe('bad-whisper');
-    expect(sniffHeader(whisperHeader().subarray(0, 20))).toEqual({ kind: 'bad-whisper', reason: 'the header is cut off' });
+    expect(sniffHeader(whisperHeader().subarray(0, 20))).toEqual({
+      kind: 'bad-whisper',
+      reason: 'the header is cut off',
+    });
   });
 
   it('accepts quantised whisper files, whose ftype carries the quantisation version', () => {

@@ -45,7 +45,10 @@ function setup(options: { ramBytes?: number; bundled?: string[] } = {}) {
     fs.mkdirSync(bundledDir);
     for (const file of options.bundled) fs.copyFileSync(file, path.join(bundledDir, path.basename(file)));
   }
-  const settings: Pick<Settings, 'activeLlmModel' | 'activeWhisperModel'> = { activeLlmModel: null, activeWhisperModel: null };
+  const settings: Pick<Settings, 'activeLlmModel' | 'activeWhisperModel'> = {
+    activeLlmModel: null,
+    activeWhisperModel: null,
+  };
   const hw = hardware(options.ramBytes ?? 16e9);
   const service = createModelsService({
     modelsDir,
@@ -73,7 +76,13 @@ describe('import from file', () => {
   it('copies the fixture GGUF into models/, lists it and makes it the active interviewer model', async () => {
     const { service, settings, modelsDir } = setup();
     const model = await service.import({ path: gguf, kind: 'llm' });
-    expect(model).toMatchObject({ kind: 'llm', source: 'import', deletable: true, name: 'llama-2-tiny-random.gguf', path: path.join(modelsDir, 'llama-2-tiny-random.gguf') });
+    expect(model).toMatchObject({
+      kind: 'llm',
+      source: 'import',
+      deletable: true,
+      name: 'llama-2-tiny-random.gguf',
+      path: path.join(modelsDir, 'llama-2-tiny-random.gguf'),
+    });
     expect(fs.readFileSync(model.path).equals(fs.readFileSync(gguf))).toBe(true);
     expect(settings.activeLlmModel).toBe(model.path);
     expect(service.status().installed.map((m) => m.path)).toEqual([model.path]);
@@ -98,7 +107,9 @@ describe('import from file', () => {
 
   it('refuses a whisper file chosen as the language model, and copies nothing', async () => {
     const { service, modelsDir } = setup();
-    expect(await codeOf(service.import({ path: whisper, kind: 'llm' }))).toMatch(/^MODEL_INVALID: .*whisper speech-recognition model, not a language model/);
+    expect(await codeOf(service.import({ path: whisper, kind: 'llm' }))).toMatch(
+      /^MODEL_INVALID: .*whisper speech-recognition model, not a language model/,
+    );
     expect(fs.existsSync(modelsDir) ? fs.readdirSync(modelsDir) : []).toEqual([]);
   });
 
@@ -106,7 +117,9 @@ describe('import from file', () => {
     const { service, root } = setup();
     const text = path.join(root, 'fake.gguf');
     fs.writeFileSync(text, 'hello, I am not a model\n');
-    expect(await codeOf(service.import({ path: text, kind: 'llm' }))).toMatch(/^MODEL_INVALID: fake\.gguf is a text file/);
+    expect(await codeOf(service.import({ path: text, kind: 'llm' }))).toMatch(
+      /^MODEL_INVALID: fake\.gguf is a text file/,
+    );
     const empty = path.join(root, 'empty.bin');
     fs.writeFileSync(empty, '');
     expect(await codeOf(service.import({ path: empty }))).toMatch(/^MODEL_INVALID: empty\.bin is empty \(0 bytes\)/);
@@ -115,7 +128,9 @@ describe('import from file', () => {
   it('refuses a model too large for this machine unless allowed', async () => {
     // The fixture needs about 90 MB at a 4k context by node-llama-cpp's estimate.
     const { service } = setup({ ramBytes: 100e6 });
-    expect(await codeOf(service.import({ path: gguf }))).toMatch(/^CONFLICT: llama-2-tiny-random\.gguf is probably too large for this computer\. Needs about \d+ MB.*"Import anyway"/);
+    expect(await codeOf(service.import({ path: gguf }))).toMatch(
+      /^CONFLICT: llama-2-tiny-random\.gguf is probably too large for this computer\. Needs about \d+ MB.*"Import anyway"/,
+    );
     expect((await service.import({ path: gguf, allowLarge: true })).kind).toBe('llm');
   });
 });
@@ -125,7 +140,9 @@ describe('active models and delete', () => {
     const { service, settings } = setup();
     const llm = await service.import({ path: gguf });
     const w = await service.import({ path: whisper });
-    expect(await codeOf(() => service.setActive({ kind: 'llm', path: w.path }))).toMatch(/^MODEL_INVALID: .*cannot be used for the interviewer/);
+    expect(await codeOf(() => service.setActive({ kind: 'llm', path: w.path }))).toMatch(
+      /^MODEL_INVALID: .*cannot be used for the interviewer/,
+    );
     expect(await codeOf(() => service.setActive({ kind: 'whisper', path: '/elsewhere/x.bin' }))).toMatch(/^NOT_FOUND/);
     expect(service.setActive({ kind: 'llm', path: null }).activeLlm).toBeNull();
     expect(service.setActive({ kind: 'llm', path: llm.path }).activeLlm).toBe(llm.path);
@@ -156,7 +173,9 @@ describe('models bundled with an offline installer', () => {
     ]);
     expect(settings.activeLlmModel).toBe(installed[1]?.path);
     expect(settings.activeWhisperModel).toBe(installed[0]?.path);
-    return expect(codeOf(() => service.delete({ path: installed[1]?.path ?? '' }))).resolves.toMatch(/^CONFLICT: .*came with the app/);
+    return expect(codeOf(() => service.delete({ path: installed[1]?.path ?? '' }))).resolves.toMatch(
+      /^CONFLICT: .*came with the app/,
+    );
   });
 });
 
@@ -167,15 +186,25 @@ describe('catalog', () => {
     fs.copyFileSync(await fixturePath('for-tests-ggml-tiny.en.bin'), path.join(modelsDir, 'ggml-base.en-q8_0.bin'));
     const { models, hardware: hw } = await service.catalog();
     expect(hw.totalRamBytes).toBe(8e9);
-    expect(models.filter((m) => m.recommended).map((m) => m.id)).toEqual(['qwen2.5-1.5b-instruct-q4_k_m', 'whisper-base.en-q8_0', 'silero-vad-v6.2.0']);
+    expect(models.filter((m) => m.recommended).map((m) => m.id)).toEqual([
+      'qwen2.5-1.5b-instruct-q4_k_m',
+      'whisper-base.en-q8_0',
+      'silero-vad-v6.2.0',
+    ]);
     expect(models.find((m) => m.id === 'llama-3.1-8b-instruct-q4_k_m')?.fit).toBe('tight');
     expect(models.filter((m) => m.installed).map((m) => m.id)).toEqual(['whisper-base.en-q8_0']);
-    expect(service.status().installed[0]).toMatchObject({ source: 'download', catalogId: 'whisper-base.en-q8_0', name: 'Whisper base.en (q8_0)' });
+    expect(service.status().installed[0]).toMatchObject({
+      source: 'download',
+      catalogId: 'whisper-base.en-q8_0',
+      name: 'Whisper base.en (q8_0)',
+    });
   });
 
   it('answers unknown ids with NOT_FOUND', async () => {
     const { service } = setup();
     expect(await codeOf(service.download({ id: 'no-such-model' }))).toMatch(/^NOT_FOUND/);
-    expect(await codeOf(service.resume({ id: 'qwen2.5-1.5b-instruct-q4_k_m' }))).toMatch(/^NOT_FOUND: There is no paused download/);
+    expect(await codeOf(service.resume({ id: 'qwen2.5-1.5b-instruct-q4_k_m' }))).toMatch(
+      /^NOT_FOUND: There is no paused download/,
+    );
   });
 });

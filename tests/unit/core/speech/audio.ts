@@ -29,7 +29,10 @@ export function readWavFile(file: string): { samples: Int16Array; sampleRate: nu
   const info = parseWavHeader(bytes, bytes.length);
   if (!info || info.bitsPerSample !== 16 || info.channels !== 1) throw new Error(`${file}: not 16-bit mono PCM`);
   const data = bytes.subarray(info.dataOffset, info.dataOffset + info.fileDataBytes);
-  return { samples: new Int16Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)), sampleRate: info.sampleRate };
+  return {
+    samples: new Int16Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)),
+    sampleRate: info.sampleRate,
+  };
 }
 
 export function* chunks(samples: Int16Array, ms: number, rate = 16_000): Generator<Int16Array> {

@@ -52,7 +52,9 @@ describe('Segmenter', () => {
     expect(seg.regionSamples).toBeLessThanOrEqual(16_000 + 4000);
     expect(Math.max(...vad.calls)).toBeLessThanOrEqual(16_000 + 4000);
     // Continuous speech: the VAD (like Silero at 15 s) cuts it, so the region never grows past that.
-    const talker = new Segmenter({ vad: { detect: async (s) => cutEvery(s.length, 15 * 16_000), release: async () => {} } });
+    const talker = new Segmenter({
+      vad: { detect: async (s) => cutEvery(s.length, 15 * 16_000), release: async () => {} },
+    });
     let largest = 0;
     for (const c of chunks(speech(120_000), 250)) {
       talker.push(c);
@@ -67,7 +69,14 @@ describe('LivePipeline state', () => {
   it('counts silence only after speech, for the auto-end countdown', async () => {
     const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
     const { scriptedTranscriber } = await import('./fakes.js');
-    const pipeline = new LivePipeline({ vad: energyVad(), transcriber: scriptedTranscriber(() => []).transcriber, read: () => new Int16Array(0), prompt: () => '', onSegment: () => {}, analyzeEveryMs: 200 });
+    const pipeline = new LivePipeline({
+      vad: energyVad(),
+      transcriber: scriptedTranscriber(() => []).transcriber,
+      read: () => new Int16Array(0),
+      prompt: () => '',
+      onSegment: () => {},
+      analyzeEveryMs: 200,
+    });
     for (const c of chunks(silence(2000), 200)) {
       expect(pipeline.push(c).silenceMs).toBeNull();
       await pipeline.idle();

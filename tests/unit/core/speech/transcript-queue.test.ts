@@ -6,7 +6,13 @@ const audio = new Int16Array(16_000 * 60);
 const read = (s: number, e: number) => audio.slice(s, e);
 
 function queueWith(fake: ReturnType<typeof scriptedTranscriber>, events: LiveSegment[] = []) {
-  return new TranscriptQueue({ transcriber: fake.transcriber, read, prompt: (soFar) => `prompt|${soFar}`, onChange: (s) => events.push({ ...s }), retryDelayMs: 1 });
+  return new TranscriptQueue({
+    transcriber: fake.transcriber,
+    read,
+    prompt: (soFar) => `prompt|${soFar}`,
+    onChange: (s) => events.push({ ...s }),
+    retryDelayMs: 1,
+  });
 }
 
 describe('TranscriptQueue', () => {
@@ -86,6 +92,15 @@ describe('assignPieces', () => {
       { startMs: 0, endMs: 1000 },
       { startMs: 1200, endMs: 2000 },
     ];
-    expect(assignPieces([{ text: ' a ', startMs: 0, endMs: 800 }, { text: 'b', startMs: 1050, endMs: 1200 }, { text: 'c', startMs: 2500, endMs: 3000 }], slots)).toEqual(['a', 'b c']);
+    expect(
+      assignPieces(
+        [
+          { text: ' a ', startMs: 0, endMs: 800 },
+          { text: 'b', startMs: 1050, endMs: 1200 },
+          { text: 'c', startMs: 2500, endMs: 3000 },
+        ],
+        slots,
+      ),
+    ).toEqual(['a', 'b c']);
   });
 });

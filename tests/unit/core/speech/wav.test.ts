@@ -21,7 +21,13 @@ describe('WAV writer', () => {
     for (const c of chunks(audio, 200)) writer.append(c);
     expect(writer.close()).toBe(2500);
     const info = readWavInfo(file);
-    expect(info).toMatchObject({ sampleRate: 16_000, channels: 1, bitsPerSample: 16, headerDataBytes: audio.length * 2, fileDataBytes: audio.length * 2 });
+    expect(info).toMatchObject({
+      sampleRate: 16_000,
+      channels: 1,
+      bitsPerSample: 16,
+      headerDataBytes: audio.length * 2,
+      fileDataBytes: audio.length * 2,
+    });
     expect(readWavFile(file).samples).toEqual(audio);
     expect(readSamples(file, info!, 100, 110)).toEqual(audio.slice(100, 110));
   });

@@ -32,7 +32,10 @@ describe('openDatabase failures', () => {
   it.each([
     ['random bytes', () => randomBytes(64 * 1024)],
     ['text', () => 'These are my interview notes, not a database.\n'.repeat(200)],
-    ['the SQLite magic followed by garbage', () => Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), randomBytes(8192)])],
+    [
+      'the SQLite magic followed by garbage',
+      () => Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), randomBytes(8192)]),
+    ],
   ])('reports a file of %s as damaged, naming the path and what to do, without throwing', (_label, make) => {
     const file = writeCorrupt(dir, make());
     const before = fs.readFileSync(file);
@@ -111,7 +114,12 @@ describe('createCore with a corrupt database', () => {
     const info = await core.dispatch('app:info', undefined);
     expect(info.ok).toBe(true);
     if (info.ok) {
-      expect(info.value).toMatchObject({ version: '9.9.9', transport: 'bridge', dataDir: dir, database: { ok: false, path: file } });
+      expect(info.value).toMatchObject({
+        version: '9.9.9',
+        transport: 'bridge',
+        dataDir: dir,
+        database: { ok: false, path: file },
+      });
       expect((info.value as { database: { message?: string } }).database.message).toMatch(/damaged/);
     }
 

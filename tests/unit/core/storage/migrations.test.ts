@@ -21,43 +21,96 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
     {
       table: 'sessions',
       row: {
-        id: `session-${tag}`, role_id: 'backend-engineer', role_title: 'Backend Engineer', company: 'Acme',
-        status: 'completed', interviewer: 'scripted', notes: `notes ${tag}`, created_at: t, updated_at: t + 1, ended_at: t + 2,
+        id: `session-${tag}`,
+        role_id: 'backend-engineer',
+        role_title: 'Backend Engineer',
+        company: 'Acme',
+        status: 'completed',
+        interviewer: 'scripted',
+        notes: `notes ${tag}`,
+        created_at: t,
+        updated_at: t + 1,
+        ended_at: t + 2,
       },
     },
     {
       table: 'rounds',
       row: {
-        id: `round-${tag}`, session_id: `session-${tag}`, round_id: 'system-design', kind: 'system_design', title: 'System design',
-        budget_ms: 2_700_000, state_json: '{"phase":"done"}', started_at: t, ended_at: t + 10,
+        id: `round-${tag}`,
+        session_id: `session-${tag}`,
+        round_id: 'system-design',
+        kind: 'system_design',
+        title: 'System design',
+        budget_ms: 2_700_000,
+        state_json: '{"phase":"done"}',
+        started_at: t,
+        ended_at: t + 10,
       },
     },
     {
       table: 'turns',
       row: {
-        id: `turn-${tag}`, round_id: `round-${tag}`, seq: 1, kind: 'question', question_id: 'q-1', prompt_text: 'Design a URL shortener.',
-        answer_text: 'I would start with the API.', raw_transcript: 'i would start with the api', draft_text: '', status: 'answered',
-        budget_ms: 300_000, asked_at: t, answer_started_at: t + 1, answer_ended_at: t + 5,
+        id: `turn-${tag}`,
+        round_id: `round-${tag}`,
+        seq: 1,
+        kind: 'question',
+        question_id: 'q-1',
+        prompt_text: 'Design a URL shortener.',
+        answer_text: 'I would start with the API.',
+        raw_transcript: 'i would start with the api',
+        draft_text: '',
+        status: 'answered',
+        budget_ms: 300_000,
+        asked_at: t,
+        answer_started_at: t + 1,
+        answer_ended_at: t + 5,
       },
     },
     {
       table: 'segments',
-      row: { id: 1000 + n, turn_id: `turn-${tag}`, start_ms: 0, end_ms: 2_270, text: 'I would start', status: 'done', created_at: t },
+      row: {
+        id: 1000 + n,
+        turn_id: `turn-${tag}`,
+        start_ms: 0,
+        end_ms: 2_270,
+        text: 'I would start',
+        status: 'done',
+        created_at: t,
+      },
     },
     {
       table: 'recordings',
       row: {
-        id: `rec-${tag}`, turn_id: `turn-${tag}`, path: `sessions/session-${tag}/turn-1.wav`, sample_rate: 16_000,
-        duration_ms: 5_000, status: 'complete', created_at: t,
+        id: `rec-${tag}`,
+        turn_id: `turn-${tag}`,
+        path: `sessions/session-${tag}/turn-1.wav`,
+        sample_rate: 16_000,
+        duration_ms: 5_000,
+        status: 'complete',
+        created_at: t,
       },
     },
     {
       table: 'feedback',
-      row: { id: 2000 + n, turn_id: `turn-${tag}`, round_id: null, source: 'rules', body_json: '{"fillers":3}', created_at: t },
+      row: {
+        id: 2000 + n,
+        turn_id: `turn-${tag}`,
+        round_id: null,
+        source: 'rules',
+        body_json: '{"fillers":3}',
+        created_at: t,
+      },
     },
     {
       table: 'feedback',
-      row: { id: 3000 + n, turn_id: null, round_id: `round-${tag}`, source: 'llm', body_json: '{"summary":"ok"}', created_at: t },
+      row: {
+        id: 3000 + n,
+        turn_id: null,
+        round_id: `round-${tag}`,
+        source: 'llm',
+        body_json: '{"summary":"ok"}',
+        created_at: t,
+      },
     },
     {
       table: 'session_stats',
@@ -68,11 +121,15 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
 
 function tables(db: Db): string[] {
   return (
-    db
-      // Ordinary tables only: full-text indexes (virtual tables and their shadow tables) are derived from them.
-      .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
-      .all() as { name: string }[]
-  ).map((r) => r.name);
+    (
+      db
+        // Ordinary tables only: full-text indexes (virtual tables and their shadow tables) are derived from them.
+        .prepare(
+          "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name",
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name)
+  );
 }
 
 function columns(db: Db, table: string): { name: string; pk: number }[] {
@@ -82,14 +139,17 @@ function columns(db: Db, table: string): { name: string; pk: number }[] {
 function insertSeed(db: Db, seed: { table: string; row: Row }[]): { table: string; row: Row }[] {
   const present = new Set(tables(db));
   const missing = [...present].filter((name) => !seed.some((s) => s.table === name));
-  if (missing.length > 0) throw new Error(`Add representative rows to seedRows() for the table(s): ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`Add representative rows to seedRows() for the table(s): ${missing.join(', ')}`);
   const inserted: { table: string; row: Row }[] = [];
   for (const { table, row } of seed) {
     if (!present.has(table)) continue;
     const cols = new Set(columns(db, table).map((c) => c.name));
     const kept = Object.fromEntries(Object.entries(row).filter(([k]) => cols.has(k)));
     const names = Object.keys(kept);
-    db.prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(kept);
+    db.prepare(
+      `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
+    ).run(kept);
     inserted.push({ table, row: kept });
   }
   return inserted;
@@ -103,7 +163,9 @@ function expectRowsPresent(db: Db, inserted: { table: string; row: Row }[]): voi
     const pk = cols.filter((c) => c.pk > 0).map((c) => c.name);
     expect(pk.length, `table ${table} has a primary key`).toBeGreaterThan(0);
     const where = pk.map((k) => `"${k}" = @${k}`).join(' AND ');
-    const found = db.prepare(`SELECT * FROM "${table}" WHERE ${where}`).get(Object.fromEntries(pk.map((k) => [k, row[k]]))) as Row | undefined;
+    const found = db
+      .prepare(`SELECT * FROM "${table}" WHERE ${where}`)
+      .get(Object.fromEntries(pk.map((k) => [k, row[k]]))) as Row | undefined;
     expect(found, `row ${JSON.stringify(row)} in ${table}`).toBeDefined();
     const stillThere = new Set(cols.map((c) => c.name));
     const expected = Object.fromEntries(Object.entries(row).filter(([k]) => stillThere.has(k)));
@@ -172,7 +234,11 @@ describe('migrate', () => {
   it('refuses a database written by a newer app, with a clear message', () => {
     const db = memoryDb();
     migrate(db, MIGRATIONS);
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(LATEST + 5, 'future', Date.now());
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      LATEST + 5,
+      'future',
+      Date.now(),
+    );
     expect(() => migrate(db, MIGRATIONS)).toThrow(/newer version of the app/);
     expect(() => migrate(db, MIGRATIONS)).toThrow(`schema ${LATEST + 5}, this app knows ${LATEST}`);
     db.close();
@@ -219,7 +285,9 @@ describe('migrate', () => {
     migrate(db, MIGRATIONS);
     const round = seedRows('orphan', 1).find((s) => s.table === 'rounds')!.row;
     const names = Object.keys(round);
-    const insert = db.prepare(`INSERT INTO rounds (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`);
+    const insert = db.prepare(
+      `INSERT INTO rounds (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
+    );
     expect(() => insert.run(round)).toThrow(/FOREIGN KEY/);
     expect(db.prepare('SELECT COUNT(*) AS n FROM rounds').get()).toEqual({ n: 0 });
     db.close();
@@ -252,7 +320,9 @@ describe('openDatabase on a folder', () => {
     expect(again.ok).toBe(true);
     if (!again.ok) return;
     expect(again.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length });
-    expect(again.db.prepare('SELECT role_title FROM sessions WHERE id = ?').get('session-file')).toEqual({ role_title: 'Backend Engineer' });
+    expect(again.db.prepare('SELECT role_title FROM sessions WHERE id = ?').get('session-file')).toEqual({
+      role_title: 'Backend Engineer',
+    });
     again.db.close();
   });
 
@@ -260,7 +330,9 @@ describe('openDatabase on a folder', () => {
     const file = path.join(dir, DATABASE_FILE);
     const raw = new Database(file);
     migrate(raw, MIGRATIONS);
-    raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(LATEST + 1, 'future', 1);
+    raw
+      .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+      .run(LATEST + 1, 'future', 1);
     raw.close();
 
     const opened = openDatabase(dir);
