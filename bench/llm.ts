@@ -21,13 +21,13 @@ import {
   createLlmInterviewerFactory,
   DEFAULT_LLM_LIMITS,
   type LlmInterviewerLimits,
-} from '../main/core/interviewer/llm-interviewer.js';
-import { followUpAllowed, nextQuestionAllowed } from '../main/core/interviewer/scripted.js';
-import type { DecisionContext } from '../main/core/interviewer/types.js';
-import { decisionSchema } from '../main/core/llm/decision-schema.js';
+} from '../main/core/interview/interviewers/llm-interviewer.js';
+import { followUpAllowed, nextQuestionAllowed } from '../main/core/interview/interviewers/timing.js';
+import type { DecisionContext } from '../main/core/interview/interviewers/types.js';
+import { decisionSchema } from '../main/core/interview/interviewers/llm/decision-schema.js';
 import { createLlmService, type LlmService } from '../main/core/llm/llm-service.js';
-import { answerMessage, systemPrompt } from '../main/core/llm/prompts.js';
-import type { RoundChat } from '../main/core/llm/round-chat.js';
+import { answerMessage, systemPrompt } from '../main/core/interview/interviewers/llm/prompts.js';
+import type { RoundChat } from '../main/core/interview/interviewers/llm/round-chat.js';
 
 const FIXTURES = process.env.FIXTURES_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures');
 const FIXTURE_MODEL = path.join(FIXTURES, 'llama-2-tiny-random.gguf');

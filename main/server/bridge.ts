@@ -11,7 +11,7 @@ import type { Core } from '../core/create-core.js';
 import { contentSecurityPolicy, resolveStaticPath } from '../core/web-security.js';
 import { isMediaRequest, serveMedia } from './media-route.js';
 import { checkUpgrade, isLoopbackHostHeader } from './security.js';
-import { decodeBinaryRequest, parseRequest, type WireMessage } from './wire.js';
+import { decodeBinaryRequest, parseRequest, type WireMessage } from '../contract/wire.js';
 
 export interface BridgeOptions {
   core: Core;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { InterviewView, RoundSummaryView } from '../../main/contract/services/interview.js';
-import { encodeBinaryRequest } from '../../main/server/wire.js';
+import { encodeBinaryRequest } from '../../main/contract/wire.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import {
   accessibilityProblems,

@@ -8,7 +8,7 @@ import type { Result } from '../../main/contract/result.js';
 import { createCore, type Core } from '../../main/core/create-core.js';
 import type { Dispatch } from '../../main/core/rpc/dispatcher.js';
 import { startBridge, type Bridge } from '../../main/server/bridge.js';
-import { encodeBinaryRequest, type WireMessage } from '../../main/server/wire.js';
+import { encodeBinaryRequest, type WireMessage } from '../../main/contract/wire.js';
 
 const bundledRolesDir = path.resolve(import.meta.dirname, '../../content/roles');
 const TOKEN = 'test-token-0123456789abcdefABCDEF';

@@ -9,7 +9,7 @@ import type { ChecklistCoverageView, AnswerMetrics, StarView } from '../../contr
 import { parsePack } from '../content/parse-pack.js';
 import { checklistCoverage } from './checklist.js';
 import { deliveryMetrics } from './metrics/delivery.js';
-import { rubricCoverage, type PointCoverage } from './rubric-coverage.js';
+import { rubricCoverage, type PointCoverage } from '../rubric/rubric-coverage.js';
 import { usesStar } from './rules-feedback.js';
 import { starStructure } from './star.js';
 import { answerInputOf, parseTranscriptFile } from './transcript-file.js';

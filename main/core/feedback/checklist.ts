@@ -4,8 +4,8 @@
  */
 import type { ChecklistItem } from '../../../content/schema.js';
 import type { ChecklistCoverageView } from '../../contract/services/feedback.js';
-import { findSignal } from './rubric-coverage.js';
-import { tokenize } from './tokens.js';
+import { findSignal } from '../rubric/rubric-coverage.js';
+import { tokenize } from '../rubric/tokens.js';
 
 export function checklistCoverage(answer: string, checklist: readonly ChecklistItem[]): ChecklistCoverageView[] {
   const tokens = tokenize(answer);

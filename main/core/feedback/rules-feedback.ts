@@ -18,7 +18,7 @@ import { describeMetrics, GOOD } from './describe-metrics.js';
 import { FLAG_MESSAGES } from './metrics/answer-checks.js';
 import { deliveryMetrics } from './metrics/delivery.js';
 import type { TimedSegment } from './metrics/transcript.js';
-import { rubricCoverage } from './rubric-coverage.js';
+import { rubricCoverage } from '../rubric/rubric-coverage.js';
 import { starStructure } from './star.js';
 
 /** Rounds whose answers are stories, so STAR structure applies. */

@@ -4,7 +4,7 @@
  */
 import type { FollowUp, Question, RubricPoint } from '../../../content/schema.js';
 import type { ConversationMessage, MessageKind, Phase, Speaker } from '../../contract/services/interview.js';
-import type { Decision } from '../interviewer/types.js';
+import type { Decision } from './interviewers/types.js';
 import { checkpointClock, elapsed, resumeClock, startClock, stopClock, type Clock } from './clock.js';
 
 /** A question as it was when asked: old sessions keep working when a role pack changes. */

@@ -9,14 +9,15 @@ import type { InterviewView } from '../../contract/services/interview.js';
 import { AppError } from '../../contract/result.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
-import type { DecisionContext, Interviewer } from '../interviewer/types.js';
-import { scriptedInterviewer } from '../interviewer/scripted.js';
+import type { DecisionContext, Interviewer } from './interviewers/types.js';
+import { scriptedInterviewer } from './interviewers/scripted.js';
 import { remaining } from './clock.js';
 import * as engine from './engine.js';
 import type { EngineState } from './engine.js';
 import { pickQuestions } from './plan.js';
 import type { InterviewRepository, SessionRecord } from './repository.js';
 import { interviewView, summaryView } from './views.js';
+import { SequencerByKey } from '../util/sequencer.js';
 
 export interface InterviewServiceOptions {
   repository: () => InterviewRepository;
@@ -44,20 +45,14 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
   const now = options.now ?? Date.now;
   const chooseInterviewer = options.interviewer ?? (() => scriptedInterviewer);
   const live = new Map<string, Live>();
-  const queues = new Map<string, Promise<unknown>>();
+  const queues = new SequencerByKey<string>();
   /** The interviewer's decision in progress per session, stopped when the candidate pauses or ends. */
   const deciding = new Map<string, AbortController>();
   const stopDeciding = (sessionId: string) => deciding.get(sessionId)?.abort();
 
   /** Runs fn after every earlier call for the same session has settled. */
   function serialized<T>(sessionId: string, fn: () => Promise<T> | T): Promise<T> {
-    const previous = queues.get(sessionId) ?? Promise.resolve();
-    const run = previous.then(fn, fn);
-    queues.set(
-      sessionId,
-      run.catch(() => undefined),
-    );
-    return run;
+    return queues.run(sessionId, fn);
   }
 
   function findContent(roleId: string, roundId: string): { role: Role; round: Round } | undefined {

@@ -1,6 +1,6 @@
 import type { RoundKind } from '../../../content/schema.js';
 import type { InterviewView, QuestionSummary, RoundSummaryView } from '../../contract/services/interview.js';
-import { rubricCoverage } from '../feedback/rubric-coverage.js';
+import { rubricCoverage } from '../rubric/rubric-coverage.js';
 import { elapsed } from './clock.js';
 import { currentQuestion, currentTurn, type EngineState } from './engine.js';
 import type { SessionRecord } from './repository.js';

@@ -9,11 +9,11 @@ import type { Llama, LlamaGrammar } from 'node-llama-cpp';
 import type { Role, Round } from '../../../content/schema.js';
 import type { LlmStatus } from '../../contract/services/models.js';
 import { AppError, isAppError } from '../../contract/result.js';
-import type { DecisionContext } from '../interviewer/types.js';
+import type { DecisionContext } from '../interview/interviewers/types.js';
 import { generate, parseJsonReply } from './generate.js';
 import { checkModelFile, loadModel, loadRuntime, type LoadedModel } from './loader.js';
-import { systemPrompt } from './prompts.js';
-import { RoundChat } from './round-chat.js';
+import { systemPrompt } from '../interview/interviewers/llm/prompts.js';
+import { RoundChat } from '../interview/interviewers/llm/round-chat.js';
 import type { GenerateOptions, JsonResult, JsonSchema, LlmJsonGenerator } from './types.js';
 
 export interface LlmServiceOptions {

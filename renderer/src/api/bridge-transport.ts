@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../../../main/contract/events.js';
 import type { Result } from '../../../main/contract/result.js';
-import { encodeBinaryRequest, type WireMessage } from '../../../main/server/wire.js';
+import { encodeBinaryRequest, type WireMessage } from '../../../main/contract/wire.js';
 import type { Transport } from './transport.js';
 
 const TOKEN_KEY = 'rehearsal.bridgeToken';

@@ -12,7 +12,7 @@ import type { LlmStatus } from '../../../main/contract/services/models.js';
 import type { InterviewView } from '../../../main/contract/services/interview.js';
 import { createCore, type Core } from '../../../main/core/create-core.js';
 import { fixturePath } from '../../helpers/fixtures.js';
-import { validRole } from '../../unit/content/fixtures/valid-pack.js';
+import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
 
 let fixture: string;
 let root: string;

@@ -10,12 +10,12 @@ import path from 'node:path';
 import {
   createLlmInterviewerFactory,
   type LlmInterviewerLimits,
-} from '../../../main/core/interviewer/llm-interviewer.js';
-import { scriptedClarification, scriptedDecision } from '../../../main/core/interviewer/scripted.js';
-import type { Decision, DecisionContext } from '../../../main/core/interviewer/types.js';
+} from '../../../main/core/interview/interviewers/llm-interviewer.js';
+import { scriptedClarification, scriptedDecision } from '../../../main/core/interview/interviewers/scripted.js';
+import type { Decision, DecisionContext } from '../../../main/core/interview/interviewers/types.js';
 import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
 import { fixturePath } from '../../helpers/fixtures.js';
-import { validRole } from '../../unit/content/fixtures/valid-pack.js';
+import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
 
 let fixture: string;
 let tmp: string;

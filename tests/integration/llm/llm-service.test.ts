@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isAppError } from '../../../main/contract/result.js';
-import type { Decision, DecisionContext } from '../../../main/core/interviewer/types.js';
+import type { Decision, DecisionContext } from '../../../main/core/interview/interviewers/types.js';
 import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
-import { answerMessage } from '../../../main/core/llm/prompts.js';
-import type { TurnRequest } from '../../../main/core/llm/round-chat.js';
+import { answerMessage } from '../../../main/core/interview/interviewers/llm/prompts.js';
+import type { TurnRequest } from '../../../main/core/interview/interviewers/llm/round-chat.js';
 import { fixturePath } from '../../helpers/fixtures.js';
-import { validRole } from '../../unit/content/fixtures/valid-pack.js';
+import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
 
 let fixture: string;
 let tmp: string;

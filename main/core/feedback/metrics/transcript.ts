@@ -2,7 +2,7 @@
  * A transcript as the metrics read it: words in order, each with the punctuation around it, so
  * rules can tell "Like, we…" (a filler) from "tools like Postgres" (a preposition).
  */
-import { tokenize } from '../tokens.js';
+import { tokenize } from '../../rubric/tokens.js';
 
 /** One piece of recognised speech; times are milliseconds from the start of the answer. */
 export interface TimedSegment {

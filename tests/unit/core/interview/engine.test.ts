@@ -26,7 +26,7 @@ import {
   type EngineState,
   type PlannedQuestion,
 } from '../../../../main/core/interview/engine.js';
-import type { Decision } from '../../../../main/core/interviewer/types.js';
+import type { Decision } from '../../../../main/core/interview/interviewers/types.js';
 
 const T0 = 1_700_000_000_000;
 const SEC = 1_000;

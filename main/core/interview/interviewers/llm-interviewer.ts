@@ -1,0 +1,196 @@
+/**
+ * The interviewer played by the local model. Same interface as the scripted one, and the
+ * scripted one is its safety net: no model, a failed load, a timeout, or a reply that is cut off
+ * or not valid JSON after one retry all give the scripted answer for that turn, with a notice
+ * that does not block the round. The model's choices are held to the same timing rules.
+ */
+import { isAppError } from '../../../contract/result.js';
+import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from './llm/decision-schema.js';
+import type { LlmService } from '../../llm/llm-service.js';
+import type { TurnFailure, TurnOutcome } from './llm/round-chat.js';
+import { scriptedCandidateAnswer, scriptedClarification, scriptedDecision, scriptedTransition } from './scripted.js';
+import { followUpAllowed, nextQuestionAllowed } from './timing.js';
+import type { Decision, DecisionContext, Interviewer } from './types.js';
+
+export interface LlmInterviewerLimits {
+  /** Tokens for the decision JSON, follow-up included. */
+  decisionMaxTokens: number;
+  /** The follow-up's length cap in characters, enforced by the grammar. */
+  followUpMaxChars: number;
+  /** Time for a whole turn (waiting for the model to load included). */
+  decisionTimeoutMs: number;
+  clarifyMaxTokens: number;
+  clarifyTimeoutMs: number;
+  /** Decisions are sampled, so follow-ups do not all sound alike (0 = greedy). */
+  temperature: number;
+  /** Fixed seed for reproducible runs (tests, benchmarks); default: a new one each turn. */
+  seed?: number;
+}
+
+export const DEFAULT_LLM_LIMITS: LlmInterviewerLimits = {
+  decisionMaxTokens: 160,
+  followUpMaxChars: DEFAULT_FOLLOW_UP_MAX_CHARS,
+  decisionTimeoutMs: 60_000,
+  clarifyMaxTokens: 80,
+  clarifyTimeoutMs: 30_000,
+  temperature: 0.6,
+};
+
+export interface LlmInterviewerOptions {
+  llm: Pick<LlmService, 'roundChat' | 'status'>;
+  /** Shows a non-blocking notice for this session ('interviewer:notice'). */
+  notify: (sessionId: string, message: string) => void;
+  limits?: Partial<LlmInterviewerLimits>;
+  now?: () => number;
+}
+
+/** The model's decision, held to the rules: allowed actions only, known rubric ids only. */
+export function checkDecision(model: ModelDecision, context: DecisionContext): Decision {
+  const known = new Set(context.question.rubric.map((r) => r.id));
+  const coveredRubricIds = [...new Set(model.coveredRubricIds.filter((id) => known.has(id)))];
+  const followUp = model.followUp?.replace(/\s+/g, ' ').trim() ?? '';
+  let action = model.action;
+  if (action === 'follow_up' && (!followUpAllowed(context) || followUp === '')) action = 'next_question';
+  if (action === 'next_question' && !nextQuestionAllowed(context)) action = 'wrap_up';
+  if (action === 'follow_up') return { action, followUp, coveredRubricIds };
+  return { action, transition: scriptedTransition(context, action), coveredRubricIds };
+}
+
+function turnNotice(failure: TurnFailure, limits: LlmInterviewerLimits, error: unknown): string {
+  switch (failure) {
+    case 'cut_off':
+      return "The AI interviewer's reply was cut off, so the scripted interviewer took this turn. The interview goes on as normal.";
+    case 'invalid_json':
+      return "The AI interviewer's reply could not be read, so the scripted interviewer took this turn. The interview goes on as normal.";
+    case 'timeout':
+      const seconds = Math.max(1, Math.round(limits.decisionTimeoutMs / 1000));
+      return `The AI interviewer took longer than ${seconds} second${seconds === 1 ? '' : 's'}, so the scripted interviewer took this turn. A smaller model (see Models) answers faster.`;
+    default: {
+      const reason = error instanceof Error ? ` (${error.message.split('\n')[0]!.slice(0, 160)})` : '';
+      return `The AI interviewer ran into a problem${reason}, so the scripted interviewer took this turn.`;
+    }
+  }
+}
+
+/** Builds the interviewer for one session; notices about a model that will not load are shown once per session. */
+export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (sessionId: string) => Interviewer {
+  const limits = { ...DEFAULT_LLM_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const shownOnce = new Map<string, Set<string>>();
+
+  function noticeOnce(sessionId: string, message: string): void {
+    const shown = shownOnce.get(sessionId) ?? new Set<string>();
+    shownOnce.set(sessionId, shown);
+    if (shown.has(message)) return;
+    shown.add(message);
+    options.notify(sessionId, message);
+  }
+
+  /** A deadline signal for one call, combined with the caller's own (the candidate acting). */
+  function limited(
+    ms: number,
+    signal: AbortSignal | undefined,
+  ): { signal: AbortSignal; deadline: number; timedOut(): boolean; done(): void } {
+    const deadline = now() + ms;
+    const timer = new AbortController();
+    const handle = setTimeout(() => timer.abort(new Error('timeout')), ms);
+    return {
+      signal: signal ? AbortSignal.any([signal, timer.signal]) : timer.signal,
+      deadline,
+      timedOut: () => timer.signal.aborted,
+      done: () => clearTimeout(handle),
+    };
+  }
+
+  /** A failure before the model could answer: no model, a failed load, still loading. */
+  function reportUnavailable(sessionId: string, error: unknown, timedOut: boolean): void {
+    if (timedOut && options.llm.status().state === 'loading') {
+      noticeOnce(
+        sessionId,
+        'The interviewer model is still loading, so the scripted interviewer is asking for now. The AI interviewer takes over once it is ready.',
+      );
+    } else if (timedOut) {
+      options.notify(sessionId, turnNotice('timeout', limits, error));
+    } else if (isAppError(error)) {
+      noticeOnce(sessionId, `${error.message} Meanwhile the scripted interviewer is asking the questions.`);
+    } else {
+      options.notify(sessionId, turnNotice('error', limits, error));
+    }
+  }
+
+  return (sessionId) => ({
+    kind: 'llm',
+
+    async decide(context, callbacks = {}) {
+      const call = limited(limits.decisionTimeoutMs, callbacks.signal);
+      try {
+        const chat = await options.llm.roundChat(sessionId, context.role, context.round, call.signal);
+        const parts = context.question.coding?.parts ?? [];
+        if (context.revealedParts < parts.length && followUpAllowed(context)) {
+          // Coding parts come from the content, in order; the model hears about them.
+          const decision = scriptedDecision(context);
+          await chat.remember(context, decision);
+          return decision;
+        }
+        let failed: Extract<TurnOutcome, { ok: false }> | null = null;
+        const decision = await chat.turn(
+          {
+            context,
+            allowFollowUp: followUpAllowed(context),
+            allowNextQuestion: nextQuestionAllowed(context),
+            maxTokens: limits.decisionMaxTokens,
+            followUpMaxChars: limits.followUpMaxChars,
+            deadline: call.deadline,
+            temperature: limits.temperature,
+            seed: limits.seed ?? Math.floor(Math.random() * 2 ** 31),
+            ...(callbacks.onToken ? { onToken: callbacks.onToken } : {}),
+            ...(callbacks.signal ? { signal: callbacks.signal } : {}),
+          },
+          (outcome) => {
+            if (outcome.ok) return checkDecision(outcome.decision, context);
+            failed = outcome;
+            return scriptedDecision(context);
+          },
+        );
+        const failure = failed as Extract<TurnOutcome, { ok: false }> | null;
+        if (failure && failure.failure !== 'aborted')
+          options.notify(sessionId, turnNotice(failure.failure, limits, failure.error));
+        return decision;
+      } catch (error) {
+        if (!callbacks.signal?.aborted) reportUnavailable(sessionId, error, call.timedOut());
+        return scriptedDecision(context);
+      } finally {
+        call.done();
+      }
+    },
+
+    async clarify(context, callbacks = {}) {
+      const call = limited(limits.clarifyTimeoutMs, callbacks.signal);
+      try {
+        const chat = await options.llm.roundChat(sessionId, context.role, context.round, call.signal);
+        const outcome = await chat.clarify({
+          context,
+          candidateQuestion: context.candidateQuestion,
+          maxTokens: limits.clarifyMaxTokens,
+          deadline: call.deadline,
+          ...(callbacks.signal ? { signal: callbacks.signal } : {}),
+        });
+        if (outcome.ok) return outcome.reply;
+        if (outcome.failure !== 'aborted') {
+          options.notify(
+            sessionId,
+            'The AI interviewer could not answer your question in time, so you got the standard reply instead.',
+          );
+        }
+      } catch (error) {
+        if (!callbacks.signal?.aborted) reportUnavailable(sessionId, error, call.timedOut());
+      } finally {
+        call.done();
+      }
+      return scriptedClarification(context.candidateQuestion);
+    },
+
+    // Answers about the company come from the role's own notes only: a model would invent facts.
+    answerCandidateQuestion: async ({ role, candidateQuestion }) => scriptedCandidateAnswer(role, candidateQuestion),
+  });
+}

@@ -1,0 +1,343 @@
+/**
+ * One chat session for one interview round. Every turn extends the same session on the same
+ * context sequence, so the KV cache of the system prompt and earlier turns is evaluated once;
+ * while the candidate is still answering, the draft is pre-evaluated so that after "done" only
+ * the last words and the reply remain. Calls on one round run one at a time.
+ */
+import type { ChatHistoryItem, LlamaChatSession, LlamaContextSequence, LlamaGrammar } from 'node-llama-cpp';
+import type { Role, Round } from '../../../../../content/schema.js';
+import type { Decision, DecisionContext } from '../types.js';
+import {
+  decisionSchema,
+  DEFAULT_FOLLOW_UP_MAX_CHARS,
+  parseModelDecision,
+  type ModelDecision,
+} from './decision-schema.js';
+import { followUpAllowed, nextQuestionAllowed } from '../timing.js';
+import { generate, parseJsonReply, type GenerationFailure } from '../../../llm/generate.js';
+import { streamStringField } from '../../../llm/json-stream.js';
+import { answerMessage, clarifyMessage, summaryLine, systemPrompt } from './prompts.js';
+import type { JsonSchema } from '../../../llm/types.js';
+
+export type TurnFailure = GenerationFailure | 'cut_off' | 'invalid_json';
+
+export type TurnOutcome =
+  /** salvaged: cut off after the follow-up was complete; the follow-up is kept. */
+  | { ok: true; decision: ModelDecision; raw: string; attempts: number; salvaged?: boolean }
+  | { ok: false; failure: TurnFailure; raw: string; error?: unknown };
+
+export interface TurnRequest {
+  context: DecisionContext;
+  allowFollowUp: boolean;
+  allowNextQuestion: boolean;
+  maxTokens: number;
+  followUpMaxChars: number;
+  deadline: number;
+  /** Sampling temperature (0 = greedy) and seed of the first attempt; the retry uses seed + 1. */
+  temperature: number;
+  seed: number;
+  onToken?: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface ClarifyRequest {
+  context: Pick<DecisionContext, 'question'>;
+  candidateQuestion: string;
+  maxTokens: number;
+  deadline: number;
+  signal?: AbortSignal;
+}
+
+export type ClarifyOutcome =
+  { ok: true; reply: string } | { ok: false; failure: TurnFailure; raw: string; error?: unknown };
+
+export interface RoundChatDeps {
+  sessionId: string;
+  role: Role;
+  round: Round;
+  session: LlamaChatSession;
+  sequence: LlamaContextSequence;
+  grammarFor(schema: JsonSchema): Promise<LlamaGrammar>;
+}
+
+/** When a new question starts with the context this full, earlier turns become a summary. */
+const COMPACT_AT = 0.6;
+
+function asHistoryJson(decision: Decision): string {
+  const { action, followUp, coveredRubricIds } = decision;
+  return JSON.stringify(action === 'follow_up' ? { followUp, coveredRubricIds } : { action, coveredRubricIds });
+}
+
+/** A follow-up whose text was complete before the reply was cut off, with the rubric ids already listed. */
+export function salvageFollowUp(raw: string, context: Pick<DecisionContext, 'question'>): ModelDecision | null {
+  const spoken = streamStringField('followUp', () => undefined);
+  spoken.push(raw);
+  if (!spoken.closed || !spoken.text.trim()) return null;
+  const known = new Set(context.question.rubric.map((r) => r.id));
+  const listAt = raw.indexOf('"coveredRubricIds"');
+  const listed =
+    listAt < 0 ? [] : [...raw.slice(listAt + '"coveredRubricIds"'.length).matchAll(/"([^"\\]+)"/g)].map((m) => m[1]!);
+  return { action: 'follow_up', followUp: spoken.text, coveredRubricIds: listed.filter((id) => known.has(id)) };
+}
+
+/** Keeps whole sentences of a free-text reply; null when not even one sentence finished. */
+export function wholeSentences(text: string, cutOff: boolean): string | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  if (!cutOff) return trimmed;
+  const end = Math.max(trimmed.lastIndexOf('. '), trimmed.lastIndexOf('? '), trimmed.lastIndexOf('! '));
+  if (/[.?!]$/.test(trimmed)) return trimmed;
+  return end > 0 ? trimmed.slice(0, end + 1) : null;
+}
+
+export class RoundChat {
+  readonly sessionId: string;
+  private readonly deps: RoundChatDeps;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The question the chat history already holds (its rubric and prompt were sent). */
+  private knownQuestionId: string | null = null;
+  private readonly finished: string[] = [];
+  private pendingPreload: DecisionContext | null = null;
+  private preloadQueued = false;
+  private preloadRun: Promise<void> = Promise.resolve();
+  /** The follow-up cap the interviewer asked for last, to prepare the next turn's grammar. */
+  private followUpMaxChars = DEFAULT_FOLLOW_UP_MAX_CHARS;
+  private readonly lifetime = new AbortController();
+
+  constructor(deps: RoundChatDeps) {
+    this.deps = deps;
+    this.sessionId = deps.sessionId;
+  }
+
+  get sequence(): LlamaContextSequence {
+    return this.deps.sequence;
+  }
+
+  /** The conversation as the model sees it (for benchmarks comparing against a raw session). */
+  history(): ChatHistoryItem[] {
+    return this.deps.session.getChatHistory();
+  }
+
+  get disposed(): boolean {
+    return this.lifetime.signal.aborted;
+  }
+
+  /** Closing the round (or the app) stops whatever it is generating. */
+  private withLifetime(signal: AbortSignal | undefined): AbortSignal {
+    return signal ? AbortSignal.any([signal, this.lifetime.signal]) : this.lifetime.signal;
+  }
+
+  private run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Pre-evaluates the answer so far. Only the newest draft matters: drafts that arrive while one
+   * is being evaluated replace each other, and a decision that starts drops the waiting one.
+   */
+  preload(context: DecisionContext): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    this.pendingPreload = context;
+    if (this.preloadQueued) return this.preloadRun;
+    this.preloadQueued = true;
+    this.preloadRun = this.run(async () => {
+      this.preloadQueued = false;
+      const next = this.pendingPreload;
+      this.pendingPreload = null;
+      if (!next || this.disposed) return;
+      this.compactIfNeeded(next.question.id);
+      const message = answerMessage(next, this.knownQuestionId === next.question.id);
+      // The decision's grammar is built now too (once per question), not after "done".
+      await this.deps
+        .grammarFor(this.schemaFor(next, followUpAllowed(next), nextQuestionAllowed(next), this.followUpMaxChars))
+        .catch(() => undefined);
+      await this.deps.session.preloadPrompt(message, { signal: this.lifetime.signal }).catch(() => undefined);
+    });
+    return this.preloadRun;
+  }
+
+  /** Waits for queued work (pre-evaluation included); for benchmarks and tests. */
+  idle(): Promise<void> {
+    return this.run(async () => undefined);
+  }
+
+  /**
+   * One interviewer turn. `finalize` turns the model's outcome into the decision actually used
+   * (checked, or the scripted fallback); the chat history then records that decision, so the
+   * model's view of the conversation matches what the candidate saw.
+   */
+  turn(request: TurnRequest, finalize: (outcome: TurnOutcome) => Decision): Promise<Decision> {
+    return this.run(async () => {
+      this.pendingPreload = null;
+      const { context } = request;
+      this.compactIfNeeded(context.question.id);
+      const message = answerMessage(context, this.knownQuestionId === context.question.id);
+      const before = this.deps.session.getChatHistory();
+      const outcome = await this.decide(message, before, { ...request, signal: this.withLifetime(request.signal) });
+      const decision = finalize(outcome);
+      if (!outcome.ok && outcome.failure === 'aborted') {
+        // The candidate acted (pause, end): this answer will be decided again, so record nothing.
+        this.deps.session.setChatHistory(before);
+        return decision;
+      }
+      this.record(before, message, outcome, decision);
+      this.knownQuestionId = context.question.id;
+      if (decision.action !== 'follow_up') this.finished.push(summaryLine(context.question, decision.coveredRubricIds));
+      this.settle();
+      return decision;
+    });
+  }
+
+  private schemaFor(
+    context: DecisionContext,
+    allowFollowUp: boolean,
+    allowNextQuestion: boolean,
+    followUpMaxChars: number,
+  ): JsonSchema {
+    return decisionSchema({
+      allowFollowUp,
+      allowNextQuestion,
+      rubricIds: context.question.rubric.map((r) => r.id),
+      followUpMaxChars,
+    });
+  }
+
+  private async decide(message: string, before: ChatHistoryItem[], request: TurnRequest): Promise<TurnOutcome> {
+    this.followUpMaxChars = request.followUpMaxChars;
+    const grammar = await this.deps.grammarFor(
+      this.schemaFor(request.context, request.allowFollowUp, request.allowNextQuestion, request.followUpMaxChars),
+    );
+    let failure: TurnFailure = 'invalid_json';
+    let raw = '';
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      // Only the first attempt streams: the screen appends tokens, and a retry would repeat them.
+      const stream = attempt === 0 && request.onToken ? streamStringField('followUp', request.onToken) : null;
+      const generation = await generate(this.deps.session, message, {
+        grammar,
+        maxTokens: request.maxTokens,
+        deadline: request.deadline,
+        signal: request.signal,
+        ...(stream ? { onTextChunk: (chunk: string) => stream.push(chunk) } : {}),
+        // The retry samples differently instead of repeating the same reply.
+        temperature: attempt === 0 ? request.temperature : Math.max(request.temperature, 0.7),
+        seed: request.seed + attempt,
+      });
+      raw = generation.text;
+      if (generation.failure) return { ok: false, failure: generation.failure, raw, error: generation.error };
+      const parsed = parseJsonReply(generation);
+      const decision = 'value' in parsed ? parseModelDecision(parsed.value) : null;
+      if (decision) return { ok: true, decision, raw, attempts: attempt + 1 };
+      failure = 'failure' in parsed ? parsed.failure : 'invalid_json';
+      // Cut off in the rubric list after a whole follow-up: the candidate may already have read
+      // it streaming in, so it stands rather than a retry asking something else.
+      const salvaged = failure === 'cut_off' ? salvageFollowUp(raw, request.context) : null;
+      if (salvaged) return { ok: true, decision: salvaged, raw, attempts: attempt + 1, salvaged: true };
+      this.deps.session.setChatHistory(before);
+    }
+    return { ok: false, failure, raw };
+  }
+
+  private record(before: ChatHistoryItem[], message: string, outcome: TurnOutcome, decision: Decision): void {
+    if (outcome.ok && !outcome.salvaged) {
+      const same =
+        outcome.decision.action === decision.action &&
+        (decision.action !== 'follow_up' || outcome.decision.followUp === decision.followUp) &&
+        outcome.decision.coveredRubricIds.join() === decision.coveredRubricIds.join();
+      if (same) return;
+    }
+    this.deps.session.setChatHistory([
+      ...before,
+      { type: 'user', text: message },
+      { type: 'model', response: [asHistoryJson(decision)] },
+    ]);
+  }
+
+  /** A turn decided without the model (a coding part revealed): the chat still hears about it. */
+  remember(context: DecisionContext, decision: Decision): Promise<void> {
+    return this.run(async () => {
+      this.pendingPreload = null;
+      this.compactIfNeeded(context.question.id);
+      const message = answerMessage(context, this.knownQuestionId === context.question.id);
+      const before = this.deps.session.getChatHistory();
+      this.deps.session.setChatHistory([
+        ...before,
+        { type: 'user', text: message },
+        { type: 'model', response: [asHistoryJson(decision)] },
+      ]);
+      this.knownQuestionId = context.question.id;
+      if (decision.action !== 'follow_up') this.finished.push(summaryLine(context.question, decision.coveredRubricIds));
+      this.settle();
+    });
+  }
+
+  /** A clarifying question: a short plain-text reply in the same conversation. */
+  clarify(request: ClarifyRequest): Promise<ClarifyOutcome> {
+    return this.run(async () => {
+      const message = clarifyMessage(
+        request.context.question,
+        request.candidateQuestion,
+        this.knownQuestionId === request.context.question.id,
+      );
+      const before = this.deps.session.getChatHistory();
+      const generation = await generate(this.deps.session, message, {
+        maxTokens: request.maxTokens,
+        deadline: request.deadline,
+        signal: this.withLifetime(request.signal),
+      });
+      if (generation.failure) {
+        this.deps.session.setChatHistory(before);
+        return { ok: false, failure: generation.failure, raw: generation.text, error: generation.error };
+      }
+      const reply = wholeSentences(generation.text, generation.stopReason === 'maxTokens');
+      if (!reply) {
+        this.deps.session.setChatHistory(before);
+        return { ok: false, failure: 'cut_off', raw: generation.text };
+      }
+      if (reply !== generation.text)
+        this.deps.session.setChatHistory([
+          ...before,
+          { type: 'user', text: message },
+          { type: 'model', response: [reply] },
+        ]);
+      this.settle();
+      return { ok: true, reply };
+    });
+  }
+
+  /**
+   * The tokens a model generates are not always the tokens its text re-tokenizes to, and the
+   * chat history is re-tokenized on the next turn. Evaluating the history now, while the
+   * candidate reads the reply, keeps that work off the next turn's critical path.
+   */
+  private settle(): void {
+    void this.run(async () => {
+      if (this.disposed || this.pendingPreload) return;
+      await this.deps.session.preloadPrompt('', { signal: this.lifetime.signal }).catch(() => undefined);
+    });
+  }
+
+  /**
+   * Before a new question, if the context is filling up, replace earlier turns with one line per
+   * finished question (a new system prompt), instead of letting llama.cpp shift tokens mid-turn.
+   */
+  private compactIfNeeded(questionId: string): void {
+    if (questionId === this.knownQuestionId) return;
+    const used = this.deps.sequence.contextTokens.length;
+    if (used < this.deps.sequence.contextSize * COMPACT_AT) return;
+    this.deps.session.setChatHistory([
+      { type: 'system', text: systemPrompt(this.deps.role, this.deps.round, this.finished) },
+    ]);
+    this.knownQuestionId = null;
+  }
+
+  /** Stops what the chat is doing and frees its sequence (resolves once it is free). */
+  async dispose(): Promise<void> {
+    this.lifetime.abort();
+    this.pendingPreload = null;
+    await this.queue;
+    if (!this.deps.session.disposed) this.deps.session.dispose();
+    if (!this.deps.sequence.disposed) await this.deps.sequence.dispose();
+  }
+}

@@ -1,0 +1,59 @@
+import type { Question, Role, Round } from '../../../../content/schema.js';
+
+/** What the interviewer knows when deciding what to say after an answer. */
+export interface DecisionContext {
+  role: Role;
+  round: Round;
+  question: Question;
+  /** All answers to this question so far (main answer first, then follow-ups), newest last. */
+  answers: string[];
+  /** Follow-up prompts already asked for this question. */
+  askedFollowUps: string[];
+  followUpsAsked: number;
+  maxFollowUps: number;
+  /** Coding parts already revealed (1 = only the first). */
+  revealedParts: number;
+  roundRemainingMs: number;
+  /** Questions still to come after this one. */
+  questionsLeft: number;
+  /** Minutes the next question needs, if there is one. */
+  nextQuestionMinutes: number | null;
+}
+
+export type DecisionAction = 'follow_up' | 'next_question' | 'wrap_up';
+
+export interface Decision {
+  action: DecisionAction;
+  /** The follow-up as spoken, when action is follow_up. */
+  followUp?: string;
+  /** The rubric point the follow-up probes, if any. */
+  probes?: string;
+  /** True when the follow-up reveals the next part of a coding question. */
+  revealsPart?: boolean;
+  /** A short spoken transition before the next question or the wrap-up. */
+  transition?: string;
+  coveredRubricIds: string[];
+}
+
+export interface InterviewerCallbacks {
+  /** Text as it is produced, for a streaming display. */
+  onToken?: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * The interviewer's side of the conversation. The scripted interviewer is pure rules; the LLM
+ * interviewer implements the same methods and falls back to the scripted one on any failure.
+ */
+export interface Interviewer {
+  readonly kind: 'scripted' | 'llm';
+  decide(context: DecisionContext, callbacks?: InterviewerCallbacks): Promise<Decision>;
+  clarify(
+    context: { role: Role; round: Round; question: Question; candidateQuestion: string },
+    callbacks?: InterviewerCallbacks,
+  ): Promise<string>;
+  answerCandidateQuestion(
+    context: { role: Role; candidateQuestion: string },
+    callbacks?: InterviewerCallbacks,
+  ): Promise<string>;
+}
