@@ -80,7 +80,9 @@ export class LivePipeline {
     return {
       audioMs: samplesToMs(end - this.origin),
       speechMs: samplesToMs(this.finishedSpeech + openSpeech),
-      silenceMs: this.lastSpeechEnd === null ? null : samplesToMs(Math.max(0, end - this.lastSpeechEnd)),
+      // Only audio the VAD has seen counts as silence: while a slow VAD call runs, the audio
+      // arriving is not known to be silent, and counting it would end an answer mid-sentence.
+      silenceMs: this.lastSpeechEnd === null ? null : samplesToMs(Math.max(0, this.analyzedUpTo - this.lastSpeechEnd)),
       waiting: this.queue.waiting,
       catchingUp: oldestWaiting !== undefined && samplesToMs(end - oldestWaiting.end) > CATCHING_UP_MS,
       clipping: this.clipping,
