@@ -18,6 +18,7 @@ import { generate, parseJsonReply, type GenerationFailure } from '../../../llm/g
 import { streamStringField } from '../../../llm/json-stream.js';
 import { answerMessage, clarifyMessage, summaryLine, systemPrompt } from './prompts.js';
 import type { JsonSchema } from '../../../llm/types.js';
+import { Speculation, speculationKey, type SpeculationResult } from './speculation.js';
 
 export type TurnFailure = GenerationFailure | 'cut_off' | 'invalid_json';
 
@@ -103,6 +104,8 @@ export class RoundChat {
   /** The follow-up cap the interviewer asked for last, to prepare the next turn's grammar. */
   private followUpMaxChars = DEFAULT_FOLLOW_UP_MAX_CHARS;
   private readonly lifetime = new AbortController();
+  /** A decision started on the newest draft while the candidate is silent (see speculation.ts). */
+  private speculation: Speculation | null = null;
 
   constructor(deps: RoundChatDeps) {
     this.deps = deps;
@@ -139,6 +142,8 @@ export class RoundChat {
    */
   preload(context: DecisionContext): Promise<void> {
     if (this.disposed) return Promise.resolve();
+    // A draft with other words: the candidate spoke again, so the reply started early is moot.
+    if (this.speculation && this.speculation.answer !== context.answers.at(-1)) this.dropSpeculation();
     this.pendingPreload = context;
     if (this.preloadQueued) return this.preloadRun;
     this.preloadQueued = true;
@@ -169,6 +174,19 @@ export class RoundChat {
    * model's view of the conversation matches what the candidate saw.
    */
   turn(request: TurnRequest, finalize: (outcome: TurnOutcome) => Decision): Promise<Decision> {
+    const speculation = this.speculation;
+    this.speculation = null;
+    if (speculation && !speculation.dropped && speculation.key === speculationKey(request)) {
+      // The same decision is already being written: its tokens stream to this turn from now on.
+      speculation.adopt(request.onToken, request.signal);
+      return this.run(async () => {
+        this.pendingPreload = null;
+        const result = await speculation.result;
+        if (!result) return finalize({ ok: false, failure: 'aborted', raw: '' });
+        return this.conclude(request.context, result, finalize);
+      });
+    }
+    if (speculation) this.forget(speculation);
     return this.run(async () => {
       this.pendingPreload = null;
       const { context } = request;
@@ -176,18 +194,72 @@ export class RoundChat {
       const message = answerMessage(context, this.knownQuestionId === context.question.id);
       const before = this.deps.session.getChatHistory();
       const outcome = await this.decide(message, before, { ...request, signal: this.withLifetime(request.signal) });
-      const decision = finalize(outcome);
-      if (!outcome.ok && outcome.failure === 'aborted') {
-        // The candidate acted (pause, end): this answer will be decided again, so record nothing.
-        this.deps.session.setChatHistory(before);
-        return decision;
-      }
-      this.record(before, message, outcome, decision);
-      this.knownQuestionId = context.question.id;
-      if (decision.action !== 'follow_up') this.finished.push(summaryLine(context.question, decision.coveredRubricIds));
-      this.settle();
-      return decision;
+      return this.conclude(context, { outcome, before, message }, finalize);
     });
+  }
+
+  /**
+   * Starts deciding on the answer so far, before the answer is known to be over (the candidate
+   * fell silent and the transcript caught up). A turn with the same request adopts it; a newer
+   * draft or another turn drops it and the chat forgets it. Never rejects.
+   */
+  speculate(request: Omit<TurnRequest, 'onToken' | 'signal'>): void {
+    if (this.disposed) return;
+    if (this.speculation?.key === speculationKey(request) && !this.speculation.dropped) return;
+    this.dropSpeculation();
+    const speculation = new Speculation(request);
+    this.speculation = speculation;
+    speculation.result = this.run(async (): Promise<SpeculationResult | null> => {
+      if (speculation.dropped || this.disposed) return null;
+      const { context } = request;
+      this.compactIfNeeded(context.question.id);
+      const message = answerMessage(context, this.knownQuestionId === context.question.id);
+      const before = this.deps.session.getChatHistory();
+      const outcome = await this.decide(message, before, {
+        ...request,
+        onToken: speculation.emit,
+        signal: this.withLifetime(speculation.signal),
+      });
+      if (!outcome.ok && outcome.failure === 'aborted') {
+        this.deps.session.setChatHistory(before);
+        return null;
+      }
+      return { outcome, before, message };
+    }).catch(() => null);
+  }
+
+  private dropSpeculation(): void {
+    const speculation = this.speculation;
+    this.speculation = null;
+    if (speculation) this.forget(speculation);
+  }
+
+  /** Stops a speculation and takes its exchange back out of the chat (queued after it). */
+  private forget(speculation: Speculation): void {
+    speculation.drop();
+    void this.run(async () => {
+      const result = await speculation.result;
+      if (result) this.deps.session.setChatHistory(result.before);
+    });
+  }
+
+  /** Records a turn's outcome in the chat (or nothing, when the candidate stopped it). */
+  private conclude(
+    context: DecisionContext,
+    { outcome, before, message }: SpeculationResult,
+    finalize: (outcome: TurnOutcome) => Decision,
+  ): Decision {
+    const decision = finalize(outcome);
+    if (!outcome.ok && outcome.failure === 'aborted') {
+      // The candidate acted (pause, end): this answer will be decided again, so record nothing.
+      this.deps.session.setChatHistory(before);
+      return decision;
+    }
+    this.record(before, message, outcome, decision);
+    this.knownQuestionId = context.question.id;
+    if (decision.action !== 'follow_up') this.finished.push(summaryLine(context.question, decision.coveredRubricIds));
+    this.settle();
+    return decision;
   }
 
   private schemaFor(
@@ -256,6 +328,7 @@ export class RoundChat {
 
   /** A turn decided without the model (a coding part revealed): the chat still hears about it. */
   remember(context: DecisionContext, decision: Decision): Promise<void> {
+    this.dropSpeculation();
     return this.run(async () => {
       this.pendingPreload = null;
       this.compactIfNeeded(context.question.id);
@@ -274,6 +347,7 @@ export class RoundChat {
 
   /** A clarifying question: a short plain-text reply in the same conversation. */
   clarify(request: ClarifyRequest): Promise<ClarifyOutcome> {
+    this.dropSpeculation();
     return this.run(async () => {
       const message = clarifyMessage(
         request.context.question,
@@ -336,6 +410,7 @@ export class RoundChat {
   async dispose(): Promise<void> {
     this.lifetime.abort();
     this.pendingPreload = null;
+    this.speculation = null;
     await this.queue;
     if (!this.deps.session.disposed) this.deps.session.dispose();
     if (!this.deps.sequence.disposed) await this.deps.sequence.dispose();
