@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- turn [--standin 1b|3b] [--threads N] [--whisper-threads N] [--end-after-ms N] [--seed N]`
+ * `npm run bench -- turn [--standin 1b|3b] [--threads N] [--whisper-threads N] [--end-after-ms N] [--seed N] [--no-speculate]`
  *
  * The turn that matters: the candidate stops speaking → the interviewer's first word. A
  * 90-second spoken answer (espeak-ng, a known script) goes through the app's live pipeline at
@@ -74,8 +74,10 @@ async function appPipeline(
   limits: LlmInterviewerLimits,
   endAfterMs: number,
   memory: ReturnType<typeof memoryPeak>,
+  options: { speculate: boolean },
 ): Promise<Stages> {
   const sessionId = 'turn-app';
+  const interviewer = createLlmInterviewerFactory({ llm, notify: () => undefined, limits })(sessionId);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-turn-'));
   const writer = openWavWriter(path.join(dir, '1.wav'));
   const texts = new Map<number, string>();
@@ -93,13 +95,16 @@ async function appPipeline(
     onSegment: (segment) => {
       if (segment.status !== 'done') return;
       texts.set(segment.index, scriptTextFor(answer, segment.start, segment.end));
+      const soFar = draft(pipeline.segments);
       // What the app does with every saved draft: pre-evaluate the answer so far.
-      void llm.preloadAnswer(sessionId, draft(pipeline.segments), benchContext([], bench));
+      void llm.preloadAnswer(sessionId, soFar, benchContext([], bench));
+      // Silent, and the transcript has caught up: the answer may be over, so start the reply.
+      const state = pipeline.state();
+      if (options.speculate && state.waiting === 0 && (state.silenceMs ?? 0) >= 400)
+        interviewer.prepare?.(benchContext([soFar], bench));
     },
   });
-  const interviewer = createLlmInterviewerFactory({ llm, notify: () => undefined, limits })(sessionId);
   const chat = await llm.roundChat(sessionId, bench.role, bench.round);
-
   const started = performance.now();
   const lastVoicedAt = started + (answer.lastVoiced / SAMPLE_RATE) * 1000;
   let endAt = 0;
@@ -188,6 +193,7 @@ export async function main(args: string[]): Promise<void> {
       'whisper-threads': { type: 'string', default: '0' },
       'end-after-ms': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '3' },
+      'no-speculate': { type: 'boolean', default: false },
     },
   });
   const name = values.standin as LlamaStandinName;
@@ -209,7 +215,9 @@ export async function main(args: string[]): Promise<void> {
     `answer: ${(answer.samples.length / SAMPLE_RATE).toFixed(1)} s of espeak-ng speech, ${answer.phrases.length} sentences; answer ends after ${endAfterMs} ms of silence; CPUs ${os.availableParallelism()}, load ${os.loadavg()[0]!.toFixed(1)}`,
   );
   console.log('feeding the answer at real-time pace…');
-  const app = await appPipeline(llm, speech, answer, limits, endAfterMs, memory);
+  const app = await appPipeline(llm, speech, answer, limits, endAfterMs, memory, {
+    speculate: !values['no-speculate'],
+  });
   const naive = await naivePipeline(llm, speech, answer, limits, endAfterMs);
   memory.sample();
 
