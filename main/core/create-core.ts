@@ -109,6 +109,8 @@ export function createCore(options: CoreOptions): Core {
     session: (sessionId) => speechSessionContext(interviewRepo(), content, sessionId),
     events,
     log,
+    // The interviewer pre-evaluates a spoken answer as it is transcribed, like a typed draft.
+    onTranscript: (sessionId, transcript, settled) => interview.spokenDraft(sessionId, transcript, settled),
   });
   if (db) {
     try {
@@ -129,6 +131,15 @@ export function createCore(options: CoreOptions): Core {
     log,
   });
 
+  const interview = createInterviewService({
+    repository: interviewRepo,
+    content,
+    events,
+    interviewer: chooseInterviewer,
+    onDraft: (sessionId, text, context) => llm.preloadAnswer(sessionId, text, context),
+    onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
+  });
+
   const services: Services = {
     app: {
       info: () => ({
@@ -141,14 +152,7 @@ export function createCore(options: CoreOptions): Core {
       }),
     },
     content,
-    interview: createInterviewService({
-      repository: () => (interviewRepository ??= createInterviewRepository(requireDb())),
-      content,
-      events,
-      interviewer: chooseInterviewer,
-      onDraft: (sessionId, text, context) => llm.preloadAnswer(sessionId, text, context),
-      onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
-    }),
+    interview,
     settings: {
       get: () => readSettings(db),
       update: (patch) => {
