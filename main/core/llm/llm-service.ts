@@ -204,6 +204,13 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       session,
       sequence,
       grammarFor: (schema) => grammarFor(model.llama, schema),
+      useThreads: (kind) => {
+        // llama.cpp's threads wait for each other at every step: one thread that loses its core
+        // to the speech recognizer stalls all of them (measured on 2 cores: generation 25 → 1
+        // token/s). Drafts are evaluated off the critical path, so they leave a core free.
+        const all = model.context.idealThreads;
+        if (!model.gpu && all > 1) model.llama.maxThreads = kind === 'background' ? all - 1 : all;
+      },
     });
   }
 

@@ -59,6 +59,11 @@ export interface RoundChatDeps {
   session: LlamaChatSession;
   sequence: LlamaContextSequence;
   grammarFor(schema: JsonSchema): Promise<LlamaGrammar>;
+  /**
+   * Sets the CPU threads for what comes next: 'background' for pre-evaluating drafts (while
+   * speech recognition and the UI need a core), 'foreground' for the reply everyone waits for.
+   */
+  useThreads?(kind: 'background' | 'foreground'): void;
 }
 
 /** When a new question starts with the context this full, earlier turns become a summary. */
@@ -158,6 +163,7 @@ export class RoundChat {
       await this.deps
         .grammarFor(this.schemaFor(next, followUpAllowed(next), nextQuestionAllowed(next), this.followUpMaxChars))
         .catch(() => undefined);
+      this.deps.useThreads?.('background');
       await this.deps.session.preloadPrompt(message, { signal: this.lifetime.signal }).catch(() => undefined);
     });
     return this.preloadRun;
@@ -278,6 +284,7 @@ export class RoundChat {
 
   private async decide(message: string, before: ChatHistoryItem[], request: TurnRequest): Promise<TurnOutcome> {
     this.followUpMaxChars = request.followUpMaxChars;
+    this.deps.useThreads?.('foreground');
     const grammar = await this.deps.grammarFor(
       this.schemaFor(request.context, request.allowFollowUp, request.allowNextQuestion, request.followUpMaxChars),
     );
