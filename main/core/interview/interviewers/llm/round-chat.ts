@@ -15,9 +15,10 @@ import {
 } from './decision-schema.js';
 import { followUpAllowed, nextQuestionAllowed } from '../timing.js';
 import { generate, parseJsonReply, type GenerationFailure } from '../../../llm/generate.js';
-import { streamStringField } from '../../../llm/json-stream.js';
 import { answerMessage, clarifyMessage, summaryLine, systemPrompt } from './prompts.js';
 import type { JsonSchema } from '../../../llm/types.js';
+import { streamStringField } from '../../../llm/json-stream.js';
+import { asHistoryJson, salvageFollowUp, wholeSentences } from './reply-text.js';
 import { Speculation, speculationKey, type SpeculationResult } from './speculation.js';
 
 export type TurnFailure = GenerationFailure | 'cut_off' | 'invalid_json';
@@ -68,33 +69,6 @@ export interface RoundChatDeps {
 
 /** When a new question starts with the context this full, earlier turns become a summary. */
 const COMPACT_AT = 0.6;
-
-function asHistoryJson(decision: Decision): string {
-  const { action, followUp, coveredRubricIds } = decision;
-  return JSON.stringify(action === 'follow_up' ? { followUp, coveredRubricIds } : { action, coveredRubricIds });
-}
-
-/** A follow-up whose text was complete before the reply was cut off, with the rubric ids already listed. */
-export function salvageFollowUp(raw: string, context: Pick<DecisionContext, 'question'>): ModelDecision | null {
-  const spoken = streamStringField('followUp', () => undefined);
-  spoken.push(raw);
-  if (!spoken.closed || !spoken.text.trim()) return null;
-  const known = new Set(context.question.rubric.map((r) => r.id));
-  const listAt = raw.indexOf('"coveredRubricIds"');
-  const listed =
-    listAt < 0 ? [] : [...raw.slice(listAt + '"coveredRubricIds"'.length).matchAll(/"([^"\\]+)"/g)].map((m) => m[1]!);
-  return { action: 'follow_up', followUp: spoken.text, coveredRubricIds: listed.filter((id) => known.has(id)) };
-}
-
-/** Keeps whole sentences of a free-text reply; null when not even one sentence finished. */
-export function wholeSentences(text: string, cutOff: boolean): string | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  if (!cutOff) return trimmed;
-  const end = Math.max(trimmed.lastIndexOf('. '), trimmed.lastIndexOf('? '), trimmed.lastIndexOf('! '));
-  if (/[.?!]$/.test(trimmed)) return trimmed;
-  return end > 0 ? trimmed.slice(0, end + 1) : null;
-}
 
 export class RoundChat {
   readonly sessionId: string;
