@@ -84,7 +84,8 @@ describe('speculative start of a reply', () => {
     const chat = await llm.roundChat('speculated', role, round);
     const start = chat.sequence.tokenMeter.getState();
     chat.speculate(request(context([ANSWER])));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The same draft arriving after the speculation (the app sends both) changes nothing.
+    await llm.preloadAnswer('speculated', ANSWER, context([]));
     const adopted = await turn('speculated', context([ANSWER]));
     const total = chat.sequence.tokenMeter.getState();
 
@@ -93,6 +94,9 @@ describe('speculative start of a reply', () => {
     // The reply was written once, by the speculation.
     expect(total.usedOutputTokens - start.usedOutputTokens).toBe(direct.generated);
     expect(chat.history().filter((h) => h.type === 'model')).toHaveLength(1);
+    expect(adopted.evaluated).toBe(0);
+    // The answer was evaluated once, by the speculation (not again by the draft that followed).
+    expect(total.usedInputTokens - start.usedInputTokens).toBe(direct.evaluated);
   });
 
   it('a newer draft drops it, and the chat forgets the dropped reply', async () => {

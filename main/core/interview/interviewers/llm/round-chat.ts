@@ -121,8 +121,12 @@ export class RoundChat {
    */
   preload(context: DecisionContext): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    // A draft with other words: the candidate spoke again, so the reply started early is moot.
-    if (this.speculation && this.speculation.answer !== context.answers.at(-1)) this.dropSpeculation();
+    if (this.speculation && !this.speculation.dropped) {
+      // The same words are already being evaluated by the reply started early; other words mean
+      // the candidate spoke again, so that reply is moot.
+      if (this.speculation.answer === context.answers.at(-1)) return this.speculation.result.then(() => undefined);
+      this.dropSpeculation();
+    }
     this.pendingPreload = context;
     if (this.preloadQueued) return this.preloadRun;
     this.preloadQueued = true;
