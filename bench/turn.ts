@@ -54,6 +54,7 @@ interface Stages {
   firstWordMs: number;
   decision: string;
   promptTokens: number;
+  speculation?: string;
 }
 
 const sleepUntil = (t: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, t - performance.now())));
@@ -81,6 +82,7 @@ async function appPipeline(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-turn-'));
   const writer = openWavWriter(path.join(dir, '1.wav'));
   const texts = new Map<number, string>();
+  const speculated = { count: 0, last: '' };
   const draft = (segments: readonly LiveSegment[]) =>
     segments
       .filter((s) => s.status === 'done')
@@ -100,8 +102,11 @@ async function appPipeline(
       void llm.preloadAnswer(sessionId, soFar, benchContext([], bench));
       // Silent, and the transcript has caught up: the answer may be over, so start the reply.
       const state = pipeline.state();
-      if (options.speculate && state.waiting === 0 && (state.silenceMs ?? 0) >= 400)
+      if (options.speculate && state.waiting === 0 && (state.silenceMs ?? 0) >= 400) {
+        speculated.count += 1;
+        speculated.last = soFar;
         interviewer.prepare?.(benchContext([soFar], bench));
+      }
     },
   });
   const chat = await llm.roundChat(sessionId, bench.role, bench.round);
@@ -142,6 +147,7 @@ async function appPipeline(
     firstWordMs: clock.firstWordAt! - lastVoicedAt,
     decision: decision.action,
     promptTokens: chat.sequence.tokenMeter.getState().usedInputTokens - before,
+    speculation: `${speculated.count} speculative start(s), the last on the final answer: ${speculated.last === finalText ? 'yes' : 'no'}`,
   };
 }
 
@@ -230,7 +236,7 @@ export async function main(args: string[]): Promise<void> {
   ];
   for (const [label, a, b] of rows) console.log(`${label.padEnd(38)}${sec(a).padStart(6)}${sec(b).padStart(8)}`);
   console.log(
-    `prompt tokens evaluated after the answer: app ${app.promptTokens}, naive ${naive.promptTokens}; naive transcription of the whole answer ${sec(naive.transcribeMs)} s; decisions: app ${app.decision}, naive ${naive.decision}`,
+    `app: ${app.speculation ?? 'no speculative start'}; prompt tokens evaluated after the answer: app ${app.promptTokens}, naive ${naive.promptTokens}; naive transcription of the whole answer ${sec(naive.transcribeMs)} s; decisions: app ${app.decision}, naive ${naive.decision}`,
   );
   const files = [model.file, ...speech.files].reduce((sum, f) => sum + fs.statSync(f).size, 0);
   const kv = kvCacheBytes(name, loaded.context.contextSize, 2);
