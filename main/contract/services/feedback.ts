@@ -176,6 +176,11 @@ export interface SessionFeedbackView {
 }
 
 export const feedbackContract = {
-  /** Rule-based feedback at once, plus the model's judgement where it is ready; starts what is missing. */
+  /** Rule-based feedback at once, plus the model's judgement where it is ready. A pure read. */
   forSession: method(z.object({ sessionId: z.string().min(1).max(100) })).returns<SessionFeedbackView>(),
+  /**
+   * Starts what is missing: stores changed rule feedback and queues the model's judgements not
+   * made yet (e.g. for a session from before a model was chosen, or after a restart).
+   */
+  request: method(z.object({ sessionId: z.string().min(1).max(100) })).returns<{ queued: number }>(),
 };
