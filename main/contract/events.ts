@@ -1,12 +1,15 @@
 /**
  * Pushes from core to the UI. One map, used by both transports; payloads are plain data.
  */
+import type { ReferenceStatus } from './services/content.js';
 import type { DownloadInfo, DownloadProgress } from './services/models.js';
 import type { TranscriptSegment } from './services/speech.js';
 
 export interface EventMap {
   /** Core finished a long-running start-up step (e.g. the content library was reloaded). */
   'content:changed': { roles: number; invalid: number };
+  /** A role pack's reference check started or finished (see ReferenceStatus). */
+  'content:references': { roleId: string; file: string; status: ReferenceStatus };
   /** Interviewer text as it is generated (LLM interviewer); the final text arrives in the view. */
   'interviewer:token': { sessionId: string; text: string };
   /** A non-blocking notice, e.g. the LLM failed and the scripted interviewer answered instead. */

@@ -6,7 +6,8 @@ import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
 import fs from 'node:fs';
-import { createContentService } from './content/service.js';
+import { createContentService, type ContentService } from './content/service.js';
+import { createSandbox, type Sandbox } from './runner/sandbox.js';
 import { createInterviewRepository } from './interview/repository.js';
 import { createInterviewService } from './interview/service.js';
 import { dataPaths } from './data-dir.js';
@@ -37,6 +38,12 @@ export interface CoreOptions {
   bundledModelsDir?: string;
   /** Extra model catalog entries; default: the REHEARSAL_CATALOG_FILE env var (a test/dev hook). */
   extraCatalogFile?: string;
+  /**
+   * The runtime untrusted code runs in (see runner/sandbox.ts): by default this process's own
+   * binary. The desktop app passes its Electron binary with runAsNode, because utilityProcess
+   * does not apply Node's --permission flags.
+   */
+  runner?: { execPath: string; runAsNode?: boolean };
 }
 
 export interface Core {
@@ -44,9 +51,13 @@ export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   db: Db | null;
+  /** The one place untrusted code runs (pack references; candidates' code later). */
+  runner: Sandbox;
+  content: ContentService;
   /** The recording file for a /media/<sessionId>/<file> path, or null (served by the bridge and app://). */
   mediaFile(urlPath: string): string | null;
-  close(): void;
+  /** Stops background work; resolves once worker threads and running checks have ended. */
+  close(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -62,10 +73,21 @@ export function createCore(options: CoreOptions): Core {
     return db;
   };
 
+  // Created now so workspaces a crash left behind are swept at start.
+  const runner = createSandbox({
+    execPath: options.runner?.execPath ?? process.execPath,
+    runAsNode: options.runner?.runAsNode ?? false,
+    tempRoot: paths.runner,
+    log: (message) => log(`runner: ${message}`),
+  });
   const content = createContentService({
     bundledDir: options.bundledRolesDir,
     userDir: paths.userRoles,
+    sandbox: () => runner,
+    referenceCacheFile: paths.referenceChecks,
     onChanged: (roles, invalid) => events.emit('content:changed', { roles, invalid }),
+    onReferences: (payload) => events.emit('content:references', payload),
+    log: (message) => log(`content: ${message}`),
   });
   // The interviewer's model: loads in the background, shared with the hardware probe.
   const llm = createLlmService({
@@ -174,13 +196,16 @@ export function createCore(options: CoreOptions): Core {
     dispatch,
     events,
     db,
+    runner,
+    content,
     mediaFile: (urlPath) => resolveMediaPath(paths.sessions, urlPath),
-    close() {
+    async close() {
       feedback.close();
       speech.close();
       models.close();
       void llm.close();
       db?.close();
+      await content.close();
     },
   };
 }

@@ -61,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => void core?.close());
   void app.whenReady().then(start);
 }
 
@@ -72,6 +72,10 @@ function start(): void {
     ...(bundledModelsDir ? { bundledModelsDir } : {}),
     transport: 'electron',
     version: app.getVersion(),
+    // Untrusted code (pack references, candidates' code) runs in this binary as plain Node
+    // (ELECTRON_RUN_AS_NODE=1) under --permission: utilityProcess is reported to ignore
+    // --permission, so it could not be the sandbox. This is why the RunAsNode fuse stays on.
+    runner: { execPath: process.execPath, runAsNode: true },
   });
 
   const csp = contentSecurityPolicy();
