@@ -1,17 +1,27 @@
-import { useMemo, useRef, useState } from 'react';
-import { api, errorMessage } from '../api/client.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { api, errorMessage, onEvent } from '../api/client.js';
 import { Async } from '../components/Loading.js';
 import { ROUND_KIND_LABELS } from '../labels.js';
 import { href } from '../router.js';
 import { useAsync } from '../use-async.js';
-import type { PackProblem, RoleSummary } from '../../../main/contract/services/content.js';
+import { MAX_PACK_BYTES, type PackProblem, type RoleSummary } from '../../../main/contract/services/content.js';
 import { InterruptedSessions } from './InterruptedSessions.js';
+import { ReferenceCheck } from './ReferenceCheck.js';
 
 type ImportMessage = { kind: 'good' | 'error'; text: string; errors?: string[] };
 
 export function RoleLibraryScreen() {
   const [library, reload] = useAsync(() => api.content.library(), []);
   const [message, setMessage] = useState<ImportMessage | null>(null);
+  // A pack edited on disk, or a reference check that finished, shows without a reload.
+  useEffect(() => {
+    const offChanged = onEvent('content:changed', reload);
+    const offReferences = onEvent('content:references', reload);
+    return () => {
+      offChanged();
+      offReferences();
+    };
+  }, [reload]);
   return (
     <div className="stack">
       <header className="page-header">
@@ -27,7 +37,7 @@ export function RoleLibraryScreen() {
         {(value) => (
           <>
             {value.invalid.length > 0 && <InvalidPacks problems={value.invalid} />}
-            <RoleGrid roles={value.roles} />
+            <RoleGrid roles={value.roles} onChecked={reload} />
           </>
         )}
       </Async>
@@ -35,7 +45,7 @@ export function RoleLibraryScreen() {
   );
 }
 
-function RoleGrid({ roles }: { roles: RoleSummary[] }) {
+function RoleGrid({ roles, onChecked }: { roles: RoleSummary[]; onChecked: () => void }) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState('');
   const kinds = useMemo(() => [...new Set(roles.flatMap((r) => r.rounds.map((x) => x.kind)))].sort(), [roles]);
@@ -93,6 +103,7 @@ function RoleGrid({ roles }: { roles: RoleSummary[] }) {
               ))}
               {role.source === 'user' && <span className="chip accent">Your pack</span>}
             </div>
+            <ReferenceCheck role={role} onStarted={onChecked} />
             <div className="row actions">
               <a
                 className="button primary"
@@ -165,10 +176,23 @@ function ImportPackButton({
   const inputRef = useRef<HTMLInputElement>(null);
   async function importFile(file: File) {
     setMessage(null);
+    // Checked here too: a larger file would not be accepted, and would cost a long upload first.
+    if (file.size > MAX_PACK_BYTES) {
+      const mb = (file.size / (1024 * 1024)).toFixed(1);
+      setMessage({
+        kind: 'error',
+        text: `${file.name} is ${mb} MB; a role pack may be at most 2 MB. Split it into smaller packs (one role per file).`,
+      });
+      return;
+    }
     try {
       const result = await api.content.importPack({ fileName: file.name, text: await file.text() });
       if (result.role) {
-        setMessage({ kind: 'good', text: `Added "${result.role.title}" to your roles.` });
+        const checking = result.role.references.state === 'checking';
+        setMessage({
+          kind: 'good',
+          text: `Added "${result.role.title}" to your roles.${checking ? ' Its reference solutions are being checked in the sandbox; the result shows on its card.' : ''}`,
+        });
         onImported();
       } else {
         setMessage({
