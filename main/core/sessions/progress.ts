@@ -8,6 +8,7 @@
  */
 import type { RoundKind } from '../../../content/schema.js';
 import type {
+  DamagedSession,
   DeliveryMetrics,
   ProgressDimension,
   ProgressPoint,
@@ -17,7 +18,7 @@ import type {
   RepeatedQuestion,
 } from '../../contract/services/sessions.js';
 import { AppError } from '../../contract/result.js';
-import type { EngineState } from '../interview/engine.js';
+import { decodeEngineState } from '../interview/engine-state.js';
 import type { Db } from '../storage/database.js';
 import {
   COVERAGE_DIMENSION,
@@ -72,7 +73,7 @@ export function progress(
     params.push(filter.roundKind);
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = (
+  const all = (
     db
       .prepare(
         `SELECT s.id, s.created_at, s.updated_at, s.role_title, r.kind, r.title, ${STATS_COLUMNS}
@@ -81,7 +82,11 @@ export function progress(
       )
       .all(...params) as ProgressRow[]
   ).reverse();
-  const stats = statsFor(db, rows);
+  const damaged: DamagedSession[] = [];
+  const stats = statsFor(db, all, damaged);
+  // A session whose stored state cannot be read is left out of the chart, and named.
+  const skip = new Set(damaged.map((d) => d.sessionId));
+  const rows = all.filter((row) => !skip.has(row.id));
 
   const roundIds = rows.map((r) => `${r.id}:r1`);
   const feedbackBySession = feedbackBodies(db, roundIds);
@@ -126,7 +131,12 @@ export function progress(
     };
   });
 
-  return { points, dimensions: [...dimensions.values()], repeatedQuestions: repeatedQuestions(db, clause, params) };
+  return {
+    points,
+    dimensions: [...dimensions.values()],
+    repeatedQuestions: repeatedQuestions(db, clause, params),
+    ...(damaged.length > 0 ? { damaged } : {}),
+  };
 }
 
 function deliveryFor(turnElapsedMs: Record<number, number>, feedback: unknown[], spoken: SpokenRow[]): DeliveryMetrics {
@@ -221,8 +231,14 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
     rows.map((r) => `${r.id}:r1`),
   );
   let prompt = '';
+  const damaged: DamagedSession[] = [];
   const attempts: QuestionAttempt[] = rows.flatMap((row) => {
-    const state = JSON.parse(row.state_json) as EngineState;
+    const decoded = decodeEngineState(row.state_json);
+    if (!decoded.ok) {
+      damaged.push({ sessionId: row.id, reason: decoded.reason });
+      return [];
+    }
+    const state = decoded.state;
     const index = state.questions.findIndex(
       (q, i) => q.id === questionId && state.turns.some((t) => t.questionIndex === i),
     );
@@ -249,5 +265,5 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
       },
     ];
   });
-  return { questionId, prompt, attempts };
+  return { questionId, prompt, attempts, ...(damaged.length > 0 ? { damaged } : {}) };
 }

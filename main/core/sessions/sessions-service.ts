@@ -10,7 +10,7 @@ import { dataPaths } from '../data-dir.js';
 import type { Db } from '../storage/database.js';
 import { DATABASE_FILE } from '../storage/database.js';
 import { exportBaseName, exportEntries, exportToFolder, zipEntries } from './archive-export.js';
-import { folderSource, importArchive, zipSource } from './archive-import.js';
+import { DEFAULT_IMPORT_LIMITS, folderSource, importArchive, zipSource, type ImportLimits } from './archive-import.js';
 import { deleteAllSessions, deleteSession } from './delete.js';
 import { sessionDetail, setNotes } from './detail.js';
 import { sessionMarkdown } from './export-markdown.js';
@@ -24,6 +24,8 @@ export interface SessionsServiceOptions {
   db: () => Db;
   dataDir: string;
   now?: () => number;
+  /** Caps on what an import may unpack (tests make them small). */
+  importLimits?: Partial<ImportLimits>;
 }
 
 const AUDIO_TYPES: Record<string, string> = {
@@ -66,6 +68,7 @@ function fileSize(file: string): number {
 
 export function createSessionsService(options: SessionsServiceOptions): Services['sessions'] {
   const now = options.now ?? Date.now;
+  const importLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits };
   const { dataDir } = options;
   const db = options.db;
 
@@ -86,16 +89,17 @@ export function createSessionsService(options: SessionsServiceOptions): Services
     },
     exportArchive: () => {
       const at = now();
-      const { entries, sessions } = exportEntries(db(), dataDir, at);
+      const { entries, sessions, damaged } = exportEntries(db(), dataDir, at);
       return {
         fileName: `${exportBaseName(at)}.zip`,
         base64: Buffer.from(zipEntries(entries)).toString('base64'),
         sessions,
+        ...(damaged.length > 0 ? { damaged } : {}),
       };
     },
     exportToFolder: ({ folder }) => exportToFolder(db(), dataDir, folder, now()),
-    importArchive: ({ bytes }) => importArchive(db(), dataDir, zipSource(bytes)),
-    importFolder: ({ folder }) => importArchive(db(), dataDir, folderSource(folder)),
+    importArchive: ({ bytes }) => importArchive(db(), dataDir, zipSource(bytes), importLimits),
+    importFolder: ({ folder }) => importArchive(db(), dataDir, folderSource(folder), importLimits),
 
     delete: ({ sessionId }) => deleteSession(db(), dataDir, sessionId),
     deleteAll: () => deleteAllSessions(db(), dataDir),

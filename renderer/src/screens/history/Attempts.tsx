@@ -4,6 +4,7 @@ import { Async } from '../../components/Loading.js';
 import { href } from '../../router.js';
 import { useAsync } from '../../use-async.js';
 import type { QuestionAttempts } from '../../../../main/contract/services/sessions.js';
+import { DamagedNotice } from './DamagedNotice.js';
 import { formatDateTime, formatLength } from './format.js';
 
 /** Every attempt at one question, oldest to newest, in columns. */
@@ -11,7 +12,12 @@ export function Attempts({ questionId }: { questionId: string }) {
   const [attempts] = useAsync(() => api.sessions.attempts({ questionId }), [questionId]);
   return (
     <Async state={attempts} label="the attempts">
-      {(value) => <AttemptColumns attempts={value} />}
+      {(value) => (
+        <>
+          <DamagedNotice damaged={value.damaged} />
+          <AttemptColumns attempts={value} />
+        </>
+      )}
     </Async>
   );
 }

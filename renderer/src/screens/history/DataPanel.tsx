@@ -4,6 +4,7 @@ import { Async } from '../../components/Loading.js';
 import { downloadBlob } from '../../download.js';
 import { useAsync } from '../../use-async.js';
 import { DELETE_ALL_CONFIRMATION } from '../../../../main/contract/services/sessions.js';
+import { describeDamaged } from './DamagedNotice.js';
 import { base64ToBytes, formatBytes } from './format.js';
 
 type Message = { kind: 'good' | 'error'; text: string };
@@ -39,7 +40,8 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
     run('export', async () => {
       const archive = await api.sessions.exportArchive();
       downloadBlob(archive.fileName, new Blob([base64ToBytes(archive.base64)], { type: 'application/zip' }));
-      return `Exported ${archive.sessions} session${archive.sessions === 1 ? '' : 's'} as ${archive.fileName}.`;
+      const left = archive.damaged?.length ? ` ${describeDamaged(archive.damaged)}` : '';
+      return `Exported ${archive.sessions} session${archive.sessions === 1 ? '' : 's'} as ${archive.fileName}.${left}`;
     });
 
   return (
@@ -97,7 +99,8 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
             onSubmit={(folder) =>
               run('export-folder', async () => {
                 const result = await api.sessions.exportToFolder({ folder });
-                return `Exported ${result.sessions} session${result.sessions === 1 ? '' : 's'} into ${result.path}.`;
+                const left = result.damaged?.length ? ` ${describeDamaged(result.damaged)}` : '';
+                return `Exported ${result.sessions} session${result.sessions === 1 ? '' : 's'} into ${result.path}.${left}`;
               })
             }
           />

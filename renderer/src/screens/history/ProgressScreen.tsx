@@ -6,6 +6,7 @@ import { href } from '../../router.js';
 import { useAsync } from '../../use-async.js';
 import type { ProgressView } from '../../../../main/contract/services/sessions.js';
 import { Attempts } from './Attempts.js';
+import { DamagedNotice } from './DamagedNotice.js';
 import { formatDay, formatDayTime } from './format.js';
 import type { ChartSeries, LineChart as LineChartComponent } from './ProgressChart.js';
 
@@ -67,7 +68,12 @@ export function ProgressScreen({ questionId }: { questionId?: string | undefined
         </div>
       </div>
       <Async state={view} label="your progress">
-        {(value) => <Progress view={value} questionId={questionId} />}
+        {(value) => (
+          <>
+            <DamagedNotice damaged={value.damaged} />
+            <Progress view={value} questionId={questionId} />
+          </>
+        )}
       </Async>
     </div>
   );

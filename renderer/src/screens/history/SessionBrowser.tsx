@@ -3,7 +3,8 @@ import { api, errorMessage } from '../../api/client.js';
 import { ROUND_KIND_LABELS } from '../../labels.js';
 import { href } from '../../router.js';
 import { useAsync } from '../../use-async.js';
-import type { HistoryFilters, SessionListItem } from '../../../../main/contract/services/sessions.js';
+import type { DamagedSession, HistoryFilters, SessionListItem } from '../../../../main/contract/services/sessions.js';
+import { DamagedNotice } from './DamagedNotice.js';
 import { dateInputToMs, formatDateTime, formatLength, STATUS_LABELS } from './format.js';
 
 const PAGE = 25;
@@ -24,6 +25,7 @@ export function SessionBrowser({ dataVersion }: { dataVersion: number }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [items, setItems] = useState<SessionListItem[] | null>(null);
   const [hasMore, setHasMore] = useState(false);
+  const [damaged, setDamaged] = useState<DamagedSession[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
 
@@ -49,6 +51,7 @@ export function SessionBrowser({ dataVersion }: { dataVersion: number }) {
         if (!current) return;
         setItems(page.items);
         setHasMore(page.hasMore);
+        setDamaged(page.damaged ?? []);
       },
       (e: unknown) => current && setError(errorMessage(e)),
     );
@@ -65,6 +68,7 @@ export function SessionBrowser({ dataVersion }: { dataVersion: number }) {
       const page = await query(items.length);
       setItems([...items, ...page.items]);
       setHasMore(page.hasMore);
+      setDamaged([...damaged, ...(page.damaged ?? [])]);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -102,6 +106,7 @@ export function SessionBrowser({ dataVersion }: { dataVersion: number }) {
           <p className="muted small" role="status">
             {countLine(items.length, hasMore, Boolean(filtered), total)}
           </p>
+          <DamagedNotice damaged={damaged} />
           {items.length === 0 && !filtered && (
             <div className="card empty-history">
               <p>No sessions yet. Practise a round and it will appear here, with its transcript and feedback.</p>
