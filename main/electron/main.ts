@@ -13,10 +13,12 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   DEFAULT_WINDOW_STATE,
+  frameNavigationDecision,
   isPermissionAllowed,
   isPermissionCheckAllowed,
   mainWindowOptions,
   navigationDecision,
+  redirectDecision,
   restoreWindowState,
   windowOpenDecision,
 } from './policies.js';
@@ -53,6 +55,15 @@ if (!app.requestSingleInstanceLock()) {
       if (decision === 'allow') return;
       event.preventDefault();
       if (decision === 'open-external') void shell.openExternal(url);
+    });
+    contents.on('will-redirect', (details) => {
+      if (redirectDecision(details.url) !== 'allow') details.preventDefault();
+    });
+    contents.on('will-frame-navigate', (details) => {
+      const decision = frameNavigationDecision(details.url, details.isMainFrame);
+      if (decision === 'allow') return;
+      details.preventDefault();
+      if (decision === 'open-external') void shell.openExternal(details.url);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
