@@ -21,6 +21,7 @@ import { createHardwareProbe } from './models/hardware.js';
 import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
+import { realFileInside } from './sessions/session-files.js';
 import { resolveMediaPath } from './speech/media-path.js';
 import { speechSessionContext } from './speech/session-context.js';
 import { createSpeechRepository, type SpeechRepository } from './speech/speech-repository.js';
@@ -198,7 +199,10 @@ export function createCore(options: CoreOptions): Core {
     db,
     runner,
     content,
-    mediaFile: (urlPath) => resolveMediaPath(paths.sessions, urlPath),
+    mediaFile: (urlPath) => {
+      const file = resolveMediaPath(paths.sessions, urlPath);
+      return file === null ? null : realFileInside(paths.sessions, file);
+    },
     async close() {
       feedback.close();
       speech.close();

@@ -18,7 +18,7 @@ import { sessionPdf } from './export-pdf.js';
 import { historyFilters, listSessions } from './list.js';
 import { progress, questionAttempts } from './progress.js';
 import { searchSessions } from './search.js';
-import { fileExists, folderSize, isInside, resolveRecordingPath } from './session-files.js';
+import { folderSize, realFileInside, resolveRecordingPath } from './session-files.js';
 
 export interface SessionsServiceOptions {
   db: () => Db;
@@ -47,8 +47,9 @@ function readRecording(db: Db, dataDir: string, recordingId: string): { mimeType
     'The recording of this answer is not on this computer any more. The transcript is still here.',
   );
   if (!row) throw missing;
-  const file = resolveRecordingPath(dataDir, row.path);
-  if (!isInside(dataDir, file) || !fileExists(file)) throw missing;
+  // Resolved through links: only a real file inside the data folder is ever read.
+  const file = realFileInside(dataDir, resolveRecordingPath(dataDir, row.path));
+  if (file === null) throw missing;
   if (fs.statSync(file).size > MAX_AUDIO_BYTES) {
     throw new AppError('INTERNAL', `This recording is too long to play here. You can find the file at ${file}.`);
   }
