@@ -3,8 +3,7 @@
  * on 127.0.0.1 serving the fixture GGUF, through the models service (catalog entry → preflight
  * → download → verify → installed and active).
  */
-import crypto from 'node:crypto';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,7 +45,7 @@ const services: ModelsService[] = [];
 
 beforeAll(async () => {
   gguf = fs.readFileSync(await fixturePath('llama-2-tiny-random.gguf'));
-  bigGguf = Buffer.concat([gguf, crypto.randomBytes(16 * 1024 * 1024 - gguf.length)]);
+  bigGguf = Buffer.concat([gguf, randomBytes(16 * 1024 * 1024 - gguf.length)]);
   server = await startRangeServer();
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-download-'));
 });
