@@ -84,7 +84,10 @@ export const contentContract = {
   role: method(z.object({ id: z.string().min(1) })).returns<RoleSummary>(),
   /** A user pack from a file the user picked; the text is checked before it is saved. */
   importPack: method(
-    z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_PACK_CHARS) }),
+    z.object({
+      fileName: z.string().min(1).max(255),
+      text: z.string().max(MAX_PACK_CHARS, 'A role pack may be at most 2 MB. Split it into smaller packs.'),
+    }),
   ).returns<ImportPackResult>(),
   /**
    * Runs the role's reference solutions against their tests in the sandboxed runner, in the

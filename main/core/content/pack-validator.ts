@@ -7,7 +7,8 @@
  * the worker gets tsx's loader), and dist/main/pack-worker.js when bundled (scripts/build.mjs).
  */
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkInputs, type PackInput, type PackStructure } from './library.js';
 
@@ -23,7 +24,12 @@ const checkHere = checkInputs;
 function startWorker(): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './pack-worker.ts' : './pack-worker.js', import.meta.url);
-  if (!fromSource) return new Worker(url);
+  if (!fromSource) {
+    // Packaged, the file is unpacked from the asar archive (electron-builder asarUnpack).
+    const file = fileURLToPath(url);
+    const unpacked = file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+    return new Worker(unpacked !== file && existsSync(unpacked) ? unpacked : file);
+  }
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return new Worker(url, { execArgv: ['--import', tsx] });
 }
