@@ -109,6 +109,21 @@ describe('a hostile pack in roles/', () => {
     await screenshot(page, 'library-hostile-pack-checked');
   });
 
+  it('reads well in dark mode too', async () => {
+    const dark = await openBrowser({ colorScheme: 'dark' });
+    try {
+      await dark.page.goto(server.url);
+      await dark.page.getByLabel('Search roles').fill('forum');
+      const card = dark.page.locator('article.role-card', { hasText: 'Shared Pack From A Forum' });
+      await card.getByText(/1 of \d+ failing/).click();
+      await card.getByText(/Code generation from strings disallowed/).waitFor();
+      expect(await accessibilityProblems(dark.page)).toEqual([]);
+      await screenshot(dark.page, 'library-hostile-pack-dark');
+    } finally {
+      await dark.close();
+    }
+  });
+
   it('made no request that left 127.0.0.1 and logged no page errors', () => {
     expect(browser.offsiteRequests).toEqual([]);
     expect(browser.consoleErrors).toEqual([]);
