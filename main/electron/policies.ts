@@ -65,6 +65,24 @@ export function navigationDecision(url: string): NavigationDecision {
   }
 }
 
+/**
+ * A server redirect during a navigation (will-redirect): only ever to the app's own pages. Nothing
+ * opens externally here: the user did not choose the target, a server did.
+ */
+export function redirectDecision(url: string): 'allow' | 'deny' {
+  return isAppUrl(url) ? 'allow' : 'deny';
+}
+
+/**
+ * Any frame navigating (will-frame-navigate, which also fires for subframes): the main frame
+ * follows navigationDecision; a subframe (the app has none of its own) may only show app pages,
+ * and never sends the user to the browser.
+ */
+export function frameNavigationDecision(url: string, isMainFrame: boolean): NavigationDecision {
+  if (isMainFrame) return navigationDecision(url);
+  return isAppUrl(url) ? 'allow' : 'deny';
+}
+
 /** window.open never makes a window; http(s) targets open in the system browser. */
 export function windowOpenDecision(url: string): 'open-external' | 'deny' {
   return navigationDecision(url) === 'open-external' ? 'open-external' : 'deny';

@@ -7,8 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answersKey, roundKeyOf } from '../../main/core/feedback/answer-keys.js';
-import type { LlmQuestionBody, LlmRoundBody } from '../../main/core/feedback/stored-body.js';
 import { createFeedbackStore } from '../../main/core/feedback/feedback-store.js';
+import type { LlmQuestionBody, LlmRoundBody } from '../../main/core/feedback/stored-body.js';
 import { createInterviewRepository, roundRowId, turnRowId } from '../../main/core/interview/repository.js';
 import { openDatabase } from '../../main/core/storage/database.js';
 import {

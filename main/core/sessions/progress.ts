@@ -9,6 +9,7 @@
 import type { RoundKind } from '../../../content/schema.js';
 import { AppError } from '../../contract/result.js';
 import type {
+  DamagedSession,
   DeliveryMetrics,
   ProgressDimension,
   ProgressPoint,
@@ -19,7 +20,7 @@ import type {
 } from '../../contract/services/sessions.js';
 import { summarizeRecordedAnswers } from '../feedback/delivery-summary.js';
 import { storedDelivery, storedScores, type FeedbackSource } from '../feedback/stored-body.js';
-import type { EngineState } from '../interview/engine.js';
+import { decodeEngineState } from '../interview/engine-state.js';
 import type { Db } from '../storage/database.js';
 import { COVERAGE_DIMENSION, coverageOf, dimensionLabel, mean } from './scores.js';
 import { STATS_COLUMNS, statsFor, type StatsRow } from './stats.js';
@@ -66,7 +67,7 @@ export function progress(
     params.push(filter.roundKind);
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = (
+  const all = (
     db
       .prepare(
         `SELECT s.id, s.created_at, s.updated_at, s.role_title, r.kind, r.title, ${STATS_COLUMNS}
@@ -75,7 +76,11 @@ export function progress(
       )
       .all(...params) as ProgressRow[]
   ).reverse();
-  const stats = statsFor(db, rows);
+  const damaged: DamagedSession[] = [];
+  const stats = statsFor(db, all, damaged);
+  // A session whose stored state cannot be read is left out of the chart, and named.
+  const skip = new Set(damaged.map((d) => d.sessionId));
+  const rows = all.filter((row) => !skip.has(row.id));
 
   const sessionIds = rows.map((r) => r.id);
   const feedbackBySession = feedbackRows(db, sessionIds);
@@ -120,7 +125,12 @@ export function progress(
     };
   });
 
-  return { points, dimensions: [...dimensions.values()], repeatedQuestions: repeatedQuestions(db, clause, params) };
+  return {
+    points,
+    dimensions: [...dimensions.values()],
+    repeatedQuestions: repeatedQuestions(db, clause, params),
+    ...(damaged.length > 0 ? { damaged } : {}),
+  };
 }
 
 function deliveryFor(
@@ -219,8 +229,14 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
     rows.map((r) => r.id),
   );
   let prompt = '';
+  const damaged: DamagedSession[] = [];
   const attempts: QuestionAttempt[] = rows.flatMap((row) => {
-    const state = JSON.parse(row.state_json) as EngineState;
+    const decoded = decodeEngineState(row.state_json);
+    if (!decoded.ok) {
+      damaged.push({ sessionId: row.id, reason: decoded.reason });
+      return [];
+    }
+    const state = decoded.state;
     const index = state.questions.findIndex(
       (q, i) => q.id === questionId && state.turns.some((t) => t.questionIndex === i),
     );
@@ -247,5 +263,5 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
       },
     ];
   });
-  return { questionId, prompt, attempts };
+  return { questionId, prompt, attempts, ...(damaged.length > 0 ? { damaged } : {}) };
 }

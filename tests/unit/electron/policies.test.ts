@@ -6,7 +6,9 @@ import {
   isPermissionCheckAllowed,
   isTrustedSender,
   mainWindowOptions,
+  frameNavigationDecision,
   navigationDecision,
+  redirectDecision,
   restoreWindowState,
   windowOpenDecision,
   type WindowState,
@@ -35,6 +37,37 @@ describe('mainWindowOptions', () => {
     expect(prefs.preload).toBe('/app/dist/main/preload.cjs');
     expect(options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700 });
     expect(options.show).toBe(false);
+  });
+});
+
+describe('redirectDecision (will-redirect)', () => {
+  it('follows a redirect only to the app’s own pages', () => {
+    expect(redirectDecision('app://ui/index.html')).toBe('allow');
+  });
+
+  it.each([
+    'https://example.com/after-redirect',
+    'http://127.0.0.1:8080/',
+    'file:///etc/passwd',
+    'app://other/index.html',
+    'javascript:alert(1)',
+    'not a url',
+  ])('stops the navigation when a server redirects to %s, and opens nothing', (url) => {
+    expect(redirectDecision(url)).toBe('deny');
+  });
+});
+
+describe('frameNavigationDecision (will-frame-navigate)', () => {
+  it('treats the main frame like will-navigate', () => {
+    expect(frameNavigationDecision('app://ui/history', true)).toBe('allow');
+    expect(frameNavigationDecision('https://example.com/job', true)).toBe('open-external');
+    expect(frameNavigationDecision('file:///etc/passwd', true)).toBe('deny');
+  });
+
+  it('lets a subframe show only app pages, and never opens the browser for one', () => {
+    expect(frameNavigationDecision('app://ui/index.html', false)).toBe('allow');
+    expect(frameNavigationDecision('https://example.com/ad', false)).toBe('deny');
+    expect(frameNavigationDecision('data:text/html,<script>alert(1)</script>', false)).toBe('deny');
   });
 });
 
