@@ -5,6 +5,7 @@
  */
 import type { Question, Role } from '../../../content/schema.js';
 import { formatError, formatPath, type Locate, type PathSegment } from './parse-pack.js';
+import { checkDesignRound } from './design-rules.js';
 import { runReference } from './run-reference.js';
 
 export interface SemanticReport {
@@ -36,6 +37,7 @@ export function checkSemantics(role: Role, file: string, locate: Locate = () => 
     round.checklist?.forEach((item, c) => {
       unique(`checklist:${r}`, 'checklist id', item.id, [...rp, 'checklist', c, 'id']);
     });
+    checkDesignRound(round, rp, at);
     if (round.questionsPerSession > round.questions.length) {
       const n = round.questions.length;
       at(

@@ -3,10 +3,11 @@
  * points the answer has not evidenced yet, time-aware transitions, honest answers to the
  * candidate's questions from the role's notes.
  */
-import type { Role } from '../../../../content/schema.js';
+import type { Question, Role } from '../../../../content/schema.js';
 import { rubricCoverage } from '../../rubric/rubric-coverage.js';
 import { findSignal } from '../../rubric/rubric-coverage.js';
 import { tokenize } from '../../rubric/tokens.js';
+import { constraintAnswer } from './constraints.js';
 import { followUpAllowed, nextQuestionAllowed } from './timing.js';
 import type { Decision, DecisionContext, Interviewer } from './types.js';
 
@@ -65,7 +66,9 @@ export function scriptedDecision(context: DecisionContext): Decision {
   return { action: 'wrap_up', transition: scriptedTransition(context, 'wrap_up'), coveredRubricIds };
 }
 
-export function scriptedClarification(candidateQuestion: string): string {
+export function scriptedClarification(candidateQuestion: string, question?: Pick<Question, 'design'>): string {
+  const stated = question ? constraintAnswer(question, candidateQuestion) : null;
+  if (stated) return stated;
   const lower = candidateQuestion.toLowerCase();
   if (/\b(scale|how many|traffic|users|qps|volume|size)\b/.test(lower)) {
     return 'Good question. Pick a realistic number, say it out loud, and design for it — I care more about how your design changes with scale than the exact figure.';
@@ -94,6 +97,6 @@ export function scriptedCandidateAnswer(role: Role, candidateQuestion: string): 
 export const scriptedInterviewer: Interviewer = {
   kind: 'scripted',
   decide: async (context) => scriptedDecision(context),
-  clarify: async ({ candidateQuestion }) => scriptedClarification(candidateQuestion),
+  clarify: async ({ question, candidateQuestion }) => scriptedClarification(candidateQuestion, question),
   answerCandidateQuestion: async ({ role, candidateQuestion }) => scriptedCandidateAnswer(role, candidateQuestion),
 };

@@ -5,6 +5,7 @@
  * solutions are never included: the model cannot give away what it was never shown.
  */
 import type { Question, Role, Round } from '../../../../../content/schema.js';
+import { constraintLines } from '../constraints.js';
 import type { DecisionContext } from '../types.js';
 
 const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
@@ -53,6 +54,7 @@ export function questionHeader(question: Question, followUpsLeft: number): strin
     `Question: ${question.prompt}`,
     'Rubric points for this question (id: point):',
     ...question.rubric.map((r) => `- ${r.id}: ${r.point}`),
+    ...constraintLines(question),
     `You may ask up to ${followUpsLeft} follow-up${followUpsLeft === 1 ? '' : 's'} on it.`,
   ].join('\n');
 }
@@ -82,7 +84,7 @@ export function answerMessage(
 }
 
 export function clarifyMessage(question: Question, candidateQuestion: string, knowsQuestion: boolean): string {
-  const parts = knowsQuestion ? [] : [`Question: ${question.prompt}`];
+  const parts = knowsQuestion ? [] : [[`Question: ${question.prompt}`, ...constraintLines(question)].join('\n')];
   parts.push(
     `The candidate asks a clarifying question (reply in plain spoken sentences, no JSON):\n${clip(candidateQuestion)}`,
   );
