@@ -16,6 +16,7 @@ import type { Decision, DecisionContext } from '../../../main/core/interview/int
 import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
+import { createRoundChats } from '../../../main/core/interview/interviewers/llm/round-chats.js';
 
 let fixture: string;
 let tmp: string;
@@ -67,6 +68,7 @@ function interviewerWith(service: LlmService, limits: Partial<LlmInterviewerLimi
   const notices: { sessionId: string; message: string }[] = [];
   const factory = createLlmInterviewerFactory({
     llm: service,
+    chats: createRoundChats(service),
     notify: (sessionId, message) => notices.push({ sessionId, message }),
     limits: { decisionMaxTokens: 48, followUpMaxChars: 16, ...limits },
   });

@@ -7,6 +7,7 @@
 import { isAppError } from '../../../contract/result.js';
 import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from './llm/decision-schema.js';
 import type { LlmService } from '../../llm/llm-service.js';
+import type { RoundChats } from './llm/round-chats.js';
 import type { TurnFailure, TurnOutcome } from './llm/round-chat.js';
 import { scriptedCandidateAnswer, scriptedClarification, scriptedDecision, scriptedTransition } from './scripted.js';
 import { followUpAllowed, nextQuestionAllowed } from './timing.js';
@@ -37,7 +38,8 @@ export const DEFAULT_LLM_LIMITS: LlmInterviewerLimits = {
 };
 
 export interface LlmInterviewerOptions {
-  llm: Pick<LlmService, 'roundChat' | 'status'>;
+  llm: Pick<LlmService, 'status'>;
+  chats: Pick<RoundChats, 'roundChat'>;
   /** Shows a non-blocking notice for this session ('interviewer:notice'). */
   notify: (sessionId: string, message: string) => void;
   limits?: Partial<LlmInterviewerLimits>;
@@ -124,7 +126,7 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
     async decide(context, callbacks = {}) {
       const call = limited(limits.decisionTimeoutMs, callbacks.signal);
       try {
-        const chat = await options.llm.roundChat(sessionId, context.role, context.round, call.signal);
+        const chat = await options.chats.roundChat(sessionId, context.role, context.round, call.signal);
         const parts = context.question.coding?.parts ?? [];
         if (context.revealedParts < parts.length && followUpAllowed(context)) {
           // Coding parts come from the content, in order; the model hears about them.
@@ -167,7 +169,7 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
     async clarify(context, callbacks = {}) {
       const call = limited(limits.clarifyTimeoutMs, callbacks.signal);
       try {
-        const chat = await options.llm.roundChat(sessionId, context.role, context.round, call.signal);
+        const chat = await options.chats.roundChat(sessionId, context.role, context.round, call.signal);
         const outcome = await chat.clarify({
           context,
           candidateQuestion: context.candidateQuestion,
