@@ -6,6 +6,8 @@ import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
 import fs from 'node:fs';
+import { createBoardRepository, type BoardRepository } from './board/repository.js';
+import { createBoardService } from './board/service.js';
 import { createContentService } from './content/service.js';
 import { createInterviewRepository } from './interview/repository.js';
 import { createInterviewService } from './interview/service.js';
@@ -123,6 +125,12 @@ export function createCore(options: CoreOptions): Core {
   }
 
   // Feedback judges with the active model when there is one; otherwise it is rule-based only.
+  let boardRepository: BoardRepository | undefined;
+  const board = createBoardService({
+    repository: () => (boardRepository ??= createBoardRepository(requireDb())),
+    content,
+  });
+
   const feedback = createFeedbackService({
     repository: interviewRepo,
     db: requireDb,
@@ -163,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
     speech,
     sessions: createSessionsService({ db: requireDb, dataDir: paths.root }),
     feedback,
+    board: board.service,
   };
 
   // Loading takes seconds to minutes: start now, so the first round does not wait for it.

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { method } from '../define.js';
+
 /**
  * The whiteboard of system-design rounds as data: what the interviewer reads of a board (a
  * description built from the Excalidraw scene), and checklist coverage with its evidence.
@@ -89,3 +92,69 @@ export interface BoardChecklistCoverage {
   mentioned: boolean;
   evidence: ChecklistEvidence[];
 }
+
+/** The largest board scene accepted (pasted images live inside it); the bridge carries at most 16 MB. */
+export const MAX_SCENE_CHARS = 12 * 1024 * 1024;
+export const MAX_DESIGN_NOTE_CHARS = 20_000;
+
+/** The whiteboard as it is now: the scene as Excalidraw saves it, and the notes pane. */
+export interface BoardState {
+  scene: string | null;
+  notes: DesignNotes;
+  savedAt: number | null;
+}
+
+export interface BoardSaved {
+  savedAt: number;
+  /** What the interviewer will read of this board, for the "What the interviewer sees" view. */
+  description: string;
+}
+
+/** The board and notes as they were when a turn was answered. */
+export interface BoardSnapshotView {
+  turnSeq: number;
+  createdAt: number;
+  scene: string;
+  notes: DesignNotes;
+  description: string;
+  /** What changed since the interviewer's previous look, as it was told. */
+  update: string;
+  /** Rendered by the UI after the snapshot was taken; null until then. */
+  svg: string | null;
+  hasPng: boolean;
+}
+
+const sessionId = z.string().min(1).max(100);
+const note = z.string().max(MAX_DESIGN_NOTE_CHARS);
+export const designNotesInput = z.object({
+  requirements: note,
+  api: note,
+  dataModel: note,
+  estimates: note,
+  tradeOffs: note,
+});
+
+export const boardContract = {
+  /** The session's board and notes as last saved (empty for a new session). */
+  get: method(z.object({ sessionId })).returns<BoardState>(),
+  /** Saves the board (an Excalidraw scene as JSON text) and the notes; refuses what is not a scene. */
+  save: method(
+    z.object({ sessionId, scene: z.string().max(MAX_SCENE_CHARS).nullable(), notes: designNotesInput }),
+  ).returns<BoardSaved>(),
+  /** Every snapshot of the session, oldest first. */
+  snapshots: method(z.object({ sessionId })).returns<BoardSnapshotView[]>(),
+  /** The renderer's drawing of a snapshot (core has no DOM): an SVG and a PNG as base64. */
+  saveRendering: method(
+    z.object({
+      sessionId,
+      turnSeq: z.number().int().min(0),
+      svg: z.string().max(MAX_SCENE_CHARS),
+      pngBase64: z.string().max(MAX_SCENE_CHARS).nullable(),
+    }),
+  ).returns<{ savedAt: number }>(),
+  /** The reference design of a question ("one possible design"), with its checklist notes. */
+  reference: method(z.object({ roleId: z.string().min(1), questionId: z.string().min(1) })).returns<{
+    scene: string;
+    notes: { label: string; note: string }[];
+  } | null>(),
+};

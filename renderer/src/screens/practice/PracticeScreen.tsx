@@ -6,10 +6,11 @@ import { useAsync } from '../../use-async.js';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import { ActionButton } from './ActionButton.js';
 import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
+import { DesignBoard, type DesignBoardHandle } from './board/DesignBoard.js';
 import { Controls } from './Controls.js';
 import { Conversation } from './Conversation.js';
 import { InterviewerPanel } from './InterviewerPanel.js';
-import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget } from './keys.js';
+import { isActivatableTarget, isAltKey, isInsideBoard, isModEnter, isTypingTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
 import { Timer } from './Timer.js';
 import { VoicePanel, type VoicePanelHandle } from './VoicePanel.js';
@@ -49,6 +50,7 @@ function Practice({ initial }: { initial: InterviewView }) {
   const { toasts, add: addToast, dismiss, clearErrors } = useToasts(sessionId);
   const answerRef = useRef<AnswerBoxHandle>(null);
   const voiceRef = useRef<VoicePanelHandle>(null);
+  const boardRef = useRef<DesignBoardHandle>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
   const focusAfter = useRef<'answer' | 'primary' | 'pause' | null>(null);
 
@@ -124,6 +126,8 @@ function Practice({ initial }: { initial: InterviewView }) {
       void act('Done', async () => {
         // A spoken answer still being transcribed lands in the box before it is submitted.
         await voiceRef.current?.finish();
+        // The interviewer reads the saved board when the answer arrives.
+        await boardRef.current?.flush();
         return api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
       }),
     repeat: () => void act('Repeat question', () => api.interview.repeat({ sessionId })),
@@ -153,6 +157,8 @@ function Practice({ initial }: { initial: InterviewView }) {
     function onKeyDown(e: KeyboardEvent) {
       const { view: v, pending: busy, handlers: h } = latest.current;
       if (e.defaultPrevented || busy || e.repeat) return;
+      // Inside the whiteboard plain keys draw (R is a rectangle); only Alt shortcuts reach the page.
+      if (isInsideBoard(e.target) && !e.altKey) return;
       const inInput = e.target instanceof HTMLInputElement;
       const asking = v.phase === 'question' || v.phase === 'answering';
       const handled = (run: () => void) => {
@@ -286,6 +292,13 @@ function Practice({ initial }: { initial: InterviewView }) {
           <Conversation messages={view.messages} />
         </aside>
       </div>
+      {view.roundKind === 'system_design' && view.phase !== 'intro' && view.phase !== 'summary' && (
+        <DesignBoard
+          ref={boardRef}
+          sessionId={sessionId}
+          onLeave={() => (view.phase === 'answering' ? answerRef.current?.focus() : primaryRef.current?.focus())}
+        />
+      )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );
