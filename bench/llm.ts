@@ -17,6 +17,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LlamaChatSession, LlamaContextSequence } from 'node-llama-cpp';
 import type { Role, Round } from '../content/schema.js';
+import { decisionSchema } from '../main/core/interview/interviewers/llm/decision-schema.js';
+import { answerMessage, systemPrompt } from '../main/core/interview/interviewers/llm/prompts.js';
+import type { RoundChat } from '../main/core/interview/interviewers/llm/round-chat.js';
+import { createRoundChats, type RoundChats } from '../main/core/interview/interviewers/llm/round-chats.js';
 import {
   createLlmInterviewerFactory,
   DEFAULT_LLM_LIMITS,
@@ -24,11 +28,7 @@ import {
 } from '../main/core/interview/interviewers/llm-interviewer.js';
 import { followUpAllowed, nextQuestionAllowed } from '../main/core/interview/interviewers/timing.js';
 import type { DecisionContext } from '../main/core/interview/interviewers/types.js';
-import { decisionSchema } from '../main/core/interview/interviewers/llm/decision-schema.js';
 import { createLlmService, type LlmService } from '../main/core/llm/llm-service.js';
-import { answerMessage, systemPrompt } from '../main/core/interview/interviewers/llm/prompts.js';
-import type { RoundChat } from '../main/core/interview/interviewers/llm/round-chat.js';
-import { createRoundChats, type RoundChats } from '../main/core/interview/interviewers/llm/round-chats.js';
 
 const roundChatsBy = new WeakMap<LlmService, RoundChats>();
 /** One round-chat keeper per model host, as create-core makes it. */

@@ -1,7 +1,7 @@
-import react from '@vitejs/plugin-react';
 import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 const outDir = path.resolve(import.meta.dirname, '../dist/renderer');

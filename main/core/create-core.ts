@@ -2,26 +2,26 @@
  * Builds every service from a data folder and a content folder. Electron and the bridge both
  * call this; nothing here knows which one is hosting it.
  */
+import fs from 'node:fs';
 import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
-import fs from 'node:fs';
 import { createBoardRepository, type BoardRepository } from './board/repository.js';
 import { createBoardService } from './board/service.js';
 import { createContentService } from './content/service.js';
-import { createInterviewRepository } from './interview/repository.js';
-import { createInterviewService } from './interview/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
 import { createFeedbackService } from './feedback/feedback-service.js';
-import { createSessionsService } from './sessions/sessions-service.js';
+import { createRoundChats } from './interview/interviewers/llm/round-chats.js';
 import { createLlmInterviewerFactory } from './interview/interviewers/llm-interviewer.js';
 import { scriptedInterviewer } from './interview/interviewers/scripted.js';
+import { createInterviewRepository } from './interview/repository.js';
+import { createInterviewService } from './interview/service.js';
 import { createLlmService } from './llm/llm-service.js';
-import { createRoundChats } from './interview/interviewers/llm/round-chats.js';
 import { createHardwareProbe } from './models/hardware.js';
 import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
+import { createSessionsService } from './sessions/sessions-service.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
 import { resolveMediaPath } from './speech/media-path.js';
 import { speechSessionContext } from './speech/session-context.js';
@@ -157,7 +157,7 @@ export function createCore(options: CoreOptions): Core {
       content,
       events,
       interviewer: chooseInterviewer,
-      onDraft: (sessionId, text, context) => roundChats.preloadAnswer(sessionId, text, context),
+      onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
       onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
     }),
     settings: {

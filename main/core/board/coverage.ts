@@ -65,7 +65,9 @@ export function designChecklistCoverage(
   work: DesignWork,
 ): BoardChecklistCoverage[] {
   const transcriptTokens = tokenize(work.transcript);
-  const noteEntries = work.notes ? Object.entries(work.notes).filter(([, v]) => v.trim() !== '') : [];
+  const noteEntries: [string, string][] = work.notes
+    ? Object.entries(work.notes as unknown as Record<string, string>).filter(([, v]) => v.trim() !== '')
+    : [];
   const board = work.board ? boardTexts(work.board) : [];
   return checklist.map((item) => {
     const evidence: ChecklistEvidence[] = [];

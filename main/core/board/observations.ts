@@ -6,8 +6,8 @@
 import type { BoardDescription } from '../../contract/services/board.js';
 import { findSignal } from '../rubric/rubric-coverage.js';
 import { tokenize } from '../rubric/tokens.js';
-import { boardTexts } from './coverage.js';
 import { neighbours } from './components.js';
+import { boardTexts } from './coverage.js';
 import { componentName } from './format.js';
 
 interface Rule {

@@ -4,8 +4,8 @@
  * look), keeps the renderer's drawings of the snapshots, and serves reference designs.
  */
 import type { Services } from '../../contract/index.js';
-import type { BoardDescription, DesignNotes } from '../../contract/services/board.js';
 import { AppError } from '../../contract/result.js';
+import type { BoardDescription, DesignNotes } from '../../contract/services/board.js';
 import type { ContentService } from '../content/service.js';
 import { boardTexts } from './coverage.js';
 import { describeElements } from './describe.js';

@@ -4,8 +4,8 @@
  * their own tests. Messages use the same "<file>:<line> <path>: <message>" shape as parsePack.
  */
 import type { Question, Role } from '../../../content/schema.js';
-import { formatError, formatPath, type Locate, type PathSegment } from './parse-pack.js';
 import { checkDesignRound } from './design-rules.js';
+import { formatError, formatPath, type Locate, type PathSegment } from './parse-pack.js';
 import { runReference } from './run-reference.js';
 
 export interface SemanticReport {

@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import type { Llama, LlamaContextSequence, LlamaGrammar } from 'node-llama-cpp';
-import type { LlmStatus } from '../../contract/services/models.js';
 import { AppError, isAppError } from '../../contract/result.js';
+import type { LlmStatus } from '../../contract/services/models.js';
 import { Sequencer } from '../util/sequencer.js';
 import { generate, parseJsonReply } from './generate.js';
 import { checkModelFile, loadModel, loadRuntime, type LoadedModel } from './loader.js';

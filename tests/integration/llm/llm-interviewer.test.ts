@@ -3,10 +3,11 @@
  * token by token, and the scripted interviewer taking the turn (with a notice) whenever the
  * model cannot: cut-off JSON, a timeout, no model, a corrupt model. Aborting is silent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRoundChats } from '../../../main/core/interview/interviewers/llm/round-chats.js';
 import {
   createLlmInterviewerFactory,
   type LlmInterviewerLimits,
@@ -16,7 +17,6 @@ import type { Decision, DecisionContext } from '../../../main/core/interview/int
 import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
-import { createRoundChats } from '../../../main/core/interview/interviewers/llm/round-chats.js';
 
 let fixture: string;
 let tmp: string;

@@ -3,18 +3,18 @@
  * structured calls through a JSON-schema grammar, and the KV cache at work in a round's chat.
  * The fixture writes gibberish, so these tests check shapes, limits and token counts, never wording.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../main/contract/result.js';
-import type { Decision, DecisionContext } from '../../../main/core/interview/interviewers/types.js';
-import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
 import { answerMessage } from '../../../main/core/interview/interviewers/llm/prompts.js';
 import type { TurnRequest } from '../../../main/core/interview/interviewers/llm/round-chat.js';
+import { createRoundChats, type RoundChats } from '../../../main/core/interview/interviewers/llm/round-chats.js';
+import type { Decision, DecisionContext } from '../../../main/core/interview/interviewers/types.js';
+import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
-import { createRoundChats, type RoundChats } from '../../../main/core/interview/interviewers/llm/round-chats.js';
 
 const roundChatsBy = new WeakMap<LlmService, RoundChats>();
 /** One round-chat keeper per model host, as create-core makes it. */
@@ -275,7 +275,8 @@ describe('a long round in a small context', () => {
     const history = chat.history();
     expect(history).toHaveLength(3); // the new system prompt, this answer, the reply
     expect(history[0]).toMatchObject({ type: 'system' });
-    expect(String(history[0]!.type === 'system' && history[0]!.text)).toContain(
+    const system = history[0];
+    expect(system?.type === 'system' ? system.text : '').toContain(
       `Earlier in this interview (summary):\n- "${question.prompt}"`,
     );
     expect(history[1]).toMatchObject({ type: 'user' });

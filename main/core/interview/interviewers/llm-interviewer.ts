@@ -5,10 +5,10 @@
  * that does not block the round. The model's choices are held to the same timing rules.
  */
 import { isAppError } from '../../../contract/result.js';
-import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from './llm/decision-schema.js';
 import type { LlmService } from '../../llm/llm-service.js';
-import type { RoundChats } from './llm/round-chats.js';
+import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from './llm/decision-schema.js';
 import type { TurnFailure, TurnOutcome } from './llm/round-chat.js';
+import type { RoundChats } from './llm/round-chats.js';
 import { scriptedCandidateAnswer, scriptedClarification, scriptedDecision, scriptedTransition } from './scripted.js';
 import { followUpAllowed, nextQuestionAllowed } from './timing.js';
 import type { Decision, DecisionContext, Interviewer } from './types.js';
@@ -64,9 +64,10 @@ function turnNotice(failure: TurnFailure, limits: LlmInterviewerLimits, error: u
       return "The AI interviewer's reply was cut off, so the scripted interviewer took this turn. The interview goes on as normal.";
     case 'invalid_json':
       return "The AI interviewer's reply could not be read, so the scripted interviewer took this turn. The interview goes on as normal.";
-    case 'timeout':
+    case 'timeout': {
       const seconds = Math.max(1, Math.round(limits.decisionTimeoutMs / 1000));
       return `The AI interviewer took longer than ${seconds} second${seconds === 1 ? '' : 's'}, so the scripted interviewer took this turn. A smaller model (see Models) answers faster.`;
+    }
     default: {
       const reason = error instanceof Error ? ` (${error.message.split('\n')[0]!.slice(0, 160)})` : '';
       return `The AI interviewer ran into a problem${reason}, so the scripted interviewer took this turn.`;

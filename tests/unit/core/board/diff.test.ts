@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeScene } from '../../../../main/core/board/describe.js';
 import { boardUpdateText, diffBoards } from '../../../../main/core/board/diff.js';
-import { arrow, box, label, note, scene, smallDesign } from './scenes.js';
+import { arrow, box, label, note, smallDesign } from './scenes.js';
 
 function described(data: unknown) {
   const result = describeScene(data);

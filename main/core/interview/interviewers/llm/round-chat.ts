@@ -6,6 +6,11 @@
  */
 import type { ChatHistoryItem, LlamaChatSession, LlamaContextSequence, LlamaGrammar } from 'node-llama-cpp';
 import type { Role, Round } from '../../../../../content/schema.js';
+import { generate, parseJsonReply, type GenerationFailure } from '../../../llm/generate.js';
+import { streamStringField } from '../../../llm/json-stream.js';
+import type { JsonSchema } from '../../../llm/types.js';
+import { Sequencer } from '../../../util/sequencer.js';
+import { followUpAllowed, nextQuestionAllowed } from '../timing.js';
 import type { Decision, DecisionContext } from '../types.js';
 import {
   decisionSchema,
@@ -13,12 +18,7 @@ import {
   parseModelDecision,
   type ModelDecision,
 } from './decision-schema.js';
-import { followUpAllowed, nextQuestionAllowed } from '../timing.js';
-import { generate, parseJsonReply, type GenerationFailure } from '../../../llm/generate.js';
-import { streamStringField } from '../../../llm/json-stream.js';
 import { answerMessage, clarifyMessage, summaryLine, systemPrompt } from './prompts.js';
-import type { JsonSchema } from '../../../llm/types.js';
-import { Sequencer } from '../../../util/sequencer.js';
 
 export type TurnFailure = GenerationFailure | 'cut_off' | 'invalid_json';
 

@@ -56,7 +56,7 @@ export function createRoundChats(
       round,
       session,
       sequence: lease.sequence,
-      grammarFor: lease.grammarFor,
+      grammarFor: (schema) => lease.grammarFor(schema),
     });
     return built;
   }

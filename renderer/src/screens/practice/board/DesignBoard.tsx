@@ -4,8 +4,8 @@
  * the board the page's single-key shortcuts are off; Esc leaves it.
  */
 import { forwardRef, lazy, Suspense, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { api, errorMessage } from '../../../api/client.js';
 import type { DesignNotes } from '../../../../../main/contract/services/board.js';
+import { api, errorMessage } from '../../../api/client.js';
 import { NotesPane } from './NotesPane.js';
 import { useDarkTheme } from './use-dark.js';
 import './board.css';

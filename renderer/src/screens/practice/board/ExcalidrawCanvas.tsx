@@ -5,7 +5,7 @@
 import './asset-path.js';
 import '@excalidraw/excalidraw/index.css';
 import { Excalidraw, MainMenu, serializeAsJSON, WelcomeScreen } from '@excalidraw/excalidraw';
-import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
+import type { ExcalidrawImperativeAPI, ExcalidrawInitialDataState } from '@excalidraw/excalidraw/types';
 import { useMemo, useRef } from 'react';
 
 export interface CanvasProps {
@@ -34,8 +34,8 @@ export default function ExcalidrawCanvas({ initialScene, dark, readOnly, onScene
   const data = useMemo(() => initialData(initialScene), [initialScene]);
   return (
     <Excalidraw
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- restore() fills missing fields
-      initialData={data as any}
+      // Stored scenes are restored by Excalidraw, which fills any missing fields.
+      initialData={data as unknown as ExcalidrawInitialDataState}
       theme={dark ? 'dark' : 'light'}
       viewModeEnabled={readOnly === true}
       excalidrawAPI={(api) => onReady?.(api)}

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePack } from '../../../../../main/core/content/parse-pack.js';
 import { constraintAnswer, constraintLines } from '../../../../../main/core/interview/interviewers/constraints.js';
-import { scriptedInterviewer } from '../../../../../main/core/interview/interviewers/scripted.js';
 import { questionHeader } from '../../../../../main/core/interview/interviewers/llm/prompts.js';
+import { scriptedInterviewer } from '../../../../../main/core/interview/interviewers/scripted.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 const role = parsePack(readFileSync(join(repo, 'content/roles/stripe-backend-engineer.yaml')), 'stripe').role!;
