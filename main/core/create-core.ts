@@ -159,6 +159,15 @@ export function createCore(options: CoreOptions): Core {
       interviewer: chooseInterviewer,
       onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
       onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
+      boardLook: (sessionId, turnSeq) => {
+        try {
+          return board.look(sessionId, turnSeq);
+        } catch (error) {
+          // The interview goes on without the board rather than stopping on it.
+          log('could not read the whiteboard for the interviewer', error);
+          return null;
+        }
+      },
     }),
     settings: {
       get: () => readSettings(db),

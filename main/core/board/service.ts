@@ -7,42 +7,20 @@ import type { Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
 import type { BoardDescription, DesignNotes } from '../../contract/services/board.js';
 import type { ContentService } from '../content/service.js';
+import type { BoardLook } from '../interview/interviewers/types.js';
 import { boardTexts } from './coverage.js';
 import { describeElements } from './describe.js';
 import { boardUpdateText } from './diff.js';
 import { boardText } from './format.js';
+import { notesText } from './notes-text.js';
 import { EMPTY_NOTES, type BoardRepository } from './repository.js';
 import { parseSceneText } from './scene.js';
-
-/** What the interviewer gets about the board when it decides after an answer. */
-export interface BoardLook {
-  description: BoardDescription;
-  /** The whole board as text. */
-  text: string;
-  /** What changed since the previous look (the whole board on the first). */
-  update: string;
-  notes: DesignNotes;
-}
 
 const EMPTY_SCENE = JSON.stringify({ type: 'excalidraw', version: 2, source: 'interview-rehearsal', elements: [] });
 
 export function describeSceneText(scene: string | null): BoardDescription {
   const parsed = parseSceneText(scene ?? EMPTY_SCENE);
   return parsed.ok ? describeElements(parsed.value.elements, parsed.value.warnings) : describeElements([]);
-}
-
-export function notesText(notes: DesignNotes): string {
-  const labels: [keyof DesignNotes, string][] = [
-    ['requirements', 'Requirements'],
-    ['api', 'API'],
-    ['dataModel', 'Data model'],
-    ['estimates', 'Estimates'],
-    ['tradeOffs', 'Trade-offs'],
-  ];
-  return labels
-    .filter(([key]) => notes[key].trim() !== '')
-    .map(([key, label]) => `${label}: ${notes[key].trim()}`)
-    .join('\n');
 }
 
 export interface BoardServiceOptions {

@@ -7,6 +7,7 @@ import type { Question, Role } from '../../../../content/schema.js';
 import { rubricCoverage, findSignal } from '../../rubric/rubric-coverage.js';
 import { tokenize } from '../../rubric/tokens.js';
 import { constraintAnswer } from './constraints.js';
+import { designFollowUp } from './design-follow-up.js';
 import { followUpAllowed, nextQuestionAllowed } from './timing.js';
 import type { Decision, DecisionContext, Interviewer } from './types.js';
 
@@ -29,6 +30,8 @@ export function pickFollowUp(context: DecisionContext): Pick<Decision, 'followUp
   if (revealedParts < parts.length) {
     return { followUp: parts[revealedParts], revealsPart: true };
   }
+  const design = designFollowUp(context);
+  if (design) return { followUp: design.followUp };
   const allAnswers = context.answers.join('\n');
   const covered = new Set(
     rubricCoverage(allAnswers, question.rubric)
