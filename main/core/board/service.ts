@@ -5,7 +5,7 @@
  */
 import type { Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
-import type { BoardDescription, DesignNotes } from '../../contract/services/board.js';
+import type { BoardDescription } from '../../contract/services/board.js';
 import type { ContentService } from '../content/service.js';
 import type { BoardLook } from '../interview/interviewers/types.js';
 import { boardTexts } from './coverage.js';

@@ -5,8 +5,8 @@
  * solutions are never included: the model cannot give away what it was never shown.
  */
 import type { Question, Role, Round } from '../../../../../content/schema.js';
-import { constraintLines } from '../constraints.js';
 import { notesText } from '../../../board/notes-text.js';
+import { constraintLines } from '../constraints.js';
 import type { BoardLook, DecisionContext } from '../types.js';
 
 const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
