@@ -152,6 +152,8 @@ export const boardContract = {
       pngBase64: z.string().max(MAX_SCENE_CHARS).nullable(),
     }),
   ).returns<{ savedAt: number }>(),
+  /** A snapshot's PNG drawing, for export. */
+  png: method(z.object({ sessionId, turnSeq: z.number().int().min(0) })).returns<{ base64: string }>(),
   /** The reference design of a question ("one possible design"), with its checklist notes. */
   reference: method(z.object({ roleId: z.string().min(1), questionId: z.string().min(1) })).returns<{
     scene: string;

@@ -123,3 +123,13 @@ export function createBoardRepository(db: Db) {
 }
 
 export type BoardRepository = ReturnType<typeof createBoardRepository>;
+
+/** The board and notes as they were at a turn (the latest snapshot up to it), for feedback. */
+export function boardAtTurn(db: Db, sessionId: string, turnSeq: number): { scene: string; notes: DesignNotes } | null {
+  const row = db
+    .prepare(
+      'SELECT scene, notes_json AS notesJson FROM board_snapshots WHERE session_id = ? AND turn_seq <= ? ORDER BY turn_seq DESC LIMIT 1',
+    )
+    .get(sessionId, turnSeq) as { scene: string; notesJson: string } | undefined;
+  return row ? { scene: row.scene, notes: parseNotes(row.notesJson) } : null;
+}

@@ -114,6 +114,15 @@ export function createBoardService(options: BoardServiceOptions) {
       }
       return { savedAt: now() };
     },
+    png: ({ sessionId, turnSeq }) => {
+      const png = repo().snapshot(sessionId, turnSeq)?.png;
+      if (!png)
+        throw new AppError(
+          'NOT_FOUND',
+          'This board snapshot has no PNG drawing yet. Open the session again to draw it.',
+        );
+      return { base64: png.toString('base64') };
+    },
     reference: ({ roleId, questionId }) => {
       const role = options.content.findRole(roleId)?.role;
       for (const round of role?.rounds ?? []) {

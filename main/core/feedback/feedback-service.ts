@@ -17,6 +17,8 @@ import type {
   RoundFeedback,
   SessionFeedbackView,
 } from '../../contract/services/feedback.js';
+import { boardAtTurn } from '../board/repository.js';
+import { describeSceneText } from '../board/service.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
 import type { EngineState, TurnRecord } from '../interview/engine.js';
@@ -185,6 +187,13 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     return loaded.round?.questions.find((q) => q.id === questionId);
   }
 
+  /** The board at the question's last answer, when the session has one. */
+  function boardFor(sessionId: string, turns: readonly { seq: number }[]) {
+    if (turns.length === 0) return null;
+    const at = boardAtTurn(options.db(), sessionId, Math.max(...turns.map((t) => t.seq)));
+    return at ? { description: describeSceneText(at.scene), notes: at.notes } : null;
+  }
+
   function rulesFor(loaded: Loaded, index: number): RulesQuestionFeedback {
     const question = loaded.state.questions[index]!;
     const turns = loaded.state.turns.filter((t) => t.questionIndex === index);
@@ -196,6 +205,7 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
       roundKind: loaded.record.roundKind,
       checklist: loaded.round?.checklist ?? null,
       starGuide: contentQuestion(loaded, question.id)?.star !== undefined,
+      board: boardFor(loaded.record.sessionId, turns),
     });
   }
 

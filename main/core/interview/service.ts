@@ -269,6 +269,8 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
           const after = commit(entry, engine.submitAnswer(before, text, now()));
           if (after.phase === 'deciding' && before.phase !== 'deciding') {
             const turn = engine.currentTurn(after);
+            // The board as it was at this answer, before feedback or the interviewer read it.
+            if (turn) options.boardLook?.(sessionId, turn.seq);
             if (turn) options.onAnswer?.(sessionId, turn.seq);
             await decide(entry);
           }

@@ -93,6 +93,42 @@ describe('the whiteboard in a design round (scripted interviewer, real storage)'
     expect(snapshots[1]?.notes.estimates).toBe('5,000 payments a second at peak');
   });
 
+  it('feeds the feedback: checklist evidence from the board and notes, and what the board shows unmentioned', async () => {
+    const core = makeCore();
+    const { interview, board, feedback, sessions } = core.services;
+    const sessionId = await startDesignRound(core);
+    const scene = smallDesign();
+    scene.elements.push(
+      box('cache', 200, 200),
+      label('cache', 'Redis cache'),
+      arrow('a3', [250, 64], [250, 196], { start: 'api', end: 'cache' }),
+      arrow('a4', [296, 230], [420, 64], { start: 'cache', end: 'db' }),
+    );
+    await board.save({
+      sessionId,
+      scene: JSON.stringify(scene),
+      notes: {
+        ...NOTES,
+        tradeOffs: 'A cache in front of the primary instead of more replicas: faster reads, staler data.',
+      },
+    });
+    await interview.startAnswer({ sessionId });
+    await interview.submitAnswer({ sessionId, text: 'Reads go through the cache, writes go to Postgres.' });
+    await interview.finish({ sessionId });
+    const [q] = (await feedback.forSession({ sessionId })).questions;
+    expect(q?.boardObservations).toEqual([
+      'Drew a cache ("Redis cache") between "Payments API" and "Postgres primary" — no eviction or invalidation mentioned.',
+    ]);
+    const byId = Object.fromEntries((q?.checklist ?? []).map((c) => [c.id, c]));
+    expect(byId.api?.evidence).toContain('on the board: “Payments API”');
+    expect(byId['trade-offs']?.evidence[0]).toMatch(/^in your notes: “A cache in front of the primary/);
+    expect(byId.idempotency?.covered).toBe(false);
+    // The exports carry the final board.
+    const md = await sessions.exportMarkdown({ sessionId });
+    expect(md.text).toContain('## Whiteboard');
+    expect(md.text).toContain('"Payments API" → "Redis cache"');
+  });
+
   it("keeps the renderer's drawing of a snapshot and refuses what is not an image", async () => {
     const core = makeCore();
     const { interview, board } = core.services;

@@ -6,6 +6,7 @@ import { downloadBlob, downloadText } from '../../download.js';
 import { ROUND_KIND_LABELS } from '../../labels.js';
 import { href, navigate } from '../../router.js';
 import { useAsync } from '../../use-async.js';
+import { BoardReview } from './BoardReview.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import { setFlash } from './flash.js';
 import { base64ToBytes, formatDateTime, formatLength, STATUS_LABELS } from './format.js';
@@ -223,6 +224,8 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
             ))}
         </ol>
       </section>
+
+      <BoardReview detail={detail} />
 
       <FeedbackPanel detail={detail} />
     </>

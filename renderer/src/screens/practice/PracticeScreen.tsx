@@ -128,7 +128,9 @@ function Practice({ initial }: { initial: InterviewView }) {
         await voiceRef.current?.finish();
         // The interviewer reads the saved board when the answer arrives.
         await boardRef.current?.flush();
-        return api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
+        const next = await api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
+        boardRef.current?.renderSnapshots();
+        return next;
       }),
     repeat: () => void act('Repeat question', () => api.interview.repeat({ sessionId })),
     clarify: (text: string) => act('Clarifying question', () => api.interview.clarify({ sessionId, text })),

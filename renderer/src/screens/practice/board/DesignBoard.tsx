@@ -18,6 +18,8 @@ const SAVE_DELAY_MS = 700;
 export interface DesignBoardHandle {
   /** Saves what is not saved yet; resolves when core has it. */
   flush(): Promise<void>;
+  /** Draws the snapshots the interviewer took (SVG and PNG for review and export), in the background. */
+  renderSnapshots(): void;
 }
 
 export const DesignBoard = forwardRef<DesignBoardHandle, { sessionId: string; onLeave: () => void }>(
@@ -78,7 +80,20 @@ export const DesignBoard = forwardRef<DesignBoardHandle, { sessionId: string; on
       [save],
     );
 
-    useImperativeHandle(ref, () => ({ flush: save }), [save]);
+    useImperativeHandle(
+      ref,
+      () => ({
+        flush: save,
+        renderSnapshots: () => {
+          void import('./render.js')
+            .then((m) => m.renderPendingSnapshots(sessionId))
+            .catch((error: unknown) =>
+              setStatus({ kind: 'error', text: `The board snapshot was not drawn: ${errorMessage(error)}` }),
+            );
+        },
+      }),
+      [save, sessionId],
+    );
     // Leaving the screen saves what is left.
     useEffect(() => () => void save(), [save]);
 
