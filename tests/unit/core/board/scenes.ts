@@ -15,6 +15,11 @@ export function label(containerId: string, text: string, extra: Partial<El> = {}
     height: 20,
     text: text.replace(/ /g, '\n'), // wrapped, as Excalidraw stores it
     originalText: text,
+    fontSize: 16,
+    fontFamily: 5,
+    textAlign: 'center',
+    verticalAlign: 'middle',
+    lineHeight: 1.25,
     containerId,
     groupIds: [],
     frameId: null,
@@ -54,8 +59,35 @@ export function arrow(
   };
 }
 
+/** Fills in what Excalidraw keeps on both sides of a binding: a container lists its label and its arrows. */
+function linkBindings(elements: El[]): El[] {
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  const link = (id: unknown, type: string, child: string) => {
+    const target = typeof id === 'string' ? byId.get(id) : undefined;
+    if (!target) return;
+    const bound = (target.boundElements as { id: string; type: string }[] | undefined) ?? [];
+    if (!bound.some((b) => b.id === child)) target.boundElements = [...bound, { id: child, type }];
+  };
+  for (const e of elements) {
+    if (e.type === 'text') link(e.containerId, 'text', e.id);
+    if (e.type === 'arrow') {
+      link((e.startBinding as { elementId?: string } | null)?.elementId, 'arrow', e.id);
+      link((e.endBinding as { elementId?: string } | null)?.elementId, 'arrow', e.id);
+    }
+  }
+  return elements;
+}
+
 export function scene(elements: El[], extra: Record<string, unknown> = {}) {
-  return { type: 'excalidraw', version: 2, source: 'test', elements, appState: {}, files: {}, ...extra };
+  return {
+    type: 'excalidraw',
+    version: 2,
+    source: 'test',
+    elements: linkBindings(elements),
+    appState: {},
+    files: {},
+    ...extra,
+  };
 }
 
 /** Three components and two labelled arrows: Clients → API → Postgres. */
