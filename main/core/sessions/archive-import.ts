@@ -292,6 +292,13 @@ export function importArchive(db: Db, dataDir: string, source: ArchiveSource): I
           );
         for (const f of b.feedback)
           insert(db, 'feedback', pick(f, ['turn_id', 'round_id', 'source', 'body_json', 'created_at']));
+        for (const board of b.boards) insert(db, 'boards', { session_id: b.session.id, ...board });
+        for (const { png_base64, ...snapshot } of b.boardSnapshots)
+          insert(db, 'board_snapshots', {
+            session_id: b.session.id,
+            ...snapshot,
+            png: png_base64 === null ? null : Buffer.from(png_base64, 'base64'),
+          });
       }
     })();
   } catch (error) {

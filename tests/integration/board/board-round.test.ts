@@ -129,6 +129,41 @@ describe('the whiteboard in a design round (scripted interviewer, real storage)'
     expect(md.text).toContain('"Payments API" → "Redis cache"');
   });
 
+  it('is found by search and travels through export and import', async () => {
+    const source = makeCore();
+    const sessionId = await startDesignRound(source);
+    await source.services.board.save({
+      sessionId,
+      scene: JSON.stringify(smallDesign()),
+      notes: { ...NOTES, api: 'POST /v1/payments with an Idempotency-Key' },
+    });
+    await source.services.interview.startAnswer({ sessionId });
+    await source.services.interview.submitAnswer({ sessionId, text: 'My answer covers the requirements and scope.' });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9]).toString('base64');
+    await source.services.board.saveRendering({ sessionId, turnSeq: 1, svg: '<svg>board</svg>', pngBase64: png });
+
+    const found = await source.services.sessions.search({ query: 'postgres prim', limit: 30 });
+    expect(found.hits.filter((h) => h.kind === 'board').map((h) => [h.sessionId, h.turnSeq])).toEqual([[sessionId, 1]]);
+    const inNotes = await source.services.sessions.search({ query: 'Idempotency-Key', limit: 30 });
+    expect(inNotes.hits.some((h) => h.kind === 'board')).toBe(true);
+
+    const zip = await source.services.sessions.exportArchive(undefined);
+    const target = makeCore();
+    const report = await target.services.sessions.importArchive({
+      bytes: new Uint8Array(Buffer.from(zip.base64, 'base64')),
+    });
+    expect(report.imported).toBe(1);
+    const [snapshot] = await target.services.board.snapshots({ sessionId });
+    expect(snapshot).toMatchObject({ turnSeq: 1, svg: '<svg>board</svg>', hasPng: true });
+    expect(snapshot?.description).toContain('"Clients" → "Payments API": "HTTPS"');
+    expect((await target.services.board.get({ sessionId })).notes.api).toBe(
+      'POST /v1/payments with an Idempotency-Key',
+    );
+    expect((await target.services.board.png({ sessionId, turnSeq: 1 })).base64).toBe(png);
+    const again = await target.services.sessions.search({ query: 'SQL writes', limit: 30 });
+    expect(again.hits.some((h) => h.kind === 'board' && h.sessionId === sessionId)).toBe(true);
+  });
+
   it("keeps the renderer's drawing of a snapshot and refuses what is not an image", async () => {
     const core = makeCore();
     const { interview, board } = core.services;
