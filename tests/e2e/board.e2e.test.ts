@@ -89,6 +89,15 @@ describe('system design: the whiteboard the interviewer reads', () => {
     await expect.poll(() => page.locator('.board-status').textContent()).toBe('Saved');
     await screenshot(page, 'board-practice');
 
+    // The same board in dark mode, in a second browser that prefers dark.
+    dark = await openBrowser({ colorScheme: 'dark' });
+    await dark.page.goto(`${server.url}#/practice/${encodeURIComponent(sessionId)}`);
+    await dark.page.locator('.board-canvas canvas.interactive').waitFor({ timeout: 60_000 });
+    await dark.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await dark.page.locator('.board-canvas').scrollIntoViewIfNeeded();
+    await expect.poll(() => dark!.page.locator('.excalidraw.theme--dark').count()).toBe(1);
+    await screenshot(dark.page, 'board-practice-dark');
+
     // Answer: requirements only. The follow-up asks about a component on the board by name.
     await page.getByRole('button', { name: 'Start answer' }).click();
     await page.locator('.practice[data-phase="answering"]').waitFor();
@@ -143,8 +152,7 @@ describe('system design: the whiteboard the interviewer reads', () => {
         .toString(),
     ).toBe('PNG');
 
-    // Dark mode: the same review and the practice board.
-    dark = await openBrowser({ colorScheme: 'dark' });
+    // Dark mode: the same review.
     await dark.page.goto(`${server.url}#/history/${encodeURIComponent(sessionId)}`);
     await dark.page.getByTestId('board-image').waitFor({ timeout: 60_000 });
     await dark.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
