@@ -7,6 +7,8 @@ import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
 import type { SettingsPatch } from '../contract/services/settings.js';
+import { createBoardRepository, type BoardRepository } from './board/repository.js';
+import { createBoardService } from './board/service.js';
 import { createContentService, type ContentService } from './content/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
@@ -156,6 +158,12 @@ export function createCore(options: CoreOptions): Core {
   }
 
   // Feedback judges with the active model when there is one; otherwise it is rule-based only.
+  let boardRepository: BoardRepository | undefined;
+  const board = createBoardService({
+    repository: () => (boardRepository ??= createBoardRepository(requireDb())),
+    content,
+  });
+
   const feedback = createFeedbackService({
     repository: interviewRepo,
     db: requireDb,
@@ -172,6 +180,15 @@ export function createCore(options: CoreOptions): Core {
     interviewer: chooseInterviewer,
     onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
     onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
+    boardLook: (sessionId, turnSeq) => {
+      try {
+        return board.look(sessionId, turnSeq);
+      } catch (error) {
+        // The interview goes on without the board rather than stopping on it.
+        log('could not read the whiteboard for the interviewer', error);
+        return null;
+      }
+    },
   });
 
   const services: Services = {
@@ -211,6 +228,7 @@ export function createCore(options: CoreOptions): Core {
       importFolder: () => events.emit('sessions:changed', { sessionId: null }),
     }),
     feedback,
+    board: board.service,
   };
 
   // Loading takes seconds to minutes: start now, so the first round does not wait for it.

@@ -16,6 +16,8 @@ import {
   frameNavigationDecision,
   isPermissionAllowed,
   isPermissionCheckAllowed,
+  isRequestAllowed,
+  NETWORK_URL_PATTERNS,
   mainWindowOptions,
   navigationDecision,
   redirectDecision,
@@ -117,6 +119,11 @@ function start(): void {
   session.defaultSession.setPermissionCheckHandler((_webContents, permission, origin, details) =>
     isPermissionCheckAllowed(permission, origin, (details as { mediaType?: string }).mediaType),
   );
+
+  // Nothing the page asks for leaves the machine (the bridge is not used inside Electron).
+  session.defaultSession.webRequest.onBeforeRequest({ urls: NETWORK_URL_PATTERNS }, (details, callback) => {
+    callback({ cancel: !isRequestAllowed(details.url) });
+  });
 
   registerIpc(ipcMain, core, () => mainWindow?.webContents ?? null);
   createWindow();

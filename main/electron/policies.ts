@@ -109,6 +109,28 @@ export function isPermissionCheckAllowed(permission: string, requestingOrigin: s
   return permission === 'media' && (mediaType === undefined || mediaType === 'audio');
 }
 
+/**
+ * The app is offline: the page may load only its own files (app://ui), in-memory data (data:,
+ * blob:) and devtools pages. Everything else is cancelled, so a library's CDN fallback, an
+ * embedded video or a "share" link inside the whiteboard never reaches the network, whatever the
+ * CSP says. (Links the user opens go to the system browser through navigationDecision.)
+ */
+export function isRequestAllowed(url: string): boolean {
+  if (isAppUrl(url)) return true;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'data:' || protocol === 'blob:' || protocol === 'devtools:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The requests the filter is asked about: the network ones. The app's own files come through the
+ * app:// handler, which reads them with file:// URLs that must not be filtered.
+ */
+export const NETWORK_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
+
 /** IPC is answered only for the app's own main frame in the app's own window. */
 export function isTrustedSender(
   sender: { webContentsId: number; frameUrl: string | undefined; isMainFrame: boolean },

@@ -77,6 +77,7 @@ export interface ChecklistCoverageView {
   id: string;
   label: string;
   covered: boolean;
+  /** Quotes; in design rounds prefixed with where they are ("on the board: …", "in your notes: …"). */
   evidence: string[];
 }
 
@@ -144,6 +145,8 @@ export interface QuestionFeedback {
   flags: AnswerFlag[];
   /** Rule-based score: rubric points evidenced. */
   rules: { covered: number; total: number; improvement: string | null };
+  /** Design rounds: what the board shows that nobody talked about ("Drew a cache … — no eviction mentioned."). */
+  boardObservations?: string[];
   llm: LlmQuestionJudgement | null;
   llmStatus: JudgementStatus;
   /** Why there is no model judgement, in words for the candidate. */

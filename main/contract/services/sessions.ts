@@ -119,7 +119,7 @@ export interface SessionDetail {
   summary: RoundSummaryView;
 }
 
-export type SearchHitKind = 'question' | 'answer' | 'transcript' | 'notes';
+export type SearchHitKind = 'question' | 'answer' | 'transcript' | 'notes' | 'board';
 
 export interface SnippetPart {
   text: string;

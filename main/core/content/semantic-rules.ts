@@ -5,6 +5,7 @@
  * reference solutions pass their tests is the runner's job (reference-checks.ts).
  */
 import type { Question, Role } from '../../../content/schema.js';
+import { checkDesignRound } from './design-rules.js';
 import { formatError, formatPath, type Locate, type PathSegment } from './parse-pack.js';
 
 export interface SemanticReport {
@@ -34,6 +35,7 @@ export function checkSemantics(role: Role, file: string, locate: Locate = () => 
     round.checklist?.forEach((item, c) => {
       unique(`checklist:${r}`, 'checklist id', item.id, [...rp, 'checklist', c, 'id']);
     });
+    checkDesignRound(round, rp, at);
     if (round.questionsPerSession > round.questions.length) {
       const n = round.questions.length;
       at(

@@ -6,6 +6,8 @@
  * queues a job, and a running job gives the model back when the next answer comes in.
  */
 import type { Services } from '../../contract/index.js';
+import { boardAtTurn } from '../board/repository.js';
+import { describeSceneText } from '../board/service.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
 import type { InterviewRepository } from '../interview/repository.js';
@@ -52,8 +54,13 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
   const generator = () => options.llm?.() ?? null;
   let store: FeedbackStore | undefined;
   const feedbackStore = () => (store ??= createFeedbackStore(options.db()));
+  /** The board at a turn, described for the checklist (sessions without a board have none). */
+  const boardAt = (sessionId: string, seq: number) => {
+    const at = boardAtTurn(options.db(), sessionId, seq);
+    return at ? { description: describeSceneText(at.scene), notes: at.notes } : null;
+  };
   const load = (sessionId: string) =>
-    loadFeedbackInput(options.repository(), options.content, feedbackStore(), sessionId);
+    loadFeedbackInput(options.repository(), options.content, feedbackStore(), sessionId, boardAt);
   const loadIfThere = (sessionId: string): FeedbackInput | null => {
     try {
       return load(sessionId);

@@ -4,6 +4,7 @@
  */
 import type { Question, Round } from '../../../content/schema.js';
 import { AppError } from '../../contract/result.js';
+import type { BoardDescription, DesignNotes } from '../../contract/services/board.js';
 import type { ContentService } from '../content/service.js';
 import type { EngineState, TurnRecord } from '../interview/engine.js';
 import { roundRowId, turnRowId, type InterviewRepository, type SessionRecord } from '../interview/repository.js';
@@ -18,6 +19,13 @@ export interface FeedbackInput {
   roleTitle: string;
   /** Transcript segments by turn seq (spoken answers only). */
   segments: Map<number, TimedSegment[]>;
+  /** The whiteboard (its text description and notes) as it was at a turn; null without one. */
+  boardAt: (seq: number) => BoardEvidence | null;
+}
+
+export interface BoardEvidence {
+  description: BoardDescription;
+  notes: DesignNotes;
 }
 
 export function loadFeedbackInput(
@@ -25,6 +33,7 @@ export function loadFeedbackInput(
   content: ContentService,
   store: FeedbackStore,
   sessionId: string,
+  boardAt: (sessionId: string, seq: number) => BoardEvidence | null = () => null,
 ): FeedbackInput {
   const record = repository.load(sessionId);
   if (!record)
@@ -39,6 +48,7 @@ export function loadFeedbackInput(
     round: role?.rounds.find((r) => r.id === record.roundId),
     roleTitle: record.roleTitle,
     segments: store.segments(roundRowId(sessionId)),
+    boardAt: (seq) => boardAt(sessionId, seq),
   };
 }
 
@@ -77,12 +87,15 @@ function contentQuestion(input: FeedbackInput, questionId: string): Question | u
 
 export function rulesOf(input: FeedbackInput, index: number): RulesQuestionFeedback {
   const question = input.state.questions[index]!;
+  const turns = questionTurns(input, index);
   return rulesForQuestion({
     question,
-    turns: questionTurns(input, index),
+    turns,
     segments: questionSegments(input, index),
     roundKind: input.record.roundKind,
     checklist: input.round?.checklist ?? null,
     starGuide: contentQuestion(input, question.id)?.star !== undefined,
+    // The board as it stood at the question's last answer.
+    board: turns.length > 0 ? input.boardAt(Math.max(...turns.map((t) => t.seq))) : null,
   });
 }

@@ -89,7 +89,23 @@ function sessionEntries(db: Db, dataDir: string, sessionId: string): ExportEntry
       if (fs.existsSync(file)) extra.push({ name: `sessions/${relative}`, file });
     }
   }
-  const bundle = { session, rounds, turns, segments, recordings, feedback } as unknown as SessionBundle;
+  const boards = rowsOf(db, 'SELECT scene, notes_json, updated_at FROM boards WHERE session_id = ?', sessionId);
+  const boardSnapshots = rowsOf(
+    db,
+    `SELECT turn_seq, created_at, scene, notes_json, description, update_text, board_text, svg, png
+     FROM board_snapshots WHERE session_id = ? ORDER BY turn_seq`,
+    sessionId,
+  ).map(({ png, ...row }) => ({ ...row, png_base64: Buffer.isBuffer(png) ? png.toString('base64') : null }));
+  const bundle = {
+    session,
+    rounds,
+    turns,
+    segments,
+    recordings,
+    feedback,
+    boards,
+    boardSnapshots,
+  } as unknown as SessionBundle;
   return [{ name: `${folderName}/${SESSION_FILE}`, bytes: json(bundle) }, ...files, ...extra];
 }
 

@@ -92,6 +92,25 @@ export const feedbackRow = z.object({
   created_at: ms,
 });
 
+/** The live whiteboard of a design session (exports made before it existed have none). */
+export const boardRow = z.object({
+  scene: z.string().nullable(),
+  notes_json: z.string(),
+  updated_at: ms,
+});
+/** A whiteboard snapshot; its PNG travels as base64. */
+export const boardSnapshotRow = z.object({
+  turn_seq: z.number().int().min(0),
+  created_at: ms,
+  scene: z.string(),
+  notes_json: z.string(),
+  description: z.string(),
+  update_text: z.string(),
+  board_text: z.string(),
+  svg: z.string().nullable(),
+  png_base64: z.string().nullable(),
+});
+
 export const sessionBundleSchema = z.object({
   session: sessionRow,
   rounds: z.array(roundRow).min(1),
@@ -99,5 +118,7 @@ export const sessionBundleSchema = z.object({
   segments: z.array(segmentRow),
   recordings: z.array(recordingRow),
   feedback: z.array(feedbackRow),
+  boards: z.array(boardRow).max(1).default([]),
+  boardSnapshots: z.array(boardSnapshotRow).default([]),
 });
 export type SessionBundle = z.infer<typeof sessionBundleSchema>;

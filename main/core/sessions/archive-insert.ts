@@ -74,4 +74,22 @@ export function insertBundle(db: Db, b: SessionBundle): void {
   }
   for (const f of b.feedback)
     insert(db, 'feedback', pick(f, ['turn_id', 'round_id', 'source', 'body_json', 'created_at']));
+  // The whiteboard of a design session and its snapshots (PNG carried as base64 in the archive).
+  for (const board of b.boards)
+    insert(db, 'boards', { session_id: b.session.id, ...pick(board, ['scene', 'notes_json', 'updated_at']) });
+  for (const { png_base64, ...snapshot } of b.boardSnapshots)
+    insert(db, 'board_snapshots', {
+      session_id: b.session.id,
+      ...pick(snapshot, [
+        'turn_seq',
+        'created_at',
+        'scene',
+        'notes_json',
+        'description',
+        'update_text',
+        'board_text',
+        'svg',
+      ]),
+      png: png_base64 === null ? null : Buffer.from(png_base64, 'base64'),
+    });
 }

@@ -55,6 +55,10 @@ export function checkBundle(bundle: SessionBundle, name: string): void {
     throw problem('has feedback of another session');
   }
   if (bundle.feedback.some((f) => !isJsonObject(f.body_json))) throw problem('has feedback that is not readable');
+  const seqs = new Set(bundle.turns.map((t) => t.seq));
+  if (bundle.boardSnapshots.some((b) => !seqs.has(b.turn_seq))) throw problem('has a board snapshot of another turn');
+  if ([...bundle.boards, ...bundle.boardSnapshots].some((b) => !isJsonObject(b.notes_json)))
+    throw problem('has whiteboard notes that are not readable');
   const folder = `${safeSegment(sessionId)}/`;
   if (bundle.recordings.some((r) => !r.path.startsWith(folder) || !isSafeRelative(r.path)))
     throw problem('points a recording outside its folder');

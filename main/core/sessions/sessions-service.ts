@@ -10,6 +10,7 @@ import { dataPaths } from '../data-dir.js';
 import { type Db, DATABASE_FILE } from '../storage/database.js';
 import { exportBaseName, exportEntries, exportToFolder, zipEntries } from './archive-export.js';
 import { DEFAULT_IMPORT_LIMITS, folderSource, importArchive, zipSource, type ImportLimits } from './archive-import.js';
+import { finalBoard } from './board-document.js';
 import { deleteAllSessions, deleteSession } from './delete.js';
 import { sessionDetail, setNotes } from './detail.js';
 import { sessionMarkdown } from './export-markdown.js';
@@ -82,9 +83,11 @@ export function createSessionsService(options: SessionsServiceOptions): Services
     progress: (filter) => progress(db(), filter),
     attempts: ({ questionId }) => questionAttempts(db(), questionId),
 
-    exportMarkdown: ({ sessionId }) => sessionMarkdown(sessionDetail(db(), dataDir, sessionId)),
+    exportMarkdown: ({ sessionId }) =>
+      sessionMarkdown(sessionDetail(db(), dataDir, sessionId), finalBoard(db(), sessionId)),
     exportPdf: async ({ sessionId }) => {
-      const { fileName, bytes } = await sessionPdf(sessionDetail(db(), dataDir, sessionId), now());
+      const detail = sessionDetail(db(), dataDir, sessionId);
+      const { fileName, bytes } = await sessionPdf(detail, now(), finalBoard(db(), sessionId));
       return { fileName, base64: Buffer.from(bytes).toString('base64') };
     },
     exportArchive: () => {

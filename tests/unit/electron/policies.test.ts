@@ -4,6 +4,8 @@ import {
   DEFAULT_WINDOW_STATE,
   isPermissionAllowed,
   isPermissionCheckAllowed,
+  isRequestAllowed,
+  NETWORK_URL_PATTERNS,
   isTrustedSender,
   mainWindowOptions,
   frameNavigationDecision,
@@ -205,5 +207,34 @@ describe('restoreWindowState', () => {
   it('ignores a non-boolean maximized flag', () => {
     const saved = { bounds: { x: 100, y: 50, width: 1000, height: 700 }, maximized: 'yes' };
     expect(restoreWindowState(saved, [PRIMARY]).maximized).toBe(false);
+  });
+});
+
+describe('isRequestAllowed (the session request filter)', () => {
+  it('lets the app load its own files, data: and blob: URLs', () => {
+    expect(isRequestAllowed('app://ui/excalidraw/fonts/Excalifont/Excalifont-Regular-a88b.woff2')).toBe(true);
+    expect(isRequestAllowed('data:font/woff2;base64,AAAA')).toBe(true);
+    expect(isRequestAllowed('blob:app://ui/1b4e28ba-2fa1-11d2-883f-0016d3cca427')).toBe(true);
+  });
+
+  it("cancels everything that would leave the machine, including the whiteboard library's fallbacks", () => {
+    for (const url of [
+      'https://esm.sh/@excalidraw/excalidraw@0.18.1/dist/prod/fonts/Xiaolai/Xiaolai-Regular.woff2',
+      'https://libraries.excalidraw.com/?theme=light',
+      'https://json.excalidraw.com/api/v2/post/',
+      'wss://oss-collab.excalidraw.com/',
+      'https://www.youtube.com/embed/abc',
+      'http://127.0.0.1:8080/anything',
+      'app://evil/index.html',
+      'not a url',
+    ]) {
+      expect(isRequestAllowed(url), url).toBe(false);
+    }
+  });
+
+  it('is asked about every network scheme', () => {
+    expect(NETWORK_URL_PATTERNS).toEqual(
+      expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']),
+    );
   });
 });
