@@ -32,13 +32,21 @@ export const checklistItemSchema = z
   })
   .strict();
 
-/** A stretch of a design round with its time box and the checklist items it is about, in order. */
+/**
+ * A stretch of a design round with its time box and the checklist items it is about, in order.
+ * The interviewer moves to the next phase when the time box is used or every item has been
+ * mentioned or asked about; `intro` is what it says on the way in ("Let's talk about the data
+ * model."), and `prompts` are open questions for the phase, asked once its items are done and
+ * the round still has time.
+ */
 export const designPhaseSchema = z
   .object({
     id,
     title: text,
     minutes: z.number().positive('must be greater than 0'),
     checklist: z.array(id).min(1, 'at least 1 checklist id required'),
+    intro: text.optional(),
+    prompts: z.array(text).optional(),
   })
   .strict();
 
