@@ -2,10 +2,11 @@
  * The scripted interviewer in a phase-timed design round: asks about the first checklist item
  * of the current phase that nobody has mentioned yet (in the answers, the notes or on the board)
  * nor been asked about, naming a component from the candidate's own board when the item has a
- * template for it ("What happens to requests when Redis token buckets is unavailable?"). The
- * phase comes from the clock and the phase's items (design-phases.ts); when every phase is done,
- * the question's own follow-ups, the gaps left behind by a used time box, and the phases' open
- * prompts keep the round going until the clock calls the wrap-up.
+ * template for it ("What happens to requests when Redis token buckets is unavailable?"), then
+ * the phase's other questions (pack data). The phase comes from the clock and from what is left
+ * to ask in it (design-phases.ts); when every phase is done, the question's own follow-ups, the
+ * gaps a used time box left behind and the phases' open prompts keep the round going until the
+ * clock calls the wrap-up.
  */
 import { COMPONENT_SLOT, type ChecklistItem, type DesignPhase } from '../../../../content/schema.js';
 import type { BoardDescription } from '../../../contract/services/board.js';
@@ -60,10 +61,31 @@ export interface DesignProgress {
   mentioned: Set<string>;
 }
 
+type ProgressContext = Pick<
+  DecisionContext,
+  'round' | 'question' | 'board' | 'answers' | 'askedFollowUps' | 'designPhase' | 'roundElapsedMs'
+>;
+
+interface PhaseQuestion {
+  followUp: string;
+  checklistId?: string;
+  probes?: string;
+}
+
+function ownFollowUp(context: ProgressContext): PhaseQuestion | null {
+  const own = questionFollowUp(context);
+  return own?.followUp ? { followUp: own.followUp, ...(own.probes ? { probes: own.probes } : {}) } : null;
+}
+
+/** What a phase still has to ask: its checklist gaps, then the question's own follow-ups if it takes them. */
+function nextInPhase(phase: DesignPhase, context: ProgressContext, open: Map<string, string>): PhaseQuestion | null {
+  const gap = firstOpen([phase], open);
+  if (gap) return { followUp: gap.prompt, checklistId: gap.id };
+  return phase.questionFollowUps ? ownFollowUp(context) : null;
+}
+
 /** Where the design round stands after this answer; null in a round without phases. */
-export function designProgress(
-  context: Pick<DecisionContext, 'round' | 'board' | 'answers' | 'askedFollowUps' | 'designPhase' | 'roundElapsedMs'>,
-): DesignProgress | null {
+export function designProgress(context: ProgressContext): DesignProgress | null {
   const { round, board } = context;
   const phases = round.phases ?? [];
   if (phases.length === 0) return null;
@@ -80,7 +102,7 @@ export function designProgress(
     const prompt = checklistPrompt(item, board?.description ?? null);
     if (prompt && !context.askedFollowUps.includes(prompt)) open.set(item.id, prompt);
   }
-  const isDone = (phase: DesignPhase) => phase.checklist.every((id) => !open.has(id));
+  const isDone = (phase: DesignPhase) => nextInPhase(phase, context, open) === null;
   const position = advancePhase(phases, context.designPhase, context.roundElapsedMs ?? 0, isDone);
   if (!position) return null;
   const marked = context.designPhase ? phases.findIndex((p) => p.id === context.designPhase?.id) : 0;
@@ -118,26 +140,25 @@ export function designFollowUp(context: DecisionContext): DesignFollowUp | null 
   if (!progress) return null;
   const phases = context.round.phases ?? [];
   const { position, open } = progress;
-  const asked = new Set(context.askedFollowUps);
-  const inPhase = { designPhase: markOf(position), transition: phaseTransition(progress) };
-  const withPhase = (picked: Omit<DesignFollowUp, 'designPhase' | 'transition'>): DesignFollowUp => ({
+  const transition = phaseTransition(progress);
+  const withPhase = (picked: PhaseQuestion): DesignFollowUp => ({
     ...picked,
-    designPhase: inPhase.designPhase,
-    ...(inPhase.transition ? { transition: inPhase.transition } : {}),
+    designPhase: markOf(position),
+    ...(transition ? { transition } : {}),
   });
 
-  // The phase's first gap. Only the last phase can be done here: an earlier one would have handed over.
-  const current = firstOpen([position.phase], open);
-  if (current) return withPhase({ followUp: current.prompt, checklistId: current.id });
-  // Every phase is done: the question's own probes, then gaps a used time box left behind.
-  const own = questionFollowUp(context);
-  if (own) return withPhase({ followUp: own.followUp!, ...(own.probes ? { probes: own.probes } : {}) });
+  // The phase's own next question. Only the last phase can have none here: an earlier one would have handed over.
+  const inPhase = nextInPhase(position.phase, context, open);
+  if (inPhase) return withPhase(inPhase);
+  // Every phase is done and time is left: the question's own probes, gaps a used time box left
+  // behind, the phases' open prompts (this one's first), and one last open question.
+  const own = ownFollowUp(context);
+  if (own) return withPhase(own);
   const left = firstOpen(phases, open);
   if (left) return withPhase({ followUp: left.prompt, checklistId: left.id });
-  // Then the phases' open prompts (this phase's first), and one last open question.
   const byNearness = [position.phase, ...phases.filter((p) => p !== position.phase)];
-  const prompt = byNearness.flatMap((p) => p.prompts ?? []).find((p) => !asked.has(p));
+  const prompt = byNearness.flatMap((p) => p.prompts ?? []).find((p) => !context.askedFollowUps.includes(p));
   if (prompt) return withPhase({ followUp: prompt });
-  if (!asked.has(LAST_OPEN_PROMPT)) return withPhase({ followUp: LAST_OPEN_PROMPT });
+  if (!context.askedFollowUps.includes(LAST_OPEN_PROMPT)) return withPhase({ followUp: LAST_OPEN_PROMPT });
   return null;
 }

@@ -75,7 +75,7 @@ export function questionHeader(question: Question, followUpsLeft: number | null)
 
 type PhaseContext = Pick<
   DecisionContext,
-  'round' | 'board' | 'answers' | 'askedFollowUps' | 'designPhase' | 'roundElapsedMs' | 'roundRemainingMs'
+  'round' | 'question' | 'board' | 'answers' | 'askedFollowUps' | 'designPhase' | 'roundElapsedMs' | 'roundRemainingMs'
 >;
 
 /**

@@ -11,7 +11,7 @@ import {
   itemAsked,
   LAST_OPEN_PROMPT,
 } from '../../../../../main/core/interview/interviewers/design-follow-up.js';
-import { answerMessage } from '../../../../../main/core/interview/interviewers/llm/prompts.js';
+import { answerMessage, phaseLine, systemPrompt } from '../../../../../main/core/interview/interviewers/llm/prompts.js';
 import type { BoardLook, DecisionContext } from '../../../../../main/core/interview/interviewers/types.js';
 import { smallDesign } from '../../board/scenes.js';
 
@@ -126,9 +126,49 @@ describe('the scripted design follow-up', () => {
     expect(said).toEqual([...said.slice(0, own.length), ...prompts, LAST_OPEN_PROMPT]);
     expect(new Set(said.slice(0, own.length))).toEqual(new Set(own));
   });
+
+  it("stays in the deep-dives phase for the question's own follow-ups once its checklist items are asked", () => {
+    const deep = round.phases!.find((p) => p.questionFollowUps)!;
+    const at = round.phases!.slice(0, round.phases!.indexOf(deep)).reduce((sum, p) => sum + p.minutes, 0);
+    const allItems = round.checklist!.map((c) => c.ask!);
+    const next = designFollowUp(context({ askedFollowUps: allItems, roundElapsedMs: (at + 1) * MIN }));
+    expect(next?.designPhase).toEqual({ id: deep.id, startedAtMs: at * MIN });
+    expect(question.followUps.map((f) => f.prompt)).toContain(next?.followUp);
+    // Without them it would have moved on to the next phase at once.
+    const plain = { ...round, phases: round.phases!.map((p) => ({ ...p, questionFollowUps: false })) };
+    const moved = designFollowUp(context({ round: plain, askedFollowUps: allItems, roundElapsedMs: (at + 1) * MIN }));
+    expect(moved?.designPhase?.id).toBe(round.phases!.at(-1)!.id);
+  });
 });
 
 describe("the LLM interviewer's turn", () => {
+  it('knows the plan of the round, the round time and the current phase with its gaps', () => {
+    const system = systemPrompt(role, round);
+    expect(system).toContain(
+      'phase by phase: Requirements (6 min), API (8 min), Data model (8 min), High-level design (12 min), Deep dives (12 min), Failure modes (8 min).',
+    );
+    expect(system).toMatch(/the wrap-up comes when the clock says so/);
+    const message = answerMessage(context({ roundElapsedMs: 15.5 * MIN, roundRemainingMs: 44.5 * MIN }), false);
+    expect(message).toContain('Ask follow-ups on it phase by phase until the round time is up.');
+    expect(message).not.toMatch(/You may ask up to/);
+    // Last, after the answer: the pre-evaluated draft stays a prefix.
+    expect(
+      message.endsWith(
+        [
+          'Round time: 15 minutes used, about 45 minutes left.',
+          'Current phase: Data model (3 of 6, time box 8 minutes).',
+          'Not yet covered in this phase: Proposed a data model, keys and indexes; Chose consistency guarantees deliberately.',
+        ].join('\n'),
+      ),
+    ).toBe(true);
+  });
+
+  it('says nothing of phases in a round without them', () => {
+    const plain = { ...round, phases: undefined };
+    expect(phaseLine({ ...context({ round: plain }), roundRemainingMs: MIN })).toBe('');
+    expect(answerMessage(context({ round: plain }), false)).toContain('You may ask up to 2 follow-ups on it.');
+  });
+
   it('carries what changed on the board and the notes', () => {
     const message = answerMessage(
       context({ board: look({ ...NOTES, api: 'POST /v1/payments' }), answers: ['Here is my design.'] }),
