@@ -60,7 +60,7 @@ export interface InterviewView {
   round: ClockView;
   answer: ClockView | null;
   messages: ConversationMessage[];
-  /** Phase-timed rounds (system design): the phase the interviewer is in, while questions are asked. */
+  /** Phase-timed rounds (system design): the phase the interviewer is in (until the summary). */
   designPhase?: DesignPhaseView;
   /** Server time when this view was made, so countdowns agree even if clocks differ. */
   now: number;

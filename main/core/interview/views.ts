@@ -11,9 +11,12 @@ import { currentQuestion, currentTurn, type EngineState } from './engine.js';
 import { phaseAtMark } from './interviewers/design-phases.js';
 import type { SessionRecord } from './repository.js';
 
-/** The design phase of the latest follow-up (the first phase before any), while questions are asked. */
+/**
+ * The design phase of the latest follow-up (the first phase before any, the last one asked in
+ * during the wrap-up), so the screen keeps its place for it from the intro to the end.
+ */
 export function designPhaseView(phases: readonly DesignPhase[], state: EngineState): DesignPhaseView | null {
-  if (state.phase !== 'question' && state.phase !== 'answering' && state.phase !== 'deciding') return null;
+  if (state.phase === 'summary') return null;
   const position = phaseAtMark(phases, state.turns.findLast((t) => t.designPhase)?.designPhase);
   if (!position) return null;
   return {
