@@ -14,6 +14,7 @@ import { Conversation } from './Conversation.js';
 import { InterviewerPanel } from './InterviewerPanel.js';
 import { isActivatableTarget, isAltKey, isInsideBoard, isModEnter, isTypingTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
+import { PhaseIndicator } from './PhaseIndicator.js';
 import { Timer } from './Timer.js';
 import { VoicePanel, type VoicePanelHandle } from './voice/VoicePanel.js';
 import { WrapUp } from './WrapUp.js';
@@ -286,6 +287,14 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
               testId="round-timer"
               paused={view.paused}
             />
+            {view.designPhase && (
+              <PhaseIndicator
+                phase={view.designPhase}
+                stage={view.phase === 'intro' ? 'before' : view.phase === 'wrap_up' ? 'after' : 'during'}
+                round={view.round}
+                offsetMs={offsetMs}
+              />
+            )}
           </section>
           <Conversation messages={view.messages} />
         </aside>
