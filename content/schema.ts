@@ -4,6 +4,9 @@
  * not a silently ignored field.
  */
 import { z } from 'zod';
+import { exerciseSchema } from './schema/exercise.js';
+
+export * from './schema/exercise.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z
@@ -22,6 +25,7 @@ export const ROUND_KINDS = [
   'data_modeling',
   'execution',
   'leadership',
+  'recruiter_screen',
 ] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 
@@ -92,9 +96,16 @@ export const questionSchema = z
     pitfalls: z.array(text).min(1),
     competency: text.optional(),
     star: starSchema.optional(),
+    /** A single-function problem with one flat list of tests (the warm-ups). */
     coding: codingSchema.optional(),
+    /** A practical problem in parts, revealed one at a time (content/schema/exercise.ts). */
+    exercise: exerciseSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => !(q.coding && q.exercise), {
+    message: 'a question has either coding or exercise, not both',
+    path: ['exercise'],
+  });
 
 /** A checklist item for a round (e.g. system design: requirements, API, data model, ...). */
 export const checklistItemSchema = z

@@ -4,6 +4,7 @@
 // - preload: esbuild, one CommonJS file, because sandboxed preloads cannot require local modules
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,5 +32,13 @@ if (!only || only === 'main') {
     minify: true,
     external: ['electron'],
   });
+  // The runner's harness scripts run inside the sandboxed process as they are: copied, not bundled.
+  cpSync(
+    path.join(root, 'main', 'core', 'runner', 'harness', 'runtime'),
+    path.join(root, 'dist', 'main', 'runner-runtime'),
+    {
+      recursive: true,
+    },
+  );
 }
 console.log(`built ${only ?? 'renderer, main and preload'} into dist/`);

@@ -19,6 +19,7 @@ const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
   data_modeling: 'data modeling',
   execution: 'execution',
   leadership: 'leadership',
+  recruiter_screen: 'recruiter screen',
 };
 
 /** Answers longer than this are cut (keeping their start, so a growing draft keeps its prefix). */
