@@ -18,6 +18,8 @@ export interface PythonJob {
   stdoutCap: number;
   outputLimit?: number;
   recursionLimit?: number;
+  /** A batch: several solutions, one after another (the top-level source and tests are unused). */
+  suites?: { source: string; functionName?: string | undefined; tests: unknown[] }[];
 }
 
 export interface PythonLimits extends RunLimits {

@@ -256,3 +256,103 @@ async function runPython(env: RunnerEnv, req: RunTestsRequest): Promise<RunTests
   });
   return { ...outcome, durationMs: run.runMs };
 }
+
+export interface BatchSuite {
+  source: string;
+  functionName?: string;
+  classNames?: string[];
+  tests: TestCase[];
+}
+
+/**
+ * Several solutions in one language, one sandboxed process for all of them (content checks run
+ * every reference of a pack this way: one Pyodide load instead of one per part). Each suite's
+ * outcome is as if it had run alone, except that a run stopped by a limit stops the suites after it.
+ */
+export async function runBatch(
+  env: RunnerEnv,
+  language: Language,
+  suites: BatchSuite[],
+  limits: Partial<PythonLimits> = {},
+): Promise<RunTestsOutcome[]> {
+  if (suites.length === 0) return [];
+  const split = (r: string | undefined) => {
+    const records = parseRecords(r);
+    return suites.map((_, k) => records.filter((rec) => (rec as { suite?: number }).suite === k));
+  };
+  if (language === 'python') {
+    if (!env.python) return Promise.all(suites.map((s) => runPython(env, { language, ...s })));
+    const wall = { ...DEFAULT_PYTHON_LIMITS, ...limits };
+    const run = await env.python.run(
+      {
+        mode: 'tests',
+        source: '',
+        tests: [],
+        stdoutCap: STDIO_CAP,
+        suites: suites.map((s) => ({ source: s.source, functionName: s.functionName, tests: s.tests })),
+      } as Parameters<PythonRunner['run']>[0],
+      { ...limits, wallMs: wall.wallMs * suites.length },
+    );
+    const bySuite = split(run.records);
+    return suites.map((s, k) =>
+      assemble({
+        tests: s.tests,
+        ...(s.functionName ? { functionName: s.functionName } : {}),
+        records: bySuite[k]!,
+        sandbox: run.sandbox,
+        wallMs: wall.wallMs * suites.length,
+        mode: 'tests',
+      }),
+    );
+  }
+  const jsLimits = {
+    ...DEFAULT_JS_LIMITS,
+    ...limits,
+    wallMs: (limits.wallMs ?? DEFAULT_JS_LIMITS.wallMs) * suites.length,
+  };
+  const ext = language === 'typescript' ? 'ts' : 'js';
+  const files: Record<string, string> = { 'js-harness.cjs': runtimeSource('js-harness.cjs') };
+  const jobSuites = suites.map((s, k) => {
+    const solution = `suite-${k}/solution.${ext}`;
+    files[solution] = withExports(s.source, exportNames({ language, ...s }));
+    return { solution, functionName: s.functionName, tests: s.tests.filter((t) => t.kind !== 'stdio') };
+  });
+  files['job.json'] = JSON.stringify({
+    mode: 'tests',
+    suites: jobSuites,
+    results: RESULTS_FILE,
+    stdoutCap: STDOUT_CAP,
+    outputLimit: jsLimits.outputBytes,
+    testTimeoutMs: TEST_TIMEOUT_MS,
+  });
+  const result = await env.sandbox.run({ files, entry: 'js-harness.cjs', limits: jsLimits, collect: [RESULTS_FILE] });
+  const bySuite = split(result.outputs?.[RESULTS_FILE]);
+  const outcomes: RunTestsOutcome[] = [];
+  for (const [k, s] of suites.entries()) {
+    const inProcess = jobSuites[k]!.tests;
+    const own = assemble({
+      tests: inProcess,
+      ...(s.functionName ? { functionName: s.functionName } : {}),
+      records: bySuite[k]!,
+      sandbox: result,
+      wallMs: jsLimits.wallMs,
+      mode: 'tests',
+    });
+    if (inProcess.length === s.tests.length) {
+      outcomes.push(own);
+      continue;
+    }
+    // stdio tests need a process each; run them the ordinary way.
+    const stdioOnly = s.tests.filter((t) => t.kind === 'stdio');
+    const stdio = await runJavaScript(env.sandbox, { language, ...s, tests: stdioOnly, ...(limits ? { limits } : {}) });
+    let a = 0;
+    let b = 0;
+    const results = s.tests.map((t, index) => ({
+      ...(t.kind === 'stdio' ? stdio.results[b++]! : own.results[a++]!),
+      index,
+    }));
+    const worst = own.status !== 'ok' ? own : stdio;
+    outcomes.push({ ...own, status: worst.status, ...(worst.message ? { message: worst.message } : {}), results });
+  }
+  return outcomes;
+}

@@ -23,7 +23,14 @@ CAP = JOB.get("stdoutCap", 8192)
 FLOOD = JOB.get("outputLimit", 1_000_000)
 
 
+# A batch (content checks) runs several solutions one after another in this one process.
+SUITE = JOB
+SUITE_INDEX = None
+
+
 def emit(record):
+    if SUITE_INDEX is not None:
+        record = {**record, "suite": SUITE_INDEX}
     _emit(json.dumps(record))
 
 
@@ -132,9 +139,9 @@ def load_solution():
 
 
 def run_call(module, test):
-    fn = find(module, JOB["functionName"])
+    fn = find(module, SUITE["functionName"])
     if not callable(fn):
-        raise NameError(f"no function named {JOB['functionName']} was found in your file")
+        raise NameError(f"no function named {SUITE['functionName']} was found in your file")
     return to_json(fn(*clone(test["args"])))
 
 
@@ -176,7 +183,7 @@ def run_stdio(test):
 
 
 def run_tests(module):
-    for index, test in enumerate(JOB["tests"]):
+    for index, test in enumerate(SUITE["tests"]):
         emit({"type": "start", "index": index})
         output = CappedOutput()
         sys.stdout = sys.stderr = output
@@ -257,15 +264,15 @@ def run_own_tests():
     return output.text()
 
 
-def main():
+def run_suite():
     with open(SOLUTION, "w") as f:
-        f.write(JOB["source"])
-    lock_down()
-    sys.setrecursionlimit(JOB.get("recursionLimit", 1000))
+        f.write(SUITE["source"])
+    sys.modules.pop("solution", None)
     output = CappedOutput()
     sys.stdout = sys.stderr = output
     try:
-        module = load_solution() if JOB["mode"] == "own" or any(t["kind"] != "stdio" for t in JOB["tests"]) else None
+        needs_module = JOB["mode"] == "own" or any(t["kind"] != "stdio" for t in SUITE["tests"])
+        module = load_solution() if needs_module else None
     except BaseException as e:  # noqa: BLE001
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         emit({"type": "load", "syntax": isinstance(e, SyntaxError), **error_record(e), "stdout": output.text()})
@@ -277,3 +284,15 @@ def main():
     else:
         run_tests(module)
         emit({"type": "done", "stdout": ""})
+
+
+def main():
+    global SUITE, SUITE_INDEX
+    lock_down()
+    sys.setrecursionlimit(JOB.get("recursionLimit", 1000))
+    if "suites" not in JOB:
+        run_suite()
+        return
+    for index, suite in enumerate(JOB["suites"]):
+        SUITE, SUITE_INDEX = suite, index
+        run_suite()

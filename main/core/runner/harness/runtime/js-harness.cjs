@@ -11,7 +11,11 @@ const Module = require('node:module');
 const job = JSON.parse(fs.readFileSync(path.join(__dirname, 'job.json'), 'utf8'));
 const out = fs.openSync(path.join(__dirname, job.results), 'a');
 const writeSync = fs.writeSync;
-const emit = (record) => writeSync(out, JSON.stringify(record) + '\n');
+// A batch (content checks) runs several solutions, one after another, in this one process.
+let suite = job;
+let suiteIndex;
+const emit = (record) =>
+  writeSync(out, JSON.stringify(suiteIndex === undefined ? record : { ...record, suite: suiteIndex }) + '\n');
 
 // Output: everything the code prints goes to the current test's buffer, capped.
 const cap = job.stdoutCap || 8192;
@@ -91,7 +95,7 @@ function describe(error) {
 }
 
 function errorRecord(error) {
-  const line = lineOf(error, job.solution);
+  const line = lineOf(error, suite.solution);
   return { error: describe(error) + (line ? ` (line ${line})` : ''), ...(line ? { line } : {}) };
 }
 
@@ -134,8 +138,8 @@ function lookup(exports, name) {
 
 async function runOne(exports, test) {
   if (test.kind === 'call') {
-    const fn = lookup(exports, job.functionName);
-    if (typeof fn !== 'function') throw new Error(`no function named ${job.functionName} was found in your file`);
+    const fn = lookup(exports, suite.functionName);
+    if (typeof fn !== 'function') throw new Error(`no function named ${suite.functionName} was found in your file`);
     return toJson(await settle(fn(...clone(test.args))));
   }
   const Cls = lookup(exports, test.className);
@@ -165,7 +169,7 @@ async function runOne(exports, test) {
 }
 
 async function runTests(exports) {
-  for (const [index, test] of job.tests.entries()) {
+  for (const [index, test] of suite.tests.entries()) {
     emit({ type: 'start', index });
     takeOutput();
     const t0 = performance.now();
@@ -201,7 +205,7 @@ async function runOwnTests() {
       if (d.details && d.details.type === 'suite') return;
       const error = d.details && d.details.error;
       const cause = error && error.cause ? error.cause : error;
-      const line = lineOf(cause, job.testFile) ?? lineOf(cause, job.solution);
+      const line = lineOf(cause, job.testFile) ?? lineOf(cause, suite.solution);
       emit({
         type: 'own',
         index: index++,
@@ -219,11 +223,11 @@ async function runOwnTests() {
 }
 
 async function main() {
-  if (TS.test(job.solution) && !installTypeScript()) {
-    emit({ type: 'load', error: 'TypeScript needs Node 22.13 or newer in this runtime; use JavaScript instead.' });
-    return;
-  }
   if (job.mode === 'stdio') {
+    if (TS.test(job.solution) && !installTypeScript()) {
+      emit({ type: 'load', error: 'TypeScript needs Node 22.13 or newer in this runtime; use JavaScript instead.' });
+      exit(1);
+    }
     try {
       require(path.join(__dirname, job.solution));
     } catch (e) {
@@ -232,9 +236,26 @@ async function main() {
     }
     return;
   }
+  if (job.suites) {
+    for (const [i, each] of job.suites.entries()) {
+      suite = each;
+      suiteIndex = i;
+      await runSuite();
+    }
+    return;
+  }
+  await runSuite();
+}
+
+let typeScriptReady = false;
+async function runSuite() {
+  if (TS.test(suite.solution) && !typeScriptReady && !(typeScriptReady = installTypeScript())) {
+    emit({ type: 'load', error: 'TypeScript needs Node 22.13 or newer in this runtime; use JavaScript instead.' });
+    return;
+  }
   let exports;
   try {
-    exports = require(path.join(__dirname, job.solution));
+    exports = require(path.join(__dirname, suite.solution));
   } catch (e) {
     emit({ type: 'load', ...errorRecord(e), syntax: e instanceof SyntaxError, stdout: takeOutput() });
     return;
