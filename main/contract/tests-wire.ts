@@ -3,7 +3,8 @@
  * Layer 2) and as the workspace screen shows them. Values are compared after a JSON round-trip.
  */
 export type TestCase =
-  | { kind: 'call'; name?: string; args: unknown[]; expected: unknown }
+  /** `functionName` names the function when it differs from the run's (an earlier part's tests). */
+  | { kind: 'call'; name?: string; functionName?: string; args: unknown[]; expected: unknown }
   | { kind: 'methods'; name?: string; className: string; steps: [string, ...unknown[]][]; expected: unknown[] }
   | { kind: 'stdio'; name?: string; stdin: string; expected: string };
 

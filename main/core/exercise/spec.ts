@@ -35,7 +35,10 @@ export interface ExerciseSpec {
 
 export function toTestCase(test: ExerciseTest, where: { functionName?: string; className?: string }): TestCase {
   const name = test.name !== undefined ? { name: test.name } : {};
-  if ('call' in test) return { kind: 'call', ...name, args: test.call, expected: test.expected };
+  if ('call' in test) {
+    const fn = where.functionName ? { functionName: where.functionName } : {};
+    return { kind: 'call', ...name, ...fn, args: test.call, expected: test.expected };
+  }
   if ('methods' in test) {
     return {
       kind: 'methods',

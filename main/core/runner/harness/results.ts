@@ -42,7 +42,8 @@ const short = (value: unknown, max = 60) => {
 
 export function testName(test: TestCase, functionName?: string): string {
   if (test.name) return test.name;
-  if (test.kind === 'call') return `${functionName ?? 'f'}(${test.args.map((a) => short(a, 40)).join(', ')})`;
+  if (test.kind === 'call')
+    return `${test.functionName ?? functionName ?? 'f'}(${test.args.map((a) => short(a, 40)).join(', ')})`;
   if (test.kind === 'methods') {
     const calls = test.steps.slice(1).map(([m]) => m);
     return `${test.className}: ${calls.slice(0, 4).join(', ')}${calls.length > 4 ? ', …' : ''}`;

@@ -56,7 +56,10 @@ function exportNames(req: RunTestsRequest): string[] {
   const names = new Set<string>();
   if (req.functionName) names.add(req.functionName);
   for (const n of req.classNames ?? []) names.add(n);
-  for (const t of req.tests) if (t.kind === 'methods') names.add(t.className);
+  for (const t of req.tests) {
+    if (t.kind === 'methods') names.add(t.className);
+    if (t.kind === 'call' && t.functionName) names.add(t.functionName);
+  }
   return [...names];
 }
 

@@ -139,9 +139,10 @@ def load_solution():
 
 
 def run_call(module, test):
-    fn = find(module, SUITE["functionName"])
+    name = test.get("functionName") or SUITE["functionName"]
+    fn = find(module, name)
     if not callable(fn):
-        raise NameError(f"no function named {SUITE['functionName']} was found in your file")
+        raise NameError(f"no function named {name} was found in your file")
     return to_json(fn(*clone(test["args"])))
 
 

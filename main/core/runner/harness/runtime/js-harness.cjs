@@ -138,8 +138,9 @@ function lookup(exports, name) {
 
 async function runOne(exports, test) {
   if (test.kind === 'call') {
-    const fn = lookup(exports, suite.functionName);
-    if (typeof fn !== 'function') throw new Error(`no function named ${suite.functionName} was found in your file`);
+    const name = test.functionName || suite.functionName;
+    const fn = lookup(exports, name);
+    if (typeof fn !== 'function') throw new Error(`no function named ${name} was found in your file`);
     return toJson(await settle(fn(...clone(test.args))));
   }
   const Cls = lookup(exports, test.className);
