@@ -42,6 +42,11 @@ const takeOutput = () => {
 if (job.mode !== 'stdio') {
   process.stdout.write = capture;
   process.stderr.write = capture;
+  // console swallows errors thrown by the stream it writes to; printing directly lets the
+  // flood guard's error reach the code that prints.
+  for (const method of ['log', 'info', 'warn', 'error', 'debug']) {
+    console[method] = (...args) => capture(util.format(...args) + '\n');
+  }
 }
 // A solution that exits would take the harness with it: make it an error of that test instead.
 const exit = process.exit.bind(process);
