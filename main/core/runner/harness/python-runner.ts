@@ -122,7 +122,8 @@ export class PythonRunner {
     }
     if (timedOut && sandbox.status === 'aborted') sandbox = { ...sandbox, status: 'timeout' };
     const runMs = Date.now() - delivered;
-    if (this.options.keepWarm && !this.closed) this.prepare(limits);
+    // The next warm process starts after this result is handed back, not before.
+    if (this.options.keepWarm && !this.closed) setImmediate(() => this.prepare(limits));
     return { sandbox, records: sandbox.outputs?.[RESULTS_FILE], runMs, warm: reused && age >= 0 };
   }
 

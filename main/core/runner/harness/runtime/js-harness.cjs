@@ -165,7 +165,8 @@ async function runOne(exports, test) {
       got.push(value.got);
     } catch (e) {
       const where = stepIndex === 0 ? 'new' : method;
-      const err = new Error(`step ${stepIndex + 1} (${where}): ${describe(e)}`);
+      const err = new Error(`step ${stepIndex + 1} (${where}): ${e && e.message ? e.message : describe(e)}`);
+      err.name = (e && e.name) || 'Error';
       err.stack = e && e.stack;
       err.partial = got;
       throw err;
@@ -230,6 +231,7 @@ async function runOwnTests() {
 
 async function main() {
   if (job.mode === 'stdio') {
+    await provideStdin();
     if (TS.test(job.solution) && !installTypeScript()) {
       emit({ type: 'load', error: 'TypeScript needs Node 22.13 or newer in this runtime; use JavaScript instead.' });
       exit(1);
@@ -251,6 +253,31 @@ async function main() {
     return;
   }
   await runSuite();
+}
+
+/**
+ * Reading fd 0 synchronously from a pipe fails with EAGAIN when the data is not there yet, so
+ * the input is read here first and handed to the program however it asks for it.
+ */
+async function provideStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const input = Buffer.concat(chunks);
+  const readFileSync = fs.readFileSync;
+  fs.readFileSync = function (file, options) {
+    if (file === 0 || file === '/dev/stdin') {
+      const encoding = typeof options === 'string' ? options : options && options.encoding;
+      return encoding ? input.toString(encoding) : Buffer.from(input);
+    }
+    return readFileSync.apply(this, arguments);
+  };
+  const { Readable } = require('node:stream');
+  const stdin = Readable.from([input]);
+  stdin.setEncoding = function (encoding) {
+    Readable.prototype.setEncoding.call(this, encoding);
+    return this;
+  };
+  Object.defineProperty(process, 'stdin', { value: stdin, configurable: true });
 }
 
 let typeScriptReady = false;

@@ -29,17 +29,29 @@ WebAssembly.Memory.prototype.grow = function (pages) {
   return grow.call(this, pages);
 };
 
+function readStdin() {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => (text += chunk));
+    process.stdin.on('end', () => resolve(text));
+    process.stdin.on('error', reject);
+  });
+}
+
 async function main() {
   const dir = config.pyodide.endsWith(path.sep) ? config.pyodide : config.pyodide + path.sep;
   const { loadPyodide } = await import(pathToFileURL(path.join(dir, 'pyodide.mjs')).href);
   const py = await loadPyodide({ indexURL: dir, stdout: () => {}, stderr: () => {} });
-  emit(JSON.stringify({ type: 'ready' }));
-  // Blocks until the host sends the job (at once for a cold run; on Run for a warm one).
-  const job = fs.readFileSync(0, 'utf8');
   py.FS.mkdirTree('/work');
   py.FS.writeFile('/work/_harness.py', fs.readFileSync(path.join(__dirname, 'harness.py'), 'utf8'));
-  py.registerJsModule('_harness_io', { emit, job });
-  py.runPython('import sys\nsys.path.insert(0, "/work")\nimport _harness\n_harness.main()');
+  py.registerJsModule('_harness_io', { emit });
+  py.runPython('import sys\nsys.path.insert(0, "/work")\nimport _harness');
+  emit(JSON.stringify({ type: 'ready' }));
+  // Waits for the host to send the job (at once for a cold run; on Run for a warm one).
+  const job = await readStdin();
+  py.globals.set('_job_text', job);
+  py.runPython('_harness.main(_job_text)');
 }
 
 main().then(
