@@ -98,4 +98,10 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // Runner runtime scripts: plain CommonJS, shipped as they are and loaded inside the sandbox.
+    files: ['main/core/runner/**/runtime/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

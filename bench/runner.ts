@@ -104,7 +104,7 @@ export async function main(argv: string[]): Promise<void> {
 
     // Warm: a process loaded in the background; wait well past a cold load before pressing Run.
     const { loadPyodide } = (await import(pathToFileURL(path.join(pyDir, 'pyodide.mjs')).href)) as {
-      loadPyodide(o: { indexURL: string }): Promise<{ runPython(code: string): unknown }>;
+      loadPyodide: (o: { indexURL: string }) => Promise<{ runPython: (code: string) => unknown }>;
     };
     const inProcess = await loadPyodide({ indexURL: pyDir + path.sep });
     const pyWarmRunner: number[] = [];

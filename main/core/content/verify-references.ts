@@ -4,8 +4,7 @@
  * run as TypeScript). A question is offered in a language only when this passes. One sandboxed
  * process per language runs the whole pack (one Pyodide load, not one per part).
  */
-import type { Language, Role } from '../../../content/schema.js';
-import { LANGUAGES } from '../../../content/schema.js';
+import { LANGUAGES, type Language, type Role } from '../../../content/schema.js';
 import type { RunTestsOutcome, TestResult } from '../../contract/tests-wire.js';
 import { exerciseSpec, referenceFor, submitTests, type ExerciseSpec } from '../exercise/spec.js';
 import { runBatch, type BatchSuite, type RunnerEnv } from '../runner/harness/run-tests.js';

@@ -79,7 +79,7 @@ try {
     planned.map(({ part, tests }) => ({
       source,
       ...(spec.parts[part]!.functionName ? { functionName: spec.parts[part]!.functionName } : {}),
-      ...(spec.parts[part]!.className ? { classNames: [spec.parts[part]!.className!] } : {}),
+      ...(spec.parts[part]!.className ? { classNames: [spec.parts[part]!.className] } : {}),
       tests: tests.map((t) => t.test),
     })),
   );

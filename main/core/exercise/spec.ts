@@ -4,8 +4,7 @@
  * one part that carries every test (its steps are shown together, because the tests check all
  * of them), so old packs keep working in the workspace.
  */
-import type { Exercise, ExerciseTest, Language, Question } from '../../../content/schema.js';
-import { LANGUAGES } from '../../../content/schema.js';
+import { LANGUAGES, type Exercise, type ExerciseTest, type Language, type Question } from '../../../content/schema.js';
 import type { TestCase } from '../../contract/tests-wire.js';
 
 export interface PartSpec {
@@ -44,7 +43,7 @@ export function toTestCase(test: ExerciseTest, where: { functionName?: string; c
       kind: 'methods',
       ...name,
       className: where.className ?? '',
-      steps: test.methods as [string, ...unknown[]][],
+      steps: test.methods,
       expected: test.expected,
     };
   }

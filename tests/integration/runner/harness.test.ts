@@ -3,9 +3,9 @@
  * and the bad input a candidate can write (issue 11's list, in each language). Python runs load
  * Pyodide, so several recoverable cases share one run, as several tests of one solution.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunTestsOutcome, TestCase } from '../../../main/contract/tests-wire.js';
 import { createRunnerEnv, type Runner } from '../../../main/core/runner/harness/env.js';

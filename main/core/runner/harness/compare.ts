@@ -11,8 +11,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
   }
-  const ak = Object.keys(a as object);
-  const bk = Object.keys(b as object);
+  const ak = Object.keys(a);
+  const bk = Object.keys(b);
   if (ak.length !== bk.length) return false;
   const bo = b as Record<string, unknown>;
   return ak.every((k) => Object.hasOwn(bo, k) && jsonEqual((a as Record<string, unknown>)[k], bo[k]));

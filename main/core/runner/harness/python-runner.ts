@@ -4,8 +4,8 @@
  * warm process serves exactly one run and is then discarded (nothing of one run can leak into
  * the next); the next one starts after the run ends.
  */
-import type { RunLimits, Sandbox, SandboxResult } from './sandbox-api.js';
 import { runtimeSource } from './runtime-files.js';
+import type { RunLimits, Sandbox, SandboxResult } from './sandbox-api.js';
 
 export const RESULTS_FILE = 'results.jsonl';
 

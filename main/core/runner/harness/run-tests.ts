@@ -7,8 +7,8 @@
  */
 import type { Language } from '../../../../content/schema.js';
 import type { RunTestsOutcome, TestCase } from '../../../contract/tests-wire.js';
+import { DEFAULT_PYTHON_LIMITS, type PythonRunner, RESULTS_FILE, type PythonLimits } from './python-runner.js';
 import { assemble, judge, parseRecords, runMessage, stoppedMessage, testName } from './results.js';
-import { DEFAULT_PYTHON_LIMITS, PythonRunner, RESULTS_FILE, type PythonLimits } from './python-runner.js';
 import { runtimeSource } from './runtime-files.js';
 import type { RunLimits, Sandbox, SandboxResult } from './sandbox-api.js';
 
@@ -293,7 +293,7 @@ export async function runBatch(
         tests: [],
         stdoutCap: STDIO_CAP,
         suites: suites.map((s) => ({ source: s.source, functionName: s.functionName, tests: s.tests })),
-      } as Parameters<PythonRunner['run']>[0],
+      },
       { ...limits, wallMs: wall.wallMs * suites.length },
     );
     const bySuite = split(run.records);

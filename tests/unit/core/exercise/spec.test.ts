@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../../../content/schema.js';
-import { questionSchema } from '../../../../content/schema.js';
+import { type Question, questionSchema } from '../../../../content/schema.js';
 import { exerciseSpec, languagesWithReferences, submitTests } from '../../../../main/core/exercise/spec.js';
 
 const base = {

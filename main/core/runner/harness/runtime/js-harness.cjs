@@ -4,9 +4,9 @@
 // and appends one JSON line per result to the results file, so a run killed half-way still
 // reports the tests that finished. Values are sent as JSON; the host compares them.
 const fs = require('node:fs');
+const Module = require('node:module');
 const path = require('node:path');
 const util = require('node:util');
-const Module = require('node:module');
 
 const job = JSON.parse(fs.readFileSync(path.join(__dirname, 'job.json'), 'utf8'));
 const out = fs.openSync(path.join(__dirname, job.results), 'a');
