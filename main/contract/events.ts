@@ -21,6 +21,8 @@ export interface EventMap {
   'feedback:progress': { sessionId: string; done: number; total: number };
   /** Background feedback for a session has nothing left to do: fetch feedback.forSession again. */
   'feedback:ready': { sessionId: string };
+  /** The interviewer said something unprompted about the work in the editor: fetch interview.get again. */
+  'workspace:remark': { sessionId: string };
 }
 
 export type EventName = keyof EventMap;

@@ -11,6 +11,7 @@ import { modelsContract } from './services/models.js';
 import { sessionsContract } from './services/sessions.js';
 import { settingsContract } from './services/settings.js';
 import { speechContract } from './services/speech.js';
+import { workspaceContract } from './services/workspace.js';
 
 export const contract = {
   app: appContract,
@@ -21,6 +22,7 @@ export const contract = {
   speech: speechContract,
   sessions: sessionsContract,
   feedback: feedbackContract,
+  workspace: workspaceContract,
 };
 
 export type Contract = typeof contract;
@@ -38,3 +40,5 @@ export type * from './services/models.js';
 export type * from './services/sessions.js';
 export type * from './services/settings.js';
 export type * from './services/speech.js';
+export type * from './services/workspace.js';
+export type * from './tests-wire.js';

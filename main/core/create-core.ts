@@ -3,6 +3,7 @@
  * call this; nothing here knows which one is hosting it.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
@@ -19,6 +20,7 @@ import { createLlmService } from './llm/llm-service.js';
 import { createHardwareProbe } from './models/hardware.js';
 import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
+import { createRunnerEnv, type Runner } from './runner/harness/env.js';
 import { createSessionsService } from './sessions/sessions-service.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
 import { resolveMediaPath } from './speech/media-path.js';
@@ -26,6 +28,8 @@ import { speechSessionContext } from './speech/session-context.js';
 import { createSpeechRepository, type SpeechRepository } from './speech/speech-repository.js';
 import { createSpeechService } from './speech/speech-service.js';
 import { openDatabase, type Db } from './storage/database.js';
+import { createWorkspaceRepository, type WorkspaceRepository } from './workspace/workspace-repository.js';
+import { createWorkspaceService } from './workspace/workspace-service.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,6 +40,8 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** Model files shipped with an offline installer (resources/models when packaged); none by default. */
   bundledModelsDir?: string;
+  /** The binary sandboxed code runs with (the Electron binary, run as Node); default: this process's. */
+  runnerExecPath?: string;
   /** Extra model catalog entries; default: the REHEARSAL_CATALOG_FILE env var (a test/dev hook). */
   extraCatalogFile?: string;
 }
@@ -132,6 +138,38 @@ export function createCore(options: CoreOptions): Core {
     log,
   });
 
+  // Candidates' code runs only in the sandboxed runner; a Python process is kept loaded while
+  // a Python workspace is open, so Run does not wait for Pyodide.
+  let runner: Runner | undefined;
+  const runnerEnv = () =>
+    (runner ??= createRunnerEnv({
+      tempRoot: path.join(paths.root, 'runner'),
+      keepWarm: true,
+      ...(options.runnerExecPath ? { execPath: options.runnerExecPath, runAsNode: true } : {}),
+    }));
+  let workspaceRepository: WorkspaceRepository | undefined;
+  // The two services call each other only from callbacks, after both exist.
+  const interview = createInterviewService({
+    repository: () => (interviewRepository ??= createInterviewRepository(requireDb())),
+    content,
+    events,
+    interviewer: chooseInterviewer,
+    onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
+    onAnswer: (sessionId, turnSeq) => {
+      workspace.onTurn(sessionId);
+      feedback.onAnswer(sessionId, turnSeq);
+    },
+    workspaceLook: (sessionId, questionId, mark) => workspace.look(sessionId, questionId, mark),
+  });
+  const workspace = createWorkspaceService({
+    repository: () => (workspaceRepository ??= createWorkspaceRepository(requireDb())),
+    interview: interview.internals,
+    runner: runnerEnv,
+    defaultLanguage: () => readSettings(db).codingLanguage,
+    events,
+    log,
+  });
+
   const services: Services = {
     app: {
       info: () => ({
@@ -144,14 +182,7 @@ export function createCore(options: CoreOptions): Core {
       }),
     },
     content,
-    interview: createInterviewService({
-      repository: () => (interviewRepository ??= createInterviewRepository(requireDb())),
-      content,
-      events,
-      interviewer: chooseInterviewer,
-      onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
-      onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
-    }),
+    interview,
     settings: {
       get: () => readSettings(db),
       update: (patch) => {
@@ -163,6 +194,7 @@ export function createCore(options: CoreOptions): Core {
     speech,
     sessions: createSessionsService({ db: requireDb, dataDir: paths.root }),
     feedback,
+    workspace,
   };
 
   // Loading takes seconds to minutes: start now, so the first round does not wait for it.
@@ -180,6 +212,8 @@ export function createCore(options: CoreOptions): Core {
     mediaFile: (urlPath) => resolveMediaPath(paths.sessions, urlPath),
     close() {
       feedback.close();
+      workspace.close();
+      runner?.close();
       speech.close();
       models.close();
       void llm.close();

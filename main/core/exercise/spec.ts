@@ -135,7 +135,10 @@ export function exerciseSpec(question: Question): ExerciseSpec | undefined {
 }
 
 /** Tests a submit of part `index` runs: its own visible and hidden ones, plus earlier parts' while they still hold. */
-export function submitTests(spec: ExerciseSpec, index: number): { part: number; hidden: boolean; test: TestCase }[] {
+export function submitTests(
+  spec: { parts: readonly Pick<PartSpec, 'tests' | 'hidden' | 'regression'>[] },
+  index: number,
+): { part: number; hidden: boolean; test: TestCase }[] {
   const out: { part: number; hidden: boolean; test: TestCase }[] = [];
   const part = spec.parts[index];
   if (!part) return out;
@@ -188,4 +191,19 @@ function defaultOwnTests(language: Language, names: { functionName?: string; cla
     '});',
     '',
   ].join('\n');
+}
+
+/** What a session keeps of an exercise: everything but the reference solutions. */
+export type PlannedExercise = Omit<ExerciseSpec, 'parts'> & {
+  parts: Omit<PartSpec, 'reference'>[];
+  /** Languages with a reference for every part, when the session was planned. */
+  languages: Language[];
+};
+
+export function withoutReferences(spec: ExerciseSpec): PlannedExercise {
+  return {
+    ...spec,
+    parts: spec.parts.map(({ reference: _reference, ...part }) => part),
+    languages: languagesWithReferences(spec),
+  };
 }

@@ -10,11 +10,12 @@ import type { InterviewView } from '../../contract/services/interview.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
 import { SequencerByKey } from '../util/sequencer.js';
+import type { WorkspaceLook } from '../workspace/interviewer-look.js';
 import { remaining } from './clock.js';
 import * as engine from './engine.js';
 import type { EngineState } from './engine.js';
 import { scriptedInterviewer } from './interviewers/scripted.js';
-import type { DecisionContext, Interviewer } from './interviewers/types.js';
+import type { Decision, DecisionContext, Interviewer } from './interviewers/types.js';
 import { pickQuestions } from './plan.js';
 import type { InterviewRepository, SessionRecord } from './repository.js';
 import { interviewView, summaryView } from './views.js';
@@ -32,6 +33,11 @@ export interface InterviewServiceOptions {
   onDraft?: (sessionId: string, text: string, context: DecisionContext) => void;
   /** An answer was recorded (feedback queues its background work); must return at once. */
   onAnswer?: (sessionId: string, turnSeq: number) => void;
+  /**
+   * The interviewer's look at a coding question's workspace (part, changes since its last look,
+   * last results); taking it marks the work as seen. Null when the question has no workspace.
+   */
+  workspaceLook?: (sessionId: string, questionId: string, mark: boolean) => WorkspaceLook | null;
   now?: () => number;
 }
 
@@ -41,7 +47,17 @@ interface Live {
   round: Round | undefined;
 }
 
-export function createInterviewService(options: InterviewServiceOptions): Services['interview'] {
+/** What the workspace may do with a session's engine state, in turn with every other call. */
+export interface InterviewInternals {
+  /** The session's current state (as last committed). */
+  peek(sessionId: string): { state: EngineState; interviewer: 'scripted' | 'llm' };
+  /** Applies `step` to the state after every earlier call for the session, and commits it. */
+  transact(sessionId: string, step: (state: EngineState, now: number) => EngineState): Promise<InterviewView>;
+}
+
+export function createInterviewService(
+  options: InterviewServiceOptions,
+): Services['interview'] & { internals: InterviewInternals } {
   const now = options.now ?? Date.now;
   const chooseInterviewer = options.interviewer ?? (() => scriptedInterviewer);
   const live = new Map<string, Live>();
@@ -115,14 +131,16 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
   }
 
   /** What the interviewer sees about the current question; null when it is not in the content. */
-  function decisionContext(entry: Live, role: Role, round: Round): DecisionContext | null {
+  function decisionContext(entry: Live, role: Role, round: Round, markSeen = false): DecisionContext | null {
     const state = entry.record.state;
     const planned = engine.currentQuestion(state);
     const question = round.questions.find((q) => q.id === planned?.id);
     if (!planned || !question) return null;
     const turns = state.turns.filter((t) => t.questionIndex === state.index);
     const next = state.questions[state.index + 1];
+    const workspace = planned.exercise ? options.workspaceLook?.(entry.record.sessionId, planned.id, markSeen) : null;
     return {
+      ...(workspace ? { workspace } : {}),
       role,
       round,
       question,
@@ -139,7 +157,7 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
 
   async function decide(entry: Live): Promise<void> {
     const { role, round } = requireContent(entry);
-    const context = decisionContext(entry, role, round);
+    const context = decisionContext(entry, role, round, true);
     if (!context) {
       commit(entry, engine.applyDecision(entry.record.state, { action: 'next_question', coveredRubricIds: [] }, now()));
       return;
@@ -155,10 +173,25 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
       // Stopped because the candidate paused or ended: their action applies next, and a
       // paused round decides again on resume.
       if (controller.signal.aborted) return;
-      commit(entry, engine.applyDecision(entry.record.state, decision, now()));
+      commit(entry, engine.applyDecision(entry.record.state, keepWorkspaceOpen(context, decision), now()));
     } finally {
       if (deciding.get(sessionId) === controller) deciding.delete(sessionId);
     }
+  }
+
+  /**
+   * A coding question stays open while its workspace is unfinished: the candidate ends it (or the
+   * round's time does), not the interviewer's decision after a remark about the code.
+   */
+  function keepWorkspaceOpen(context: DecisionContext, decision: Decision): Decision {
+    if (!context.workspace || context.workspace.finished || decision.action === 'follow_up') return decision;
+    if (context.roundRemainingMs <= 0) return decision;
+    return {
+      action: 'follow_up',
+      followUp: 'Okay. Keep going with the current part, and tell me when you want to move on.',
+      uncounted: true,
+      coveredRubricIds: decision.coveredRubricIds,
+    };
   }
 
   const act = (sessionId: string, step: (entry: Live) => Promise<void> | void) =>
@@ -183,6 +216,13 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
   }
 
   return {
+    internals: {
+      peek: (sessionId) => {
+        const entry = load(sessionId);
+        return { state: entry.record.state, interviewer: entry.record.interviewer };
+      },
+      transact: (sessionId, step) => act(sessionId, (e) => void commit(e, step(e.record.state, now()))),
+    },
     start: async ({ roleId, roundId, questionIds, seed }) => {
       const found = findContent(roleId, roundId);
       if (!found)

@@ -128,7 +128,8 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
       const call = limited(limits.decisionTimeoutMs, callbacks.signal);
       try {
         const chat = await options.chats.roundChat(sessionId, context.role, context.round, call.signal);
-        const parts = context.question.coding?.parts ?? [];
+        // In the workspace, parts appear when the tests pass, not as follow-ups.
+        const parts = context.workspace ? [] : (context.question.coding?.parts ?? []);
         if (context.revealedParts < parts.length && followUpAllowed(context)) {
           // Coding parts come from the content, in order; the model hears about them.
           const decision = scriptedDecision(context);

@@ -1,4 +1,5 @@
 import type { Question, Role, Round } from '../../../../content/schema.js';
+import type { WorkspaceLook } from '../../workspace/interviewer-look.js';
 
 /** What the interviewer knows when deciding what to say after an answer. */
 export interface DecisionContext {
@@ -18,6 +19,8 @@ export interface DecisionContext {
   questionsLeft: number;
   /** Minutes the next question needs, if there is one. */
   nextQuestionMinutes: number | null;
+  /** A coding question worked in the editor: what the interviewer sees of the work. */
+  workspace?: WorkspaceLook;
 }
 
 export type DecisionAction = 'follow_up' | 'next_question' | 'wrap_up';
@@ -30,6 +33,8 @@ export interface Decision {
   probes?: string;
   /** True when the follow-up reveals the next part of a coding question. */
   revealsPart?: boolean;
+  /** Not counted against the follow-up limit (the interviewer keeps a workspace question open). */
+  uncounted?: boolean;
   /** A short spoken transition before the next question or the wrap-up. */
   transition?: string;
   coveredRubricIds: string[];

@@ -9,6 +9,18 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import type { RunLimits, Sandbox, SandboxRequest, SandboxResult } from './sandbox-api.js';
 
+/** Process groups still running: ended if this process exits first (they are detached). */
+const live = new Set<number>();
+process.once('exit', () => {
+  for (const pid of live) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
 export const DEFAULT_LIMITS: RunLimits = { wallMs: 10_000, heapMb: 256, outputBytes: 1_000_000 };
 
 function safeRelative(path: string): boolean {
@@ -41,6 +53,7 @@ export function createStandInSandbox(options: { execPath: string; tempRoot: stri
         ];
         const env: NodeJS.ProcessEnv = options.runAsNode ? { ELECTRON_RUN_AS_NODE: '1' } : {};
         const child = spawn(options.execPath, args, { cwd: ws, env, detached: true, stdio: 'pipe' });
+        if (child.pid) live.add(child.pid);
         let stdout = '';
         let stderr = '';
         const stop: { why: SandboxResult['status'] | null } = { why: null };
@@ -75,6 +88,7 @@ export function createStandInSandbox(options: { execPath: string; tempRoot: stri
           child.on('close', (code) => resolve(code));
         });
         clearTimeout(timer);
+        if (child.pid) live.delete(child.pid);
         req.signal?.removeEventListener('abort', onAbort);
         const status: SandboxResult['status'] =
           stop.why ??

@@ -5,6 +5,7 @@
  * solutions are never included: the model cannot give away what it was never shown.
  */
 import type { Question, Role, Round } from '../../../../../content/schema.js';
+import { describeLook } from '../../../workspace/interviewer-look.js';
 import type { DecisionContext } from '../types.js';
 
 const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
@@ -64,7 +65,10 @@ export function questionHeader(question: Question, followUpsLeft: number): strin
  * come first, so a chat created mid-question (app restarted, model changed) is not lost.
  */
 export function answerMessage(
-  context: Pick<DecisionContext, 'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked'>,
+  context: Pick<
+    DecisionContext,
+    'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked' | 'workspace'
+  >,
   knowsQuestion: boolean,
 ): string {
   const latest = context.answers.at(-1) ?? '';
@@ -79,6 +83,11 @@ export function answerMessage(
     });
   }
   parts.push(`Candidate's answer:\n${clip(latest)}`);
+  if (context.workspace) {
+    parts.push(
+      `${describeLook(context.workspace)}\nAsk about the code as a practical-coding interviewer would: its complexity, an edge case their tests do not cover yet, why this data structure, what would change for the next requirement. Never give the solution or write code for them.`,
+    );
+  }
   return parts.join('\n\n');
 }
 
