@@ -6,6 +6,7 @@ import { href } from '../router.js';
 import { useAsync } from '../use-async.js';
 import { FeedbackCards } from './feedback/FeedbackCards.js';
 import { formatDuration } from './practice/clock.js';
+import { ExerciseFeedbackCards } from './workspace/ExerciseFeedbackCard.js';
 
 export function SummaryScreen({ sessionId }: { sessionId: string }) {
   const [summary] = useAsync(() => api.interview.summary({ sessionId }), [sessionId]);
@@ -48,6 +49,7 @@ function Summary({ summary }: { summary: RoundSummaryView }) {
           </p>
         </div>
       </header>
+      <ExerciseFeedbackCards sessionId={summary.sessionId} />
       {summary.questions.length === 0 ? (
         <p className="muted">No questions were asked in this round.</p>
       ) : (

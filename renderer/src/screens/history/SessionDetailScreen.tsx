@@ -11,6 +11,8 @@ import { setFlash } from './flash.js';
 import { base64ToBytes, formatDateTime, formatLength, STATUS_LABELS } from './format.js';
 import { NotesField } from './NotesField.js';
 import { TurnRecording } from './TurnRecording.js';
+import { ExerciseFeedbackCards } from '../workspace/ExerciseFeedbackCard.js';
+import { SnapshotStepper } from '../workspace/SnapshotStepper.js';
 
 export function SessionDetailScreen({
   sessionId,
@@ -224,6 +226,8 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
         </ol>
       </section>
 
+      <SnapshotStepper sessionId={detail.sessionId} />
+      <ExerciseFeedbackCards sessionId={detail.sessionId} />
       <FeedbackPanel detail={detail} />
     </>
   );

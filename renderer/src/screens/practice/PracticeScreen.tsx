@@ -4,12 +4,13 @@ import { api, errorMessage, onEvent } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
 import { navigate } from '../../router.js';
 import { useAsync } from '../../use-async.js';
+import { Workspace } from '../workspace/Workspace.js';
 import { ActionButton } from './ActionButton.js';
 import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
 import { Controls } from './Controls.js';
 import { Conversation } from './Conversation.js';
 import { InterviewerPanel } from './InterviewerPanel.js';
-import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget } from './keys.js';
+import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget, keyTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
 import { Timer } from './Timer.js';
 import { VoicePanel, type VoicePanelHandle } from './VoicePanel.js';
@@ -153,7 +154,8 @@ function Practice({ initial }: { initial: InterviewView }) {
     function onKeyDown(e: KeyboardEvent) {
       const { view: v, pending: busy, handlers: h } = latest.current;
       if (e.defaultPrevented || busy || e.repeat) return;
-      const inInput = e.target instanceof HTMLInputElement;
+      const target = keyTarget(e);
+      const inInput = target instanceof HTMLInputElement;
       const asking = v.phase === 'question' || v.phase === 'answering';
       const handled = (run: () => void) => {
         e.preventDefault();
@@ -164,13 +166,13 @@ function Practice({ initial }: { initial: InterviewView }) {
         else if (v.phase === 'wrap_up' && !inInput) handled(h.finish);
         return;
       }
-      if (e.key === 'Enter' && !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey && !isActivatableTarget(e.target)) {
+      if (e.key === 'Enter' && !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey && !isActivatableTarget(target)) {
         if (v.phase === 'intro') handled(h.begin);
         else if (v.phase === 'question' && !v.paused) handled(h.startAnswer);
         return;
       }
       const plainR =
-        (e.key === 'r' || e.key === 'R') && !e.altKey && !e.ctrlKey && !e.metaKey && !isTypingTarget(e.target);
+        (e.key === 'r' || e.key === 'R') && !e.altKey && !e.ctrlKey && !e.metaKey && !isTypingTarget(target);
       if ((plainR || isAltKey(e, 'R')) && asking && !v.paused) return handled(h.repeat);
       if (isAltKey(e, 'S') && asking && !v.paused) return handled(h.skip);
       if (isAltKey(e, 'P') && asking) return handled(h.togglePause);
@@ -182,8 +184,15 @@ function Practice({ initial }: { initial: InterviewView }) {
 
   const answering = view.phase === 'answering';
   const showAnswerArea = view.phase === 'question' || answering || view.phase === 'deciding';
+  const withWorkspace = Boolean(view.workspace) && showAnswerArea;
+  const onWorkspaceInterview = useCallback((next: InterviewView) => setReceived(receive(next)), []);
+  const onWorkspaceError = useCallback((message: string) => addToast('error', message), [addToast]);
   return (
-    <div className="practice" data-phase={view.phase} data-paused={view.paused || undefined}>
+    <div
+      className={`practice${withWorkspace ? ' with-workspace' : ''}`}
+      data-phase={view.phase}
+      data-paused={view.paused || undefined}
+    >
       <div className="practice-grid">
         <div className="practice-main stack">
           <InterviewerPanel view={view} stream={stream} />
@@ -204,8 +213,18 @@ function Practice({ initial }: { initial: InterviewView }) {
             </div>
           )}
 
+          {withWorkspace && (
+            <Workspace
+              sessionId={sessionId}
+              interview={view}
+              onInterview={onWorkspaceInterview}
+              onError={onWorkspaceError}
+            />
+          )}
+
           {showAnswerArea && (
             <>
+              {withWorkspace && <h3 className="small-heading">Talk to the interviewer</h3>}
               <VoicePanel
                 ref={voiceRef}
                 sessionId={sessionId}
@@ -223,9 +242,11 @@ function Practice({ initial }: { initial: InterviewView }) {
                   disabled={!answering || view.paused}
                   readOnly={pending}
                   placeholder={
-                    answering
-                      ? 'Type your answer. Think out loud: the situation, what you did, and how it turned out.'
-                      : 'Press "Start answer" when you are ready; the answer clock starts then.'
+                    withWorkspace
+                      ? 'Explain your approach, answer the interviewer, or ask about the requirements. Your code is saved on its own.'
+                      : answering
+                        ? 'Type your answer. Think out loud: the situation, what you did, and how it turned out.'
+                        : 'Press "Start answer" when you are ready; the answer clock starts then.'
                   }
                 />
                 {view.paused && (
