@@ -6,13 +6,13 @@ import { downloadBlob, downloadText } from '../../download.js';
 import { ROUND_KIND_LABELS } from '../../labels.js';
 import { href, navigate } from '../../router.js';
 import { useAsync } from '../../use-async.js';
+import { ExerciseFeedbackCards } from '../workspace/ExerciseFeedbackCard.js';
+import { SnapshotStepper } from '../workspace/SnapshotStepper.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import { setFlash } from './flash.js';
 import { base64ToBytes, formatDateTime, formatLength, STATUS_LABELS } from './format.js';
 import { NotesField } from './NotesField.js';
 import { TurnRecording } from './TurnRecording.js';
-import { ExerciseFeedbackCards } from '../workspace/ExerciseFeedbackCard.js';
-import { SnapshotStepper } from '../workspace/SnapshotStepper.js';
 
 export function SessionDetailScreen({
   sessionId,

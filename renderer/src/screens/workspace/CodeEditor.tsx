@@ -44,7 +44,8 @@ export interface CodeEditorHandle {
 interface CodeEditorProps {
   /** Changing the key (file or language) replaces the document; typing never does. */
   docKey: string;
-  initial: string;
+  /** The document for the current key, read when the key changes. */
+  initial: () => string;
   language: Language;
   label: string;
   /** 1-based line to mark as the error, or null. */
@@ -113,7 +114,9 @@ export function CodeEditor({ docKey, initial, language, label, errorLine, onChan
   const keySlot = useRef(new Compartment());
   const labelSlot = useRef(new Compartment());
   const changeRef = useRef(onChange);
-  changeRef.current = onChange;
+  useEffect(() => {
+    changeRef.current = onChange;
+  });
 
   useImperativeHandle(ref, () => ({
     focus: () => view.current?.focus(),
@@ -131,7 +134,7 @@ export function CodeEditor({ docKey, initial, language, label, errorLine, onChan
       root: shadow,
       parent: mount,
       state: EditorState.create({
-        doc: initial,
+        doc: initial(),
         extensions: [
           lineNumbers(),
           highlightActiveLineGutter(),
@@ -170,7 +173,7 @@ export function CodeEditor({ docKey, initial, language, label, errorLine, onChan
     const editor = view.current;
     if (!editor) return;
     editor.dispatch({
-      changes: { from: 0, to: editor.state.doc.length, insert: initial },
+      changes: { from: 0, to: editor.state.doc.length, insert: initial() },
       effects: [
         languageSlot.current.reconfigure(languageSupport(language)),
         labelSlot.current.reconfigure(EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' })),

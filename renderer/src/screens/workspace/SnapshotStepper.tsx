@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SnapshotView, WorkspaceFile } from '../../../../main/contract/services/workspace.js';
 import { api } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
@@ -29,7 +29,6 @@ function Stepper({ snapshots }: { snapshots: SnapshotView[] }) {
   const [file, setFile] = useState<WorkspaceFile>('solution');
   const snap = snapshots[index]!;
   const start = snapshots[0]!.at;
-  useEffect(() => setIndex(snapshots.length - 1), [snapshots]);
   const step = (delta: number) => setIndex((i) => Math.min(snapshots.length - 1, Math.max(0, i + delta)));
   return (
     <section

@@ -204,7 +204,7 @@ function Loaded({ initial, sessionId, interview, onInterview, onError }: Workspa
             <CodeEditor
               ref={editor}
               docKey={`${ws.language}:${fileTab}`}
-              initial={fileText(fileTab)}
+              initial={() => fileText(fileTab)}
               language={ws.language}
               label={`${fileTab === 'solution' ? 'Solution' : 'Your tests'} (${LANGUAGE_NAMES[ws.language]}). Tab indents; press Escape then Tab to leave the editor.`}
               errorLine={fileTab === 'solution' ? errorLine : null}
