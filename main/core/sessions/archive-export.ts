@@ -87,7 +87,34 @@ function sessionEntries(db: Db, dataDir: string, sessionId: string): ExportEntry
       if (fs.existsSync(file)) extra.push({ name: `sessions/${relative}`, file });
     }
   }
-  const bundle = { session, rounds, turns, segments, recordings, feedback } as unknown as SessionBundle;
+  // Snapshot ids are local row numbers too: renumbered on import, in the same order.
+  const workspaceFiles = rowsOf(
+    db,
+    'SELECT question_id, language, file, text, updated_at FROM workspace_files WHERE session_id = ? ORDER BY rowid',
+    sessionId,
+  );
+  const workspaceProgress = rowsOf(
+    db,
+    'SELECT question_id, state_json, updated_at FROM workspace_progress WHERE session_id = ? ORDER BY rowid',
+    sessionId,
+  );
+  const workspaceSnapshots = rowsOf(
+    db,
+    `SELECT question_id, at, reason, part, language, files_json, results_json, code_text FROM workspace_snapshots
+     WHERE session_id = ? ORDER BY id`,
+    sessionId,
+  );
+  const bundle = {
+    session,
+    rounds,
+    turns,
+    segments,
+    recordings,
+    feedback,
+    workspaceFiles,
+    workspaceProgress,
+    workspaceSnapshots,
+  } as unknown as SessionBundle;
   return [{ name: `${folderName}/${SESSION_FILE}`, bytes: json(bundle) }, ...files, ...extra];
 }
 

@@ -92,6 +92,26 @@ export const feedbackRow = z.object({
   created_at: ms,
 });
 
+// Coding workspaces (files, progress, snapshots). Absent in exports made before them.
+export const workspaceFileRow = z.object({
+  question_id: id,
+  language: z.string().max(50),
+  file: z.enum(['solution', 'tests']),
+  text: z.string(),
+  updated_at: ms,
+});
+export const workspaceProgressRow = z.object({ question_id: id, state_json: z.string(), updated_at: ms });
+export const workspaceSnapshotRow = z.object({
+  question_id: id,
+  at: ms,
+  reason: z.string().max(50),
+  part: z.number().int().min(0),
+  language: z.string().max(50),
+  files_json: z.string(),
+  results_json: z.string().nullable(),
+  code_text: z.string(),
+});
+
 export const sessionBundleSchema = z.object({
   session: sessionRow,
   rounds: z.array(roundRow).min(1),
@@ -99,5 +119,8 @@ export const sessionBundleSchema = z.object({
   segments: z.array(segmentRow),
   recordings: z.array(recordingRow),
   feedback: z.array(feedbackRow),
+  workspaceFiles: z.array(workspaceFileRow).default([]),
+  workspaceProgress: z.array(workspaceProgressRow).default([]),
+  workspaceSnapshots: z.array(workspaceSnapshotRow).default([]),
 });
 export type SessionBundle = z.infer<typeof sessionBundleSchema>;

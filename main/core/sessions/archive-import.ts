@@ -292,6 +292,22 @@ export function importArchive(db: Db, dataDir: string, source: ArchiveSource): I
           );
         for (const f of b.feedback)
           insert(db, 'feedback', pick(f, ['turn_id', 'round_id', 'source', 'body_json', 'created_at']));
+        const sessionId = b.session.id;
+        for (const w of b.workspaceFiles)
+          insert(db, 'workspace_files', {
+            session_id: sessionId,
+            ...pick(w, ['question_id', 'language', 'file', 'text', 'updated_at']),
+          });
+        for (const w of b.workspaceProgress)
+          insert(db, 'workspace_progress', {
+            session_id: sessionId,
+            ...pick(w, ['question_id', 'state_json', 'updated_at']),
+          });
+        for (const w of b.workspaceSnapshots)
+          insert(db, 'workspace_snapshots', {
+            session_id: sessionId,
+            ...pick(w, ['question_id', 'at', 'reason', 'part', 'language', 'files_json', 'results_json', 'code_text']),
+          });
       }
     })();
   } catch (error) {

@@ -18,6 +18,7 @@ import { summaryView } from '../interview/views.js';
 import type { Db } from '../storage/database.js';
 import { durationOf, feedbackScores, sessionCoveragePct } from './scores.js';
 import { fileExists, resolveRecordingPath } from './session-files.js';
+import { sessionCode } from '../workspace/session-code.js';
 
 export const NOT_FOUND_MESSAGE =
   'That session is not in your history any more (it may have been deleted). Go back to the history to pick another one.';
@@ -145,6 +146,7 @@ export function sessionDetail(db: Db, dataDir: string, sessionId: string): Sessi
     turns,
     feedback,
     summary: summaryView(record, state, Math.max(record.updatedAt, state.round.runningSince ?? 0)),
+    code: sessionCode(db, sessionId, state, record.endedAt ?? record.updatedAt),
   };
 }
 

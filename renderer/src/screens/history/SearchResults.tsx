@@ -79,6 +79,7 @@ const KIND_LABELS: Record<SearchHit['kind'], string> = {
   answer: 'Your answer',
   transcript: 'What you said',
   notes: 'Your notes',
+  code: 'Your code',
 };
 
 function Hit({ hit }: { hit: SearchHit }) {
