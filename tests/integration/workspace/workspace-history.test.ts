@@ -73,7 +73,7 @@ describe('coding work in the history', () => {
   });
 
   it('export and import carry the files, progress and snapshots; delete removes them', async () => {
-    const archive = await core.services.sessions.exportArchive();
+    const archive = await core.services.sessions.exportArchive(undefined);
     const other = open('b');
     try {
       const report = await other.services.sessions.importArchive({
