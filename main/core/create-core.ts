@@ -7,6 +7,7 @@ import path from 'node:path';
 import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
+import type { SettingsPatch } from '../contract/services/settings.js';
 import { createContentService } from './content/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
@@ -19,6 +20,7 @@ import { createInterviewService } from './interview/service.js';
 import { createLlmService } from './llm/llm-service.js';
 import { createHardwareProbe } from './models/hardware.js';
 import { createModelsService } from './models/models-service.js';
+import { announceChanges } from './rpc/announce.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { createRunnerEnv, type Runner } from './runner/harness/env.js';
 import { createSessionsService } from './sessions/sessions-service.js';
@@ -69,6 +71,15 @@ export function createCore(options: CoreOptions): Core {
     return db;
   };
 
+  // The one writer of settings: every change, from any screen or from core, is announced.
+  const settingsAccess = {
+    read: () => readSettings(db),
+    write: (patch: SettingsPatch) => {
+      writeSettings(requireDb(), patch);
+      events.emit('settings:changed', readSettings(db));
+    },
+  };
+
   const content = createContentService({
     bundledDir: options.bundledRolesDir,
     userDir: paths.userRoles,
@@ -101,10 +112,7 @@ export function createCore(options: CoreOptions): Core {
     bundledModelsDir: options.bundledModelsDir ?? null,
     extraCatalogFile: options.extraCatalogFile ?? process.env.REHEARSAL_CATALOG_FILE,
     events,
-    settings: {
-      read: () => readSettings(db),
-      write: (patch) => writeSettings(requireDb(), patch),
-    },
+    settings: settingsAccess,
     log,
   });
   let interviewRepository: ReturnType<typeof createInterviewRepository> | undefined;
@@ -118,6 +126,8 @@ export function createCore(options: CoreOptions): Core {
     session: (sessionId) => speechSessionContext(interviewRepo(), content, sessionId),
     events,
     log,
+    // The interviewer pre-evaluates a spoken answer as it is transcribed, like a typed draft.
+    onTranscript: (sessionId, transcript, settled) => interview.spokenDraft(sessionId, transcript, settled),
   });
   if (db) {
     try {
@@ -150,7 +160,7 @@ export function createCore(options: CoreOptions): Core {
   let workspaceRepository: WorkspaceRepository | undefined;
   // The two services call each other only from callbacks, after both exist.
   const interview = createInterviewService({
-    repository: () => (interviewRepository ??= createInterviewRepository(requireDb())),
+    repository: interviewRepo,
     content,
     events,
     interviewer: chooseInterviewer,
@@ -186,13 +196,26 @@ export function createCore(options: CoreOptions): Core {
     settings: {
       get: () => readSettings(db),
       update: (patch) => {
-        writeSettings(requireDb(), patch);
+        settingsAccess.write(patch);
         return readSettings(db);
       },
     },
-    models: { ...models, llmStatus: () => llm.status() },
+    models: announceChanges(
+      { ...models, llmStatus: () => llm.status() },
+      {
+        import: () => events.emit('models:changed', {}),
+        delete: () => events.emit('models:changed', {}),
+        setActive: () => events.emit('models:changed', {}),
+      },
+    ),
     speech,
-    sessions: createSessionsService({ db: requireDb, dataDir: paths.root }),
+    sessions: announceChanges(createSessionsService({ db: requireDb, dataDir: paths.root }), {
+      setNotes: (input) => events.emit('sessions:changed', { sessionId: input.sessionId }),
+      delete: (input) => events.emit('sessions:changed', { sessionId: input.sessionId }),
+      deleteAll: () => events.emit('sessions:changed', { sessionId: null }),
+      importArchive: () => events.emit('sessions:changed', { sessionId: null }),
+      importFolder: () => events.emit('sessions:changed', { sessionId: null }),
+    }),
     feedback,
     workspace,
   };

@@ -55,9 +55,24 @@ export interface InterviewInternals {
   transact(sessionId: string, step: (state: EngineState, now: number) => EngineState): Promise<InterviewView>;
 }
 
-export function createInterviewService(
-  options: InterviewServiceOptions,
-): Services['interview'] & { internals: InterviewInternals } {
+export type InterviewService = Services['interview'] & {
+  /**
+   * A spoken answer's transcript so far (core's speech service, as segments are transcribed).
+   * The answer the candidate will submit is the typed draft followed by this transcript, so that
+   * is what gets pre-evaluated; `settled` (silent, transcript caught up) also starts the reply.
+   */
+  spokenDraft(sessionId: string, transcript: string, settled: boolean): void;
+  internals: InterviewInternals;
+};
+
+/** The answer box after a take: the typed text, then the transcript (as the practice screen appends it). */
+export function withTranscript(draft: string, transcript: string): string {
+  const before = draft.replace(/\s+$/, '');
+  const spoken = transcript.trim();
+  return before && spoken ? `${before} ${spoken}` : before || spoken;
+}
+
+export function createInterviewService(options: InterviewServiceOptions): InterviewService {
   const now = options.now ?? Date.now;
   const chooseInterviewer = options.interviewer ?? (() => scriptedInterviewer);
   const live = new Map<string, Live>();
@@ -109,6 +124,7 @@ export function createInterviewService(
       updatedAt: at,
       ...(done ? { status: 'completed' as const, endedAt: at } : {}),
     };
+    options.events.emit('interview:changed', { sessionId: entry.record.sessionId, view: view(entry) });
     return next;
   }
 
@@ -215,6 +231,12 @@ export function createInterviewService(
     return started;
   }
 
+  /** Ends the round now (from any phase), whether by "End round" or "Finish interview". */
+  function finish({ sessionId }: { sessionId: string }): Promise<InterviewView> {
+    stopDeciding(sessionId);
+    return act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now())));
+  }
+
   return {
     internals: {
       peek: (sessionId) => {
@@ -223,6 +245,20 @@ export function createInterviewService(
       },
       transact: (sessionId, step) => act(sessionId, (e) => void commit(e, step(e.record.state, now()))),
     },
+    spokenDraft(sessionId, transcript, settled) {
+      void serialized(sessionId, () => {
+        const entry = live.get(sessionId);
+        const state = entry?.record.state;
+        if (!entry || !state || (state.phase !== 'question' && state.phase !== 'answering')) return;
+        if (entry.record.interviewer !== 'llm' || !entry.role || !entry.round) return;
+        const context = decisionContext(entry, entry.role, entry.round);
+        const text = withTranscript(state.draft, transcript);
+        if (!context || !text) return;
+        options.onDraft?.(sessionId, text, context);
+        if (settled) interviewerFor(entry).prepare?.({ ...context, answers: [...context.answers, text] });
+      }).catch(() => undefined);
+    },
+
     start: async ({ roleId, roundId, questionIds, seed }) => {
       const found = findContent(roleId, roundId);
       if (!found)
@@ -330,10 +366,7 @@ export function createInterviewService(
         // now, or the round would wait in 'deciding' for ever.
         if (entry.record.state.phase === 'deciding' && !entry.record.state.paused) await decide(entry);
       }),
-    endRound: ({ sessionId }) => {
-      stopDeciding(sessionId);
-      return act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now())));
-    },
+    endRound: (input) => finish(input),
 
     askInterviewer: ({ sessionId, text }) =>
       act(sessionId, async (entry) => {
@@ -344,10 +377,7 @@ export function createInterviewService(
         commit(entry, engine.askInterviewer(entry.record.state, text, reply, now()));
       }),
 
-    finish: ({ sessionId }) => {
-      stopDeciding(sessionId);
-      return act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now())));
-    },
+    finish,
 
     summary: ({ sessionId }) =>
       serialized(sessionId, () => {

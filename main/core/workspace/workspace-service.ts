@@ -165,8 +165,8 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     });
     if (!trigger) return progress;
     const next = save(sessionId, cur, progressOf.markFired(progress, trigger.id));
+    // The committed state reaches the screen as core's 'interview:changed' event.
     await options.interview.transact(sessionId, (state, at) => engine.remark(state, trigger.text, at));
-    options.events.emit('workspace:remark', { sessionId });
     return next;
   }
 

@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
+import { formatClock } from '../../../../main/contract/format.js';
 import type { ExerciseFeedback } from '../../../../main/contract/services/workspace.js';
 import { api } from '../../api/client.js';
-import { useAsync } from '../../use-async.js';
-import { formatDuration } from '../practice/clock.js';
-import './workspace.css';
+import { apiKey } from '../../data/query-client.js';
 
 const OUTCOME: Record<ExerciseFeedback['parts'][number]['outcome'], string> = {
   passed: 'Passed',
@@ -13,11 +13,14 @@ const OUTCOME: Record<ExerciseFeedback['parts'][number]['outcome'], string> = {
 
 /** Per-part results of coding questions, judged by the tests. */
 export function ExerciseFeedbackCards({ sessionId }: { sessionId: string }) {
-  const [state] = useAsync(() => api.workspace.feedback({ sessionId }), [sessionId]);
-  if (state.status !== 'ready' || state.value.length === 0) return null;
+  const feedback = useQuery({
+    queryKey: apiKey('workspace', 'feedback', { sessionId }),
+    queryFn: () => api.workspace.feedback({ sessionId }),
+  });
+  if (!feedback.data || feedback.data.length === 0) return null;
   return (
     <>
-      {state.value.map((fb) => (
+      {feedback.data.map((fb) => (
         <ExerciseFeedbackCard key={fb.questionId} feedback={fb} />
       ))}
     </>
@@ -52,12 +55,12 @@ function ExerciseFeedbackCard({ feedback }: { feedback: ExerciseFeedback }) {
                 {p.index + 1}. {p.outcome === 'not_reached' ? 'Not shown' : p.title}
               </td>
               <td>{OUTCOME[p.outcome]}</td>
-              <td className="tabular">{p.timeMs === null ? '—' : formatDuration(p.timeMs)}</td>
+              <td className="tabular">{p.timeMs === null ? '—' : formatClock(p.timeMs)}</td>
               <td className="tabular">{p.hiddenPassed === null ? '—' : `${p.hiddenPassed}/${p.hiddenTotal}`}</td>
               <td className="tabular">
                 {p.runs} run{p.runs === 1 ? '' : 's'}, {p.submits} submit{p.submits === 1 ? '' : 's'}
               </td>
-              <td className="tabular">{p.firstRunAfterMs === null ? '—' : formatDuration(p.firstRunAfterMs)}</td>
+              <td className="tabular">{p.firstRunAfterMs === null ? '—' : formatClock(p.firstRunAfterMs)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,9 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SnapshotView, WorkspaceFile } from '../../../../main/contract/services/workspace.js';
 import { api } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
-import { useAsync } from '../../use-async.js';
-import './workspace.css';
+import { apiKey } from '../../data/query-client.js';
 
 const REASON: Record<SnapshotView['reason'], string> = {
   run: 'ran the tests',
@@ -16,7 +16,10 @@ const REASON: Record<SnapshotView['reason'], string> = {
 
 /** Review: how the solution evolved, one snapshot at a time (← and → step through them). */
 export function SnapshotStepper({ sessionId }: { sessionId: string }) {
-  const [snapshots] = useAsync(() => api.workspace.snapshots({ sessionId }), [sessionId]);
+  const snapshots = useQuery({
+    queryKey: apiKey('workspace', 'snapshots', { sessionId }),
+    queryFn: () => api.workspace.snapshots({ sessionId }),
+  });
   return (
     <Async state={snapshots} label="the code snapshots">
       {(list) => (list.length === 0 ? null : <Stepper snapshots={list} />)}

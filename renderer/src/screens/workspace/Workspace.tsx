@@ -4,11 +4,13 @@
  * (statement, files, results) so the bug-bash and integration rounds can add a file tree and
  * more file tabs.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../../../content/schema.js';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import type { RunView, WorkspaceFile, WorkspaceView } from '../../../../main/contract/services/workspace.js';
-import { api, errorMessage, onEvent } from '../../api/client.js';
+import { api, errorMessage } from '../../api/client.js';
+import { apiKey } from '../../data/query-client.js';
 import { ActionButton } from '../practice/ActionButton.js';
 import { IS_MAC, MOD_LABEL } from '../practice/keys.js';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor.js';
@@ -16,7 +18,6 @@ import { DocsPanel } from './DocsPanel.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { Statement } from './Statement.js';
 import { useFileAutosave, type SaveState } from './use-autosave.js';
-import './workspace.css';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   javascript: 'JavaScript',
@@ -33,27 +34,23 @@ const TABS: { id: Tab; label: string }[] = [
 interface WorkspaceProps {
   sessionId: string;
   interview: InterviewView;
-  onInterview: (view: InterviewView) => void;
   onError: (message: string) => void;
 }
 
+/**
+ * The interview view arrives through the query cache (core's 'interview:changed' event carries
+ * the interviewer's remarks and part reveals); the workspace's own view is read once per question.
+ */
 export function Workspace(props: WorkspaceProps) {
-  const [ws, setWs] = useState<WorkspaceView | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
-  const questionNumber = props.interview.questionNumber;
-  useEffect(() => {
-    let live = true;
-    api.workspace.open({ sessionId: props.sessionId }).then(
-      (view) => live && setWs(view),
-      (error: unknown) => live && setFailed(errorMessage(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [props.sessionId, questionNumber]);
-  if (failed) return <p className="notice error">The editor could not open: {failed}</p>;
-  if (!ws) return <p className="muted">Opening the editor…</p>;
-  return <Loaded key={ws.questionId} initial={ws} {...props} />;
+  const query = useQuery({
+    queryKey: [...apiKey('workspace', 'open', { sessionId: props.sessionId }), props.interview.questionNumber],
+    queryFn: () => api.workspace.open({ sessionId: props.sessionId }),
+    gcTime: 0,
+  });
+  if (query.status === 'error')
+    return <p className="notice error">The editor could not open: {errorMessage(query.error)}</p>;
+  if (!query.data) return <p className="muted">Opening the editor…</p>;
+  return <Loaded key={query.data.questionId} initial={query.data} {...props} />;
 }
 
 function saveLabel(state: SaveState): string {
@@ -63,7 +60,12 @@ function saveLabel(state: SaveState): string {
   return state.at ? 'All changes saved' : 'Not edited yet';
 }
 
-function Loaded({ initial, sessionId, interview, onInterview, onError }: WorkspaceProps & { initial: WorkspaceView }) {
+function Loaded({ initial, sessionId, interview, onError }: WorkspaceProps & { initial: WorkspaceView }) {
+  const client = useQueryClient();
+  const onInterview = useCallback(
+    (view: InterviewView) => client.setQueryData(apiKey('interview', 'get', { sessionId }), view),
+    [client, sessionId],
+  );
   const [ws, setWs] = useState(initial);
   const [tab, setTab] = useState<Tab>('solution');
   const [running, setRunning] = useState<string | null>(null);
@@ -77,15 +79,6 @@ function Loaded({ initial, sessionId, interview, onInterview, onError }: Workspa
   const locked = interview.paused || !['question', 'answering', 'deciding'].includes(interview.phase);
 
   const fileText = (file: WorkspaceFile) => texts.current.get(`${ws.language}:${file}`) ?? ws.files[file];
-
-  // The interviewer spoke about the work (a trigger fired): show it in the conversation.
-  useEffect(
-    () =>
-      onEvent('workspace:remark', (payload) => {
-        if (payload.sessionId === sessionId) void api.interview.get({ sessionId }).then(onInterview, () => undefined);
-      }),
-    [sessionId, onInterview],
-  );
 
   /** One action at a time; the files are saved first so the run sees what is on screen. */
   const perform = useCallback(
