@@ -81,6 +81,26 @@ describe('coding workspace: the Stripe practical round in Python', () => {
     await expect.poll(() => page.locator('.code-editor').getAttribute('data-language')).toBe('python');
     expect(await page.locator('.ws-part[open] summary').textContent()).toMatch(/^Part 1/);
 
+    // Keyboard: Tab indents inside the editor, a page shortcut letter is just text there, and
+    // Escape then Tab leaves the editor.
+    const messagesBefore = await page.locator('.conversation li').count();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('r');
+    expect(await page.locator('.cm-line').first().textContent()).toMatch(/^ {4}r/);
+    expect(await page.locator('.conversation li').count()).toBe(messagesBefore);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.code-editor') === null)).toBe(true);
+
+    // At 800×600 the workspace stacks into one column and stays usable.
+    await page.setViewportSize({ width: 800, height: 600 });
+    await screenshot(page, 'workspace-800x600');
+    await page.setViewportSize({ width: 1280, height: 860 });
+
     // The starter code fails the visible tests...
     expect(await run(page, () => page.getByTestId('run-tests').click())).toMatch(/Visible tests · 0\/\d+ passed/);
     await screenshot(page, 'workspace-failing');
