@@ -118,8 +118,9 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // Runner runtime scripts: plain CommonJS, shipped as they are and loaded inside the sandbox.
-    files: ['main/core/runner/**/runtime/*.cjs'],
+    // The runner's runtime files are CommonJS on purpose: they load in the sandboxed process
+    // before anything else, without a loader, shipped as they are.
+    files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

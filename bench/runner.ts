@@ -22,6 +22,7 @@ import { exerciseSpec, referenceFor, submitTests } from '../main/core/exercise/s
 import { createRunnerEnv } from '../main/core/runner/harness/env.js';
 import { runTests } from '../main/core/runner/harness/run-tests.js';
 import { pyodideDir } from '../main/core/runner/harness/runtime-files.js';
+import { createSandbox } from '../main/core/runner/sandbox.js';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,8 +64,12 @@ export async function main(argv: string[]): Promise<void> {
   const js = referenceFor(part, 'javascript')!;
   const py = referenceFor(part, 'python')!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-bench-runner-'));
-  const runner = createRunnerEnv({ tempRoot: path.join(dir, 'runs') });
-  const warm = createRunnerEnv({ tempRoot: path.join(dir, 'runs'), keepWarm: true });
+  // The app's own sandbox (permission model, socket blocking, limits); two, so the warm
+  // process waiting in one never holds a slot the other's runs need.
+  const runner = createRunnerEnv(createSandbox({ execPath: process.execPath, tempRoot: path.join(dir, 'runs') }));
+  const warm = createRunnerEnv(createSandbox({ execPath: process.execPath, tempRoot: path.join(dir, 'runs') }), {
+    keepWarm: true,
+  });
   const pyDir = pyodideDir();
   if (!pyDir || !runner.python || !warm.python) throw new Error('pyodide is not installed');
 
@@ -140,8 +145,8 @@ export async function main(argv: string[]): Promise<void> {
     const ratio = (i: number) => (rows[i]![1] / rows[i]![2]).toFixed(2);
     console.log(`runner: js_overhead=${ratio(0)} py_warm_overhead=${ratio(2)} py_cold_overhead=${ratio(1)}`);
   } finally {
-    runner.close();
-    warm.close();
+    await runner.close();
+    await warm.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,8 +4,10 @@
  * not a silently ignored field.
  */
 import { z } from 'zod';
+import { checklistItemSchema, designPhaseSchema, questionDesignSchema } from './schema/design.js';
 import { exerciseSchema } from './schema/exercise.js';
 
+export * from './schema/design.js';
 export * from './schema/exercise.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -100,21 +102,14 @@ export const questionSchema = z
     coding: codingSchema.optional(),
     /** A practical problem in parts, revealed one at a time (content/schema/exercise.ts). */
     exercise: exerciseSchema.optional(),
+    /** System-design questions: stated constraints, checklist notes, a reference design. */
+    design: questionDesignSchema.optional(),
   })
   .strict()
   .refine((q) => !(q.coding && q.exercise), {
     message: 'a question has either coding or exercise, not both',
     path: ['exercise'],
   });
-
-/** A checklist item for a round (e.g. system design: requirements, API, data model, ...). */
-export const checklistItemSchema = z
-  .object({
-    id,
-    label: text,
-    signals: z.array(text).min(1),
-  })
-  .strict();
 
 export const roundSchema = z
   .object({
@@ -126,6 +121,8 @@ export const roundSchema = z
     maxFollowUps: z.number().int().min(0).default(2),
     intro: text,
     checklist: z.array(checklistItemSchema).optional(),
+    /** Design rounds: the phases in order, each with a time box and the checklist items it covers. */
+    phases: z.array(designPhaseSchema).optional(),
     questions: z.array(questionSchema).min(1),
   })
   .strict();
@@ -162,6 +159,5 @@ export type Star = z.infer<typeof starSchema>;
 export type CodingTest = z.infer<typeof codingTestSchema>;
 export type Coding = z.infer<typeof codingSchema>;
 export type Question = z.infer<typeof questionSchema>;
-export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export type Round = z.infer<typeof roundSchema>;
 export type Role = z.infer<typeof roleSchema>;

@@ -4,6 +4,7 @@
  */
 import type { ClientOf, ImplementationOf } from './define.js';
 import { appContract } from './services/app.js';
+import { boardContract } from './services/board.js';
 import { contentContract } from './services/content.js';
 import { feedbackContract } from './services/feedback.js';
 import { interviewContract } from './services/interview.js';
@@ -22,6 +23,7 @@ export const contract = {
   speech: speechContract,
   sessions: sessionsContract,
   feedback: feedbackContract,
+  board: boardContract,
   workspace: workspaceContract,
 };
 
@@ -33,6 +35,7 @@ export * from './define.js';
 export * from './events.js';
 export * from './result.js';
 export type * from './services/app.js';
+export type * from './services/board.js';
 export type * from './services/content.js';
 export type * from './services/feedback.js';
 export type * from './services/interview.js';

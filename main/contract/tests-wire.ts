@@ -31,6 +31,8 @@ export interface RunTestsOutcome {
   message?: string;
   /** Line of a syntax (or load) error in the candidate's file, 1-based, when known. */
   line?: number;
+  /** The code did not load (syntax error, an error at top level, no such function): no test ran. */
+  loadError?: string;
   results: TestResult[];
   /** Output of the run outside any test (top-level prints, the test runner's report), capped. */
   stdout: string;

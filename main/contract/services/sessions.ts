@@ -28,9 +28,17 @@ export interface SessionListItem {
   hasAudio: boolean;
 }
 
+/** A session left out of a list, a chart or an export because its stored data cannot be read. */
+export interface DamagedSession {
+  sessionId: string;
+  reason: string;
+}
+
 export interface SessionPage {
   items: SessionListItem[];
   hasMore: boolean;
+  /** Sessions of this page that could not be read (the rest of the page is still there). */
+  damaged?: DamagedSession[];
 }
 
 export interface HistoryFilters {
@@ -123,7 +131,7 @@ export interface SessionCode {
   feedback: ExerciseFeedback;
 }
 
-export type SearchHitKind = 'question' | 'answer' | 'transcript' | 'notes' | 'code';
+export type SearchHitKind = 'question' | 'answer' | 'transcript' | 'notes' | 'board' | 'code';
 
 export interface SnippetPart {
   text: string;
@@ -184,6 +192,7 @@ export interface ProgressView {
   points: ProgressPoint[];
   dimensions: ProgressDimension[];
   repeatedQuestions: RepeatedQuestion[];
+  damaged?: DamagedSession[];
 }
 
 export interface QuestionAttempt {
@@ -202,6 +211,7 @@ export interface QuestionAttempts {
   questionId: string;
   prompt: string;
   attempts: QuestionAttempt[];
+  damaged?: DamagedSession[];
 }
 
 export interface DataInfo {
@@ -264,9 +274,20 @@ export const sessionsContract = {
   exportMarkdown: method(z.object({ sessionId })).returns<{ fileName: string; text: string }>(),
   exportPdf: method(z.object({ sessionId })).returns<{ fileName: string; base64: string }>(),
   /** Every session (rows as JSON, plus audio) as one zip archive. */
-  exportArchive: method(z.undefined()).returns<{ fileName: string; base64: string; sessions: number }>(),
+  exportArchive: method(z.undefined()).returns<{
+    fileName: string;
+    base64: string;
+    sessions: number;
+    /** Sessions left out because their data cannot be read (an import would refuse them). */
+    damaged?: DamagedSession[];
+  }>(),
   /** The same content as a folder, created inside `folder`. */
-  exportToFolder: method(z.object({ folder })).returns<{ path: string; sessions: number; files: number }>(),
+  exportToFolder: method(z.object({ folder })).returns<{
+    path: string;
+    sessions: number;
+    files: number;
+    damaged?: DamagedSession[];
+  }>(),
   importArchive: method(
     z.object({
       bytes: z

@@ -6,13 +6,15 @@
  * Exit status: 0 all passed, 1 some failed, 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Language } from '../../../content/schema.js';
 import { loadLibrary } from '../content/library.js';
+import { runBatch } from '../runner/harness/batch.js';
 import { createRunnerEnv } from '../runner/harness/env.js';
-import { runBatch } from '../runner/harness/run-tests.js';
+import { createSandbox } from '../runner/sandbox.js';
 import { exerciseSpec, submitTests } from './spec.js';
 
 const LANGS: Record<string, Language> = {
@@ -70,10 +72,12 @@ if (values.part !== undefined) {
   parts = [n - 1];
 }
 
-const runner = createRunnerEnv();
+const runner = createRunnerEnv(
+  createSandbox({ execPath: process.execPath, tempRoot: join(os.tmpdir(), 'interview-rehearsal-exercise') }),
+);
 try {
   const planned = parts.map((p) => ({ part: p, tests: submitTests(spec, p) }));
-  const outcomes = await runBatch(
+  const { outcomes } = await runBatch(
     runner,
     language,
     planned.map(({ part, tests }) => ({
@@ -123,5 +127,5 @@ try {
   console.log(`exercise: parts_passed=${partsPassed}/${planned.length} tests_passed=${testsPassed}/${testsTotal}`);
   process.exitCode = testsPassed === testsTotal && partsPassed === planned.length ? 0 : 1;
 } finally {
-  runner.close();
+  await runner.close();
 }

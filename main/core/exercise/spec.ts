@@ -196,14 +196,16 @@ function defaultOwnTests(language: Language, names: { functionName?: string; cla
 /** What a session keeps of an exercise: everything but the reference solutions. */
 export type PlannedExercise = Omit<ExerciseSpec, 'parts'> & {
   parts: Omit<PartSpec, 'reference'>[];
-  /** Languages with a reference for every part, when the session was planned. */
+  /** Languages the question is offered in: its references were proven in them when it was planned. */
   languages: Language[];
 };
 
-export function withoutReferences(spec: ExerciseSpec): PlannedExercise {
+/** `proven`: the languages content checks proved a reference in (see content/reference-checks.ts). */
+export function withoutReferences(spec: ExerciseSpec, proven: readonly Language[]): PlannedExercise {
+  const offered = languagesWithReferences(spec).filter((l) => proven.includes(l));
   return {
     ...spec,
     parts: spec.parts.map(({ reference: _reference, ...part }) => part),
-    languages: languagesWithReferences(spec),
+    languages: offered,
   };
 }

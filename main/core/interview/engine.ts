@@ -2,7 +2,7 @@
  * The interview as pure state transitions: (state, input, now) -> state. No I/O, no clock of
  * its own; the service persists every returned state, so any state can be resumed.
  */
-import type { FollowUp, Question, RubricPoint } from '../../../content/schema.js';
+import type { FollowUp, Language, Question, RubricPoint } from '../../../content/schema.js';
 import type { ConversationMessage, MessageKind, Phase, Speaker } from '../../contract/services/interview.js';
 import { exerciseSpec, withoutReferences, type PlannedExercise } from '../exercise/spec.js';
 import { checkpointClock, elapsed, resumeClock, startClock, stopClock, type Clock } from './clock.js';
@@ -59,7 +59,8 @@ export interface EngineState {
   messages: ConversationMessage[];
 }
 
-export function toPlannedQuestion(q: Question): PlannedQuestion {
+/** `languages`: those the question's references were proven in (content checks), for its workspace. */
+export function toPlannedQuestion(q: Question, languages: readonly Language[] = []): PlannedQuestion {
   const spec = exerciseSpec(q);
   return {
     id: q.id,
@@ -70,7 +71,7 @@ export function toPlannedQuestion(q: Question): PlannedQuestion {
     outline: q.outline,
     pitfalls: q.pitfalls,
     ...(q.coding ? { coding: { parts: q.coding.parts, starter: q.coding.starter } } : {}),
-    ...(spec ? { exercise: withoutReferences(spec) } : {}),
+    ...(spec ? { exercise: withoutReferences(spec, languages) } : {}),
   };
 }
 

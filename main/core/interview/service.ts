@@ -7,15 +7,16 @@ import type { Question, Role, Round } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
 import type { InterviewView } from '../../contract/services/interview.js';
+import { isCodingQuestion } from '../content/library.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
 import { SequencerByKey } from '../util/sequencer.js';
 import type { WorkspaceLook } from '../workspace/interviewer-look.js';
-import { remaining } from './clock.js';
+import { elapsed, remaining } from './clock.js';
 import * as engine from './engine.js';
 import type { EngineState } from './engine.js';
 import { scriptedInterviewer } from './interviewers/scripted.js';
-import type { Decision, DecisionContext, Interviewer } from './interviewers/types.js';
+import type { BoardLook, Decision, DecisionContext, Interviewer } from './interviewers/types.js';
 import { pickQuestions } from './plan.js';
 import type { InterviewRepository, SessionRecord } from './repository.js';
 import { interviewView, summaryView } from './views.js';
@@ -31,6 +32,11 @@ export interface InterviewServiceOptions {
    * decision will see, minus this answer. Lets the model pre-evaluate the answer as it grows.
    */
   onDraft?: (sessionId: string, text: string, context: DecisionContext) => void;
+  /**
+   * Design rounds: snapshots the whiteboard for an answered turn and returns what the
+   * interviewer reads of it (null when the session has no board).
+   */
+  boardLook?: (sessionId: string, turnSeq: number) => BoardLook | null;
   /** An answer was recorded (feedback queues its background work); must return at once. */
   onAnswer?: (sessionId: string, turnSeq: number) => void;
   /**
@@ -168,12 +174,16 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
       roundRemainingMs: remaining(state.round, now()),
       questionsLeft: state.questions.length - state.index - 1,
       nextQuestionMinutes: next?.answerMinutes ?? null,
+      roundElapsedMs: elapsed(state.round, now()),
     };
   }
 
   async function decide(entry: Live): Promise<void> {
     const { role, round } = requireContent(entry);
-    const context = decisionContext(entry, role, round, true);
+    const found = decisionContext(entry, role, round, true);
+    const turn = engine.currentTurn(entry.record.state);
+    const board = found && turn && options.boardLook ? options.boardLook(entry.record.sessionId, turn.seq) : null;
+    const context = found && board ? { ...found, board } : found;
     if (!context) {
       commit(entry, engine.applyDecision(entry.record.state, { action: 'next_question', coveredRubricIds: [] }, now()));
       return;
@@ -265,14 +275,22 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
         throw new AppError('NOT_FOUND', 'That role or round is not in the library any more. Pick another one.');
       const { role, round } = found;
       const repository = options.repository();
+      // A coding question is offered only in the languages its references were proven in.
+      const loaded = options.content.findRole(roleId);
+      const languagesOf = (q: Question) => (loaded ? options.content.languages(loaded, q) : []);
+      const playable = round.questions.filter((q) => !isCodingQuestion(q) || languagesOf(q).length > 0);
+      const unproven =
+        'The reference solutions of this pack have not been checked yet, so its coding questions cannot be run. Open the role library, choose Check references on this pack, then start again.';
       let questions: Question[];
       if (questionIds) {
         questions = questionIds.map((id) => round.questions.find((q) => q.id === id)).filter((q) => q !== undefined);
         if (questions.length === 0) throw new AppError('NOT_FOUND', 'That question is no longer in this round.');
+        if (questions.some((q) => !playable.includes(q))) throw new AppError('CONTENT_INVALID', unproven);
       } else {
-        const recent = repository.lastPracticed(round.questions.map((q) => q.id));
+        if (playable.length === 0) throw new AppError('CONTENT_INVALID', unproven);
+        const recent = repository.lastPracticed(playable.map((q) => q.id));
         questions = pickQuestions(
-          round.questions,
+          playable,
           round.questionsPerSession,
           seed ?? Math.floor(Math.random() * 2 ** 31),
           recent,
@@ -284,7 +302,7 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
         ? Math.max(5, questions.reduce((sum, q) => sum + q.answerMinutes * 1.5, 0) + 3)
         : round.minutes;
       const state = engine.createState({
-        questions: questions.map(engine.toPlannedQuestion),
+        questions: questions.map((q) => engine.toPlannedQuestion(q, languagesOf(q))),
         intro: round.intro,
         roundMinutes: minutes,
         maxFollowUps: round.maxFollowUps,
@@ -336,6 +354,8 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
           const after = commit(entry, engine.submitAnswer(before, text, now()));
           if (after.phase === 'deciding' && before.phase !== 'deciding') {
             const turn = engine.currentTurn(after);
+            // The board as it was at this answer, before feedback or the interviewer read it.
+            if (turn) options.boardLook?.(sessionId, turn.seq);
             if (turn) options.onAnswer?.(sessionId, turn.seq);
             await decide(entry);
           }

@@ -80,13 +80,19 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   }
 
   function offered(exercise: PlannedExercise): Language[] {
-    return exercise.languages.length > 0 ? exercise.languages : ['javascript'];
+    return exercise.languages;
   }
 
   function progressFor(sessionId: string, cur: Current): Progress {
     const saved = repo().progress(sessionId, cur.questionId);
     if (saved) return saved;
     const languages = offered(cur.exercise);
+    if (languages.length === 0) {
+      throw new AppError(
+        'CONTENT_INVALID',
+        "This question's reference solutions were not proven in any language, so its code cannot be run. Check the pack's references in the role library and start a new session.",
+      );
+    }
     const wanted = options.defaultLanguage();
     const fresh = progressOf.initialProgress(languages.includes(wanted) ? wanted : languages[0]!, now());
     repo().saveProgress(sessionId, cur.questionId, fresh, now());

@@ -1,24 +1,30 @@
 /**
- * Layer 2 of the runner against real sandboxed processes: every kind of test in every language,
- * and the bad input a candidate can write (issue 11's list, in each language). Python runs load
- * Pyodide, so several recoverable cases share one run, as several tests of one solution.
+ * Layer 2 of the runner on the app's own sandbox (runner/sandbox.ts: permission model, socket
+ * blocking, memory, time and output limits): every kind of test in every language, and the bad
+ * input a candidate can write (issue 11's list, in each language). Python runs load Pyodide, so
+ * several recoverable cases share one run, as several tests of one solution.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunTestsOutcome, TestCase } from '../../../main/contract/tests-wire.js';
+import { runBatch } from '../../../main/core/runner/harness/batch.js';
 import { createRunnerEnv, type Runner } from '../../../main/core/runner/harness/env.js';
-import { runBatch, runTests } from '../../../main/core/runner/harness/run-tests.js';
+import { runTests } from '../../../main/core/runner/harness/run-tests.js';
+import { createSandbox } from '../../../main/core/runner/sandbox.js';
 
 let runner: Runner;
 let tempRoot: string;
+const sandboxIn = (root: string) => createSandbox({ execPath: process.execPath, tempRoot: root });
 beforeAll(() => {
   tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-runner-'));
-  runner = createRunnerEnv({ tempRoot });
+  runner = createRunnerEnv(sandboxIn(path.join(tempRoot, 'runs')));
 });
-afterAll(() => {
-  runner.close();
+afterAll(async () => {
+  await runner.close();
+  // Every run's workspace was removed.
+  expect(fs.readdirSync(path.join(tempRoot, 'runs'))).toEqual([]);
   fs.rmSync(tempRoot, { recursive: true, force: true });
 });
 
@@ -143,10 +149,14 @@ class T(unittest.TestCase):
   });
 
   it('runs several solutions in one process (content checks)', async () => {
-    const [good, bad] = await runBatch(runner, 'python', [
+    const {
+      outcomes: [good, bad],
+      processes,
+    } = await runBatch(runner, 'python', [
       { source: 'def add(a, b):\n    return a + b\n', functionName: 'add', tests: [call([1, 2], 3)] },
       { source: 'def add(a, b):\n    return a - b\n', functionName: 'add', tests: [call([1, 2], 3)] },
     ]);
+    expect(processes).toBe(1);
     expect(byIndex(good!)).toEqual([true]);
     expect(bad!.results[0]).toMatchObject({ passed: false, got: -1 });
   });
@@ -206,10 +216,27 @@ function f(kind) {
     case 'read': return require('node:fs').readFileSync('/etc/passwd', 'utf8');
     case 'write': return require('node:fs').writeFileSync('/tmp/escaped-by-candidate', 'x');
     case 'worker': return new (require('node:worker_threads').Worker)('1', { eval: true });
+    case 'socket': return require('node:net').connect(80, '93.184.216.34');
+    case 'fetch': return fetch('http://127.0.0.1:9/').then(() => 'reached');
+    case 'dns': return require('node:dns').promises.lookup('example.com');
+    case 'kill': return process.kill(process.ppid, 'SIGTERM');
     default: return 'fine';
   }
 }`;
-    const kinds = ['recursion', 'output', 'exit', 'child', 'read', 'write', 'worker', 'ok'];
+    const kinds = [
+      'recursion',
+      'output',
+      'exit',
+      'child',
+      'read',
+      'write',
+      'worker',
+      'socket',
+      'fetch',
+      'dns',
+      'kill',
+      'ok',
+    ];
     const out = await runTests(runner, {
       language: 'javascript',
       source,
@@ -226,6 +253,10 @@ function f(kind) {
     expect(errors.read).toMatch(/reading files outside the exercise is not allowed/);
     expect(errors.write).toMatch(/writing files outside the exercise is not allowed/);
     expect(errors.worker).toMatch(/not available|not allowed/);
+    expect(errors.socket).toMatch(/Network access is blocked in this sandbox \(93\.184\.216\.34:80\)/);
+    expect(errors.fetch).toMatch(/Network access is blocked in this sandbox \(http:\/\/127\.0\.0\.1:9\)/);
+    expect(errors.dns).toMatch(/Network access is blocked in this sandbox \(DNS lookup\)/);
+    expect(errors.kill).toMatch(/Signalling other processes is blocked/);
     expect(errors.ok).toBe('passed');
     expect(fs.existsSync('/tmp/escaped-by-candidate')).toBe(false);
   });
@@ -309,9 +340,29 @@ def f(kind):
         return js.process.pid
     if kind == "exit":
         raise SystemExit(3)
+    if kind == "socket":
+        import socket
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.connect(("93.184.216.34", 80))
+        return "connected"
+    if kind == "http":
+        import urllib.request
+        return urllib.request.urlopen("http://example.com/").read().decode()
     return "fine"
 `;
-    const kinds = ['system', 'subprocess', 'memory', 'recursion', 'output', 'read', 'js', 'exit', 'ok'];
+    const kinds = [
+      'system',
+      'subprocess',
+      'memory',
+      'recursion',
+      'output',
+      'read',
+      'js',
+      'exit',
+      'socket',
+      'http',
+      'ok',
+    ];
     const out = await runTests(runner, {
       language: 'python',
       source,
@@ -329,13 +380,16 @@ def f(kind):
     expect(errors.read).toMatch(/No such file or directory/);
     expect(errors.js).toMatch(/ModuleNotFoundError|ImportError/);
     expect(errors.exit).toMatch(/SystemExit/);
+    expect(errors.socket).toMatch(/Error/);
+    expect(errors.socket).not.toBe('passed');
+    expect(errors.http).toMatch(/Error/);
     expect(errors.ok).toBe('passed');
   });
 });
 
 describe('the warm Python runner', () => {
   it('serves one run from a process that loaded Pyodide in advance, then starts another', async () => {
-    const warm = createRunnerEnv({ tempRoot, keepWarm: true });
+    const warm = createRunnerEnv(sandboxIn(path.join(tempRoot, 'runs')), { keepWarm: true });
     try {
       warm.python!.prepare();
       const first = await runTests(warm, {
@@ -354,7 +408,7 @@ describe('the warm Python runner', () => {
       });
       expect(second.results[0]!.passed).toBe(true);
     } finally {
-      warm.close();
+      await warm.close();
     }
   });
 });

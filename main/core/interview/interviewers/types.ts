@@ -1,4 +1,5 @@
 import type { Question, Role, Round } from '../../../../content/schema.js';
+import type { BoardDescription, DesignNotes } from '../../../contract/services/board.js';
 import type { WorkspaceLook } from '../../workspace/interviewer-look.js';
 
 /** What the interviewer knows when deciding what to say after an answer. */
@@ -21,6 +22,20 @@ export interface DecisionContext {
   nextQuestionMinutes: number | null;
   /** A coding question worked in the editor: what the interviewer sees of the work. */
   workspace?: WorkspaceLook;
+  /** Round time used so far (pauses excluded), for the design round's phases. */
+  roundElapsedMs?: number;
+  /** Design rounds: the whiteboard and notes as they were when the answer came in. */
+  board?: BoardLook;
+}
+
+/** What the interviewer sees of the whiteboard after an answer. */
+export interface BoardLook {
+  description: BoardDescription;
+  /** The whole board as text. */
+  text: string;
+  /** What changed since the previous look (the whole board on the first). */
+  update: string;
+  notes: DesignNotes;
 }
 
 export type DecisionAction = 'follow_up' | 'next_question' | 'wrap_up';

@@ -4,8 +4,8 @@
  * warm process serves exactly one run and is then discarded (nothing of one run can leak into
  * the next); the next one starts after the run ends.
  */
+import type { RunLimits, Sandbox, SandboxResult } from '../sandbox.js';
 import { runtimeSource } from './runtime-files.js';
-import type { RunLimits, Sandbox, SandboxResult } from './sandbox-api.js';
 
 export const RESULTS_FILE = 'results.jsonl';
 
@@ -75,8 +75,8 @@ export class PythonRunner {
     const abort = new AbortController();
     const result = this.sandbox.run({
       files: {
-        'py-harness.cjs': runtimeSource('py-harness.cjs'),
-        'harness.py': runtimeSource('harness.py'),
+        'py-harness.cjs': runtimeSource(this.sandbox.runtimeDir, 'py-harness.cjs'),
+        'harness.py': runtimeSource(this.sandbox.runtimeDir, 'harness.py'),
         'config.json': JSON.stringify({ pyodide: this.pyodideDir, results: RESULTS_FILE, memoryMb: limits.pythonMb }),
       },
       entry: 'py-harness.cjs',
@@ -128,9 +128,13 @@ export class PythonRunner {
   }
 
   /** Ends the waiting warm process; later runs start cold. */
-  close(): void {
+  /** Resolves once that process has ended and its workspace is gone. */
+  async close(): Promise<void> {
     this.closed = true;
-    this.warm?.abort.abort();
+    const warm = this.warm;
     this.warm = null;
+    if (!warm) return;
+    warm.abort.abort();
+    await warm.result.catch(() => undefined);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { RunStatus, RunTestsOutcome, TestCase, TestResult } from '../../../contract/tests-wire.js';
 import { jsonEqual, outputEqual } from './compare.js';
-import type { SandboxResult } from './sandbox-api.js';
+import type { SandboxResult } from '../sandbox.js';
 
 export interface HarnessRecord {
   type: 'ready' | 'load' | 'start' | 'test' | 'own' | 'done' | 'crash';
@@ -151,6 +151,7 @@ export function assemble(input: {
       stdout,
       status,
       message: runMessage(status, input.wallMs, load.error) ?? load.error ?? 'load error',
+      loadError: load.error ?? 'load error',
       ...(load.line ? { line: load.line } : {}),
       results:
         input.mode === 'own'
@@ -168,6 +169,8 @@ export function assemble(input: {
 
   let status: RunStatus =
     sandbox.status === 'ok' || sandbox.status === 'error' ? (done ? 'ok' : 'error') : sandbox.status;
+  // Stopped before the code finished loading (a loop or a huge allocation at top level).
+  const stoppedLoading = !load && !done && status !== 'ok' ? { loadError: stoppedMessage(sandbox, input.wallMs) } : {};
   if (input.mode === 'own') {
     const results: TestResult[] = records
       .filter((r) => r.type === 'own')
@@ -185,6 +188,7 @@ export function assemble(input: {
       stdout,
       status,
       ...(status !== 'ok' ? { message: runMessage(status, input.wallMs, detail) ?? detail } : {}),
+      ...stoppedLoading,
       results,
     };
   }
@@ -217,6 +221,7 @@ export function assemble(input: {
     stdout,
     status,
     ...(status !== 'ok' ? { message: runMessage(status, input.wallMs, detail) ?? detail } : {}),
+    ...stoppedLoading,
     results,
   };
 }

@@ -9,8 +9,8 @@ import type { Language } from '../../../../content/schema.js';
 import type { RunTestsOutcome, TestCase } from '../../../contract/tests-wire.js';
 import { DEFAULT_PYTHON_LIMITS, type PythonRunner, RESULTS_FILE, type PythonLimits } from './python-runner.js';
 import { assemble, judge, parseRecords, runMessage, stoppedMessage, testName } from './results.js';
+import type { RunLimits, Sandbox, SandboxResult } from '../sandbox.js';
 import { runtimeSource } from './runtime-files.js';
-import type { RunLimits, Sandbox, SandboxResult } from './sandbox-api.js';
 
 export interface RunTestsRequest {
   language: Language;
@@ -34,9 +34,11 @@ export interface RunnerEnv {
 }
 
 export const DEFAULT_JS_LIMITS: RunLimits = { wallMs: 5000, heapMb: 256, outputBytes: 1_000_000 };
-const STDOUT_CAP = 8192;
-const STDIO_CAP = 256 * 1024;
-const TEST_TIMEOUT_MS = 3000;
+/** What the code prints, kept per test; the stdout of a stdin → stdout program. */
+export const STDOUT_CAP = 8192;
+export const STDIO_CAP = 256 * 1024;
+/** A test whose promise never settles fails after this, so the tests after it still run. */
+export const TEST_TIMEOUT_MS = 3000;
 
 const isEsm = (source: string) => /^\s*(export|import)\s/m.test(source);
 
@@ -52,7 +54,7 @@ export function withExports(source: string, names: readonly string[]): string {
   return `${source}\n;if (typeof module === 'object') {\n${lines.join('\n')}\n}\n`;
 }
 
-function exportNames(req: RunTestsRequest): string[] {
+export function exportNames(req: RunTestsRequest): string[] {
   const names = new Set<string>();
   if (req.functionName) names.add(req.functionName);
   for (const n of req.classNames ?? []) names.add(n);
@@ -77,7 +79,7 @@ function jsFiles(req: RunTestsRequest) {
   };
 }
 
-async function runJavaScript(sandbox: Sandbox, req: RunTestsRequest): Promise<RunTestsOutcome> {
+export async function runJavaScript(sandbox: Sandbox, req: RunTestsRequest): Promise<RunTestsOutcome> {
   const limits = { ...DEFAULT_JS_LIMITS, ...req.limits };
   const { solution, testFile, source } = jsFiles(req);
   const mode = req.mode ?? 'tests';
@@ -99,7 +101,7 @@ async function runJavaScript(sandbox: Sandbox, req: RunTestsRequest): Promise<Ru
       outputLimit: limits.outputBytes,
     };
     const files: Record<string, string> = {
-      'js-harness.cjs': runtimeSource('js-harness.cjs'),
+      'js-harness.cjs': runtimeSource(sandbox.runtimeDir, 'js-harness.cjs'),
       'job.json': JSON.stringify(job),
       [solution]: source,
     };
@@ -162,7 +164,7 @@ async function runStdioJs(
   const t0 = Date.now();
   const result: SandboxResult = await sandbox.run({
     files: {
-      'js-harness.cjs': runtimeSource('js-harness.cjs'),
+      'js-harness.cjs': runtimeSource(sandbox.runtimeDir, 'js-harness.cjs'),
       'job.json': JSON.stringify(job),
       [solution]: req.source,
     },
@@ -193,6 +195,7 @@ async function runStdioJs(
         ...base,
         status,
         message: runMessage(status, limits.wallMs, load.error) ?? '',
+        loadError: load.error ?? 'load error',
         ...(load.line ? { line: load.line } : {}),
       },
     };
@@ -222,7 +225,7 @@ function lastLines(text: string): string {
   return lines.slice(-3).join('\n');
 }
 
-async function runPython(env: RunnerEnv, req: RunTestsRequest): Promise<RunTestsOutcome> {
+export async function runPython(env: RunnerEnv, req: RunTestsRequest): Promise<RunTestsOutcome> {
   const mode = req.mode ?? 'tests';
   if (!env.python) {
     return {
@@ -258,104 +261,4 @@ async function runPython(env: RunnerEnv, req: RunTestsRequest): Promise<RunTests
     mode,
   });
   return { ...outcome, durationMs: run.runMs };
-}
-
-export interface BatchSuite {
-  source: string;
-  functionName?: string;
-  classNames?: string[];
-  tests: TestCase[];
-}
-
-/**
- * Several solutions in one language, one sandboxed process for all of them (content checks run
- * every reference of a pack this way: one Pyodide load instead of one per part). Each suite's
- * outcome is as if it had run alone, except that a run stopped by a limit stops the suites after it.
- */
-export async function runBatch(
-  env: RunnerEnv,
-  language: Language,
-  suites: BatchSuite[],
-  limits: Partial<PythonLimits> = {},
-): Promise<RunTestsOutcome[]> {
-  if (suites.length === 0) return [];
-  const split = (r: string | undefined) => {
-    const records = parseRecords(r);
-    return suites.map((_, k) => records.filter((rec) => (rec as { suite?: number }).suite === k));
-  };
-  if (language === 'python') {
-    if (!env.python) return Promise.all(suites.map((s) => runPython(env, { language, ...s })));
-    const wall = { ...DEFAULT_PYTHON_LIMITS, ...limits };
-    const run = await env.python.run(
-      {
-        mode: 'tests',
-        source: '',
-        tests: [],
-        stdoutCap: STDIO_CAP,
-        suites: suites.map((s) => ({ source: s.source, functionName: s.functionName, tests: s.tests })),
-      },
-      { ...limits, wallMs: wall.wallMs * suites.length },
-    );
-    const bySuite = split(run.records);
-    return suites.map((s, k) =>
-      assemble({
-        tests: s.tests,
-        ...(s.functionName ? { functionName: s.functionName } : {}),
-        records: bySuite[k]!,
-        sandbox: run.sandbox,
-        wallMs: wall.wallMs * suites.length,
-        mode: 'tests',
-      }),
-    );
-  }
-  const jsLimits = {
-    ...DEFAULT_JS_LIMITS,
-    ...limits,
-    wallMs: (limits.wallMs ?? DEFAULT_JS_LIMITS.wallMs) * suites.length,
-  };
-  const ext = language === 'typescript' ? 'ts' : 'js';
-  const files: Record<string, string> = { 'js-harness.cjs': runtimeSource('js-harness.cjs') };
-  const jobSuites = suites.map((s, k) => {
-    const solution = `suite-${k}/solution.${ext}`;
-    files[solution] = withExports(s.source, exportNames({ language, ...s }));
-    return { solution, functionName: s.functionName, tests: s.tests.filter((t) => t.kind !== 'stdio') };
-  });
-  files['job.json'] = JSON.stringify({
-    mode: 'tests',
-    suites: jobSuites,
-    results: RESULTS_FILE,
-    stdoutCap: STDOUT_CAP,
-    outputLimit: jsLimits.outputBytes,
-    testTimeoutMs: TEST_TIMEOUT_MS,
-  });
-  const result = await env.sandbox.run({ files, entry: 'js-harness.cjs', limits: jsLimits, collect: [RESULTS_FILE] });
-  const bySuite = split(result.outputs?.[RESULTS_FILE]);
-  const outcomes: RunTestsOutcome[] = [];
-  for (const [k, s] of suites.entries()) {
-    const inProcess = jobSuites[k]!.tests;
-    const own = assemble({
-      tests: inProcess,
-      ...(s.functionName ? { functionName: s.functionName } : {}),
-      records: bySuite[k]!,
-      sandbox: result,
-      wallMs: jsLimits.wallMs,
-      mode: 'tests',
-    });
-    if (inProcess.length === s.tests.length) {
-      outcomes.push(own);
-      continue;
-    }
-    // stdio tests need a process each; run them the ordinary way.
-    const stdioOnly = s.tests.filter((t) => t.kind === 'stdio');
-    const stdio = await runJavaScript(env.sandbox, { language, ...s, tests: stdioOnly, ...(limits ? { limits } : {}) });
-    let a = 0;
-    let b = 0;
-    const results = s.tests.map((t, index) => ({
-      ...(t.kind === 'stdio' ? stdio.results[b++]! : own.results[a++]!),
-      index,
-    }));
-    const worst = own.status !== 'ok' ? own : stdio;
-    outcomes.push({ ...own, status: worst.status, ...(worst.message ? { message: worst.message } : {}), results });
-  }
-  return outcomes;
 }

@@ -1,30 +1,22 @@
 /**
- * Where the harnesses' runtime pieces are on disk: the plain scripts copied into each run's
- * workspace (main/core/runner/harness/runtime in the source tree, dist/main/runner-runtime in a
- * build) and the Pyodide package the sandboxed process reads (unpacked from the asar archive).
+ * The harnesses' runtime pieces on disk: the plain scripts in the runner's runtime folder (the
+ * sandbox's `runtimeDir`, next to bootstrap.cjs), copied into each run's workspace, and the
+ * Pyodide package the sandboxed process reads (unpacked from the asar archive when packaged).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export const RUNTIME_FILES = ['js-harness.cjs', 'py-harness.cjs', 'harness.py'] as const;
 export type RuntimeFile = (typeof RUNTIME_FILES)[number];
 
-function runtimeDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'runtime'), join(here, 'runner-runtime')];
-  const found = candidates.find((dir) => existsSync(join(dir, 'js-harness.cjs')));
-  if (!found) throw new Error(`runner runtime files not found (looked in ${candidates.join(', ')})`);
-  return found;
-}
-
-const cache = new Map<RuntimeFile, string>();
-export function runtimeSource(name: RuntimeFile): string {
-  let text = cache.get(name);
+const cache = new Map<string, string>();
+export function runtimeSource(runtimeDir: string, name: RuntimeFile): string {
+  const file = join(runtimeDir, name);
+  let text = cache.get(file);
   if (text === undefined) {
-    text = readFileSync(join(runtimeDir(), name), 'utf8');
-    cache.set(name, text);
+    text = readFileSync(file, 'utf8');
+    cache.set(file, text);
   }
   return text;
 }

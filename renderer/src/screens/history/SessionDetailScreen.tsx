@@ -10,6 +10,7 @@ import { roundKindLabel } from '../../labels.js';
 import { href, navigate } from '../../router.js';
 import { ExerciseFeedbackCards } from '../workspace/ExerciseFeedbackCard.js';
 import { SnapshotStepper } from '../workspace/SnapshotStepper.js';
+import { BoardReview } from './BoardReview.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import { setFlash } from './flash.js';
 import { base64ToBytes, formatDateTime, STATUS_LABELS } from './format.js';
@@ -233,6 +234,8 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
 
       <SnapshotStepper sessionId={detail.sessionId} />
       <ExerciseFeedbackCards sessionId={detail.sessionId} />
+      <BoardReview detail={detail} />
+
       <FeedbackPanel detail={detail} />
     </>
   );

@@ -7,7 +7,7 @@ import type { Migration } from './types.js';
  * searchable with the rest of the history.
  */
 export const workspace: Migration = {
-  version: 3,
+  version: 4,
   name: 'workspace',
   up: `
     CREATE TABLE workspace_files (
