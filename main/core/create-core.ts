@@ -3,7 +3,6 @@
  * call this; nothing here knows which one is hosting it.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';

@@ -146,13 +146,12 @@ function problemsOf(job: Job, outcome: RunTestsOutcome): ReferenceProblem[] {
   const failing = outcome.results.filter((t) => !t.passed);
   // Every test passed but the process did not end well (a loop left in a promise, a crash).
   if (failing.length === 0) return [at(referencePath(job), `${who(job)} failed: ${outcome.message ?? outcome.status}`)];
-  return failing
-    .map((t) => {
-      const message = /^not run\b/.test(t.error ?? '')
-        ? `${who(job)} not run: an earlier test stopped the runner`
-        : failureMessage(job, t);
-      return at(testPath(job, job.owned[t.index]!), message);
-    });
+  return failing.map((t) => {
+    const message = /^not run\b/.test(t.error ?? '')
+      ? `${who(job)} not run: an earlier test stopped the runner`
+      : failureMessage(job, t);
+    return at(testPath(job, job.owned[t.index]!), message);
+  });
 }
 
 export async function verifyReferences(

@@ -100,7 +100,10 @@ export function insertBundle(db: Db, b: SessionBundle): void {
       ...pick(w, ['question_id', 'language', 'file', 'text', 'updated_at']),
     });
   for (const w of b.workspaceProgress)
-    insert(db, 'workspace_progress', { session_id: sessionId, ...pick(w, ['question_id', 'state_json', 'updated_at']) });
+    insert(db, 'workspace_progress', {
+      session_id: sessionId,
+      ...pick(w, ['question_id', 'state_json', 'updated_at']),
+    });
   for (const w of b.workspaceSnapshots)
     insert(db, 'workspace_snapshots', {
       session_id: sessionId,

@@ -43,8 +43,8 @@ beforeAll(async () => {
   await s.workspace.finishProblem({ sessionId });
   await s.interview.finish({ sessionId });
 });
-afterAll(() => {
-  core.close();
+afterAll(async () => {
+  await core.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -94,7 +94,7 @@ describe('coding work in the history', () => {
       }
       expect((await other.services.sessions.search({ query: 'quirkyName', limit: 30 })).hits).toEqual([]);
     } finally {
-      other.close();
+      await other.close();
     }
   });
 });

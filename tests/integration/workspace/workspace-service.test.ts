@@ -20,8 +20,8 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-workspace-'));
   core = open();
 });
-afterEach(() => {
-  core.close();
+afterEach(async () => {
+  await core.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

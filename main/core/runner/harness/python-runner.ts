@@ -29,11 +29,16 @@ export interface PythonLimits extends RunLimits {
   loadMs: number;
 }
 
+/**
+ * Python's memory (WebAssembly) is capped at 512 MB, and so is the process's JavaScript heap:
+ * the sandbox's resident-memory watch (heap + 256 MB) then stays above what Python may use, so a
+ * huge allocation is Python's own MemoryError, not a killed process.
+ */
 export const DEFAULT_PYTHON_LIMITS: PythonLimits = {
   wallMs: 5000,
-  heapMb: 384,
+  heapMb: 512,
   outputBytes: 1_000_000,
-  pythonMb: 768,
+  pythonMb: 512,
   loadMs: 20_000,
 };
 

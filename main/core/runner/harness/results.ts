@@ -4,8 +4,8 @@
  * running, and marks the rest as not run.
  */
 import type { RunStatus, RunTestsOutcome, TestCase, TestResult } from '../../../contract/tests-wire.js';
-import { jsonEqual, outputEqual } from './compare.js';
 import type { SandboxResult } from '../sandbox.js';
+import { jsonEqual, outputEqual } from './compare.js';
 
 export interface HarnessRecord {
   type: 'ready' | 'load' | 'start' | 'test' | 'own' | 'done' | 'crash';

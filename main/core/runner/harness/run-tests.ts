@@ -7,9 +7,9 @@
  */
 import type { Language } from '../../../../content/schema.js';
 import type { RunTestsOutcome, TestCase } from '../../../contract/tests-wire.js';
+import type { RunLimits, Sandbox, SandboxResult } from '../sandbox.js';
 import { DEFAULT_PYTHON_LIMITS, type PythonRunner, RESULTS_FILE, type PythonLimits } from './python-runner.js';
 import { assemble, judge, parseRecords, runMessage, stoppedMessage, testName } from './results.js';
-import type { RunLimits, Sandbox, SandboxResult } from '../sandbox.js';
 import { runtimeSource } from './runtime-files.js';
 
 export interface RunTestsRequest {
