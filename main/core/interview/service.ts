@@ -161,8 +161,8 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
     if (!planned || !question) return null;
     const turns = state.turns.filter((t) => t.questionIndex === state.index);
     const next = state.questions[state.index + 1];
-    const designPhase = state.turns.findLast((t) => t.designPhase)?.designPhase;
     const workspace = planned.exercise ? options.workspaceLook?.(entry.record.sessionId, planned.id, markSeen) : null;
+    const designPhase = state.turns.findLast((t) => t.designPhase)?.designPhase;
     return {
       ...(workspace ? { workspace } : {}),
       role,
