@@ -118,7 +118,12 @@ export function whisperEncoderGraph(shape: WhisperShape, seed: number, int8: boo
   return g;
 }
 
-export function whisperDecoderGraph(shape: WhisperShape, seed: number, int8: boolean): Graph {
+export function whisperDecoderGraph(
+  shape: WhisperShape,
+  seed: number,
+  int8: boolean,
+  tokensPerSecond = STANDIN_TOKENS_PER_SECOND,
+): Graph {
   const g = new Graph(`whisper-${shape.name}-decoder`);
   const ctx = context(g, seed, int8);
   const s = shape.state;
@@ -189,7 +194,7 @@ export function whisperDecoderGraph(shape: WhisperShape, seed: number, int8: boo
   // logits = token_embedding @ xᵀ, as the export computes them.
   const scores = g.one('MatMul', [embedding, g.one('Transpose', [x], { perm: [0, 2, 1] })]);
   const logits = g.one('Transpose', [scores], { perm: [0, 2, 1] });
-  g.opInto('Add', [logits, endOfTextBias(g, shape, crossK, total)], ['logits']);
+  g.opInto('Add', [logits, endOfTextBias(g, shape, crossK, total, tokensPerSecond)], ['logits']);
   g.opInto('Concat', newKs, ['out_n_layer_self_k_cache'], { axis: 0 });
   g.opInto('Concat', newVs, ['out_n_layer_self_v_cache'], { axis: 0 });
   g.output('logits', 'float', ['n_audio', 'n_tokens', shape.nVocab]);
@@ -203,7 +208,7 @@ export function whisperDecoderGraph(shape: WhisperShape, seed: number, int8: boo
  * down so random weights pick ordinary text tokens, until the token budget for this much speech
  * is spent; then end-of-text is pushed up and decoding ends.
  */
-function endOfTextBias(g: Graph, shape: WhisperShape, crossK: string, total: string): string {
+function endOfTextBias(g: Graph, shape: WhisperShape, crossK: string, total: string, tokensPerSecond: number): string {
   const toFloat = (x: string) => g.one('Cast', [x], { to: 1 });
   const audioPositions = toFloat(g.one('Shape', [crossK], { start: 2, end: 3 }));
   // Encoder positions are two feature frames each; the tail padding is silence, not speech.
@@ -211,7 +216,7 @@ function endOfTextBias(g: Graph, shape: WhisperShape, crossK: string, total: str
     g.one('Mul', [audioPositions, g.constFloat([2], [])]),
     g.constFloat([WHISPER_TAIL_PADDING_FRAMES], []),
   ]);
-  const budget = g.one('Mul', [speechFrames, g.constFloat([STANDIN_TOKENS_PER_SECOND / 100], [])]);
+  const budget = g.one('Mul', [speechFrames, g.constFloat([tokensPerSecond / 100], [])]);
   // The call with offset o and n tokens predicts token number o + n - INITIAL_TOKENS + 1.
   const predicting = g.one('Add', [toFloat(total), g.constFloat([1 - INITIAL_TOKENS], [])]);
   const spent = g.one('Greater', [predicting, budget]);

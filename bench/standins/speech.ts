@@ -9,7 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fixturePath } from '../../tests/helpers/fixtures.js';
 import { modelRope } from './onnx-graph.js';
-import { encoderMetadata, tokensText, whisperDecoderGraph, whisperEncoderGraph } from './onnx-whisper.js';
+import {
+  encoderMetadata,
+  STANDIN_TOKENS_PER_SECOND,
+  tokensText,
+  whisperDecoderGraph,
+  whisperEncoderGraph,
+} from './onnx-whisper.js';
 import { writeRope } from './protobuf.js';
 import { ggmlVocabulary, writeWhisperGgml } from './whisper-ggml.js';
 import { WHISPER_SHAPES, type WhisperShapeName } from './whisper-shapes.js';
@@ -20,6 +26,11 @@ export interface SpeechStandinOptions {
   seed?: number;
   /** sherpa-onnx only: float32 weights instead of the int8 files the app downloads. */
   float32?: boolean;
+  /**
+   * sherpa-onnx only: tokens per second of speech the decoder produces before it ends
+   * (default STANDIN_TOKENS_PER_SECOND); 0 ends at once, to time the encoder alone.
+   */
+  tokensPerSecond?: number;
   cacheDir?: string;
 }
 
@@ -63,13 +74,12 @@ function cached(dir: string): string[] | null {
   }
 }
 
-function finish(dir: string, names: string[]): string[] {
+function finish(dir: string, names: string[]): void {
   const manifest: Manifest = {
     version: WRITER_VERSION,
     files: Object.fromEntries(names.map((n) => [n, fs.statSync(path.join(dir, n)).size])),
   };
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
-  return names.map((n) => path.join(dir, n));
 }
 
 /** Writes the sherpa-onnx files for a shape into dir: <name>-encoder[.int8].onnx, -decoder, -tokens.txt. */
@@ -78,6 +88,7 @@ export async function writeSherpaWhisper(
   shapeName: WhisperShapeName,
   seed: number,
   float32 = false,
+  tokensPerSecond = STANDIN_TOKENS_PER_SECOND,
 ): Promise<string[]> {
   const shape = WHISPER_SHAPES[shapeName];
   const suffix = float32 ? '' : '.int8';
@@ -89,7 +100,7 @@ export async function writeSherpaWhisper(
     `${shape.name}-tokens.txt`,
   ];
   writeRope(path.join(dir, names[0]!), modelRope(whisperEncoderGraph(shape, seed, int8), encoderMetadata(shape)));
-  writeRope(path.join(dir, names[1]!), modelRope(whisperDecoderGraph(shape, seed, int8), {}));
+  writeRope(path.join(dir, names[1]!), modelRope(whisperDecoderGraph(shape, seed, int8, tokensPerSecond), {}));
   const vocabulary = ggmlVocabulary(fs.readFileSync(await fixturePath('for-tests-ggml-tiny.en.bin')));
   fs.writeFileSync(path.join(dir, names[2]!), tokensText(vocabulary));
   return names;
@@ -102,24 +113,38 @@ export async function ensureSpeechStandin(
   options: SpeechStandinOptions = {},
 ): Promise<SpeechStandin> {
   const seed = options.seed ?? DEFAULT_SEED;
-  const variant = engine === 'whisper.cpp' ? 'ggml-f16' : options.float32 ? 'onnx-f32' : 'onnx-int8';
+  const tokens = options.tokensPerSecond ?? STANDIN_TOKENS_PER_SECOND;
+  const variant =
+    engine === 'whisper.cpp'
+      ? 'ggml-f16'
+      : `${options.float32 ? 'onnx-f32' : 'onnx-int8'}${tokens === STANDIN_TOKENS_PER_SECOND ? '' : `-tps${tokens}`}`;
   const dir = path.join(options.cacheDir ?? standinCacheDir(), `whisper-${shapeName}-${variant}-seed${seed}`);
   let files = cached(dir);
   if (!files) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
+    // Written next to the cache entry and moved into place whole, so test processes running
+    // side by side never see (or delete) each other's half-written files.
+    const building = `${dir}.${process.pid}.building`;
+    fs.rmSync(building, { recursive: true, force: true });
+    fs.mkdirSync(building, { recursive: true });
     if (engine === 'whisper.cpp') {
       const name = `ggml-${WHISPER_SHAPES[shapeName].name}.bin`;
-      writeWhisperGgml(
-        await fixturePath('for-tests-ggml-tiny.en.bin'),
-        path.join(dir, name),
-        WHISPER_SHAPES[shapeName],
-        seed,
-      );
-      files = finish(dir, [name]);
+      const fixture = await fixturePath('for-tests-ggml-tiny.en.bin');
+      writeWhisperGgml(fixture, path.join(building, name), WHISPER_SHAPES[shapeName], seed);
+      finish(building, [name]);
     } else {
-      files = finish(dir, await writeSherpaWhisper(dir, shapeName, seed, options.float32));
+      finish(building, await writeSherpaWhisper(building, shapeName, seed, options.float32, tokens));
     }
+    if (!cached(dir)) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        fs.renameSync(building, dir);
+      } catch {
+        // Another process moved its copy in first.
+      }
+    }
+    fs.rmSync(building, { recursive: true, force: true });
+    files = cached(dir);
+    if (!files) throw new Error(`The speech stand-in in ${dir} could not be written.`);
   }
   const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   return { engine, shape: shapeName, path: engine === 'whisper.cpp' ? files[0]! : dir, files, bytes };

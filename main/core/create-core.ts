@@ -106,7 +106,7 @@ export function createCore(options: CoreOptions): Core {
     sessionsDir: paths.sessions,
     modelDirs: [paths.models, options.bundledModelsDir],
     settings: () => readSettings(db),
-    session: (sessionId) => speechSessionContext(interviewRepo(), content, sessionId),
+    session: (sessionId) => speechSessionContext(interviewRepo(), sessionId),
     events,
     log,
   });

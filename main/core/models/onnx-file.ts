@@ -45,7 +45,8 @@ export interface OnnxSummary {
 
 export class OnnxFormatError extends Error {}
 
-const WINDOW = 64 * 1024;
+/** Reads are small: walking a graph jumps from one initializer header to the next, megabytes apart. */
+const WINDOW = 4096;
 
 /** Random access over a file through a small window. */
 class FileCursor {
