@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Vad as SherpaVad } from 'sherpa-onnx-node';
+import { onnxFileRole } from '../models/speech-files.js';
 import { Sequencer } from '../util/sequencer.js';
 import { samplesToFloat32, SAMPLE_RATE } from './pcm.js';
 import { loadSherpa } from './sherpa.js';
@@ -88,8 +89,9 @@ export async function loadSileroVad(modelPath: string, options: { threads?: numb
 }
 
 /**
- * The Silero VAD model among installed model files: an .onnx file whose name mentions silero
- * or vad. The first folder wins (the data folder's models/ before the installer's bundled ones).
+ * The Silero VAD model among installed model files: an .onnx file that is a Silero VAD by its
+ * inputs and outputs, whatever its name. The first folder wins (the data folder's models/
+ * before the installer's bundled ones).
  */
 export function findVadModel(dirs: readonly (string | null | undefined)[]): string | null {
   for (const dir of dirs) {
@@ -100,10 +102,10 @@ export function findVadModel(dirs: readonly (string | null | undefined)[]): stri
     } catch {
       continue;
     }
-    const match = names.find((n) => /silero|vad/i.test(n) && /\.onnx$/i.test(n) && !n.startsWith('.'));
-    if (match) {
-      const file = path.join(dir, match);
-      if (fs.statSync(file).isFile()) return file;
+    for (const name of names) {
+      if (name.startsWith('.') || !/\.onnx$/i.test(name)) continue;
+      const file = path.join(dir, name);
+      if (fs.statSync(file).isFile() && onnxFileRole(file) === 'silero-vad') return file;
     }
   }
   return null;

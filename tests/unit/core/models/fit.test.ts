@@ -64,15 +64,15 @@ describe('recommendedIds for the bundled catalog', () => {
   it('an 8 GB laptop without a GPU gets the small model and whisper base.en', () => {
     expect(recommended(machine(8))).toEqual({
       llm: ['qwen2.5-1.5b-instruct-q4_k_m'],
-      whisper: ['whisper-base.en-q8_0'],
-      vad: ['silero-vad-v6.2.0'],
+      whisper: ['whisper-base.en-int8'],
+      vad: ['silero-vad-v5'],
     });
   });
 
   it('a 16 GB laptop without a GPU gets a mid-tier model, not the 8B (too slow on a CPU), and small.en', () => {
     const r = recommended(machine(16));
     expect(r.llm).toEqual(['qwen3-4b-instruct-2507-q4_k_m']);
-    expect(r.whisper).toEqual(['whisper-small.en-q8_0']);
+    expect(r.whisper).toEqual(['whisper-small.en-int8']);
   });
 
   it('a 64 GB workstation without a GPU still stays in the mid tier', () => {
@@ -87,7 +87,7 @@ describe('recommendedIds for the bundled catalog', () => {
   it('a 4 GB machine still gets the smallest model that fits at all, and one suggestion per kind', () => {
     const r = recommended(machine(4));
     expect(r.llm).toEqual(['qwen2.5-1.5b-instruct-q4_k_m']);
-    expect(r.whisper).toEqual(['whisper-base.en-q8_0']);
+    expect(r.whisper).toEqual(['whisper-base.en-int8']);
     expect(r.vad).toHaveLength(1);
   });
 
