@@ -1,14 +1,14 @@
 /**
- * Voice activity detection with Silero VAD (ONNX, run by sherpa-onnx). One call looks at a
- * whole buffer from a fresh state; the live segmenter decides which buffer to show it.
+ * Voice activity detection with Silero VAD (ONNX, run by sherpa-onnx on a thread of its own).
+ * One call looks at a whole buffer from a fresh state; the live segmenter decides which buffer
+ * to show it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Vad as SherpaVad } from 'sherpa-onnx-node';
 import { onnxFileRole } from '../models/speech-files.js';
 import { Sequencer } from '../util/sequencer.js';
-import { samplesToFloat32, SAMPLE_RATE } from './pcm.js';
-import { loadSherpa } from './sherpa.js';
+import { SAMPLE_RATE } from './pcm.js';
+import { startVadThread } from './vad-thread.js';
 
 /** A stretch of speech, in samples from the start of the buffer given to detect(). */
 export interface SpeechSpan {
@@ -48,8 +48,7 @@ export const VAD_LATE_ONSET_MS = 600;
 const BUFFER_SECONDS = 90;
 
 export async function loadSileroVad(modelPath: string, options: { threads?: number } = {}): Promise<Vad> {
-  const sherpa = await loadSherpa();
-  const vad: SherpaVad = new sherpa.Vad(
+  const thread = await startVadThread(
     {
       sileroVad: { model: modelPath, ...VAD_SETTINGS },
       sampleRate: SAMPLE_RATE,
@@ -59,32 +58,16 @@ export async function loadSileroVad(modelPath: string, options: { threads?: numb
     },
     BUFFER_SECONDS,
   );
+  // The thread answers in order anyway; the Sequencer keeps release() behind the last detection.
   const calls = new Sequencer();
-  const window = VAD_SETTINGS.windowSize;
   return {
     detect: (samples) =>
-      calls.run(() => {
+      calls.run(async () => {
         if (samples.length === 0) return [];
-        const spans: SpeechSpan[] = [];
-        const collect = () => {
-          while (!vad.isEmpty()) {
-            const segment = vad.front(false);
-            spans.push({ start: segment.start, end: Math.min(samples.length, segment.start + segment.samples.length) });
-            vad.pop();
-          }
-        };
-        vad.reset();
-        const floats = samplesToFloat32(samples);
-        // Fed a window at a time: given more at once, sherpa-onnx's VAD reports only the last span.
-        for (let at = 0; at < floats.length; at += window) {
-          vad.acceptWaveform(floats.subarray(at, at + window));
-          collect();
-        }
-        vad.flush();
-        collect();
-        return spans;
+        const spans = await thread.detect(samples);
+        return spans.map(([start, end]) => ({ start, end }));
       }),
-    release: () => calls.run(() => vad.reset()),
+    release: () => calls.run(() => thread.close()),
   };
 }
 
