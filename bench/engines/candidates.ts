@@ -5,10 +5,10 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { loadSileroVad } from '../../main/core/speech/vad.js';
-import { loadWhisperOnnx } from '../../main/core/speech/whisper-onnx.js';
 import { inspectWhisperSet } from '../../main/core/models/speech-files.js';
 import { SAMPLE_RATE } from '../../main/core/speech/pcm.js';
+import { loadSileroVad } from '../../main/core/speech/vad.js';
+import { loadWhisperOnnx } from '../../main/core/speech/whisper-onnx.js';
 import { ensureSpeechStandin } from '../standins/speech.js';
 import type { WhisperShapeName } from '../standins/whisper-shapes.js';
 import { FIXTURES, timeEngines, type TimedEngines } from './live-run.js';

@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from '../../contract/format.js';
 import { AppError } from '../../contract/result.js';
 import type { ModelKind } from '../../contract/services/models.js';
-import { formatBytes } from './format.js';
 import { HEADER_BYTES, sniffHeader } from './model-headers.js';
 import { inspectWhisperSet, onnxFileRole } from './speech-files.js';
 

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { formatBytes } from '../../contract/format.js';
 import { AppError, isAppError } from '../../contract/result.js';
 import type { CatalogEntry } from './catalog.js';
-import { formatBytes } from './format.js';
 import { inspectModelFile } from './import-check.js';
 import { inspectWhisperSet } from './speech-files.js';
 

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SpeechReadiness } from '../../contract/services/speech.js';
 import { AppError, isAppError } from '../../contract/result.js';
+import type { SpeechReadiness } from '../../contract/services/speech.js';
 import { inspectVadFile, inspectWhisperSet } from '../models/speech-files.js';
 import { speechThreads, type Transcriber } from './transcriber.js';
 import { findVadModel, loadSileroVad, type Vad } from './vad.js';

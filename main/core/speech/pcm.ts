@@ -35,7 +35,7 @@ export function samplesToArrayBuffer(samples: Int16Array): ArrayBuffer {
   ) {
     return samples.buffer;
   }
-  return samples.slice().buffer as ArrayBuffer;
+  return samples.slice().buffer;
 }
 
 /** Floats in [-1, 1), as sherpa-onnx's recognizer and VAD take them. */

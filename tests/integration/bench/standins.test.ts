@@ -8,9 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readOnnxSummary } from '../../../main/core/models/onnx-file.js';
-import { inspectWhisperSet } from '../../../main/core/models/speech-files.js';
-import { loadWhisperOnnx } from '../../../main/core/speech/whisper-onnx.js';
 import { loadWhisperCpp } from '../../../bench/engines/whisper-cpp.js';
 import { modelRope } from '../../../bench/standins/onnx-graph.js';
 import { encoderMetadata, whisperDecoderGraph, whisperEncoderGraph } from '../../../bench/standins/onnx-whisper.js';
@@ -22,6 +19,9 @@ import {
   WHISPER_SHAPES,
   whisperTensors,
 } from '../../../bench/standins/whisper-shapes.js';
+import { readOnnxSummary } from '../../../main/core/models/onnx-file.js';
+import { inspectWhisperSet } from '../../../main/core/models/speech-files.js';
+import { loadWhisperOnnx } from '../../../main/core/speech/whisper-onnx.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 import { readWavFile } from '../../unit/core/speech/audio.js';
 

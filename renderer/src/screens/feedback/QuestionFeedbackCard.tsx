@@ -1,14 +1,14 @@
 import type { QuestionFeedback } from '../../../../main/contract/services/feedback.js';
 import { HighlightedAnswer } from './HighlightedAnswer.js';
-import { MetricsTable } from './MetricsTable.js';
 import { FLAG_LABELS, STAR_LABELS } from './labels.js';
+import { MetricsTable } from './MetricsTable.js';
 
 interface Props {
   feedback: QuestionFeedback;
   index: number;
   pending: boolean;
   disabled: boolean;
-  onPracticeAgain(): void;
+  onPracticeAgain: () => void;
 }
 
 function SourceChip({ source }: { source: 'rules' | 'llm' }) {
@@ -68,7 +68,7 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
       data-llm-status={q.llmStatus}
     >
       <header className="fb-head">
-        <div className="row" style={{ justifyContent: 'space-between' }}>
+        <div className="row spread">
           <span className="eyebrow">Feedback · Question {index + 1}</span>
           <span className="row small">
             {q.skipped && <span className="chip">Not answered</span>}

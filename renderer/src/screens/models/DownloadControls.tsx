@@ -1,13 +1,14 @@
+import { formatBytes } from '../../../../main/contract/format.js';
 import type { DownloadInfo } from '../../../../main/contract/services/models.js';
-import { formatBytes, formatSpeed, formatTimeLeft } from './format.js';
+import { formatSpeed, formatTimeLeft } from './format.js';
 
 interface Props {
   name: string;
   download: DownloadInfo;
   busy: boolean;
-  onPause(): void;
-  onResume(): void;
-  onCancel(): void;
+  onPause: () => void;
+  onResume: () => void;
+  onCancel: () => void;
 }
 
 /** A running, paused or failed download: progress bar, figures and the buttons that apply. */

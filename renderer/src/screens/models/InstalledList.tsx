@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { formatBytes } from '../../../../main/contract/format.js';
 import type { InstalledModel, ModelsStatus } from '../../../../main/contract/services/models.js';
-import { formatBytes, KIND_LABELS } from './format.js';
+import { KIND_LABELS } from './format.js';
 
 const SOURCE_LABELS: Record<InstalledModel['source'], string> = {
   download: 'Downloaded',
@@ -11,7 +12,7 @@ const SOURCE_LABELS: Record<InstalledModel['source'], string> = {
 interface Props {
   status: ModelsStatus;
   busy: boolean;
-  onDelete(model: InstalledModel): void;
+  onDelete: (model: InstalledModel) => void;
 }
 
 export function InstalledList({ status, busy, onDelete }: Props) {

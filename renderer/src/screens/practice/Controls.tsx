@@ -4,13 +4,13 @@ import { ActionButton } from './ActionButton.js';
 import { MOD_LABEL } from './keys.js';
 
 export interface ControlHandlers {
-  startAnswer(): void;
-  done(): void;
-  repeat(): void;
-  clarify(text: string): Promise<boolean>;
-  skip(): void;
-  togglePause(): void;
-  endRound(): void;
+  startAnswer: () => void;
+  done: () => void;
+  repeat: () => void;
+  clarify: (text: string) => Promise<boolean>;
+  skip: () => void;
+  togglePause: () => void;
+  endRound: () => void;
 }
 
 interface ControlsProps {
@@ -18,9 +18,9 @@ interface ControlsProps {
   pending: boolean;
   handlers: ControlHandlers;
   clarifyOpen: boolean;
-  setClarifyOpen(open: boolean): void;
+  setClarifyOpen: (open: boolean) => void;
   confirmingEnd: boolean;
-  setConfirmingEnd(open: boolean): void;
+  setConfirmingEnd: (open: boolean) => void;
   primaryRef: Ref<HTMLButtonElement>;
 }
 
@@ -104,7 +104,15 @@ export function Controls({
   );
 }
 
-function ConfirmEnd({ pending, onConfirm, onCancel }: { pending: boolean; onConfirm(): void; onCancel(): void }) {
+function ConfirmEnd({
+  pending,
+  onConfirm,
+  onCancel,
+}: {
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmRef.current?.focus(), []);
   return (
@@ -133,8 +141,8 @@ function ClarifyForm({
   onClose,
 }: {
   pending: boolean;
-  onAsk(text: string): Promise<boolean>;
-  onClose(): void;
+  onAsk: (text: string) => Promise<boolean>;
+  onClose: () => void;
 }) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -149,7 +157,7 @@ function ClarifyForm({
       }}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
-      <div className="field" style={{ flex: 1, minWidth: 240 }}>
+      <div className="field grow-field">
         <label htmlFor="clarify-text">Your clarifying question</label>
         <input
           id="clarify-text"

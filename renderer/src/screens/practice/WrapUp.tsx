@@ -9,8 +9,8 @@ export function WrapUp({
   onFinish,
 }: {
   pending: boolean;
-  onAsk(text: string): Promise<boolean>;
-  onFinish(): void;
+  onAsk: (text: string) => Promise<boolean>;
+  onFinish: () => void;
 }) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -29,7 +29,7 @@ export function WrapUp({
           });
         }}
       >
-        <div className="field" style={{ flex: 1, minWidth: 260 }}>
+        <div className="field grow-field">
           <label htmlFor="ask-interviewer">Your question for the interviewer</label>
           <input
             id="ask-interviewer"
