@@ -44,7 +44,7 @@ export interface SpeechStandin {
 }
 
 /** Bump when the writers change what they write, so old cached files are not reused. */
-const WRITER_VERSION = 1;
+const WRITER_VERSION = 2;
 const DEFAULT_SEED = 7;
 
 export function standinCacheDir(): string {

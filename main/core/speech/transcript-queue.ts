@@ -2,7 +2,7 @@
  * Transcribes finished speech segments in order, while the candidate keeps talking. With an
  * engine that returns timestamps, segments that piled up (the recognizer fell behind) go into
  * one call and each gets back the text placed in its stretch: that saves the per-call cost
- * (whisper.cpp pads every call to 30 s; sherpa-onnx adds 10 s of tail padding). An engine
+ * (whisper.cpp pads every call to 30 s; sherpa-onnx adds 3 s of tail padding). An engine
  * without timestamps gets one segment per call. The audio is read from its source (the WAV
  * file on disk) only when its turn comes, so a backlog costs no memory.
  */

@@ -22,15 +22,17 @@ export interface Vad {
 }
 
 /**
- * Silero's usual threshold (0.5) and 250 ms minimum speech; a span ends after 0.5 s of silence
- * (so a short breath does not split a sentence into two recognizer calls), and speech is cut
- * every 15 s: a candidate who never pauses still gets a transcript while talking, and each cut
- * stays well inside Whisper's 30 s.
+ * Silero's usual threshold (0.5) and 250 ms minimum speech; a span ends at 300 ms of silence —
+ * about a pause between sentences (at 100 ms an espeak answer fell into half-second fragments,
+ * each a recognizer call with little context; at 500 ms three sentences became one 11 s span,
+ * so the transcript lagged far behind) — and the segmenter finishes it once 0.5 s have passed
+ * after it. Speech is cut every 15 s: a candidate who never pauses still gets a transcript while
+ * talking, and each cut stays well inside Whisper's 30 s.
  */
 export const VAD_SETTINGS = {
   threshold: 0.5,
   minSpeechDuration: 0.25,
-  minSilenceDuration: 0.5,
+  minSilenceDuration: 0.3,
   maxSpeechDuration: 15,
   /** Silero v5 reads 512-sample windows at 16 kHz; the VAD must be fed in these steps. */
   windowSize: 512,

@@ -21,6 +21,9 @@ import {
 } from '../../../bench/standins/whisper-shapes.js';
 import { readOnnxSummary } from '../../../main/core/models/onnx-file.js';
 import { inspectWhisperSet } from '../../../main/core/models/speech-files.js';
+import { samplesToFloat32 } from '../../../main/core/speech/pcm.js';
+import { loadSherpa } from '../../../main/core/speech/sherpa.js';
+import { WHISPER_TAIL_PADDING_FRAMES } from '../../../main/core/speech/whisper-onnx-config.js';
 import { loadWhisperOnnx } from '../../../main/core/speech/whisper-onnx.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 import { readWavFile } from '../../unit/core/speech/audio.js';
@@ -107,13 +110,27 @@ describe('sherpa-onnx stand-in (ONNX)', () => {
 
   it('loads in sherpa-onnx and decodes 3.5 tokens per second of speech', async () => {
     const standin = await ensureSpeechStandin('mini', 'sherpa-onnx');
-    const whisper = await loadWhisperOnnx({ files: inspectWhisperSet(standin.path), threads: 2, language: 'en' });
+    const files = inspectWhisperSet(standin.path);
+    const sherpa = await loadSherpa();
+    const recognizer = await sherpa.OfflineRecognizer.createAsync({
+      modelConfig: {
+        whisper: { ...files, language: 'en', task: 'transcribe', tailPaddings: WHISPER_TAIL_PADDING_FRAMES },
+        tokens: files.tokens,
+        numThreads: 2,
+      },
+    });
     const jfk = readWavFile(await fixturePath('jfk.wav')).samples;
+    for (const seconds of [2, 6]) {
+      const stream = recognizer.createStream();
+      stream.acceptWaveform({ samples: samplesToFloat32(jfk.subarray(0, seconds * 16_000)), sampleRate: 16_000 });
+      const result = await recognizer.decodeAsync(stream);
+      expect(result.tokens).toHaveLength(Math.floor(seconds * 3.5));
+    }
+    // The app's wrapper gives the text as one piece spanning the call.
+    const whisper = await loadWhisperOnnx({ files, threads: 2, language: 'en' });
     try {
-      for (const seconds of [2, 6]) {
-        const [piece] = await whisper.transcribe(jfk.subarray(0, seconds * 16_000));
-        expect(piece!.text.split(' ')).toHaveLength(Math.floor(seconds * 3.5));
-      }
+      const pieces = await whisper.transcribe(jfk.subarray(0, 32_000));
+      expect(pieces).toEqual([{ text: expect.stringMatching(/\S/), startMs: 0, endMs: 2000 }]);
     } finally {
       await whisper.release();
     }
