@@ -49,8 +49,11 @@ async function benchEngine(
 ): Promise<EngineFigures> {
   const engine = await candidate(name, choice);
   console.log(`\n== ${name}: ${engine.models}`);
-  const encodeS = await engine.encodeSeconds(threads);
-  console.log(`encode one 30 s window: ${fmt(encodeS)} s`);
+  const encode = await engine.encodeSeconds(threads);
+  const encodeS = encode.wall;
+  console.log(
+    `encode one 30 s window: ${fmt(encode.wall)} s (CPU time ${fmt(encode.cpu)} s over ${threads} thread(s))`,
+  );
 
   const engines = await engine.load(threads);
   const whole = answer(ANSWER_SECONDS);
