@@ -7,6 +7,7 @@
  * The worker's code is the small script below (run with `eval`), so it needs no file of its
  * own next to the bundled main process; it loads sherpa-onnx-node by its resolved path.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { VadConfig } from 'sherpa-onnx-node';
@@ -51,13 +52,22 @@ parentPort.on('message', ({ id, samples }) => {
 parentPort.postMessage({ id: 0, spans: [] });
 `;
 
+/**
+ * In the packaged app the package is unpacked from the asar archive (electron-builder.yml);
+ * a worker thread loads it from there, where plain Node file access finds it.
+ */
+function unpackedPath(resolved: string): string {
+  const unpacked = resolved.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  return unpacked !== resolved && fs.existsSync(unpacked) ? unpacked : resolved;
+}
+
 export interface VadThread {
   detect(samples: Int16Array): Promise<[number, number][]>;
   close(): Promise<void>;
 }
 
 export async function startVadThread(config: VadConfig, bufferSeconds: number): Promise<VadThread> {
-  const sherpaPath = createRequire(import.meta.url).resolve('sherpa-onnx-node');
+  const sherpaPath = unpackedPath(createRequire(import.meta.url).resolve('sherpa-onnx-node'));
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sherpaPath, config, bufferSeconds } });
   worker.unref();
   const waiting = new Map<number, { resolve: (spans: [number, number][]) => void; reject: (e: Error) => void }>();
