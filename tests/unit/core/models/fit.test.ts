@@ -4,9 +4,9 @@ import { loadCatalog } from '../../../../main/core/models/catalog.js';
 import { modelFit, recommendedIds } from '../../../../main/core/models/fit.js';
 
 const GB = 1e9;
-const machine = (ramGb: number, gpu?: { vramGb: number; name: string }): Hardware => ({
+const machine = (ramGb: number, gpu?: { vramGb: number; name: string }, cpuCores = 8): Hardware => ({
   cpuName: 'cpu',
-  cpuCores: 8,
+  cpuCores,
   totalRamBytes: ramGb * GB,
   freeRamBytes: ramGb * GB * 0.5,
   gpu: gpu ? 'cuda' : null,
@@ -73,6 +73,12 @@ describe('recommendedIds for the bundled catalog', () => {
     const r = recommended(machine(16));
     expect(r.llm).toEqual(['qwen3-4b-instruct-2507-q4_k_m']);
     expect(r.whisper).toEqual(['whisper-small.en-int8']);
+  });
+
+  it('a machine with fewer than four cores gets base.en whatever its memory or GPU (speech runs on the CPU)', () => {
+    expect(recommended(machine(32, undefined, 2)).whisper).toEqual(['whisper-base.en-int8']);
+    expect(recommended(machine(32, { vramGb: 24, name: 'G' }, 2)).whisper).toEqual(['whisper-base.en-int8']);
+    expect(recommended(machine(8, { vramGb: 24, name: 'G' })).whisper).toEqual(['whisper-base.en-int8']);
   });
 
   it('a 64 GB workstation without a GPU still stays in the mid tier', () => {
