@@ -55,7 +55,13 @@ export default tseslint.config(
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: ['tsconfig.json', 'renderer/tsconfig.json', 'tests/e2e/tsconfig.json'],
+          project: [
+            'tsconfig.json',
+            'renderer/tsconfig.json',
+            'tests/e2e/tsconfig.json',
+            'tests/unit/renderer/tsconfig.json',
+          ],
+          noWarnOnMultipleProjects: true,
         }),
       ],
     },
@@ -81,6 +87,24 @@ export default tseslint.config(
     },
   },
   {
+    // The 'electron' package itself (the zones above cover the project's own folders).
+    files: ['main/core/**/*.ts', 'main/contract/**/*.ts', 'main/server/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'only main/electron may import Electron: core, the contract, the bridge and the UI run without it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -97,5 +121,12 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The runner's runtime files are CommonJS on purpose: they load in the sandboxed process
+    // before anything else, without a loader.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

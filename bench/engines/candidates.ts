@@ -9,9 +9,10 @@ import { inspectWhisperSet } from '../../main/core/models/speech-files.js';
 import { SAMPLE_RATE } from '../../main/core/speech/pcm.js';
 import { loadSileroVad } from '../../main/core/speech/vad.js';
 import { loadWhisperOnnx } from '../../main/core/speech/whisper-onnx.js';
+import { FIXTURES_DIR } from '../standins/cache.js';
 import { ensureSpeechStandin } from '../standins/speech.js';
 import type { WhisperShapeName } from '../standins/whisper-shapes.js';
-import { FIXTURES, timeEngines, type TimedEngines } from './live-run.js';
+import { timeEngines, type TimedEngines } from './live-run.js';
 import { loadWhisperCpp, loadWhisperCppVad } from './whisper-cpp.js';
 
 export type EngineName = 'whisper.cpp' | 'sherpa-onnx';
@@ -52,7 +53,7 @@ async function timing(fn: () => Promise<unknown>): Promise<Timing> {
 
 async function whisperCpp(choice: ModelChoice): Promise<Candidate> {
   const model = choice.model ?? (await ensureSpeechStandin(choice.standin, 'whisper.cpp')).path;
-  const vad = choice.vad ?? path.join(FIXTURES, 'silero-vad-v6.2.0-ggml.bin');
+  const vad = choice.vad ?? path.join(FIXTURES_DIR, 'silero-vad-v6.2.0-ggml.bin');
   return {
     name: 'whisper.cpp',
     models: `${model} + ${vad}`,
@@ -76,7 +77,7 @@ async function whisperCpp(choice: ModelChoice): Promise<Candidate> {
 
 async function sherpaOnnx(choice: ModelChoice): Promise<Candidate> {
   const model = choice.model ?? (await ensureSpeechStandin(choice.standin, 'sherpa-onnx')).path;
-  const vad = choice.vad ?? path.join(FIXTURES, 'silero-vad-v5.onnx');
+  const vad = choice.vad ?? path.join(FIXTURES_DIR, 'silero-vad-v5.onnx');
   // A stand-in that ends decoding at once times the encoder; a real model is given silence.
   const encoderModel =
     choice.model ?? (await ensureSpeechStandin(choice.standin, 'sherpa-onnx', { tokensPerSecond: 0 })).path;

@@ -12,9 +12,8 @@ import type { Transcriber } from '../../main/core/speech/transcriber.js';
 import type { Vad } from '../../main/core/speech/vad.js';
 import { parseWavHeader, readSamples } from '../../main/core/speech/wav-format.js';
 import { openWavWriter } from '../../main/core/speech/wav-writer.js';
+import { FIXTURES_DIR } from '../standins/cache.js';
 
-export const FIXTURES =
-  process.env.FIXTURES_DIR ?? path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
 const CHUNK_MS = 200;
 
 export interface TimedEngines {
@@ -65,7 +64,7 @@ export function timeEngines(vad: Vad, transcriber: Transcriber): TimedEngines {
 }
 
 export function jfk(): Int16Array {
-  const bytes = fs.readFileSync(path.join(FIXTURES, 'jfk.wav'));
+  const bytes = fs.readFileSync(path.join(FIXTURES_DIR, 'jfk.wav'));
   const info = parseWavHeader(bytes, bytes.length);
   if (!info) throw new Error('jfk.wav is not a PCM WAV');
   const data = bytes.subarray(info.dataOffset, info.dataOffset + info.fileDataBytes);

@@ -2,12 +2,13 @@
  * Speech stand-in models for benchmarks and tests, made on demand and cached:
  * `ensureSpeechStandin('base', 'sherpa-onnx')` returns a folder holding a base.en-shaped
  * Whisper in sherpa-onnx's format; `ensureSpeechStandin('base', 'whisper.cpp')` a ggml file.
- * The cache lives in .cache/standins/ (never committed; REHEARSAL_STANDINS_DIR moves it) and a
+ * The cache is the stand-ins folder (cache.ts; REHEARSAL_STANDINS_DIR moves it) and a
  * stand-in is rebuilt from its seed whenever its manifest does not match the files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fixturePath } from '../../tests/helpers/fixtures.js';
+import { standinsDir } from './cache.js';
 import { modelRope } from './onnx-graph.js';
 import {
   encoderMetadata,
@@ -46,12 +47,6 @@ export interface SpeechStandin {
 /** Bump when the writers change what they write, so old cached files are not reused. */
 const WRITER_VERSION = 2;
 const DEFAULT_SEED = 7;
-
-export function standinCacheDir(): string {
-  return path.resolve(
-    process.env.REHEARSAL_STANDINS_DIR ?? path.join(import.meta.dirname, '..', '..', '.cache', 'standins'),
-  );
-}
 
 interface Manifest {
   version: number;
@@ -118,7 +113,7 @@ export async function ensureSpeechStandin(
     engine === 'whisper.cpp'
       ? 'ggml-f16'
       : `${options.float32 ? 'onnx-f32' : 'onnx-int8'}${tokens === STANDIN_TOKENS_PER_SECOND ? '' : `-tps${tokens}`}`;
-  const dir = path.join(options.cacheDir ?? standinCacheDir(), `whisper-${shapeName}-${variant}-seed${seed}`);
+  const dir = path.join(options.cacheDir ?? standinsDir(), `whisper-${shapeName}-${variant}-seed${seed}`);
   let files = cached(dir);
   if (!files) {
     // Written next to the cache entry and moved into place whole, so test processes running

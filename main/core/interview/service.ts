@@ -10,11 +10,11 @@ import type { InterviewView } from '../../contract/services/interview.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
 import { SequencerByKey } from '../util/sequencer.js';
-import { remaining } from './clock.js';
+import { elapsed, remaining } from './clock.js';
 import * as engine from './engine.js';
 import type { EngineState } from './engine.js';
 import { scriptedInterviewer } from './interviewers/scripted.js';
-import type { DecisionContext, Interviewer } from './interviewers/types.js';
+import type { BoardLook, DecisionContext, Interviewer } from './interviewers/types.js';
 import { pickQuestions } from './plan.js';
 import type { InterviewRepository, SessionRecord } from './repository.js';
 import { interviewView, summaryView } from './views.js';
@@ -30,6 +30,11 @@ export interface InterviewServiceOptions {
    * decision will see, minus this answer. Lets the model pre-evaluate the answer as it grows.
    */
   onDraft?: (sessionId: string, text: string, context: DecisionContext) => void;
+  /**
+   * Design rounds: snapshots the whiteboard for an answered turn and returns what the
+   * interviewer reads of it (null when the session has no board).
+   */
+  boardLook?: (sessionId: string, turnSeq: number) => BoardLook | null;
   /** An answer was recorded (feedback queues its background work); must return at once. */
   onAnswer?: (sessionId: string, turnSeq: number) => void;
   now?: () => number;
@@ -41,7 +46,23 @@ interface Live {
   round: Round | undefined;
 }
 
-export function createInterviewService(options: InterviewServiceOptions): Services['interview'] {
+export type InterviewService = Services['interview'] & {
+  /**
+   * A spoken answer's transcript so far (core's speech service, as segments are transcribed).
+   * The answer the candidate will submit is the typed draft followed by this transcript, so that
+   * is what gets pre-evaluated; `settled` (silent, transcript caught up) also starts the reply.
+   */
+  spokenDraft(sessionId: string, transcript: string, settled: boolean): void;
+};
+
+/** The answer box after a take: the typed text, then the transcript (as the practice screen appends it). */
+export function withTranscript(draft: string, transcript: string): string {
+  const before = draft.replace(/\s+$/, '');
+  const spoken = transcript.trim();
+  return before && spoken ? `${before} ${spoken}` : before || spoken;
+}
+
+export function createInterviewService(options: InterviewServiceOptions): InterviewService {
   const now = options.now ?? Date.now;
   const chooseInterviewer = options.interviewer ?? (() => scriptedInterviewer);
   const live = new Map<string, Live>();
@@ -135,12 +156,16 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
       roundRemainingMs: remaining(state.round, now()),
       questionsLeft: state.questions.length - state.index - 1,
       nextQuestionMinutes: next?.answerMinutes ?? null,
+      roundElapsedMs: elapsed(state.round, now()),
     };
   }
 
   async function decide(entry: Live): Promise<void> {
     const { role, round } = requireContent(entry);
-    const context = decisionContext(entry, role, round);
+    const found = decisionContext(entry, role, round);
+    const turn = engine.currentTurn(entry.record.state);
+    const board = found && turn && options.boardLook ? options.boardLook(entry.record.sessionId, turn.seq) : null;
+    const context = found && board ? { ...found, board } : found;
     if (!context) {
       commit(entry, engine.applyDecision(entry.record.state, { action: 'next_question', coveredRubricIds: [] }, now()));
       return;
@@ -190,6 +215,20 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
   }
 
   return {
+    spokenDraft(sessionId, transcript, settled) {
+      void serialized(sessionId, () => {
+        const entry = live.get(sessionId);
+        const state = entry?.record.state;
+        if (!entry || !state || (state.phase !== 'question' && state.phase !== 'answering')) return;
+        if (entry.record.interviewer !== 'llm' || !entry.role || !entry.round) return;
+        const context = decisionContext(entry, entry.role, entry.round);
+        const text = withTranscript(state.draft, transcript);
+        if (!context || !text) return;
+        options.onDraft?.(sessionId, text, context);
+        if (settled) interviewerFor(entry).prepare?.({ ...context, answers: [...context.answers, text] });
+      }).catch(() => undefined);
+    },
+
     start: async ({ roleId, roundId, questionIds, seed }) => {
       const found = findContent(roleId, roundId);
       if (!found)
@@ -267,6 +306,8 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
           const after = commit(entry, engine.submitAnswer(before, text, now()));
           if (after.phase === 'deciding' && before.phase !== 'deciding') {
             const turn = engine.currentTurn(after);
+            // The board as it was at this answer, before feedback or the interviewer read it.
+            if (turn) options.boardLook?.(sessionId, turn.seq);
             if (turn) options.onAnswer?.(sessionId, turn.seq);
             await decide(entry);
           }

@@ -12,6 +12,7 @@ import { AppError } from '../../contract/result.js';
 import type { ModelKind } from '../../contract/services/models.js';
 import { HEADER_BYTES, sniffHeader } from './model-headers.js';
 import { inspectWhisperSet, onnxFileRole } from './speech-files.js';
+import { MOSTLY_ZEROS, zeroShare } from './zero-check.js';
 
 export interface ModelFileReport {
   kind: ModelKind;
@@ -71,7 +72,7 @@ export async function inspectModelPath(target: string, expected?: ModelKind): Pr
   return inspectModelFile(target, expected);
 }
 
-function inspectWhisperFolder(dir: string, expected?: ModelKind): ModelFileReport {
+async function inspectWhisperFolder(dir: string, expected?: ModelKind): Promise<ModelFileReport> {
   if (expected && expected !== 'whisper')
     throw invalid(
       `${path.basename(dir)} is a folder; ${KIND_WORDS[expected]} is one file. Give the path of that file.`,
@@ -79,7 +80,19 @@ function inspectWhisperFolder(dir: string, expected?: ModelKind): ModelFileRepor
   const set = inspectWhisperSet(dir);
   const files = [set.encoder, set.decoder, set.tokens];
   const sizeBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  for (const part of [set.encoder, set.decoder]) await refuseMostlyZeros(part, undefined);
   return { kind: 'whisper', path: dir, files, sizeBytes, architecture: null, memoryBytes: null };
+}
+
+/** Weights start after the GGUF header (known from it); elsewhere (ONNX), past the first tenth. */
+async function refuseMostlyZeros(file: string, weightsFrom: number | undefined): Promise<void> {
+  const size = (await fs.promises.stat(file)).size;
+  const bodyStart = weightsFrom ?? Math.floor(size / 10);
+  if ((await zeroShare(file, Math.max(bodyStart, HEADER_BYTES), size)) >= MOSTLY_ZEROS) {
+    throw invalid(
+      `${path.basename(file)} has a valid header but almost nothing after it (its contents are mostly zeros): the download or copy never finished writing it. Download the model again.`,
+    );
+  }
 }
 
 function invalid(message: string): AppError {
@@ -108,8 +121,14 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
       `There is no file at ${file}. Check the path (copy it from your file manager) and try again.`,
     );
   }
-  if (!stat.isFile())
+  if (stat.isDirectory())
     throw invalid(`${file} is a folder, not a model file. Give the path of the .gguf or .onnx file inside it.`);
+  // A pipe or a device would never end (or never start) when read; it is not a file to copy.
+  if (!stat.isFile()) {
+    throw invalid(
+      `${file} is not a regular file (a device, pipe or socket), so it cannot be a model. Give the path of the .gguf or .onnx file itself.`,
+    );
+  }
   if (stat.size === 0) {
     throw invalid(
       `${name} is empty (0 bytes), probably from a download or copy that was cut off. Download the model again or pick the complete file.`,
@@ -127,10 +146,14 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
   }
   const sniff = sniffHeader(head);
   let report: ModelFileReport;
+  let weightsFrom: number | undefined;
   switch (sniff.kind) {
-    case 'gguf':
-      report = await inspectGguf(file, name, stat.size);
+    case 'gguf': {
+      const gguf = await inspectGguf(file, name, stat.size);
+      report = gguf.report;
+      weightsFrom = gguf.weightsFrom;
       break;
+    }
     case 'onnx':
       report = inspectOnnx(file, name, stat.size, expected);
       break;
@@ -148,8 +171,9 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
         `${name} is a web page, not a model (a "download" link that saved the page instead of the file). Download the model file itself and pick that.`,
       );
     case 'text':
+      // Never quoted: the file could be anything the user has, and messages end up in logs.
       throw invalid(
-        `${name} is a text file ("${sniff.preview}…"), not a model, even though its name says otherwise. Pick a .gguf interviewer model, a Whisper model folder or a Silero VAD .onnx file.`,
+        `${name} is a text file, not a model, even though its name says otherwise. Pick a .gguf interviewer model, a Whisper model folder or a Silero VAD .onnx file.`,
       );
     case 'empty':
     case 'unknown':
@@ -157,6 +181,8 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
         `${name} is not a GGUF language model or an ONNX speech model. Pick a .gguf interviewer model, a Whisper model folder or a Silero VAD .onnx file.`,
       );
   }
+
+  await refuseMostlyZeros(file, weightsFrom);
 
   if (expected && report.kind !== expected) {
     const advice =
@@ -172,7 +198,11 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
   return report;
 }
 
-async function inspectGguf(file: string, name: string, sizeBytes: number): Promise<ModelFileReport> {
+async function inspectGguf(
+  file: string,
+  name: string,
+  sizeBytes: number,
+): Promise<{ report: ModelFileReport; weightsFrom: number | undefined }> {
   const { readGgufFileInfo, GgufInsights } = await import('node-llama-cpp');
   let info: Awaited<ReturnType<typeof readGgufFileInfo>>;
   try {
@@ -224,7 +254,10 @@ async function inspectGguf(file: string, name: string, sizeBytes: number): Promi
     if (error instanceof AppError) throw error;
     // Estimates need the llama binding; without it the header check above is all we can do.
   }
-  return { kind: 'llm', path: file, files: null, sizeBytes, architecture, memoryBytes };
+  return {
+    report: { kind: 'llm', path: file, files: null, sizeBytes, architecture, memoryBytes },
+    weightsFrom: info.infoEndOffset,
+  };
 }
 
 function inspectOnnx(file: string, name: string, sizeBytes: number, expected?: ModelKind): ModelFileReport {

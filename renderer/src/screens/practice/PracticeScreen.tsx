@@ -8,10 +8,11 @@ import { apiKey } from '../../data/query-client.js';
 import { navigate } from '../../router.js';
 import { ActionButton } from './ActionButton.js';
 import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
+import { DesignBoard, type DesignBoardHandle } from './board/DesignBoard.js';
 import { Controls } from './Controls.js';
 import { Conversation } from './Conversation.js';
 import { InterviewerPanel } from './InterviewerPanel.js';
-import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget } from './keys.js';
+import { isActivatableTarget, isAltKey, isInsideBoard, isModEnter, isTypingTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
 import { Timer } from './Timer.js';
 import { VoicePanel, type VoicePanelHandle } from './voice/VoicePanel.js';
@@ -24,7 +25,7 @@ export function PracticeScreen({ sessionId }: { sessionId: string }) {
   });
   return (
     <Async state={view} label="this practice session">
-      {(value) => <Practice view={value} receivedAt={view.dataUpdatedAt} />}
+      {(value) => <Practice latest={value} receivedAt={view.dataUpdatedAt} />}
     </Async>
   );
 }
@@ -40,11 +41,15 @@ function promptKey(view: InterviewView): string {
  * 'interview:changed' event (the interviewer finishing a decision in the background) both land
  * there, so nothing here polls.
  */
-function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: number }) {
-  const sessionId = view.sessionId;
+function Practice({ latest: cached, receivedAt }: { latest: InterviewView; receivedAt: number }) {
+  const sessionId = cached.sessionId;
   const client = useQueryClient();
+  // While an action is in flight the screen holds still: core's intermediate views (e.g.
+  // 'deciding' during a submit) would only flash by before the action's own answer arrives.
+  const [held, setHeld] = useState<{ view: InterviewView; receivedAt: number } | null>(null);
+  const view = held?.view ?? cached;
   /** Server clock minus local clock when the view arrived. */
-  const offsetMs = view.now - receivedAt;
+  const offsetMs = view.now - (held?.receivedAt ?? receivedAt);
   const [pending, setPending] = useState(false);
   const pendingRef = useRef(false);
   const [stream, setStream] = useState('');
@@ -53,6 +58,7 @@ function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: numbe
   const { toasts, add: addToast, dismiss, clearErrors } = useToasts(sessionId);
   const answerRef = useRef<AnswerBoxHandle>(null);
   const voiceRef = useRef<VoicePanelHandle>(null);
+  const boardRef = useRef<DesignBoardHandle>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
   const focusAfter = useRef<'answer' | 'primary' | 'pause' | null>(null);
 
@@ -65,6 +71,7 @@ function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: numbe
     if (pendingRef.current) return false;
     pendingRef.current = true;
     setPending(true);
+    setHeld({ view, receivedAt });
     setStream('');
     clearErrors();
     try {
@@ -78,6 +85,7 @@ function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: numbe
     } finally {
       pendingRef.current = false;
       setPending(false);
+      setHeld(null);
       setStream('');
     }
   }
@@ -107,7 +115,11 @@ function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: numbe
       void act('Done', async () => {
         // A spoken answer still being transcribed lands in the box before it is submitted.
         await voiceRef.current?.finish();
-        return api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
+        // The interviewer reads the saved board when the answer arrives.
+        await boardRef.current?.flush();
+        const next = await api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
+        boardRef.current?.renderSnapshots();
+        return next;
       }),
     repeat: () => void act('Repeat question', () => api.interview.repeat({ sessionId })),
     clarify: (text: string) => act('Clarifying question', () => api.interview.clarify({ sessionId, text })),
@@ -138,6 +150,8 @@ function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: numbe
     function onKeyDown(e: KeyboardEvent) {
       const { view: v, pending: busy, handlers: h } = latest.current;
       if (e.defaultPrevented || busy || e.repeat) return;
+      // Inside the whiteboard plain keys draw (R is a rectangle); only Alt shortcuts reach the page.
+      if (isInsideBoard(e.target) && !e.altKey) return;
       const inInput = e.target instanceof HTMLInputElement;
       const asking = v.phase === 'question' || v.phase === 'answering';
       const handled = (run: () => void) => {
@@ -272,6 +286,13 @@ function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: numbe
           <Conversation messages={view.messages} />
         </aside>
       </div>
+      {view.roundKind === 'system_design' && view.phase !== 'intro' && view.phase !== 'summary' && (
+        <DesignBoard
+          ref={boardRef}
+          sessionId={sessionId}
+          onLeave={() => (view.phase === 'answering' ? answerRef.current?.focus() : primaryRef.current?.focus())}
+        />
+      )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

@@ -1,9 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../main/contract/result.js';
 import { inspectModelFile, inspectModelPath } from '../../../../main/core/models/import-check.js';
+import { modelRope } from '../../../../bench/standins/onnx-graph.js';
+import { encoderMetadata, whisperEncoderGraph } from '../../../../bench/standins/onnx-whisper.js';
+import { Rope, writeRope } from '../../../../bench/standins/protobuf.js';
+import { WHISPER_SHAPES } from '../../../../bench/standins/whisper-shapes.js';
 import { fixturePath } from '../../../helpers/fixtures.js';
 import { testVadModel, testWhisperModel } from '../../../helpers/speech-models.js';
 
@@ -68,8 +73,10 @@ describe('inspectModelFile refuses, saying what the file is and what to do', () 
       inspectModelFile(file('notes.gguf', 'These are my interview notes.\nNot a model.\n'), 'llm'),
     );
     expect(r.code).toBe('MODEL_INVALID');
-    expect(r.message).toMatch(/notes\.gguf is a text file \("These are my interview notes/);
+    expect(r.message).toMatch(/notes\.gguf is a text file, not a model/);
     expect(r.message).toMatch(/Pick a \.gguf/);
+    // What the file says is never repeated back (it ends up in logs and screenshots).
+    expect(r.message).not.toMatch(/interview notes/);
   });
 
   it('a 0-byte file', async () => {
@@ -139,6 +146,46 @@ describe('inspectModelFile refuses, saying what the file is and what to do', () 
   it('binary data that is no model', async () => {
     const r = await refusal(inspectModelFile(await fixturePath('jfk.wav')));
     expect(r.message).toMatch(/is not a GGUF language model or an ONNX speech model/);
+  });
+
+  it('a pipe, named as not a regular file (and never opened, which would hang)', async () => {
+    const fifo = path.join(dir, 'model.gguf.fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(await refusal(inspectModelFile(fifo))).toMatchObject({
+      code: 'MODEL_INVALID',
+      message: expect.stringMatching(/is not a regular file \(a device, pipe or socket\)/),
+    });
+    expect(await refusal(inspectModelFile('/dev/zero'))).toMatchObject({
+      message: expect.stringMatching(/not a regular file/),
+    });
+  });
+
+  it('a valid header with only zeros after it (GGUF, and one file of a Whisper set)', async () => {
+    const { readGgufFileInfo } = await import('node-llama-cpp');
+    const info = await readGgufFileInfo(gguf, { sourceType: 'filesystem', logWarnings: false });
+    const bytes = fs.readFileSync(gguf);
+    bytes.fill(0, info.infoEndOffset);
+    const hollow = await refusal(inspectModelFile(file('hollow.gguf', bytes), 'llm'));
+    expect(hollow).toMatchObject({ code: 'MODEL_INVALID', message: expect.stringMatching(/mostly zeros/) });
+    // The encoder's graph and metadata intact (sherpa-onnx would load it), every weight zero.
+    const set = path.join(dir, 'hollow-whisper');
+    fs.cpSync(whisper, set, { recursive: true });
+    const encoder = fs.readdirSync(set).find((n) => n.includes('encoder'))!;
+    const shape = WHISPER_SHAPES.mini;
+    const rope = modelRope(whisperEncoderGraph(shape, 7, true), encoderMetadata(shape));
+    const zeros = new Rope();
+    for (const piece of rope.pieces)
+      zeros.push(
+        piece instanceof Uint8Array ? piece : { length: piece.length, produce: () => new Uint8Array(piece.length) },
+      );
+    writeRope(path.join(set, encoder), zeros);
+    expect(await refusal(inspectModelPath(set, 'whisper'))).toMatchObject({
+      code: 'MODEL_INVALID',
+      message: expect.stringMatching(new RegExp(`^${encoder.replace(/\./g, '\\.')} has a valid header .*mostly zeros`)),
+    });
+    // The same folder with the stand-in's random weights passes.
+    fs.copyFileSync(path.join(whisper, encoder), path.join(set, encoder));
+    expect((await inspectModelPath(set, 'whisper')).kind).toBe('whisper');
   });
 
   it('a path that does not exist, and a folder', async () => {
