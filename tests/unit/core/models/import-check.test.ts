@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../../../main/contract/result.js';
-import { inspectModelFile, inspectModelPath } from '../../../../main/core/models/import-check.js';
 import { modelRope } from '../../../../bench/standins/onnx-graph.js';
 import { encoderMetadata, whisperEncoderGraph } from '../../../../bench/standins/onnx-whisper.js';
 import { Rope, writeRope } from '../../../../bench/standins/protobuf.js';
 import { WHISPER_SHAPES } from '../../../../bench/standins/whisper-shapes.js';
+import { isAppError } from '../../../../main/contract/result.js';
+import { inspectModelFile, inspectModelPath } from '../../../../main/core/models/import-check.js';
 import { fixturePath } from '../../../helpers/fixtures.js';
 import { testVadModel, testWhisperModel } from '../../../helpers/speech-models.js';
 
