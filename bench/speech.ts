@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- speech [--standin tiny|base|small|mini] [--engines whisper.cpp,sherpa-onnx]
- *                          [--model PATH] [--vad PATH] [--threads N] [--fast]`
+ *                          [--model PATH] [--vad PATH] [--threads N] [--fast] [--encode-only]`
  *
  * Every speech engine under consideration, on models of a real Whisper size (stand-ins with
  * random weights by default: the same arithmetic as the real model, no words), in one run:
@@ -13,6 +13,8 @@
  *              process, fed faster than real time (the chosen engine only: the old one would
  *              take far too long)
  * The chosen engine's line comes last: `speech: engine=NAME encode_s=X rtf=Y tail=Z mem=W`.
+ * --encode-only stops after encode_s (with its CPU time, which other programs on a shared machine
+ * do not inflate): minutes instead of the hour the old engine's live run takes on a busy machine.
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -36,8 +38,9 @@ const load = () =>
 
 interface EngineFigures {
   encodeS: number;
-  rtf: number;
-  tail: number;
+  encodeCpuS: number;
+  rtf: number | null;
+  tail: number | null;
   mem: number | null;
 }
 
@@ -46,6 +49,7 @@ async function benchEngine(
   choice: ModelChoice,
   threads: number,
   fast: boolean,
+  encodeOnly: boolean,
 ): Promise<EngineFigures> {
   const engine = await candidate(name, choice);
   console.log(`\n== ${name}: ${engine.models}`);
@@ -54,6 +58,7 @@ async function benchEngine(
   console.log(
     `encode one 30 s window: ${fmt(encode.wall)} s (CPU time ${fmt(encode.cpu)} s over ${threads} thread(s))`,
   );
+  if (encodeOnly) return { encodeS, encodeCpuS: encode.cpu, rtf: null, tail: null, mem: null };
 
   const engines = await engine.load(threads);
   const whole = answer(ANSWER_SECONDS);
@@ -95,7 +100,13 @@ async function benchEngine(
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-  return { encodeS, rtf: (vadMs + transcriberMs) / (ANSWER_SECONDS * 1000), tail: live.tailMs / offlineMs, mem };
+  return {
+    encodeS,
+    encodeCpuS: encode.cpu,
+    rtf: (vadMs + transcriberMs) / (ANSWER_SECONDS * 1000),
+    tail: live.tailMs / offlineMs,
+    mem,
+  };
 }
 
 function choiceArgs(choice: ModelChoice): string[] {
@@ -140,7 +151,8 @@ function measureMemory(seconds: number, args: string[]): Promise<{ peakBytes: nu
 }
 
 function line(name: EngineName, f: EngineFigures): string {
-  return `speech: engine=${name} encode_s=${fmt(f.encodeS)} rtf=${fmt(f.rtf, 3)} tail=${fmt(f.tail)} mem=${f.mem === null ? 'skipped' : fmt(f.mem)}`;
+  const or = (value: number | null, digits: number) => (value === null ? 'skipped' : fmt(value, digits));
+  return `speech: engine=${name} encode_s=${fmt(f.encodeS)} rtf=${or(f.rtf, 3)} tail=${or(f.tail, 2)} mem=${or(f.mem, 2)} encode_cpu_s=${fmt(f.encodeCpuS)}`;
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -154,6 +166,7 @@ export async function main(argv: string[]): Promise<void> {
       vad: { type: 'string' },
       threads: { type: 'string', default: '0' },
       fast: { type: 'boolean', default: false },
+      'encode-only': { type: 'boolean', default: false },
       'mem-child': { type: 'string' },
     },
   });
@@ -185,7 +198,8 @@ export async function main(argv: string[]): Promise<void> {
   for (const note of gpuVariantNotes()) console.log(note);
 
   const lines: string[] = [];
-  for (const name of names) lines.push(line(name, await benchEngine(name, choice, threads, values.fast)));
+  for (const name of names)
+    lines.push(line(name, await benchEngine(name, choice, threads, values.fast, values['encode-only'])));
   console.log(`\nload average at the end: ${load()}`);
   for (const l of lines) console.log(l);
 }
