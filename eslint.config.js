@@ -39,7 +39,7 @@ const layers = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'release/', 'coverage/', 'renderer/public/', 'tests/lint-fixtures/'],
+    ignores: ['node_modules/', 'dist/', 'release/', 'coverage/', 'renderer/public/', 'tests/lint-fixtures/', '.cache/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

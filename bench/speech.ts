@@ -1,178 +1,133 @@
 /**
- * `npm run bench -- speech [--model PATH] [--vad PATH] [--threads N] [--fast]`
+ * `npm run bench -- speech [--standin tiny|base|small|mini] [--engines whisper.cpp,sherpa-onnx]
+ *                          [--model PATH] [--vad PATH] [--threads N] [--fast] [--encode-only]`
  *
- * The live speech pipeline (Silero VAD + whisper.cpp, WAV file on disk) on a 2-minute answer
- * made of jfk.wav repeated, fed in 200 ms chunks at real-time pace:
- *   tail = time from the end of the answer to the final transcript
- *          ÷ time to transcribe the whole answer offline in one call      (target ≤ 0.3)
- *   rtf  = busy time of the VAD and whisper calls ÷ audio time
- *   mem  = peak memory (max RSS) of a 10-minute answer ÷ of a 1-minute answer (target ≤ 1.2),
- *          each in a fresh process, fed faster than real time (simulated timestamps: the next
- *          chunk goes in as soon as the VAD has caught up).
- * Default model: the fixture for-tests-ggml-mini.bin — the real whisper.cpp code path, tiny and
- * without weights (no text). Transcript quality and real-model speed need --model.
+ * Every speech engine under consideration, on models of a real Whisper size (stand-ins with
+ * random weights by default: the same arithmetic as the real model, no words), in one run:
+ *   encode_s = seconds to encode one 30 s window
+ *   rtf      = busy time of the VAD and recognizer ÷ audio time, over a 2-minute answer
+ *              (jfk.wav repeated) fed in 200 ms chunks at real-time pace through the app's pipeline
+ *   tail     = time from the end of that answer to its final transcript
+ *              ÷ time to transcribe the whole answer offline with the same engine
+ *   mem      = peak memory (max RSS) of a 10-minute answer ÷ a 1-minute one, each in a fresh
+ *              process, fed faster than real time (the chosen engine only: the old one would
+ *              take far too long)
+ * The chosen engine's line comes last: `speech: engine=NAME encode_s=X rtf=Y tail=Z mem=W`.
+ * --encode-only stops after encode_s (with its CPU time, which other programs on a shared machine
+ * do not inflate): minutes instead of the hour the old engine's live run takes on a busy machine.
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LivePipeline } from '../main/core/speech/live-pipeline.js';
-import { SAMPLE_RATE } from '../main/core/speech/pcm.js';
-import { loadWhisper, whisperThreads, type Transcriber } from '../main/core/speech/transcriber.js';
-import { loadSileroVad, type Vad } from '../main/core/speech/vad.js';
-import { parseWavHeader, readSamples } from '../main/core/speech/wav-format.js';
-import { openWavWriter } from '../main/core/speech/wav-writer.js';
+import { speechThreads } from '../main/core/speech/transcriber.js';
+import { candidate, ENGINE_NAMES, gpuVariantNotes, type EngineName, type ModelChoice } from './engines/candidates.js';
+import { answer, runLive } from './engines/live-run.js';
+import { STANDIN_TOKENS_PER_SECOND } from './standins/onnx-whisper.js';
+import { isWhisperShapeName } from './standins/whisper-shapes.js';
 
-const FIXTURES = process.env.FIXTURES_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures');
-const CHUNK_MS = 200;
+/** The app's engine; its line is printed last. */
+const CHOSEN: EngineName = 'sherpa-onnx';
+const ANSWER_SECONDS = 120;
 
-interface Timed<T> {
-  engine: T;
-  busyMs: () => number;
+const fmt = (n: number, d = 2) => n.toFixed(d);
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+interface EngineFigures {
+  encodeS: number;
+  encodeCpuS: number;
+  rtf: number | null;
+  tail: number | null;
+  mem: number | null;
 }
 
-function timedVad(vad: Vad): Timed<Vad> {
-  let busy = 0;
-  return {
-    busyMs: () => busy,
-    engine: {
-      detect: async (s) => {
-        const t = performance.now();
-        try {
-          return await vad.detect(s);
-        } finally {
-          busy += performance.now() - t;
-        }
-      },
-      release: () => vad.release(),
-    },
-  };
-}
+async function benchEngine(
+  name: EngineName,
+  choice: ModelChoice,
+  threads: number,
+  fast: boolean,
+  encodeOnly: boolean,
+): Promise<EngineFigures> {
+  const engine = await candidate(name, choice);
+  console.log(`\n== ${name}: ${engine.models}`);
+  const encode = await engine.encodeSeconds(threads);
+  const encodeS = encode.wall;
+  console.log(
+    `encode one 30 s window: ${fmt(encode.wall)} s (CPU time ${fmt(encode.cpu)} s over ${threads} thread(s))`,
+  );
+  if (encodeOnly) return { encodeS, encodeCpuS: encode.cpu, rtf: null, tail: null, mem: null };
 
-function timedTranscriber(transcriber: Transcriber): Timed<Transcriber> {
-  let busy = 0;
-  return {
-    busyMs: () => busy,
-    engine: {
-      transcribe: async (s, o) => {
-        const t = performance.now();
-        try {
-          return await transcriber.transcribe(s, o);
-        } finally {
-          busy += performance.now() - t;
-        }
-      },
-      release: () => transcriber.release(),
-    },
-  };
-}
+  const engines = await engine.load(threads);
+  const whole = answer(ANSWER_SECONDS);
+  const piece = engine.offlinePieceSeconds * 16_000;
+  const offlineStart = performance.now();
+  for (let at = 0; at < whole.length; at += piece) await engines.transcriber.transcribe(whole.subarray(at, at + piece));
+  const offlineMs = performance.now() - offlineStart;
+  console.log(
+    `offline: the whole 2-minute answer in ${Math.ceil(whole.length / piece)} call(s): ${fmt(offlineMs / 1000)} s`,
+  );
 
-function jfk(): Int16Array {
-  const bytes = fs.readFileSync(path.join(FIXTURES, 'jfk.wav'));
-  const info = parseWavHeader(bytes, bytes.length);
-  if (!info) throw new Error('jfk.wav is not a PCM WAV');
-  const data = bytes.subarray(info.dataOffset, info.dataOffset + info.fileDataBytes);
-  return new Int16Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-}
+  const vadBefore = engines.vadBusyMs();
+  const transcriberBefore = engines.transcriberBusyMs();
+  console.log(`live: feeding the answer ${fast ? 'faster than real time' : 'at real-time pace (2 minutes)'}…`);
+  const live = await runLive(engines, ANSWER_SECONDS, fast ? 'simulated' : 'realtime');
+  const vadMs = engines.vadBusyMs() - vadBefore;
+  const transcriberMs = engines.transcriberBusyMs() - transcriberBefore;
+  await engines.release();
 
-/** An answer of the given length: jfk.wav over and over (11 s, four phrases, pauses between). */
-function answer(seconds: number): Int16Array {
-  const clip = jfk();
-  const out = new Int16Array(seconds * SAMPLE_RATE);
-  for (let at = 0; at < out.length; at += clip.length)
-    out.set(clip.subarray(0, Math.min(clip.length, out.length - at)), at);
-  return out;
-}
-
-interface Engines {
-  vad: Timed<Vad>;
-  whisper: Timed<Transcriber>;
-}
-
-async function loadEngines(model: string, vadModel: string, threads: number): Promise<Engines> {
-  const vad = await loadSileroVad(vadModel, { threads: 1 });
-  const whisper = await loadWhisper({ modelPath: model, threads, language: 'en', useGpu: true });
-  return { vad: timedVad(vad), whisper: timedTranscriber(whisper) };
-}
-
-/**
- * The same answer as 200 ms chunks made on the fly, so the feeder itself holds no more than
- * one clip in memory (a preallocated 10-minute buffer would be 19 MB of the measured peak).
- */
-function* answerChunks(seconds: number): Generator<Int16Array> {
-  const clip = jfk();
-  const chunk = (CHUNK_MS * SAMPLE_RATE) / 1000;
-  const total = seconds * SAMPLE_RATE;
-  for (let at = 0; at < total; at += chunk) {
-    const offset = at % clip.length;
-    const length = Math.min(chunk, total - at);
-    const piece = new Int16Array(length);
-    const first = clip.subarray(offset, offset + length);
-    piece.set(first);
-    if (first.length < length) piece.set(clip.subarray(0, length - first.length), first.length);
-    yield piece;
+  const rows: [string, string][] = [
+    ['segments found / failed', `${live.segments} / ${live.failed}`],
+    ['recognizer calls (merged when behind)', `${live.calls} (${live.mergedCalls} merged)`],
+    ['end of answer → final transcript', `${fmt(live.tailMs / 1000)} s`],
+    ['VAD busy ÷ audio time', fmt(vadMs / (ANSWER_SECONDS * 1000), 3)],
+    ['recognizer busy ÷ audio time', fmt(transcriberMs / (ANSWER_SECONDS * 1000), 3)],
+    ['process CPU time (all threads) ÷ audio time', fmt(live.cpuMs / (ANSWER_SECONDS * 1000), 3)],
+  ];
+  let mem: number | null = null;
+  if (name === CHOSEN) {
+    console.log('memory: a 1-minute and a 10-minute answer, each in a fresh process…');
+    const args = ['--engine', name, '--threads', String(threads), ...choiceArgs(choice)];
+    const one = await measureMemory(60, args);
+    const ten = await measureMemory(600, args);
+    mem = ten.peakBytes / one.peakBytes;
+    rows.push(
+      ['memory: peak RSS, 1-minute answer', `${fmt(one.peakBytes / 2 ** 20, 1)} MiB (${one.segments} segments)`],
+      ['memory: peak RSS, 10-minute answer', `${fmt(ten.peakBytes / 2 ** 20, 1)} MiB (${ten.segments} segments)`],
+    );
   }
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  return {
+    encodeS,
+    encodeCpuS: encode.cpu,
+    rtf: (vadMs + transcriberMs) / (ANSWER_SECONDS * 1000),
+    tail: live.tailMs / offlineMs,
+    mem,
+  };
 }
 
-/** Feeds an answer through the live pipeline with a WAV file on disk, as the app does. */
-async function runLive(engines: Engines, seconds: number, pace: 'realtime' | 'simulated', onTick?: () => void) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-speech-'));
-  const writer = openWavWriter(path.join(dir, '1.wav'));
-  const pipeline = new LivePipeline({
-    vad: engines.vad.engine,
-    transcriber: engines.whisper.engine,
-    read: (s, e) => readSamples(writer.file, writer, s, e),
-    prompt: () => 'Um, uh, so.',
-    onSegment: () => {},
-  });
-  const started = performance.now();
-  let maxCatchUp = 0;
-  let n = 0;
-  for (const piece of answerChunks(seconds)) {
-    n++;
-    writer.append(piece);
-    const state = pipeline.push(piece);
-    if (state.catchingUp) maxCatchUp++;
-    onTick?.();
-    if (pace === 'realtime') {
-      const due = started + n * CHUNK_MS;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-    } else {
-      await pipeline.idle();
-    }
-  }
-  const endOfAnswer = performance.now();
-  const result = await pipeline.finish();
-  const tailMs = performance.now() - endOfAnswer;
-  writer.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return {
-    tailMs,
-    segments: result.segments.length,
-    failed: result.segments.filter((s) => s.status === 'failed').length,
-    stats: pipeline.stats,
-    catchingUpChunks: maxCatchUp,
-  };
+function choiceArgs(choice: ModelChoice): string[] {
+  return [
+    '--standin',
+    choice.standin,
+    ...(choice.model ? ['--model', choice.model] : []),
+    ...(choice.vad ? ['--vad', choice.vad] : []),
+  ];
 }
 
 /** Child process: one answer of the given length, prints its peak memory as JSON. */
-async function memoryChild(seconds: number, model: string, vadModel: string, threads: number): Promise<void> {
-  const engines = await loadEngines(model, vadModel, threads);
+async function memoryChild(seconds: number, name: EngineName, choice: ModelChoice, threads: number): Promise<void> {
+  const engines = await (await candidate(name, choice)).load(threads);
   let peak = process.memoryUsage().rss;
-  let atPeak = process.memoryUsage();
   const result = await runLive(engines, seconds, 'simulated', () => {
-    const now = process.memoryUsage();
-    if (now.rss > peak) {
-      peak = now.rss;
-      atPeak = now;
-    }
+    peak = Math.max(peak, process.memoryUsage().rss);
   });
-  if (process.env.BENCH_MEM_DEBUG) console.error(JSON.stringify({ seconds, atPeak, end: process.memoryUsage() }));
   peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
   process.stdout.write(`${JSON.stringify({ seconds, peakBytes: peak, segments: result.segments })}\n`);
-  await engines.vad.engine.release();
-  await engines.whisper.engine.release();
+  await engines.release();
 }
 
 function measureMemory(seconds: number, args: string[]): Promise<{ peakBytes: number; segments: number }> {
@@ -180,7 +135,7 @@ function measureMemory(seconds: number, args: string[]): Promise<{ peakBytes: nu
     const child = spawn(
       process.execPath,
       [...process.execArgv, import.meta.filename, '--mem-child', String(seconds), ...args],
-      { stdio: ['ignore', 'pipe', 'ignore'] },
+      { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -195,79 +150,58 @@ function measureMemory(seconds: number, args: string[]): Promise<{ peakBytes: nu
   });
 }
 
-const fmt = (n: number, d = 2) => n.toFixed(d);
+function line(name: EngineName, f: EngineFigures): string {
+  const or = (value: number | null, digits: number) => (value === null ? 'skipped' : fmt(value, digits));
+  return `speech: engine=${name} encode_s=${fmt(f.encodeS)} rtf=${or(f.rtf, 3)} tail=${or(f.tail, 2)} mem=${or(f.mem, 2)} encode_cpu_s=${fmt(f.encodeCpuS)}`;
+}
 
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
+      standin: { type: 'string', default: 'base' },
+      engines: { type: 'string', default: ENGINE_NAMES.join(',') },
+      engine: { type: 'string' },
       model: { type: 'string' },
       vad: { type: 'string' },
       threads: { type: 'string', default: '0' },
       fast: { type: 'boolean', default: false },
+      'encode-only': { type: 'boolean', default: false },
       'mem-child': { type: 'string' },
     },
   });
-  const model = values.model ?? path.join(FIXTURES, 'for-tests-ggml-mini.bin');
-  const vadModel = values.vad ?? path.join(FIXTURES, 'silero-vad-v6.2.0-ggml.bin');
-  const threads = whisperThreads(Number(values.threads));
-  const passOn = ['--model', model, '--vad', vadModel, '--threads', String(threads)];
-  if (values['mem-child']) return memoryChild(Number(values['mem-child']), model, vadModel, threads);
+  if (!isWhisperShapeName(values.standin))
+    throw new Error(`--standin must be tiny, base, small or mini, not ${values.standin}`);
+  const choice: ModelChoice = {
+    standin: values.standin,
+    ...(values.model ? { model: values.model } : {}),
+    ...(values.vad ? { vad: values.vad } : {}),
+  };
+  const threads = speechThreads(Number(values.threads));
+  if (values['mem-child'])
+    return memoryChild(Number(values['mem-child']), (values.engine as EngineName) ?? CHOSEN, choice, threads);
 
-  const fixtureModel = !values.model;
+  const names = values.engines.split(',').map((n) => n.trim()) as EngineName[];
+  const unknown = names.filter((n) => !ENGINE_NAMES.includes(n));
+  if (unknown.length > 0)
+    throw new Error(`unknown engine ${unknown.join(', ')}; choose from ${ENGINE_NAMES.join(', ')}`);
+  // The chosen engine runs (and prints) last.
+  names.sort((a, b) => Number(a === CHOSEN) - Number(b === CHOSEN));
+
   console.log(
-    `whisper model: ${model}${fixtureModel ? ' (fixture: the real whisper.cpp code path, no weights, no text)' : ''}`,
+    `models: ${values.model ? values.model : `stand-ins of Whisper ${values.standin}.en (random weights, real shapes)`}; threads: ${threads}; CPUs: ${os.availableParallelism()}; load average: ${load()}`,
   );
-  console.log(`VAD model: ${vadModel}; whisper threads: ${threads}; CPUs: ${os.availableParallelism()}`);
-
-  const engines = await loadEngines(model, vadModel, threads);
-  const twoMinutes = answer(120);
-  const offlineStart = performance.now();
-  await engines.whisper.engine.transcribe(twoMinutes, { prompt: 'Um, uh, so.' });
-  const offlineMs = performance.now() - offlineStart;
-
-  const vadBefore = engines.vad.busyMs();
-  const whisperBefore = engines.whisper.busyMs();
-  const pace = values.fast ? 'simulated' : 'realtime';
-  console.log(
-    `feeding a 2-minute answer ${pace === 'realtime' ? 'at real-time pace (takes 2 minutes)' : 'faster than real time (simulated timestamps)'}…`,
-  );
-  const live = await runLive(engines, 120, pace);
-  const vadMs = engines.vad.busyMs() - vadBefore;
-  const whisperMs = engines.whisper.busyMs() - whisperBefore;
-  await engines.vad.engine.release();
-  await engines.whisper.engine.release();
-
-  console.log('measuring memory: a 1-minute and a 10-minute answer, each in a fresh process…');
-  const oneMinute = await measureMemory(60, passOn);
-  const tenMinutes = await measureMemory(600, passOn);
-
-  const tail = live.tailMs / offlineMs;
-  const rtf = (vadMs + whisperMs) / 120_000;
-  const mem = tenMinutes.peakBytes / oneMinute.peakBytes;
-  const rows: [string, string][] = [
-    ['offline: whole 2-minute answer in one whisper call', `${fmt(offlineMs / 1000)} s`],
-    ['live: segments found / failed', `${live.segments} / ${live.failed}`],
-    ['live: whisper calls (merged when behind)', `${live.stats.calls} (${live.stats.mergedCalls} merged)`],
-    ['live: end of answer → final transcript', `${fmt(live.tailMs / 1000)} s`],
-    ['live: VAD busy ÷ audio time', fmt(vadMs / 120_000, 3)],
-    ['live: whisper busy ÷ audio time', fmt(whisperMs / 120_000, 3)],
-    [
-      'memory: peak RSS, 1-minute answer',
-      `${fmt(oneMinute.peakBytes / 2 ** 20, 1)} MiB (${oneMinute.segments} segments)`,
-    ],
-    [
-      'memory: peak RSS, 10-minute answer',
-      `${fmt(tenMinutes.peakBytes / 2 ** 20, 1)} MiB (${tenMinutes.segments} segments)`,
-    ],
-  ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-  if (fixtureModel)
+  if (!values.model)
     console.log(
-      'note: with the fixture model, tail and rtf show the pipeline on a tiny network; a real model (--model) gives the figures that matter for users.',
+      `note: random weights never end a transcript, so the sherpa-onnx stand-in decoder stops after ${STANDIN_TOKENS_PER_SECOND} tokens per second of speech (real English speech gives 3–4); whisper.cpp's stand-in cannot be capped from outside and decodes to its own limit, so its decoding figures are an upper bound.`,
     );
-  console.log(`speech: tail=${fmt(tail)} rtf=${fmt(rtf, 3)} mem=${fmt(mem)}`);
+  for (const note of gpuVariantNotes()) console.log(note);
+
+  const lines: string[] = [];
+  for (const name of names)
+    lines.push(line(name, await benchEngine(name, choice, threads, values.fast, values['encode-only'])));
+  console.log(`\nload average at the end: ${load()}`);
+  for (const l of lines) console.log(l);
 }
 
 if (process.argv.includes('--mem-child')) {

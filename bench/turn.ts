@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- turn [--standin 1b|3b] [--threads N] [--whisper-threads N] [--end-after-ms N] [--seed N] [--no-speculate]`
+ * `npm run bench -- turn [--standin 1b|3b] [--threads N] [--whisper-threads N] [--speech-standin tiny|base|small]
+ *   [--end-after-ms N] [--seed N] [--no-speculate]`
  *
  * The turn that matters: the candidate stops speaking → the interviewer's first word. A
  * 90-second spoken answer (espeak-ng, a known script) goes through the app's live pipeline at
@@ -15,8 +16,9 @@
  *   llm_first_token_s  the interviewer's first streamed token
  *   first_word_s       the first complete word of the follow-up (or a move-on decision made)
  * The naive pipeline, in the same run with the same engines and threads: the same fixed silence
- * wait, the whole answer transcribed in one call after it, and a fresh chat evaluating the whole
- * prompt (no KV reuse, no pre-evaluation). ratio = first_word_s ÷ naive_s.
+ * wait, the whole answer transcribed after it (one call per 28 s window, the most the engine
+ * takes at once), and a fresh chat evaluating the whole prompt (no KV reuse, no
+ * pre-evaluation). ratio = first_word_s ÷ naive_s.
  * mem_overhead_mb = peak RSS − (model files + KV cache estimate).
  */
 import fs from 'node:fs';
@@ -31,17 +33,18 @@ import {
 import { createLlmService, type LlmService } from '../main/core/llm/llm-service.js';
 import { LivePipeline } from '../main/core/speech/live-pipeline.js';
 import { SAMPLE_RATE } from '../main/core/speech/pcm.js';
-import { whisperThreads } from '../main/core/speech/transcriber.js';
+import { speechThreads } from '../main/core/speech/transcriber.js';
 import type { LiveSegment } from '../main/core/speech/transcript-queue.js';
 import { readSamples } from '../main/core/speech/wav-format.js';
 import { openWavWriter } from '../main/core/speech/wav-writer.js';
 import { firstWordClock } from './lib/first-word.js';
 import { benchContext, benchRound, chatsOf } from './lib/llm-round.js';
-import { loadBenchSpeech, type BenchSpeech } from './lib/speech-engine.js';
+import { loadBenchSpeech, transcribeWhole, type BenchSpeech } from './lib/speech-engine.js';
 import { scriptTextFor, spokenAnswer, type SpokenAnswer } from './lib/spoken-answer.js';
 import { standinsDir } from './standins/cache.js';
 import { LLAMA_STANDINS, type LlamaStandinName } from './standins/gguf-llama.js';
 import { ensureLlamaStandin } from './standins/llama-cache.js';
+import { isWhisperShapeName, WHISPER_SHAPES, type WhisperShapeName } from './standins/whisper-shapes.js';
 
 const CHUNK_MS = 200;
 const CHUNK = (CHUNK_MS * SAMPLE_RATE) / 1000;
@@ -165,7 +168,7 @@ async function naivePipeline(
 ): Promise<Stages & { transcribeMs: number }> {
   const sessionId = 'turn-naive';
   const t0 = performance.now();
-  await speech.transcriber.transcribe(answer.samples.subarray(0, answer.lastVoiced + 1), { prompt: 'Um, uh, so.' });
+  await transcribeWhole(speech, answer.samples.subarray(0, answer.lastVoiced + 1));
   const transcribeMs = performance.now() - t0;
   const text = answer.phrases.map((p) => p.text).join(' ');
   const interviewer = createLlmInterviewerFactory({ llm, chats: chatsOf(llm), notify: () => undefined, limits })(
@@ -194,6 +197,11 @@ function kvCacheBytes(name: LlamaStandinName, contextSize: number, sequences: nu
   return 2 * s.layers * contextSize * sequences * (s.hidden / s.heads) * s.kvHeads * 2;
 }
 
+function speechShape(name: string | undefined): WhisperShapeName {
+  if (name && isWhisperShapeName(name)) return name;
+  throw new Error(`--speech-standin must be one of ${Object.keys(WHISPER_SHAPES).join(', ')}`);
+}
+
 const sec = (ms: number | null) => (ms === null ? '—' : (ms / 1000).toFixed(2));
 
 export async function main(args: string[]): Promise<void> {
@@ -203,6 +211,7 @@ export async function main(args: string[]): Promise<void> {
       standin: { type: 'string', default: '1b' },
       threads: { type: 'string' },
       'whisper-threads': { type: 'string', default: '0' },
+      'speech-standin': { type: 'string', default: 'base' },
       'end-after-ms': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '3' },
       'no-speculate': { type: 'boolean', default: false },
@@ -217,7 +226,10 @@ export async function main(args: string[]): Promise<void> {
   const memory = memoryPeak();
   const llm = createLlmService({ modelPath: () => model.file, ...(threads ? { threads } : {}) });
   const loaded = await llm.ready();
-  const speech = await loadBenchSpeech(whisperThreads(Number(values['whisper-threads'])));
+  const speech = await loadBenchSpeech(
+    speechThreads(Number(values['whisper-threads'])),
+    speechShape(values['speech-standin']),
+  );
   const limits: LlmInterviewerLimits = { ...DEFAULT_LLM_LIMITS, seed: Number(values.seed) };
   console.log(
     `LLM: ${LLAMA_STANDINS[name].label} stand-in (random weights), context ${loaded.context.contextSize}, threads ${threads ?? 'app default'}`,

@@ -151,7 +151,7 @@ export function createCore(options: CoreOptions): Core {
     sessionsDir: paths.sessions,
     modelDirs: [paths.models, options.bundledModelsDir],
     settings: () => readSettings(db),
-    session: (sessionId) => speechSessionContext(interviewRepo(), content, sessionId),
+    session: (sessionId) => speechSessionContext(interviewRepo(), sessionId),
     events,
     log,
     // The interviewer pre-evaluates a spoken answer as it is transcribed, like a typed draft.

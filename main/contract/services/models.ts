@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { method } from '../define.js';
 import type { ErrorInfo } from '../result.js';
 
-/** llm: the interviewer (GGUF); whisper: speech recognition (ggml .bin); vad: voice-activity detection (ggml .bin). */
+/**
+ * llm: the interviewer (GGUF); whisper: speech recognition (a folder: Whisper's ONNX encoder,
+ * decoder and tokens for sherpa-onnx); vad: voice-activity detection (Silero VAD, one .onnx file).
+ */
 export const MODEL_KINDS = ['llm', 'whisper', 'vad'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
@@ -15,12 +18,15 @@ export interface InstalledModel {
   kind: ModelKind;
   /** Catalog display name when the file is a catalog model, else the file name. */
   name: string;
+  /** The file, or the folder of a model made of several files (Whisper). */
   path: string;
   sizeBytes: number;
   source: 'download' | 'import' | 'bundled';
   catalogId: string | null;
   /** Bundled files belong to the installation and cannot be deleted from the app. */
   deletable: boolean;
+  /** Why it cannot be used (a partial Whisper folder, a file from an earlier version); null when fine. */
+  problem: string | null;
 }
 
 export type DownloadState = 'downloading' | 'paused' | 'verifying' | 'done' | 'failed' | 'cancelled';
@@ -75,8 +81,11 @@ export interface CatalogModel {
   name: string;
   fileName: string;
   source: string;
+  /** All its files together. */
   sizeBytes: number;
   sha256: string | null;
+  /** The files a model made of several files downloads (null for one file). */
+  files: { fileName: string; sizeBytes: number }[] | null;
   licence: string;
   memoryBytes: number;
   goodFor: string;

@@ -58,7 +58,9 @@ export function describeMetrics(m: AnswerMetrics): MetricView[] {
       id: 'fillers',
       label: 'Filler words',
       value: `${m.fillers.total} (${m.fillers.perMinute} per min)`,
-      meaning: 'Um, uh, "like", "you know" and similar. A few are natural; many distract from what you say.',
+      // Whisper writes fluent text and drops some "um"s and "uh"s (sherpa-onnx takes no prompt that would keep them).
+      meaning:
+        'Um, uh, "like", "you know" and similar. A few are natural; many distract from what you say. You said at least this many: speech recognition leaves out some "um"s and "uh"s.',
       goodRange: `${GOOD.fillersPerMinute} or fewer per minute`,
       status: m.fillers.perMinute <= GOOD.fillersPerMinute ? 'good' : 'watch',
       details: fillerDetails,

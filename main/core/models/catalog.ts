@@ -11,28 +11,47 @@ import { MODEL_KINDS } from '../../contract/services/models.js';
 /** `hf:<user>/<repo>/<file path>[#branch]`: a fixed file, so its name and size are known up front. */
 const HF_FILE_URI = /^hf:([\w.-]+)\/([\w.-]+)\/([\w./-]+?)(?:#([\w.-]+))?$/;
 
+const sourceSchema = z
+  .string()
+  .max(1000)
+  .refine(
+    (s) => HF_FILE_URI.test(s) || /^https?:\/\/[^\s]+$/.test(s),
+    'an hf:<user>/<repo>/<file> URI or an http(s) URL',
+  );
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+const plainName = z
+  .string()
+  .regex(/^[\w.-]+$/, 'a plain file name')
+  .max(200);
+
+/** One file of a model that is a set of files (a Whisper model: encoder, decoder, tokens). */
+const setFileSchema = z
+  .object({
+    fileName: plainName.regex(/\.(onnx|txt)$/, 'an .onnx or .txt file'),
+    source: sourceSchema,
+    sizeBytes: z.number().int().positive(),
+    sha256: sha256Schema.optional(),
+  })
+  .strict();
+
+export type CatalogFile = z.output<typeof setFileSchema>;
+
+/**
+ * A catalog entry is one file (fileName, source, sizeBytes, sha256) or, for Whisper, a set of
+ * files (files) installed together in a folder named fileName. Parsing gives every entry a
+ * `files` list and a total `sizeBytes`, so downloads treat both the same way.
+ */
 export const catalogEntrySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'lower-case letters, digits, ".", "_" and "-"'),
     kind: z.enum(MODEL_KINDS),
     tier: z.enum(['small', 'mid', 'strong', 'speech']),
     name: z.string().min(1).max(120),
-    fileName: z
-      .string()
-      .regex(/^[\w.-]+\.(gguf|bin)$/, 'a plain file name ending in .gguf or .bin')
-      .max(200),
-    source: z
-      .string()
-      .max(1000)
-      .refine(
-        (s) => HF_FILE_URI.test(s) || /^https?:\/\/[^\s]+$/.test(s),
-        'an hf:<user>/<repo>/<file> URI or an http(s) URL',
-      ),
-    sizeBytes: z.number().int().positive(),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .optional(),
+    fileName: plainName,
+    source: sourceSchema.optional(),
+    sizeBytes: z.number().int().positive().optional(),
+    sha256: sha256Schema.optional(),
+    files: z.array(setFileSchema).min(1).max(8).optional(),
     licence: z.string().min(1).max(120),
     /** Memory the model needs to run at the app's context size (weights + cache + scratch). */
     memoryBytes: z.number().int().positive(),
@@ -40,13 +59,25 @@ export const catalogEntrySchema = z
   })
   .strict()
   .superRefine((entry, ctx) => {
-    const wantGguf = entry.kind === 'llm';
-    if (entry.fileName.endsWith('.gguf') !== wantGguf) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['fileName'],
-        message: `a ${entry.kind} model file must end in ${wantGguf ? '.gguf' : '.bin'}`,
-      });
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (entry.kind === 'whisper') {
+      if (!entry.files) issue('files', 'a whisper model lists its files (encoder, decoder and tokens)');
+      else {
+        const onnx = entry.files.filter((f) => f.fileName.endsWith('.onnx')).length;
+        const tokens = entry.files.filter((f) => f.fileName.endsWith('.txt')).length;
+        if (onnx !== 2 || tokens !== 1)
+          issue('files', 'a whisper model is two .onnx files (encoder, decoder) and a tokens .txt');
+      }
+      if (entry.source || entry.sizeBytes || entry.sha256)
+        issue('source', 'a whisper model gives source, size and checksum per file');
+      if (/\.(gguf|bin|onnx)$/.test(entry.fileName))
+        issue('fileName', 'a whisper model is installed as a folder: give a folder name');
+    } else {
+      const ext = entry.kind === 'llm' ? '.gguf' : '.onnx';
+      if (!entry.fileName.endsWith(ext)) issue('fileName', `a ${entry.kind} model file must end in ${ext}`);
+      if (entry.files) issue('files', `a ${entry.kind} model is one file`);
+      if (!entry.source) issue('source', 'required');
+      if (!entry.sizeBytes) issue('sizeBytes', 'required');
     }
     if ((entry.tier === 'speech') !== (entry.kind !== 'llm')) {
       ctx.addIssue({
@@ -55,6 +86,24 @@ export const catalogEntrySchema = z
         message: 'speech models use tier "speech"; language models small, mid or strong',
       });
     }
+  })
+  .transform((entry) => {
+    const files: CatalogFile[] = entry.files ?? [
+      {
+        fileName: entry.fileName,
+        source: entry.source ?? '',
+        sizeBytes: entry.sizeBytes ?? 0,
+        ...(entry.sha256 ? { sha256: entry.sha256 } : {}),
+      },
+    ];
+    return {
+      ...entry,
+      files,
+      /** True when the model is a folder of files. */
+      isSet: entry.files !== undefined,
+      source: files[0]!.source,
+      sizeBytes: files.reduce((sum, f) => sum + f.sizeBytes, 0),
+    };
   });
 
 export const catalogFileSchema = z

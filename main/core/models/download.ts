@@ -19,8 +19,18 @@ import type { EventBus } from '../events.js';
 import { downloadUrl, type CatalogEntry } from './catalog.js';
 import { holdDiskFullGuard } from './disk-full-guard.js';
 import { ensureFreeSpace, freeSpace as defaultFreeSpace, isDiskFullError, type FreeSpace } from './disk.js';
-import { keptBytes } from './partial-file.js';
-import { networkMessage, preflight } from './preflight.js';
+import {
+  downloadDir,
+  downloadedPath,
+  hasPartial,
+  installedPath,
+  isComplete,
+  keptBytesOf,
+  plannedFiles,
+  removeDownload,
+  type PlannedFile,
+} from './download-files.js';
+import { expectedContent, networkMessage, preflight, type RemoteFile } from './preflight.js';
 import { verifyDownload } from './verify.js';
 
 const PROGRESS_EVERY_MS = 250;
@@ -37,6 +47,8 @@ type StopReason = 'pause' | 'cancel' | 'shutdown' | 'disk-full';
 interface Job {
   entry: CatalogEntry;
   info: DownloadInfo;
+  /** Each file's size as its server announced it (the catalog's until asked). */
+  sizes: number[];
   controller: AbortController | null;
   /** Settles when the running attempt has fully stopped. */
   running: Promise<void> | null;
@@ -118,16 +130,11 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
 
   /** What a stopped download really keeps (finished chunks only), so Resume shows no jump back. */
   function settleKept(job: Job): void {
-    job.info.downloadedBytes = keptBytes(path.join(partialDir, `${job.entry.fileName}.ipull`), job.info.totalBytes);
-  }
-
-  function partialFiles(entry: CatalogEntry): string[] {
-    const base = path.join(partialDir, entry.fileName);
-    return [base, `${base}.ipull`];
+    job.info.downloadedBytes = keptBytesOf(plannedFiles(partialDir, job.entry), job.sizes);
   }
 
   function removePartials(entry: CatalogEntry): void {
-    for (const file of partialFiles(entry)) fs.rmSync(file, { force: true });
+    removeDownload(partialDir, entry);
   }
 
   function newJob(entry: CatalogEntry): Job {
@@ -144,49 +151,73 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
         error: null,
         path: null,
       },
+      sizes: entry.files.map((f) => f.sizeBytes),
       controller: null,
       running: null,
       diskFullError: null,
     };
   }
 
+  /** Asks the server for each file not finished yet; finished files of a set keep their size. */
+  async function preflightFiles(entry: CatalogEntry, planned: PlannedFile[], sizes: number[]) {
+    const remotes: (RemoteFile | null)[] = [];
+    for (const [i, p] of planned.entries()) {
+      if (entry.isSet && isComplete(p, sizes[i] ?? p.spec.sizeBytes)) {
+        remotes.push(null);
+        continue;
+      }
+      const name = entry.isSet ? `${entry.name} (${p.spec.fileName})` : entry.name;
+      const content = expectedContent(entry.kind, p.spec.fileName);
+      remotes.push(
+        await preflight(
+          { url: downloadUrl(p.spec.source), name, content, expectedBytes: p.spec.sizeBytes },
+          options.fetchImpl,
+        ),
+      );
+    }
+    return remotes;
+  }
+
   async function start(entry: CatalogEntry): Promise<DownloadInfo> {
     const existing = jobs.get(entry.id);
     if (existing?.running) return snapshot(existing);
-    const finalPath = path.join(modelsDir, entry.fileName);
+    const finalPath = installedPath(modelsDir, entry);
     if (fs.existsSync(finalPath)) {
       throw new AppError(
         'CONFLICT',
         `${entry.name} is already installed (${finalPath}). Delete it first if you want to download it again.`,
       );
     }
-    const url = downloadUrl(entry.source);
-    const remote = await preflight(
-      { url, name: entry.name, kind: entry.kind, expectedBytes: entry.sizeBytes },
-      options.fetchImpl,
-    );
     const job = existing ?? newJob(entry);
-    const already = existing && remote.resumable ? Math.min(existing.info.downloadedBytes, remote.totalBytes) : 0;
-    fs.mkdirSync(partialDir, { recursive: true });
-    await ensureFreeSpace(partialDir, remote.totalBytes - already, `Downloading ${entry.name}`, freeSpace);
+    const planned = plannedFiles(partialDir, entry);
+    const remotes = await preflightFiles(entry, planned, job.sizes);
+    job.sizes = remotes.map((r, i) => r?.totalBytes ?? job.sizes[i] ?? 0);
+    const totalBytes = job.sizes.reduce((a, b) => a + b, 0);
+    const resumable = remotes.every((r) => r === null || r.resumable);
+    const already = existing && resumable ? Math.min(existing.info.downloadedBytes, totalBytes) : 0;
+    fs.mkdirSync(downloadDir(partialDir, entry), { recursive: true });
+    await ensureFreeSpace(partialDir, totalBytes - already, `Downloading ${entry.name}`, freeSpace);
 
     jobs.set(entry.id, job);
-    job.info.totalBytes = remote.totalBytes;
+    job.info.totalBytes = totalBytes;
     job.info.path = null;
     job.diskFullError = null;
     const controller = new AbortController();
     job.controller = controller;
     setState(job, 'downloading');
     save();
-    job.running = run(job, url, remote.totalBytes, controller).finally(() => {
+    job.running = run(job, planned, controller).finally(() => {
       job.running = null;
       job.controller = null;
     });
     return snapshot(job);
   }
 
-  async function run(job: Job, url: string, totalBytes: number, controller: AbortController): Promise<void> {
+  async function run(job: Job, planned: PlannedFile[], controller: AbortController): Promise<void> {
     const { entry } = job;
+    const totalBytes = job.info.totalBytes;
+    /** Bytes of the set's files finished before the one downloading now. */
+    let before = 0;
     const releaseGuard = holdDiskFullGuard();
     let lastEmit = 0;
     let lastSave = 0;
@@ -195,8 +226,8 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
 
     const onProgress = (p: { totalSize: number; downloadedSize: number; averageSpeed: number }) => {
       if (controller.signal.aborted) return;
-      job.info.downloadedBytes = p.downloadedSize;
-      if (p.totalSize > 0) job.info.totalBytes = p.totalSize;
+      job.info.downloadedBytes = before + p.downloadedSize;
+      if (p.totalSize > 0 && !entry.isSet) job.info.totalBytes = p.totalSize;
       job.info.bytesPerSecond = p.averageSpeed > 0 ? p.averageSpeed : job.info.bytesPerSecond;
       const left = job.info.totalBytes - job.info.downloadedBytes;
       job.info.secondsLeft = job.info.bytesPerSecond > 0 ? Math.max(0, left / job.info.bytesPerSecond) : null;
@@ -227,18 +258,26 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
       }
     };
 
-    let downloaded: string | null = null;
     try {
       const { createModelDownloader } = await import('node-llama-cpp');
-      const downloader = await createModelDownloader({
-        modelUri: url,
-        dirPath: partialDir,
-        fileName: entry.fileName,
-        deleteTempFileOnCancel: false,
-        onProgress,
-      });
-      if (controller.signal.aborted) await downloader.cancel({ deleteTempFile: false });
-      else downloaded = await downloader.download({ signal: controller.signal });
+      for (const [i, p] of planned.entries()) {
+        const size = job.sizes[i] ?? p.spec.sizeBytes;
+        if (controller.signal.aborted) break;
+        if (entry.isSet && isComplete(p, size)) {
+          before += size;
+          continue;
+        }
+        const downloader = await createModelDownloader({
+          modelUri: downloadUrl(p.spec.source),
+          dirPath: p.dir,
+          fileName: p.spec.fileName,
+          deleteTempFileOnCancel: false,
+          onProgress,
+        });
+        if (controller.signal.aborted) await downloader.cancel({ deleteTempFile: false });
+        else await downloader.download({ signal: controller.signal });
+        before += size;
+      }
     } catch (error) {
       if (!controller.signal.aborted) {
         await failed(job, error);
@@ -255,10 +294,10 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
     }
     try {
       setState(job, 'verifying');
-      const file = downloaded ?? path.join(partialDir, entry.fileName);
-      await verifyDownload(file, entry, totalBytes);
-      const finalPath = path.join(modelsDir, entry.fileName);
-      fs.renameSync(file, finalPath);
+      const downloaded = downloadedPath(partialDir, entry);
+      await verifyDownload(downloaded, entry, job.sizes);
+      const finalPath = installedPath(modelsDir, entry);
+      fs.renameSync(downloaded, finalPath);
       job.info.path = finalPath;
       job.info.downloadedBytes = totalBytes;
       jobs.delete(entry.id);
@@ -357,9 +396,10 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
       }
       for (const item of Array.isArray(saved) ? saved : []) {
         const entry = catalog.find((e) => e.id === item.id && e.fileName === item.fileName);
-        if (!entry || jobs.has(entry.id) || !partialFiles(entry).some((f) => fs.existsSync(f))) continue;
+        if (!entry || jobs.has(entry.id) || !hasPartial(partialDir, entry)) continue;
         const job = newJob(entry);
         job.info.totalBytes = Number(item.totalBytes) || entry.sizeBytes;
+        if (!entry.isSet) job.sizes = [job.info.totalBytes];
         settleKept(job);
         job.info.error = item.error ?? null;
         if (item.error) job.info.state = 'failed';

@@ -13,6 +13,8 @@ const TIGHT_RAM_SHARE = 0.75;
 const VRAM_SHARE = 0.9;
 /** At or under this much RAM a machine counts as "small" (the issue's ≤ 8 GB tier, allowing for reporting slack). */
 const SMALL_MACHINE_RAM = 8.5e9;
+/** small.en costs about three times base.en: on fewer cores it falls behind a live answer. */
+const MIN_CORES_FOR_LARGER_WHISPER = 4;
 /** Language models above this size (the 8B class) answer too slowly on a CPU for a live conversation. */
 const SLOW_ON_CPU_BYTES = 4.5e9;
 
@@ -65,8 +67,9 @@ export function recommendedIds(entries: CatalogEntry[], hw: Hardware): Set<strin
   const pick = largest(good) ?? smallest(llms.filter((e) => fitOf(e).fit !== 'too-large'));
   if (pick) ids.add(pick.id);
 
+  // Speech runs on the CPU (sherpa-onnx): the larger Whisper only with memory and cores to spare.
   const whispers = entries.filter((e) => e.kind === 'whisper' && fitOf(e).fit === 'good');
-  const roomy = hw.gpu !== null || hw.totalRamBytes > SMALL_MACHINE_RAM;
+  const roomy = hw.totalRamBytes > SMALL_MACHINE_RAM && hw.cpuCores >= MIN_CORES_FOR_LARGER_WHISPER;
   const whisper = roomy ? largest(whispers) : smallest(whispers);
   if (whisper) ids.add(whisper.id);
 

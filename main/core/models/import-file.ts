@@ -1,13 +1,14 @@
 /**
- * Import from file: check the file, then copy it into models/ under a temporary name and rename
- * it, so a half-copied file never appears as installed.
+ * Import from disk: check the model, then copy it into models/ under a temporary name and
+ * rename it, so a half-copied model never appears as installed. A Whisper model is a folder
+ * (encoder, decoder, tokens): its three files are copied into a new folder the same way.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../contract/result.js';
 import type { ModelKind } from '../../contract/services/models.js';
 import { ensureFreeSpace, freeSpace as defaultFreeSpace, isDiskFullError, type FreeSpace } from './disk.js';
-import { inspectModelFile, type ModelFileReport } from './import-check.js';
+import { inspectModelPath, type ModelFileReport } from './import-check.js';
 
 export interface ImportResult {
   file: string;
@@ -24,11 +25,22 @@ function freeName(dir: string, name: string): string {
   }
 }
 
-/** A name ending in the extension the app looks for, whatever the user's file was called. */
-function installName(source: string, kind: ModelKind): string {
-  const ext = kind === 'llm' ? '.gguf' : '.bin';
+/** A name ending in the extension the app looks for, whatever the user's file was called (a folder has none). */
+function installName(source: string, kind: ModelKind, folder: boolean): string {
   const base = path.basename(source).replace(/[^\w.-]+/g, '_');
+  if (folder) return base;
+  const ext = kind === 'llm' ? '.gguf' : '.onnx';
   return base.toLowerCase().endsWith(ext) ? base : `${base}${ext}`;
+}
+
+async function copyInto(report: ModelFileReport, temporary: string): Promise<void> {
+  if (!report.files) {
+    await fs.promises.copyFile(report.path, temporary, fs.constants.COPYFILE_FICLONE);
+    return;
+  }
+  await fs.promises.mkdir(temporary);
+  for (const file of report.files)
+    await fs.promises.copyFile(file, path.join(temporary, path.basename(file)), fs.constants.COPYFILE_FICLONE);
 }
 
 export async function importModelFile(
@@ -40,13 +52,13 @@ export async function importModelFile(
     freeSpace?: FreeSpace;
   } = {},
 ): Promise<ImportResult> {
-  const absolute = path.resolve(source);
-  const report = await inspectModelFile(absolute, options.expected);
+  const report = await inspectModelPath(path.resolve(source), options.expected);
+  const absolute = report.path;
   await options.check?.(report);
   fs.mkdirSync(modelsDir, { recursive: true });
   if (path.dirname(absolute) === path.resolve(modelsDir)) return { file: absolute, report };
 
-  const name = freeName(modelsDir, installName(absolute, report.kind));
+  const name = freeName(modelsDir, installName(absolute, report.kind, report.files !== null));
   await ensureFreeSpace(
     modelsDir,
     report.sizeBytes,
@@ -56,10 +68,10 @@ export async function importModelFile(
   const target = path.join(modelsDir, name);
   const temporary = path.join(modelsDir, `.importing-${process.pid}-${name}`);
   try {
-    await fs.promises.copyFile(absolute, temporary, fs.constants.COPYFILE_FICLONE);
+    await copyInto(report, temporary);
     await fs.promises.rename(temporary, target);
   } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
+    await fs.promises.rm(temporary, { recursive: true, force: true });
     if (isDiskFullError(error)) {
       throw new AppError(
         'DISK_FULL',

@@ -1,6 +1,8 @@
 /**
  * Recognises model files by their first bytes, without loading them. Pure functions over a
  * Buffer, so every bad case (text, HTML, an empty file, a damaged header) is easy to test.
+ * GGUF (the interviewer) and ONNX (speech: Whisper and Silero VAD for sherpa-onnx) are what the
+ * app runs; whisper.cpp's ggml files are recognised to say that they are no longer used.
  */
 
 /** Bytes to read from the start of a file for `sniffHeader`. */
@@ -27,6 +29,7 @@ export interface WhisperHparams {
 
 export type HeaderSniff =
   | { kind: 'gguf' }
+  | { kind: 'onnx' }
   | { kind: 'whisper'; hparams: WhisperHparams }
   | { kind: 'vad'; modelType: string }
   | { kind: 'empty' }
@@ -39,6 +42,7 @@ export function sniffHeader(head: Buffer): HeaderSniff {
   if (head.length === 0) return { kind: 'empty' };
   if (head.length >= 4 && head.toString('latin1', 0, 4) === GGUF_MAGIC) return { kind: 'gguf' };
   if (head.length >= 4 && head.readUInt32LE(0) === GGML_MAGIC) return sniffGgml(head);
+  if (looksLikeOnnx(head)) return { kind: 'onnx' };
   const text = head.toString('utf8');
   if (/^\s*(<!doctype html|<html|<head|<body|<\?xml)/i.test(text)) return { kind: 'html' };
   if (looksLikeText(head)) return { kind: 'text', preview: text.replace(/\s+/g, ' ').trim().slice(0, 40) };
@@ -85,6 +89,18 @@ export function whisperHparamsProblem(h: WhisperHparams): string | null {
   // ftype carries the quantisation version in the thousands (e.g. 2008 for q8_0 files).
   if (!inRange(h.ftype % 1000, 0, 40) || h.ftype < 0) return `its weight type (${h.ftype}) is unknown`;
   return null;
+}
+
+/**
+ * An ONNX model is a protobuf ModelProto that starts with ir_version (field 1, a small
+ * number), then another field: producer name, graph, opset… (field 2–8 or 14, length-delimited).
+ */
+function looksLikeOnnx(head: Buffer): boolean {
+  if (head.length < 3 || head[0] !== 0x08) return false;
+  const irVersion = head[1]!;
+  const next = head[2]!;
+  const field = next >> 3;
+  return irVersion >= 3 && irVersion <= 20 && (next & 7) === 2 && ((field >= 2 && field <= 8) || field === 14);
 }
 
 function looksLikeText(head: Buffer): boolean {

@@ -130,7 +130,8 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
 
   // A bundled model is used without any setup: make it active when nothing is chosen yet.
   try {
-    for (const model of installed().filter((m) => m.source === 'bundled')) activateIfNone(model.kind, model.path);
+    for (const model of installed().filter((m) => m.source === 'bundled' && m.problem === null))
+      activateIfNone(model.kind, model.path);
   } catch (error) {
     options.log?.('could not check the bundled models', error);
   }
@@ -141,7 +142,11 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
     async catalog() {
       const hw = await hardware.get();
       const recommended = recommendedIds(catalog.entries, hw);
-      const present = new Set(installed().map((m) => path.basename(m.path)));
+      const present = new Set(
+        installed()
+          .filter((m) => m.problem === null)
+          .map((m) => path.basename(m.path)),
+      );
       const models: CatalogModel[] = catalog.entries.map((e) => {
         const fit = modelFit(e.memoryBytes, hw, e.kind);
         return {
@@ -152,7 +157,8 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
           fileName: e.fileName,
           source: e.source,
           sizeBytes: e.sizeBytes,
-          sha256: e.sha256 ?? null,
+          sha256: e.isSet ? null : (e.files[0]?.sha256 ?? null),
+          files: e.isSet ? e.files.map((f) => ({ fileName: f.fileName, sizeBytes: f.sizeBytes })) : null,
           licence: e.licence,
           memoryBytes: e.memoryBytes,
           goodFor: e.goodFor,
@@ -194,7 +200,7 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
         },
         freeSpace: options.freeSpace,
       });
-      const model = installed().find((m) => m.path === result.file);
+      const model = installed().find((m) => m.path === result.file && m.problem === null);
       if (!model)
         throw new AppError(
           'IMPORT_FAILED',
@@ -209,7 +215,7 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
       if (!model) throw new AppError('NOT_FOUND', `${file} is not an installed model. Refresh the models screen.`);
       if (!model.deletable)
         throw new AppError('CONFLICT', `${model.name} came with the app and cannot be deleted here.`);
-      fs.rmSync(model.path, { force: true });
+      fs.rmSync(model.path, { recursive: true, force: true });
       const s = settings.read();
       for (const key of Object.values(ACTIVE_KEY)) if (s[key] === model.path) settings.write({ [key]: null });
       return status();
@@ -219,9 +225,10 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
       if (file !== null) {
         const model = installed().find((m) => m.path === file);
         if (!model) throw new AppError('NOT_FOUND', `${file} is not an installed model. Import it first.`);
+        if (model.problem) throw new AppError('MODEL_INVALID', `${model.name} cannot be used: ${model.problem}`);
         if (model.kind !== kind) {
           const wanted =
-            kind === 'llm' ? 'the interviewer (a .gguf language model)' : 'speech recognition (a whisper .bin model)';
+            kind === 'llm' ? 'the interviewer (a .gguf language model)' : 'speech recognition (a Whisper model folder)';
           throw new AppError(
             'MODEL_INVALID',
             `${model.name} is a ${model.kind === 'llm' ? 'language' : model.kind} model and cannot be used for ${wanted}. Choose another file.`,

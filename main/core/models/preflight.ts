@@ -77,15 +77,31 @@ async function firstBytes(response: Response): Promise<Buffer> {
   return Buffer.concat(parts).subarray(0, HEADER_BYTES);
 }
 
+/** What a downloaded file must start with: a GGUF or ONNX model, or a text file (Whisper's tokens). */
+export type FileContent = 'gguf' | 'onnx' | 'text';
+
+/** The content a catalog file must have, from its model kind and name. */
+export function expectedContent(kind: ModelKind, fileName: string): FileContent {
+  if (kind === 'llm') return 'gguf';
+  return fileName.endsWith('.txt') ? 'text' : 'onnx';
+}
+
+const CONTENT_WORDS: Record<FileContent, string> = {
+  gguf: 'a GGUF language model',
+  onnx: 'an ONNX speech model',
+  text: 'a text file',
+};
+
 export interface PreflightInput {
   url: string;
+  /** The model's name, for messages (with the file's name when the model is a set). */
   name: string;
-  kind: ModelKind;
+  content: FileContent;
   expectedBytes: number;
 }
 
 export async function preflight(
-  { url, name, kind, expectedBytes }: PreflightInput,
+  { url, name, content, expectedBytes }: PreflightInput,
   fetchImpl: typeof fetch = fetch,
 ): Promise<RemoteFile> {
   const host = new URL(url).host;
@@ -113,10 +129,9 @@ export async function preflight(
       `${host} sent a web page instead of ${name} (a sign-in, error or "moved" page). Download the file in a browser and import it, or try again later.`,
     );
   }
-  const wanted = kind === 'llm' ? 'gguf' : kind;
-  if (sniff.kind !== wanted) {
+  if (sniff.kind !== content) {
     throw failed(
-      `The file ${host} sent for ${name} is not a ${kind === 'llm' ? 'GGUF' : `whisper.cpp ${kind === 'vad' ? 'VAD' : 'speech'}`} model. The catalog address may be wrong: download the model yourself and import it.`,
+      `The file ${host} sent for ${name} is not ${CONTENT_WORDS[content]}. The catalog address may be wrong: download the model yourself and import it.`,
     );
   }
   const total = totalFrom(response);

@@ -1,13 +1,16 @@
 /**
  * The speech models: which files to use (settings + the models folder) and one loaded VAD and
- * whisper context shared by every answer, reloaded only when the chosen files change.
+ * Whisper recognizer shared by every answer, reloaded only when the chosen files change. Both
+ * run in sherpa-onnx; every file is checked before the engine sees it.
  */
 import fs from 'node:fs';
-import type { LibVariant } from '@fugood/whisper.node';
-import { AppError } from '../../contract/result.js';
+import path from 'node:path';
+import { AppError, isAppError } from '../../contract/result.js';
 import type { SpeechReadiness } from '../../contract/services/speech.js';
-import { loadWhisper, type Transcriber } from './transcriber.js';
+import { inspectVadFile, inspectWhisperSet } from '../models/speech-files.js';
+import { speechThreads, type Transcriber } from './transcriber.js';
 import { findVadModel, loadSileroVad, type Vad } from './vad.js';
+import { loadWhisperOnnx } from './whisper-onnx.js';
 
 export interface SpeechEngines {
   vad: Vad;
@@ -15,6 +18,7 @@ export interface SpeechEngines {
 }
 
 export interface EngineConfig {
+  /** The Whisper model's folder. */
   whisperModel: string;
   vadModel: string;
   threads: number;
@@ -23,55 +27,60 @@ export interface EngineConfig {
 
 export type LoadEngines = (config: EngineConfig) => Promise<SpeechEngines>;
 
+const TYPE_INSTEAD = 'meanwhile, type your answers';
+
+function whisperProblem(activeWhisperModel: string | null): string | null {
+  if (!activeWhisperModel)
+    return `No speech recognition model is set up yet. Open the Models screen to download one (or import a Whisper model folder). Until then, type your answers.`;
+  if (!fs.existsSync(activeWhisperModel))
+    return `The speech model ${activeWhisperModel} is missing. Choose or download another on the Models screen; ${TYPE_INSTEAD}.`;
+  if (/\.bin$/i.test(activeWhisperModel))
+    return `${path.basename(activeWhisperModel)} is a whisper.cpp model, which this version no longer runs. Download Whisper base.en on the Models screen (or import a sherpa-onnx Whisper folder); ${TYPE_INSTEAD}.`;
+  return null;
+}
+
 export function speechReadiness(
   activeWhisperModel: string | null,
   modelDirs: readonly (string | null | undefined)[],
 ): SpeechReadiness {
   const vadModel = findVadModel(modelDirs);
-  const whisperModel = activeWhisperModel && fs.existsSync(activeWhisperModel) ? activeWhisperModel : null;
-  let problem: string | null = null;
-  if (!activeWhisperModel) {
-    problem =
-      'No speech recognition model is set up yet. Open the Models screen to download one (or import a whisper .bin file). Until then, type your answers.';
-  } else if (!whisperModel) {
-    problem = `The speech model file ${activeWhisperModel} is missing. Choose or download another on the Models screen; meanwhile, type your answers.`;
-  } else if (!vadModel) {
-    problem =
-      'The voice-activity model (Silero VAD), which finds where you speak and pause, is not installed. Download it on the Models screen; meanwhile, type your answers.';
+  let problem = whisperProblem(activeWhisperModel);
+  if (!problem) {
+    try {
+      inspectWhisperSet(activeWhisperModel!);
+    } catch (error) {
+      problem = `${isAppError(error) ? error.message : String(error)} Until then, type your answers.`;
+    }
   }
+  if (!problem && !vadModel)
+    problem = `The voice-activity model (Silero VAD), which finds where you speak and pause, is not installed. Download it on the Models screen; ${TYPE_INSTEAD}.`;
+  const whisperModel = problem ? null : activeWhisperModel;
   return { ready: problem === null, whisperModel, vadModel, problem };
-}
-
-/** An env override for the native build: 'cuda' or 'vulkan' where those packages fit the GPU. */
-function libVariant(): LibVariant | undefined {
-  const v = process.env.REHEARSAL_WHISPER_VARIANT;
-  return v === 'cuda' || v === 'vulkan' ? v : undefined;
 }
 
 export const loadRealEngines: LoadEngines = async (config) => {
   let vad: Vad;
   try {
-    vad = await loadSileroVad(config.vadModel, { threads: 1, variant: libVariant() });
+    inspectVadFile(config.vadModel);
+    vad = await loadSileroVad(config.vadModel, { threads: 1 });
   } catch (error) {
     throw new AppError(
       'MODEL_LOAD_FAILED',
-      `The voice-activity model ${config.vadModel} could not be loaded (${errorText(error)}). Download it again on the Models screen; meanwhile, type your answers.`,
+      `The voice-activity model ${config.vadModel} could not be loaded (${errorText(error)}). Download it again on the Models screen; ${TYPE_INSTEAD}.`,
     );
   }
   try {
-    const transcriber = await loadWhisper({
-      modelPath: config.whisperModel,
-      threads: config.threads,
+    const transcriber = await loadWhisperOnnx({
+      files: inspectWhisperSet(config.whisperModel),
+      threads: speechThreads(config.threads),
       language: config.language,
-      useGpu: true,
-      variant: libVariant(),
     });
     return { vad, transcriber };
   } catch (error) {
     await vad.release().catch(() => undefined);
     throw new AppError(
       'MODEL_LOAD_FAILED',
-      `The speech model ${config.whisperModel} could not be loaded (${errorText(error)}). Choose another on the Models screen; meanwhile, type your answers.`,
+      `The speech model ${config.whisperModel} could not be loaded (${errorText(error)}). Choose another on the Models screen; ${TYPE_INSTEAD}.`,
     );
   }
 };

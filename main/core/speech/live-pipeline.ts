@@ -8,7 +8,7 @@ import { clippedShare, msToSamples, samplesToMs } from './pcm.js';
 import { Segmenter } from './segmenter.js';
 import type { Transcriber } from './transcriber.js';
 import { TranscriptQueue, type LiveSegment } from './transcript-queue.js';
-import type { SpeechSpan, Vad } from './vad.js';
+import { VAD_LATE_ONSET_MS, type SpeechSpan, type Vad } from './vad.js';
 
 export type LiveState = LiveSpeechState;
 
@@ -16,7 +16,7 @@ export interface LivePipelineOptions {
   vad: Vad;
   transcriber: Transcriber;
   read: (start: number, end: number) => Int16Array;
-  prompt: (transcriptSoFar: string) => string;
+  prompt?: (transcriptSoFar: string) => string;
   onSegment: (segment: LiveSegment) => void;
   /** Sample index of the first pushed sample (non-zero when a take continues a recording). */
   start?: number;
@@ -56,7 +56,9 @@ export class LivePipeline {
     this.queue = new TranscriptQueue({
       transcriber: options.transcriber,
       read: options.read,
-      prompt: options.prompt,
+      origin: this.origin,
+      preRollMs: VAD_LATE_ONSET_MS,
+      ...(options.prompt ? { prompt: options.prompt } : {}),
       onChange: options.onSegment,
       ...(options.transcriberRetryDelayMs !== undefined ? { retryDelayMs: options.transcriberRetryDelayMs } : {}),
     });

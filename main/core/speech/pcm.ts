@@ -1,6 +1,6 @@
 /**
- * 16-bit PCM helpers. Everything in the speech pipeline is 16 kHz mono Int16, the format
- * whisper.cpp and its Silero VAD expect; positions are sample indexes from the recording start.
+ * 16-bit PCM helpers. Everything in the speech pipeline is 16 kHz mono Int16 (what the WAV
+ * recording holds); positions are sample indexes from the recording start.
  */
 export const SAMPLE_RATE = 16_000;
 export const BYTES_PER_SAMPLE = 2;
@@ -36,6 +36,13 @@ export function samplesToArrayBuffer(samples: Int16Array): ArrayBuffer {
     return samples.buffer;
   }
   return samples.slice().buffer;
+}
+
+/** Floats in [-1, 1), as sherpa-onnx's recognizer and VAD take them. */
+export function samplesToFloat32(samples: Int16Array): Float32Array {
+  const out = new Float32Array(samples.length);
+  for (let i = 0; i < samples.length; i++) out[i] = samples[i]! / 32768;
+  return out;
 }
 
 export function concatSamples(parts: readonly Int16Array[]): Int16Array {

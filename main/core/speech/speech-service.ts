@@ -15,7 +15,6 @@ import type { LiveSpeechState, SpokenAnswer, TranscriptSegment } from '../../con
 import type { EventBus } from '../events.js';
 import { turnRowId } from '../interview/repository.js';
 import { engineCache, loadRealEngines, speechReadiness, type LoadEngines } from './engines.js';
-import { buildInitialPrompt } from './initial-prompt.js';
 import { LivePipeline } from './live-pipeline.js';
 import { mediaPathFor, recordingRelativePath } from './media-path.js';
 import { bytesToSamples, concatSamples, msToSamples, Resampler, samplesToMs, SAMPLE_RATE } from './pcm.js';
@@ -28,7 +27,6 @@ import { openWavWriter, type WavWriter } from './wav-writer.js';
 export interface SpeechSessionContext {
   turnSeq: number;
   phase: Phase;
-  vocabulary: readonly string[];
 }
 
 export interface SpeechServiceOptions {
@@ -37,7 +35,7 @@ export interface SpeechServiceOptions {
   /** Where to look for the Silero VAD model, in order. */
   modelDirs: readonly (string | null | undefined)[];
   settings: () => Settings;
-  /** The session's current turn and role vocabulary; null when the session does not exist. */
+  /** The session's current turn; null when the session does not exist. */
   session: (sessionId: string) => SpeechSessionContext | null;
   events: EventBus;
   loadEngines?: LoadEngines;
@@ -155,7 +153,6 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     turnSeq: number;
     writer: WavWriter;
     recordingId: string;
-    vocabulary: readonly string[];
   } {
     const context = options.session(sessionId);
     if (!context)
@@ -182,7 +179,7 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         { id: recordingId, turnId: turnRowId(sessionId, context.turnSeq), path: relative, sampleRate: SAMPLE_RATE },
         now(),
       );
-    return { turnSeq: context.turnSeq, writer, recordingId, vocabulary: context.vocabulary };
+    return { turnSeq: context.turnSeq, writer, recordingId };
   }
 
   const service: SpeechService = {
@@ -229,7 +226,6 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         transcriber: loaded.transcriber,
         start: writer?.samples ?? 0,
         read: writer ? (s, e) => readSamples(writer.file, writer, s, e) : (s, e) => concatSamples(memory).slice(s, e),
-        prompt: (soFar) => buildInitialPrompt(answer?.vocabulary ?? [], soFar),
         onSegment: (segment) => store(sessionId, take, segment),
       });
       takes.set(sessionId, take);

@@ -1,9 +1,10 @@
 /**
- * Transcribes finished speech segments in order, while the candidate keeps talking. Whisper
- * pads every call to a 30 s window, so one call costs about the same for 1 s or 25 s of audio:
- * when segments pile up (the recognizer fell behind), the waiting ones go into one call and
- * each gets back the text whisper placed in its stretch. The audio is read from its source
- * (the WAV file on disk) only when its turn comes, so a backlog costs no memory.
+ * Transcribes finished speech segments in order, while the candidate keeps talking. With an
+ * engine that returns timestamps, segments that piled up (the recognizer fell behind) go into
+ * one call and each gets back the text placed in its stretch: that saves the per-call cost
+ * (whisper.cpp pads every call to 30 s; sherpa-onnx adds 3 s of tail padding). An engine
+ * without timestamps gets one segment per call. The audio is read from its source (the WAV
+ * file on disk) only when its turn comes, so a backlog costs no memory.
  */
 import { msToSamples, samplesToMs, concatSamples } from './pcm.js';
 import type { Transcriber, TranscribedPiece } from './transcriber.js';
@@ -24,14 +25,21 @@ export interface TranscriptQueueOptions {
   transcriber: Transcriber;
   /** Samples [start, end) of the recording. */
   read: (start: number, end: number) => Int16Array;
-  /** The prompt for the next call, given the transcript so far. */
-  prompt: (transcriptSoFar: string) => string;
+  /** The prompt for the next call, given the transcript so far (engines that take one). */
+  prompt?: (transcriptSoFar: string) => string;
   onChange: (segment: LiveSegment) => void;
   /** Tries per segment before it is left as failed (its audio stays in the recording). */
   maxAttempts?: number;
   /** Audio per merged call; stays under whisper's 30 s window. */
   maxBatchMs?: number;
   retryDelayMs?: number;
+  /**
+   * Audio before each segment's start that goes to the recognizer with it, so a word the VAD
+   * heard late is not cut (never reaching back into the previous segment or before `origin`).
+   */
+  preRollMs?: number;
+  /** The first sample of this take (pre-roll never reads an earlier take's audio). */
+  origin?: number;
 }
 
 /** Silence between merged segments, so whisper hears a pause where there was one. */
@@ -45,8 +53,10 @@ export class TranscriptQueue {
   private readonly maxAttempts: number;
   private readonly maxBatch: number;
   private readonly retryDelayMs: number;
+  private readonly preRoll: number;
 
   constructor(private readonly options: TranscriptQueueOptions) {
+    this.preRoll = msToSamples(options.preRollMs ?? 0);
     this.maxAttempts = options.maxAttempts ?? 3;
     this.maxBatch = msToSamples(options.maxBatchMs ?? 28_000);
     this.retryDelayMs = options.retryDelayMs ?? 300;
@@ -102,8 +112,9 @@ export class TranscriptQueue {
     const pending = this.segments.filter((s) => s.status === 'pending');
     const first = pending[0];
     if (!first) return [];
-    // A segment that failed before is retried alone, so one bad stretch cannot fail others.
-    if (first.attempts > 0) return [first];
+    // A segment that failed before is retried alone, so one bad stretch cannot fail others;
+    // without timestamps the text of a merged call could not be shared out.
+    if (first.attempts > 0 || !this.options.transcriber.timestamps) return [first];
     const length = (s: LiveSegment) => s.end - s.start + msToSamples(GAP_MS);
     const batch = [first];
     let samples = length(first);
@@ -123,6 +134,7 @@ export class TranscriptQueue {
     }
     const gap = new Int16Array(msToSamples(GAP_MS));
     const parts: Int16Array[] = [];
+    /** Where each segment's own audio (after its pre-roll) starts in the call's audio. */
     const offsets: number[] = [];
     let at = 0;
     for (const s of batch) {
@@ -130,17 +142,20 @@ export class TranscriptQueue {
         parts.push(gap);
         at += gap.length;
       }
-      offsets.push(at);
-      const audio = this.options.read(s.start, s.end);
+      const from = this.audioStart(s);
+      offsets.push(at + s.start - from);
+      const audio = this.options.read(from, s.end);
       parts.push(audio);
       at += audio.length;
     }
     try {
       this.calls++;
       if (batch.length > 1) this.mergedCalls++;
-      const pieces = await this.options.transcriber.transcribe(concatSamples(parts), {
-        prompt: this.options.prompt(this.transcript()),
-      });
+      const prompt = this.options.prompt?.(this.transcript());
+      const pieces = await this.options.transcriber.transcribe(
+        concatSamples(parts),
+        prompt === undefined ? {} : { prompt },
+      );
       const texts = assignPieces(
         pieces,
         batch.map((s, i) => ({
@@ -160,6 +175,12 @@ export class TranscriptQueue {
       }
       if (batch.some((s) => s.status === 'pending')) await delay(this.retryDelayMs * batch[0]!.attempts);
     }
+  }
+
+  private audioStart(segment: LiveSegment): number {
+    const previous = this.segments[segment.index - 1];
+    const floor = Math.max(previous?.end ?? 0, this.options.origin ?? 0);
+    return Math.min(segment.start, Math.max(floor, segment.start - this.preRoll));
   }
 }
 

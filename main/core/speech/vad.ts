@@ -1,12 +1,14 @@
 /**
- * Voice activity detection with the Silero VAD that ships inside whisper.cpp
- * (@fugood/whisper.node). One call looks at a whole buffer; the live segmenter decides which
- * buffer to show it.
+ * Voice activity detection with Silero VAD (ONNX, run by sherpa-onnx on a thread of its own).
+ * One call looks at a whole buffer from a fresh state; the live segmenter decides which buffer
+ * to show it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LibVariant, VadOptions, WhisperVadContext } from '@fugood/whisper.node';
-import { samplesToArrayBuffer } from './pcm.js';
+import { onnxFileRole } from '../models/speech-files.js';
+import { Sequencer } from '../util/sequencer.js';
+import { SAMPLE_RATE } from './pcm.js';
+import { startVadThread } from './vad-thread.js';
 
 /** A stretch of speech, in samples from the start of the buffer given to detect(). */
 export interface SpeechSpan {
@@ -20,46 +22,61 @@ export interface Vad {
 }
 
 /**
- * whisper.cpp's defaults (threshold 0.5, 250 ms minimum speech, 100 ms minimum silence, 30 ms
- * padding), except that speech is cut every 15 s: a candidate who never pauses still gets a
- * transcript while talking, and each cut fits whisper's 30 s window.
+ * Silero's usual threshold (0.5) and 250 ms minimum speech; a span ends at 300 ms of silence —
+ * about a pause between sentences (at 100 ms an espeak answer fell into half-second fragments,
+ * each a recognizer call with little context; at 500 ms three sentences became one 11 s span,
+ * so the transcript lagged far behind) — and the segmenter finishes it once 0.5 s have passed
+ * after it. Speech is cut every 15 s: a candidate who never pauses still gets a transcript while
+ * talking, and each cut stays well inside Whisper's 30 s.
  */
-export const VAD_OPTIONS: VadOptions = { maxSpeechDurationS: 15 };
+export const VAD_SETTINGS = {
+  threshold: 0.5,
+  minSpeechDuration: 0.25,
+  minSilenceDuration: 0.3,
+  maxSpeechDuration: 15,
+  /** Silero v5 reads 512-sample windows at 16 kHz; the VAD must be fed in these steps. */
+  windowSize: 512,
+} as const;
 
-/** VAD times come back in 10 ms units. */
-const SAMPLES_PER_VAD_UNIT = 160;
+/**
+ * How late the VAD may report where speech starts when it looks at a region from a fresh
+ * state: on jfk.wav it put "ask what you can do" 0.46 s late when the region began after the
+ * previous sentence, and on time with 2 s of history. The recognizer gets this much audio
+ * before each segment so the first word is not cut.
+ */
+export const VAD_LATE_ONSET_MS = 600;
 
-export async function loadSileroVad(
-  modelPath: string,
-  options: { threads?: number; useGpu?: boolean; variant?: LibVariant | undefined } = {},
-): Promise<Vad> {
-  const { initWhisperVad } = await import('@fugood/whisper.node');
-  const context: WhisperVadContext = await initWhisperVad(
-    { filePath: modelPath, useGpu: options.useGpu ?? false, nThreads: options.threads ?? 1 },
-    options.variant,
-  );
-  // One detection at a time per context: the native context is not re-entrant.
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    detect(samples) {
-      const run = queue.then(async () => {
-        if (samples.length === 0) return [];
-        const spans = await context.detectSpeechData(samplesToArrayBuffer(samples), VAD_OPTIONS);
-        return spans.map((s) => ({
-          start: Math.max(0, Math.round(s.t0 * SAMPLES_PER_VAD_UNIT)),
-          end: Math.min(samples.length, Math.round(s.t1 * SAMPLES_PER_VAD_UNIT)),
-        }));
-      });
-      queue = run.catch(() => undefined);
-      return run;
+/** The longest buffer one detect() call may hold (the open region is capped at 60 s). */
+const BUFFER_SECONDS = 90;
+
+export async function loadSileroVad(modelPath: string, options: { threads?: number } = {}): Promise<Vad> {
+  const thread = await startVadThread(
+    {
+      sileroVad: { model: modelPath, ...VAD_SETTINGS },
+      sampleRate: SAMPLE_RATE,
+      numThreads: options.threads ?? 1,
+      provider: 'cpu',
+      debug: 0,
     },
-    release: () => queue.then(() => context.release()),
+    BUFFER_SECONDS,
+  );
+  // The thread answers in order anyway; the Sequencer keeps release() behind the last detection.
+  const calls = new Sequencer();
+  return {
+    detect: (samples) =>
+      calls.run(async () => {
+        if (samples.length === 0) return [];
+        const spans = await thread.detect(samples);
+        return spans.map(([start, end]) => ({ start, end }));
+      }),
+    release: () => calls.run(() => thread.close()),
   };
 }
 
 /**
- * The Silero VAD model among installed model files: a .bin whose name mentions silero or vad.
- * The first folder wins (the data folder's models/ before the installer's bundled ones).
+ * The Silero VAD model among installed model files: an .onnx file that is a Silero VAD by its
+ * inputs and outputs, whatever its name. The first folder wins (the data folder's models/
+ * before the installer's bundled ones).
  */
 export function findVadModel(dirs: readonly (string | null | undefined)[]): string | null {
   for (const dir of dirs) {
@@ -70,10 +87,10 @@ export function findVadModel(dirs: readonly (string | null | undefined)[]): stri
     } catch {
       continue;
     }
-    const match = names.find((n) => /silero|vad/i.test(n) && /\.bin$/i.test(n) && !n.startsWith('.'));
-    if (match) {
-      const file = path.join(dir, match);
-      if (fs.statSync(file).isFile()) return file;
+    for (const name of names) {
+      if (name.startsWith('.') || !/\.onnx$/i.test(name)) continue;
+      const file = path.join(dir, name);
+      if (fs.statSync(file).isFile() && onnxFileRole(file) === 'silero-vad') return file;
     }
   }
   return null;

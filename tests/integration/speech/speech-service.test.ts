@@ -1,6 +1,7 @@
 /**
  * The speech service inside the real core: a practice session, the real database, the real
- * Silero VAD and whisper.cpp (fixture models), PCM fed in chunks the way the UI sends it.
+ * Silero VAD and Whisper in sherpa-onnx (a stand-in with random weights), PCM fed in chunks
+ * the way the UI sends it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import type { Result } from '../../../main/contract/result.js';
 import { createCore, type Core } from '../../../main/core/create-core.js';
 import { readWavInfo } from '../../../main/core/speech/wav-format.js';
 import { fixturePath } from '../../helpers/fixtures.js';
+import { installTestSpeechModels } from '../../helpers/speech-models.js';
 import { chunks, readWavFile, silence, whiteNoise } from '../../unit/core/speech/audio.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -18,13 +20,7 @@ let dataDir: string;
 const cores: Core[] = [];
 
 async function makeCore(withModels = true): Promise<Core> {
-  if (withModels) {
-    fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
-    fs.copyFileSync(
-      await fixturePath('silero-vad-v6.2.0-ggml.bin'),
-      path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'),
-    );
-  }
+  const models = withModels ? await installTestSpeechModels(path.join(dataDir, 'models')) : null;
   const core = createCore({
     dataDir,
     bundledRolesDir: path.join(ROOT, 'content', 'roles'),
@@ -33,11 +29,7 @@ async function makeCore(withModels = true): Promise<Core> {
     log: () => {},
   });
   cores.push(core);
-  if (withModels)
-    await call(core, 'settings:update', {
-      activeWhisperModel: await fixturePath('for-tests-ggml-mini.bin'),
-      whisperThreads: 2,
-    });
+  if (models) await call(core, 'settings:update', { activeWhisperModel: models.whisper, whisperThreads: 2 });
   return core;
 }
 
@@ -105,7 +97,7 @@ describe('speech service', () => {
     // A repeated chunk (a resend) is ignored.
     await call(core, 'speech:pushAudio', { sessionId, seq: seq - 1, pcm: new Uint8Array(3200) });
     const answer = await call<{
-      segments: { startMs: number; status: string }[];
+      segments: { startMs: number; status: string; text: string }[];
       durationMs: number;
       noSpeech: boolean;
       speechMs: number;
@@ -113,11 +105,12 @@ describe('speech service', () => {
     }>(core, 'speech:stop', { sessionId });
 
     expect(answer.noSpeech).toBe(false);
-    expect(answer.segments).toHaveLength(4);
+    // Silero VAD v5 hears three stretches of speech in jfk.wav.
+    expect(answer.segments).toHaveLength(3);
     expect(answer.segments.every((s) => s.status === 'done')).toBe(true);
     expect(Math.abs(answer.durationMs - 11_000)).toBeLessThanOrEqual(100);
-    expect(answer.speechMs).toBeGreaterThan(7000);
-    expect(answer.longestPauseMs).toBeGreaterThan(800);
+    expect(answer.speechMs).toBeGreaterThan(6000);
+    expect(answer.longestPauseMs).toBeGreaterThan(2000);
 
     const file = path.join(dataDir, 'sessions', sessionId, '1.wav');
     const info = readWavInfo(file)!;
@@ -126,7 +119,7 @@ describe('speech service', () => {
     const rows = core
       .db!.prepare('SELECT start_ms, end_ms, status FROM segments WHERE turn_id = ? ORDER BY start_ms')
       .all(`${sessionId}:t1`) as { status: string }[];
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(3);
     const recording = core
       .db!.prepare('SELECT status, duration_ms FROM recordings WHERE turn_id = ?')
       .get(`${sessionId}:t1`) as { status: string; duration_ms: number };
@@ -134,17 +127,19 @@ describe('speech service', () => {
     const turn = core.db!.prepare('SELECT raw_transcript FROM turns WHERE id = ?').get(`${sessionId}:t1`) as {
       raw_transcript: string | null;
     };
-    expect(turn.raw_transcript).toBe('');
+    // The stand-in model's words (nonsense, but words): the segments' text joined in order.
+    expect(turn.raw_transcript).toBe(answer.segments.map((s) => s.text).join(' '));
+    expect(turn.raw_transcript!.split(' ').length).toBeGreaterThanOrEqual(10);
 
     const segmentEvents = events.filter((e) => e.name === 'transcript:segment');
-    expect(segmentEvents.length).toBeGreaterThanOrEqual(8);
+    expect(segmentEvents.length).toBeGreaterThanOrEqual(6);
 
     const recordings = await call<{ mediaPath: string; segments: unknown[] }[]>(core, 'speech:recordings', {
       sessionId,
     });
     expect(recordings).toHaveLength(1);
     expect(core.mediaFile(recordings[0]!.mediaPath)).toBe(file);
-    expect(recordings[0]!.segments).toHaveLength(4);
+    expect(recordings[0]!.segments).toHaveLength(3);
   });
 
   it('reports no speech for silence and for steady noise, and a second take continues the recording', async () => {

@@ -9,9 +9,10 @@ interface Props {
 
 /** Which installed model the interviewer and the speech recognizer use. */
 export function ActiveModels({ status, busy, onChoose }: Props) {
-  const llms = status.installed.filter((m) => m.kind === 'llm');
-  const whispers = status.installed.filter((m) => m.kind === 'whisper');
-  const vad = status.installed.find((m) => m.kind === 'vad');
+  const usable = status.installed.filter((m) => m.problem === null);
+  const llms = usable.filter((m) => m.kind === 'llm');
+  const whispers = usable.filter((m) => m.kind === 'whisper');
+  const vad = usable.find((m) => m.kind === 'vad');
   return (
     <section className="card stack" aria-labelledby="active-heading">
       <h2 id="active-heading">In use</h2>
@@ -39,7 +40,7 @@ export function ActiveModels({ status, busy, onChoose }: Props) {
         Voice detection:{' '}
         {vad
           ? `${vad.name} is installed.`
-          : 'not installed yet. Spoken answers need it; download Silero VAD below (1 MB).'}{' '}
+          : 'not installed yet. Spoken answers need it; download Silero VAD below (2 MB).'}{' '}
         The app works without any model: <a href={href({ name: 'library' })}>practise with the scripted interviewer</a>.
       </p>
     </section>

@@ -29,8 +29,9 @@ export function ImportForm({ busy, error, largeOffer, onImport }: Props) {
     <section className="card stack" aria-labelledby="import-heading">
       <h2 id="import-heading">Import a model file</h2>
       <p className="muted small">
-        Already have a <code>.gguf</code> language model or a whisper <code>.bin</code> file? Give its full path. The
-        file is checked first, then copied into the models folder.
+        Already have a <code>.gguf</code> language model, a Silero VAD <code>.onnx</code> file or a Whisper model folder
+        (sherpa-onnx's encoder, decoder and tokens files)? Give its full path. It is checked first, then copied into the
+        models folder.
       </p>
       <form className="models-import" onSubmit={submit}>
         <div className="field models-import-path">
@@ -51,8 +52,8 @@ export function ImportForm({ busy, error, largeOffer, onImport }: Props) {
           <select id="import-kind" value={kind} onChange={(e) => setKind(e.target.value as ModelKind | '')}>
             <option value="">Whatever the file is</option>
             <option value="llm">Interviewer model (.gguf)</option>
-            <option value="whisper">Speech recognition (whisper .bin)</option>
-            <option value="vad">Voice detection (Silero .bin)</option>
+            <option value="whisper">Speech recognition (Whisper folder)</option>
+            <option value="vad">Voice detection (Silero .onnx)</option>
           </select>
         </div>
         <div className="row models-import-buttons">
@@ -61,7 +62,7 @@ export function ImportForm({ busy, error, largeOffer, onImport }: Props) {
               <input
                 ref={fileInput}
                 type="file"
-                accept=".gguf,.bin"
+                accept=".gguf,.onnx,.txt"
                 className="visually-hidden"
                 tabIndex={-1}
                 aria-hidden="true"

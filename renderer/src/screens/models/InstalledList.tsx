@@ -39,6 +39,11 @@ export function InstalledList({ status, busy, onDelete }: Props) {
                     {formatBytes(m.sizeBytes)} · {SOURCE_LABELS[m.source]} ·{' '}
                     <code className="models-path">{m.path}</code>
                   </div>
+                  {m.problem && (
+                    <p className="small notice warn" data-testid="installed-problem">
+                      {m.problem}
+                    </p>
+                  )}
                 </div>
                 {m.deletable &&
                   (confirming === m.id ? (

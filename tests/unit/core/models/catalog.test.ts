@@ -34,19 +34,32 @@ describe('the bundled catalog (models/catalog.json)', () => {
     const models = parseCatalog(raw(), 'catalog');
     const llmTiers = new Set(models.filter((m) => m.kind === 'llm').map((m) => m.tier));
     expect([...llmTiers].sort()).toEqual(['mid', 'small', 'strong']);
-    expect(models.filter((m) => m.kind === 'whisper').map((m) => m.fileName)).toEqual([
-      'ggml-base.en-q8_0.bin',
-      'ggml-small.en-q8_0.bin',
-    ]);
-    expect(models.filter((m) => m.kind === 'vad')).toHaveLength(1);
+    // Whisper for sherpa-onnx: a folder of three files (int8 encoder and decoder, tokens).
+    const whisper = models.filter((m) => m.kind === 'whisper');
+    expect(whisper.map((m) => m.fileName)).toEqual(['sherpa-onnx-whisper-base.en', 'sherpa-onnx-whisper-small.en']);
+    for (const m of whisper) {
+      const size = m.fileName.replace('sherpa-onnx-whisper-', '');
+      expect(m.files.map((f) => f.fileName)).toEqual([
+        `${size}-encoder.int8.onnx`,
+        `${size}-decoder.int8.onnx`,
+        `${size}-tokens.txt`,
+      ]);
+      expect(m.sizeBytes).toBe(m.files.reduce((sum, f) => sum + f.sizeBytes, 0));
+    }
+    expect(models.filter((m) => m.kind === 'vad').map((m) => m.fileName)).toEqual(['silero-vad-v5.onnx']);
   });
 
-  it('every source resolves to an https address on huggingface.co, with the file name at the end', () => {
+  it('every file comes over https from Hugging Face (Silero VAD from its own GitHub repository), with its name at the end', () => {
     for (const m of parseCatalog(raw(), 'catalog')) {
-      const url = new URL(downloadUrl(m.source));
-      expect(url.protocol).toBe('https:');
-      expect(url.hostname).toBe('huggingface.co');
-      expect(url.pathname.endsWith(`/${m.fileName}`), `${m.id}: ${url.pathname}`).toBe(true);
+      for (const f of m.files) {
+        const url = new URL(downloadUrl(f.source));
+        expect(url.protocol).toBe('https:');
+        if (m.kind === 'vad') expect(url.href).toMatch(/^https:\/\/github\.com\/snakers4\/silero-vad\/raw\//);
+        else {
+          expect(url.hostname).toBe('huggingface.co');
+          expect(url.pathname.endsWith(`/${f.fileName}`), `${m.id}: ${url.pathname}`).toBe(true);
+        }
+      }
     }
   });
 
@@ -73,6 +86,50 @@ describe('catalog validation', () => {
     ['an unknown field', { url: 'x' }, /url|Unrecognized/i],
   ])('rejects %s', (_label, overrides, message) => {
     expect(parse([entry(overrides)])).toThrow(message);
+  });
+
+  const whisperSet = (files: unknown[], overrides: Record<string, unknown> = {}) => {
+    const {
+      source: _source,
+      sizeBytes: _size,
+      ...rest
+    } = entry({
+      kind: 'whisper',
+      tier: 'speech',
+      fileName: 'whisper-x',
+      ...overrides,
+    });
+    return { ...rest, files };
+  };
+  const file = (fileName: string, extra: Record<string, unknown> = {}) => ({
+    fileName,
+    source: `https://example.com/${fileName}`,
+    sizeBytes: 10,
+    ...extra,
+  });
+
+  it('reads a Whisper model as a set of files with a total size', () => {
+    const [m] = parse([
+      whisperSet([file('x-encoder.onnx'), file('x-decoder.onnx'), file('x-tokens.txt', { sizeBytes: 5 })]),
+    ])();
+    expect(m).toMatchObject({ isSet: true, sizeBytes: 25, source: 'https://example.com/x-encoder.onnx' });
+    expect(m!.files.map((f) => f.fileName)).toEqual(['x-encoder.onnx', 'x-decoder.onnx', 'x-tokens.txt']);
+    // A one-file model has itself as its only file.
+    const [single] = parse([entry({ sha256: 'a'.repeat(64) })])();
+    expect(single).toMatchObject({ isSet: false, files: [{ fileName: 'test-model.gguf', sha256: 'a'.repeat(64) }] });
+  });
+
+  it.each([
+    ['without its tokens file', [file('e.onnx'), file('d.onnx')], /two \.onnx files/],
+    ['with a .bin file', [file('e.onnx'), file('d.onnx'), file('t.bin')], /onnx or \.txt/],
+    ['with a path in a file name', [file('../e.onnx'), file('d.onnx'), file('t.txt')], /plain file name/],
+  ])('rejects a Whisper set %s', (_label, files, message) => {
+    expect(parse([whisperSet(files)])).toThrow(message);
+  });
+
+  it('rejects a Whisper model given as one file, and a VAD model that is not .onnx', () => {
+    expect(parse([entry({ kind: 'whisper', tier: 'speech', fileName: 'w.onnx' })])).toThrow(/lists its files/);
+    expect(parse([entry({ kind: 'vad', tier: 'speech', fileName: 'vad.bin' })])).toThrow(/must end in \.onnx/);
   });
 
   it('rejects duplicate ids and duplicate file names', () => {

@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../main/contract/result.js';
-import type { CatalogEntry } from '../../../../main/core/models/catalog.js';
+import { parseCatalog } from '../../../../main/core/models/catalog.js';
 import { holdDiskFullGuard } from '../../../../main/core/models/disk-full-guard.js';
 import { ensureFreeSpace, freeSpace, isDiskFullError } from '../../../../main/core/models/disk.js';
 import { keptBytes } from '../../../../main/core/models/partial-file.js';
 import { verifyDownload } from '../../../../main/core/models/verify.js';
 import { fixturePath } from '../../../helpers/fixtures.js';
+import { testWhisperModel } from '../../../helpers/speech-models.js';
 
 let dir: string;
 let gguf: string;
@@ -17,19 +18,47 @@ beforeAll(async () => {
   gguf = await fixturePath('llama-2-tiny-random.gguf');
 });
 
-const entry = (overrides: Partial<CatalogEntry> = {}): CatalogEntry => ({
-  id: 'm',
-  kind: 'llm',
-  tier: 'small',
-  name: 'Model M',
-  fileName: 'm.gguf',
-  source: 'https://example.com/m.gguf',
-  sizeBytes: 1,
-  licence: 'MIT',
-  memoryBytes: 1,
-  goodFor: 'tests',
-  ...overrides,
-});
+const entry = (overrides: Record<string, unknown> = {}) =>
+  parseCatalog(
+    {
+      version: 1,
+      models: [
+        {
+          id: 'm',
+          kind: 'llm',
+          tier: 'small',
+          name: 'Model M',
+          fileName: 'm.gguf',
+          source: 'https://example.com/m.gguf',
+          sizeBytes: 1,
+          licence: 'MIT',
+          memoryBytes: 1,
+          goodFor: 'tests',
+          ...overrides,
+        },
+      ],
+    },
+    'test catalog',
+  )[0]!;
+
+/** A catalog entry for the Whisper stand-in's three files, as they sit in dir. */
+function whisperEntry(dir: string, sha256: Record<string, string> = {}) {
+  const files = fs.readdirSync(dir).filter((n) => n !== 'manifest.json');
+  return entry({
+    kind: 'whisper',
+    tier: 'speech',
+    name: 'Whisper W',
+    fileName: 'whisper-w',
+    source: undefined,
+    sizeBytes: undefined,
+    files: files.map((fileName) => ({
+      fileName,
+      source: `https://example.com/${fileName}`,
+      sizeBytes: fs.statSync(path.join(dir, fileName)).size,
+      ...(sha256[fileName] ? { sha256: sha256[fileName] } : {}),
+    })),
+  });
+}
 
 async function messageOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -44,22 +73,48 @@ describe('verifyDownload', () => {
   it('passes the fixture with its real size and checksum', async () => {
     const size = fs.statSync(gguf).size;
     await expect(
-      verifyDownload(gguf, entry({ sha256: '81f226c62d28ed4a1a9b9fa080fcd9f0cc40e0f9d5680036583ff98fbcd035cb' }), size),
+      verifyDownload(gguf, entry({ sha256: '81f226c62d28ed4a1a9b9fa080fcd9f0cc40e0f9d5680036583ff98fbcd035cb' }), [
+        size,
+      ]),
     ).resolves.toBeUndefined();
   });
 
   it('fails a file whose size is not what the server announced', async () => {
     const size = fs.statSync(gguf).size;
-    expect(await messageOf(verifyDownload(gguf, entry(), size + 10))).toMatch(
+    expect(await messageOf(verifyDownload(gguf, entry(), [size + 10]))).toMatch(
       /^DOWNLOAD_FAILED: The download of Model M is .* but the server announced \d+ bytes\. The file was removed; start the download again\.$/,
     );
   });
 
   it('fails a file of the wrong kind for its catalog entry', async () => {
     const whisper = await fixturePath('for-tests-ggml-tiny.en.bin');
-    expect(await messageOf(verifyDownload(whisper, entry(), fs.statSync(whisper).size))).toMatch(
+    expect(await messageOf(verifyDownload(whisper, entry(), [fs.statSync(whisper).size]))).toMatch(
       /^DOWNLOAD_FAILED: .*is not a usable model: .*whisper/,
     );
+  });
+
+  it('checks a Whisper set file by file, then as a whole, naming the file at fault', async () => {
+    const source = await testWhisperModel();
+    const set = path.join(dir, 'whisper-w');
+    fs.rmSync(set, { recursive: true, force: true });
+    fs.cpSync(source, set, { recursive: true });
+    fs.rmSync(path.join(set, 'manifest.json'));
+    const good = whisperEntry(set);
+    const sizes = good.files.map((f) => f.sizeBytes);
+    await expect(verifyDownload(set, good, sizes)).resolves.toBeUndefined();
+
+    const tokens = good.files.find((f) => f.fileName.endsWith('.txt'))!.fileName;
+    const wrongSum = whisperEntry(set, { [tokens]: '0'.repeat(64) });
+    expect(await messageOf(verifyDownload(set, wrongSum, sizes))).toMatch(
+      new RegExp(
+        `Whisper W \\(${tokens.replace('.', '\\.')}\\) does not match the catalog's checksum.*Its files were removed`,
+      ),
+    );
+
+    // A set with a file missing is refused before the set check.
+    const decoder = good.files.find((f) => f.fileName.includes('decoder'))!.fileName;
+    fs.rmSync(path.join(set, decoder));
+    expect(await messageOf(verifyDownload(set, good, sizes))).toMatch(new RegExp(`Whisper W is missing ${decoder}`));
   });
 });
 

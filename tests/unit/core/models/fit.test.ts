@@ -4,9 +4,9 @@ import { loadCatalog } from '../../../../main/core/models/catalog.js';
 import { modelFit, recommendedIds } from '../../../../main/core/models/fit.js';
 
 const GB = 1e9;
-const machine = (ramGb: number, gpu?: { vramGb: number; name: string }): Hardware => ({
+const machine = (ramGb: number, gpu?: { vramGb: number; name: string }, cpuCores = 8): Hardware => ({
   cpuName: 'cpu',
-  cpuCores: 8,
+  cpuCores,
   totalRamBytes: ramGb * GB,
   freeRamBytes: ramGb * GB * 0.5,
   gpu: gpu ? 'cuda' : null,
@@ -64,15 +64,21 @@ describe('recommendedIds for the bundled catalog', () => {
   it('an 8 GB laptop without a GPU gets the small model and whisper base.en', () => {
     expect(recommended(machine(8))).toEqual({
       llm: ['qwen2.5-1.5b-instruct-q4_k_m'],
-      whisper: ['whisper-base.en-q8_0'],
-      vad: ['silero-vad-v6.2.0'],
+      whisper: ['whisper-base.en-int8'],
+      vad: ['silero-vad-v5'],
     });
   });
 
   it('a 16 GB laptop without a GPU gets a mid-tier model, not the 8B (too slow on a CPU), and small.en', () => {
     const r = recommended(machine(16));
     expect(r.llm).toEqual(['qwen3-4b-instruct-2507-q4_k_m']);
-    expect(r.whisper).toEqual(['whisper-small.en-q8_0']);
+    expect(r.whisper).toEqual(['whisper-small.en-int8']);
+  });
+
+  it('a machine with fewer than four cores gets base.en whatever its memory or GPU (speech runs on the CPU)', () => {
+    expect(recommended(machine(32, undefined, 2)).whisper).toEqual(['whisper-base.en-int8']);
+    expect(recommended(machine(32, { vramGb: 24, name: 'G' }, 2)).whisper).toEqual(['whisper-base.en-int8']);
+    expect(recommended(machine(8, { vramGb: 24, name: 'G' })).whisper).toEqual(['whisper-base.en-int8']);
   });
 
   it('a 64 GB workstation without a GPU still stays in the mid tier', () => {
@@ -87,7 +93,7 @@ describe('recommendedIds for the bundled catalog', () => {
   it('a 4 GB machine still gets the smallest model that fits at all, and one suggestion per kind', () => {
     const r = recommended(machine(4));
     expect(r.llm).toEqual(['qwen2.5-1.5b-instruct-q4_k_m']);
-    expect(r.whisper).toEqual(['whisper-base.en-q8_0']);
+    expect(r.whisper).toEqual(['whisper-base.en-int8']);
     expect(r.vad).toHaveLength(1);
   });
 

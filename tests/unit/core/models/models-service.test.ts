@@ -8,6 +8,7 @@ import type { Settings } from '../../../../main/contract/services/settings.js';
 import { EventBus } from '../../../../main/core/events.js';
 import { createModelsService, type ModelsService } from '../../../../main/core/models/models-service.js';
 import { fixturePath } from '../../../helpers/fixtures.js';
+import { testVadModel, testWhisperModel } from '../../../helpers/speech-models.js';
 
 const hardware = (ramBytes: number): Hardware => ({
   cpuName: 'cpu',
@@ -22,14 +23,18 @@ const hardware = (ramBytes: number): Hardware => ({
 });
 
 let gguf: string;
+/** A Whisper model for sherpa-onnx: a folder of encoder, decoder and tokens (a stand-in). */
 let whisper: string;
 let vad: string;
+/** A whisper.cpp model, the format earlier versions used. */
+let ggml: string;
 const open: ModelsService[] = [];
 
 beforeAll(async () => {
   gguf = await fixturePath('llama-2-tiny-random.gguf');
-  whisper = await fixturePath('for-tests-ggml-tiny.en.bin');
-  vad = await fixturePath('silero-vad-v6.2.0-ggml.bin');
+  whisper = await testWhisperModel();
+  vad = await testVadModel();
+  ggml = await fixturePath('for-tests-ggml-tiny.en.bin');
 });
 
 afterEach(() => {
@@ -43,7 +48,8 @@ function setup(options: { ramBytes?: number; bundled?: string[] } = {}) {
   if (options.bundled) {
     bundledDir = path.join(root, 'resources-models');
     fs.mkdirSync(bundledDir);
-    for (const file of options.bundled) fs.copyFileSync(file, path.join(bundledDir, path.basename(file)));
+    for (const file of options.bundled)
+      fs.cpSync(file, path.join(bundledDir, path.basename(file)), { recursive: true });
   }
   const settings: Pick<Settings, 'activeLlmModel' | 'activeWhisperModel'> = {
     activeLlmModel: null,
@@ -88,13 +94,42 @@ describe('import from file', () => {
     expect(service.status().installed.map((m) => m.path)).toEqual([model.path]);
   });
 
-  it('imports the whisper fixture as the speech model and the Silero fixture as VAD', async () => {
-    const { service, settings } = setup();
+  it('imports a Whisper folder as the speech model (its three files only) and the Silero file as VAD', async () => {
+    const { service, settings, modelsDir } = setup();
     const w = await service.import({ path: whisper });
-    expect(w.kind).toBe('whisper');
+    expect(w).toMatchObject({ kind: 'whisper', problem: null, path: path.join(modelsDir, path.basename(whisper)) });
+    expect(fs.readdirSync(w.path).sort()).toEqual(
+      fs
+        .readdirSync(whisper)
+        .filter((n) => n !== 'manifest.json')
+        .sort(),
+    );
     expect(settings.activeWhisperModel).toBe(w.path);
     expect((await service.import({ path: vad })).kind).toBe('vad');
     expect(settings.activeLlmModel).toBeNull();
+  });
+
+  it('imports the whole Whisper folder when given one of its files', async () => {
+    const { service } = setup();
+    const encoder = fs.readdirSync(whisper).find((n) => n.includes('encoder'))!;
+    const w = await service.import({ path: path.join(whisper, encoder), kind: 'whisper' });
+    expect(w.kind).toBe('whisper');
+    expect(fs.readdirSync(w.path)).toHaveLength(3);
+  });
+
+  it('refuses a partial Whisper folder, naming what is missing, and a whisper.cpp file from earlier versions', async () => {
+    const { service, root, modelsDir } = setup();
+    const partial = path.join(root, 'half-a-model');
+    fs.mkdirSync(partial);
+    for (const n of fs.readdirSync(whisper).filter((n) => n.endsWith('.onnx')))
+      fs.copyFileSync(path.join(whisper, n), path.join(partial, n));
+    expect(await codeOf(service.import({ path: partial, kind: 'whisper' }))).toMatch(
+      /^MODEL_INVALID: The speech model in half-a-model is incomplete: the tokens file \(\*-tokens\.txt\) is missing/,
+    );
+    expect(await codeOf(service.import({ path: ggml, kind: 'whisper' }))).toMatch(
+      /^MODEL_INVALID: for-tests-ggml-tiny\.en\.bin is a whisper\.cpp \(ggml\) speech model, which this version no longer runs\./,
+    );
+    expect(fs.existsSync(modelsDir) ? fs.readdirSync(modelsDir) : []).toEqual([]);
   });
 
   it('a second import of a file with the same name gets its own name, and the first active model stays active', async () => {
@@ -105,10 +140,14 @@ describe('import from file', () => {
     expect(settings.activeLlmModel).toBe(first.path);
   });
 
-  it('refuses a whisper file chosen as the language model, and copies nothing', async () => {
+  it('refuses a speech model chosen as the language model, and copies nothing', async () => {
     const { service, modelsDir } = setup();
-    expect(await codeOf(service.import({ path: whisper, kind: 'llm' }))).toMatch(
-      /^MODEL_INVALID: .*whisper speech-recognition model, not a language model/,
+    expect(await codeOf(service.import({ path: vad, kind: 'llm' }))).toMatch(
+      /^MODEL_INVALID: .*voice-activity-detection \(VAD\) model, not a language model/,
+    );
+    const encoder = fs.readdirSync(whisper).find((n) => n.includes('encoder'))!;
+    expect(await codeOf(service.import({ path: path.join(whisper, encoder), kind: 'llm' }))).toMatch(
+      /^MODEL_INVALID: .*one part of a Whisper model \(its encoder\)/,
     );
     expect(fs.existsSync(modelsDir) ? fs.readdirSync(modelsDir) : []).toEqual([]);
   });
@@ -143,10 +182,26 @@ describe('active models and delete', () => {
     expect(await codeOf(() => service.setActive({ kind: 'llm', path: w.path }))).toMatch(
       /^MODEL_INVALID: .*cannot be used for the interviewer/,
     );
-    expect(await codeOf(() => service.setActive({ kind: 'whisper', path: '/elsewhere/x.bin' }))).toMatch(/^NOT_FOUND/);
+    expect(await codeOf(() => service.setActive({ kind: 'whisper', path: '/elsewhere/x' }))).toMatch(/^NOT_FOUND/);
     expect(service.setActive({ kind: 'llm', path: null }).activeLlm).toBeNull();
     expect(service.setActive({ kind: 'llm', path: llm.path }).activeLlm).toBe(llm.path);
     expect(settings.activeWhisperModel).toBe(w.path);
+  });
+
+  it('lists a Whisper folder that lost a file with what is wrong; it cannot be made active, and delete removes the folder', async () => {
+    const { service, settings } = setup();
+    const w = await service.import({ path: whisper });
+    const tokens = fs.readdirSync(w.path).find((n) => n.endsWith('.txt'))!;
+    fs.rmSync(path.join(w.path, tokens));
+    const listed = service.status().installed.find((m) => m.path === w.path);
+    expect(listed?.problem).toMatch(/incomplete: the tokens file/);
+    service.setActive({ kind: 'whisper', path: null });
+    expect(await codeOf(() => service.setActive({ kind: 'whisper', path: w.path }))).toMatch(
+      /^MODEL_INVALID: .*cannot be used: .*incomplete/,
+    );
+    expect(service.delete({ path: w.path }).installed).toEqual([]);
+    expect(fs.existsSync(w.path)).toBe(false);
+    expect(settings.activeWhisperModel).toBeNull();
   });
 
   it('delete removes the file and clears it where it was active; only installed files can be deleted', async () => {
@@ -168,12 +223,12 @@ describe('models bundled with an offline installer', () => {
     const { service, settings } = setup({ bundled: [gguf, whisper] });
     const installed = service.status().installed;
     expect(installed.map((m) => [m.id, m.kind, m.source, m.deletable])).toEqual([
-      ['bundled:for-tests-ggml-tiny.en.bin', 'whisper', 'bundled', false],
       ['bundled:llama-2-tiny-random.gguf', 'llm', 'bundled', false],
+      [`bundled:${path.basename(whisper)}`, 'whisper', 'bundled', false],
     ]);
-    expect(settings.activeLlmModel).toBe(installed[1]?.path);
-    expect(settings.activeWhisperModel).toBe(installed[0]?.path);
-    return expect(codeOf(() => service.delete({ path: installed[1]?.path ?? '' }))).resolves.toMatch(
+    expect(settings.activeLlmModel).toBe(installed[0]?.path);
+    expect(settings.activeWhisperModel).toBe(installed[1]?.path);
+    return expect(codeOf(() => service.delete({ path: installed[0]?.path ?? '' }))).resolves.toMatch(
       /^CONFLICT: .*came with the app/,
     );
   });
@@ -183,20 +238,22 @@ describe('catalog', () => {
   it('lists every bundled entry with a fit, one recommendation per kind, and what is installed', async () => {
     const { service, modelsDir } = setup({ ramBytes: 8e9 });
     fs.mkdirSync(modelsDir, { recursive: true });
-    fs.copyFileSync(await fixturePath('for-tests-ggml-tiny.en.bin'), path.join(modelsDir, 'ggml-base.en-q8_0.bin'));
+    fs.cpSync(whisper, path.join(modelsDir, 'sherpa-onnx-whisper-base.en'), { recursive: true });
     const { models, hardware: hw } = await service.catalog();
     expect(hw.totalRamBytes).toBe(8e9);
     expect(models.filter((m) => m.recommended).map((m) => m.id)).toEqual([
       'qwen2.5-1.5b-instruct-q4_k_m',
-      'whisper-base.en-q8_0',
-      'silero-vad-v6.2.0',
+      'whisper-base.en-int8',
+      'silero-vad-v5',
     ]);
     expect(models.find((m) => m.id === 'llama-3.1-8b-instruct-q4_k_m')?.fit).toBe('tight');
-    expect(models.filter((m) => m.installed).map((m) => m.id)).toEqual(['whisper-base.en-q8_0']);
+    expect(models.filter((m) => m.installed).map((m) => m.id)).toEqual(['whisper-base.en-int8']);
+    expect(models.find((m) => m.id === 'whisper-base.en-int8')?.files).toHaveLength(3);
     expect(service.status().installed[0]).toMatchObject({
       source: 'download',
-      catalogId: 'whisper-base.en-q8_0',
-      name: 'Whisper base.en (q8_0)',
+      catalogId: 'whisper-base.en-int8',
+      name: 'Whisper base.en (int8)',
+      problem: null,
     });
   });
 

@@ -27,8 +27,14 @@ export function energyVad(threshold = 2000): Vad & { calls: number[] } {
   };
 }
 
-/** Answers with scripted text; can be held (to make the queue fall behind) or made to fail. */
-export function scriptedTranscriber(say: (call: number, samples: Int16Array) => TranscribedPiece[]) {
+/**
+ * Answers with scripted text; can be held (to make the queue fall behind) or made to fail.
+ * timestamps: whether it reports times like whisper.cpp (false: sherpa-onnx's Whisper).
+ */
+export function scriptedTranscriber(
+  say: (call: number, samples: Int16Array) => TranscribedPiece[],
+  { timestamps = true } = {},
+) {
   let calls = 0;
   let gate: Promise<void> = Promise.resolve();
   let open: () => void = () => {};
@@ -36,12 +42,13 @@ export function scriptedTranscriber(say: (call: number, samples: Int16Array) => 
   const prompts: string[] = [];
   const lengths: number[] = [];
   const transcriber: Transcriber = {
-    async transcribe(samples, { prompt }) {
+    timestamps,
+    async transcribe(samples, options) {
       const call = calls++;
-      prompts.push(prompt);
+      prompts.push(options?.prompt ?? '');
       lengths.push(samples.length);
       await gate;
-      if (failing.has(call)) throw new Error(`whisper failed on call ${call}`);
+      if (failing.has(call)) throw new Error(`the recognizer failed on call ${call}`);
       return say(call, samples);
     },
     release: async () => {},

@@ -55,6 +55,51 @@ describe('TranscriptQueue', () => {
     expect(queue.all.map((s) => s.text)).toEqual(['first', 'second', 'third', 'fourth']);
   });
 
+  it('gives an engine without timestamps one segment per call, in order, even when it falls behind', async () => {
+    const fake = scriptedTranscriber(
+      (call, samples) => [{ text: `s${call}:${samples.length}`, startMs: 0, endMs: 0 }],
+      {
+        timestamps: false,
+      },
+    );
+    const queue = new TranscriptQueue({ transcriber: fake.transcriber, read, onChange: () => {}, retryDelayMs: 1 });
+    fake.hold();
+    queue.add(0, 16_000);
+    queue.add(20_000, 28_000);
+    queue.add(40_000, 44_000);
+    fake.release();
+    await queue.drain();
+    expect(fake.calls).toBe(3);
+    expect(queue.stats.mergedCalls).toBe(0);
+    expect(queue.all.map((s) => s.text)).toEqual(['s0:16000', 's1:8000', 's2:4000']);
+    // No prompt option: the engine is called without one.
+    expect(fake.prompts).toEqual(['', '', '']);
+  });
+
+  it('gives the recognizer some audio before each segment, never reaching into the previous one or an earlier take', async () => {
+    const fake = scriptedTranscriber(() => [], { timestamps: false });
+    const reads: [number, number][] = [];
+    const queue = new TranscriptQueue({
+      transcriber: fake.transcriber,
+      read: (s, e) => {
+        reads.push([s, e]);
+        return audio.slice(s, e);
+      },
+      onChange: () => {},
+      preRollMs: 600,
+      origin: 8000,
+    });
+    queue.add(10_000, 20_000); // 2000 samples after the take began: pre-roll stops at the origin
+    queue.add(40_000, 50_000); // far from the previous segment: the full 9600 samples
+    queue.add(52_000, 60_000); // 2000 samples after the previous segment ended
+    await queue.drain();
+    expect(reads).toEqual([
+      [8000, 20_000],
+      [30_400, 50_000],
+      [50_000, 60_000],
+    ]);
+  });
+
   it('retries a failed call, then leaves the segment failed (its audio is still in the recording)', async () => {
     const fake = scriptedTranscriber(() => [{ text: 'ok', startMs: 0, endMs: 100 }]);
     const events: LiveSegment[] = [];
