@@ -13,12 +13,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../contract/format.js';
-import { AppError, isAppError, type ErrorInfo } from '../../contract/result.js';
+import { AppError, type ErrorInfo } from '../../contract/result.js';
 import type { DownloadInfo, DownloadState } from '../../contract/services/models.js';
 import type { EventBus } from '../events.js';
 import { downloadUrl, type CatalogEntry } from './catalog.js';
 import { holdDiskFullGuard } from './disk-full-guard.js';
-import { ensureFreeSpace, freeSpace as defaultFreeSpace, isDiskFullError, type FreeSpace } from './disk.js';
+import { ensureFreeSpace, freeSpace as defaultFreeSpace, type FreeSpace } from './disk.js';
 import {
   downloadDir,
   downloadedPath,
@@ -30,14 +30,13 @@ import {
   removeDownload,
   type PlannedFile,
 } from './download-files.js';
-import { expectedContent, networkMessage, preflight, type RemoteFile } from './preflight.js';
+import { classifyFailure, diskTooFull, progressAfter, type ProgressSample } from './download-progress.js';
+import { expectedContent, preflight, type RemoteFile } from './preflight.js';
 import { verifyDownload } from './verify.js';
 
 const PROGRESS_EVERY_MS = 250;
 const SAVE_EVERY_MS = 2000;
 const DISK_CHECK_EVERY_MS = 1000;
-/** Pause before the disk is completely full, while every written chunk is still intact. */
-const DISK_MARGIN_BYTES = 32e6;
 const STOP_WAIT_MS = 5000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -224,13 +223,10 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
     let lastDiskCheck = Date.now();
     let diskCheck: Promise<void> | null = null;
 
-    const onProgress = (p: { totalSize: number; downloadedSize: number; averageSpeed: number }) => {
+    const onProgress = (sample: ProgressSample) => {
       if (controller.signal.aborted) return;
-      job.info.downloadedBytes = before + p.downloadedSize;
-      if (p.totalSize > 0 && !entry.isSet) job.info.totalBytes = p.totalSize;
-      job.info.bytesPerSecond = p.averageSpeed > 0 ? p.averageSpeed : job.info.bytesPerSecond;
+      Object.assign(job.info, progressAfter(job.info, sample, before, entry.isSet));
       const left = job.info.totalBytes - job.info.downloadedBytes;
-      job.info.secondsLeft = job.info.bytesPerSecond > 0 ? Math.max(0, left / job.info.bytesPerSecond) : null;
       const now = Date.now();
       if (now - lastEmit >= PROGRESS_EVERY_MS || left === 0) {
         lastEmit = now;
@@ -249,7 +245,7 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
 
     const checkDisk = async (left: number) => {
       const free = await freeSpace(partialDir).catch(() => Infinity);
-      if (free < Math.min(left, DISK_MARGIN_BYTES * 4) + DISK_MARGIN_BYTES && !controller.signal.aborted) {
+      if (diskTooFull(free, left) && !controller.signal.aborted) {
         job.diskFullError = new AppError(
           'DISK_FULL',
           `The disk that holds ${modelsDir} is almost full (${formatBytes(free)} free, ${formatBytes(left)} still to download), so the download of ${entry.name} was paused. Free some space, then press Resume.`,
@@ -325,28 +321,16 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
   }
 
   async function failed(job: Job, error: unknown): Promise<void> {
-    let appError: AppError;
-    if (isDiskFullError(error)) {
-      // Chunks that failed to write may be recorded as complete; the partial file cannot be trusted.
+    const failure = classifyFailure(error, job.entry, job.info.totalBytes);
+    if (failure.partials === 'remove') {
       removePartials(job.entry);
       job.info.downloadedBytes = 0;
-      appError = new AppError(
-        'DISK_FULL',
-        `The disk filled up while downloading ${job.entry.name}. The partial file was removed. Free at least ${formatBytes(job.info.totalBytes)} and start the download again.`,
-      );
-    } else if (isAppError(error)) {
-      appError = error;
-    } else {
+    } else if (failure.partials === 'keep') {
       log(`download of ${job.entry.id} failed`, error);
-      const host = new URL(downloadUrl(job.entry.source)).host;
-      appError = new AppError(
-        'DOWNLOAD_FAILED',
-        `${networkMessage(host, job.entry.name, error)} What was downloaded is kept: press Resume to continue.`,
-      );
       settleKept(job);
     }
     save();
-    setState(job, 'failed', appError.toInfo());
+    setState(job, 'failed', failure.error.toInfo());
   }
 
   function releaseLater(release: () => void): void {
