@@ -4,6 +4,7 @@
  * not a silently ignored field.
  */
 import { z } from 'zod';
+import { bugBashSchema, integrationSchema } from './schema/workspace-exercise.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z
@@ -22,6 +23,8 @@ export const ROUND_KINDS = [
   'data_modeling',
   'execution',
   'leadership',
+  'bug_bash',
+  'integration',
 ] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 
@@ -93,6 +96,10 @@ export const questionSchema = z
     competency: text.optional(),
     star: starSchema.optional(),
     coding: codingSchema.optional(),
+    /** Bug-bash rounds: a small codebase with injected bugs (content/schema/workspace-exercise.ts). */
+    bugBash: bugBashSchema.optional(),
+    /** Integration rounds: a starter repository, a spec in parts and a mock API. */
+    integration: integrationSchema.optional(),
   })
   .strict();
 

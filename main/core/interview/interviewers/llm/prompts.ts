@@ -19,6 +19,8 @@ const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
   data_modeling: 'data modeling',
   execution: 'execution',
   leadership: 'leadership',
+  bug_bash: 'bug bash (debugging an unfamiliar codebase)',
+  integration: 'API integration',
 };
 
 /** Answers longer than this are cut (keeping their start, so a growing draft keeps its prefix). */
