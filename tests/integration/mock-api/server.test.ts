@@ -23,7 +23,7 @@ describe('mock API server', () => {
     const res = await fetch(`${running.baseUrl}/invoices?limit=2`, { headers: auth });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
-    expect((await res.json()).data).toHaveLength(2);
+    expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(2);
   });
 
   it('sends Retry-After on a 429', async () => {
