@@ -6,7 +6,10 @@
  */
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openExerciseRuntime } from './exercise-runtime.js';
 import { checkPacks, readPackDir, readPackFile, type CheckedPack, type PackFile } from './library.js';
+import { parsePack } from './parse-pack.js';
+import { provePackExercises } from './prove-packs.js';
 
 const bundledDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'content', 'roles');
 /** Short paths for files under the current folder, absolute ones for the rest. */
@@ -38,6 +41,7 @@ const results = checkPacks(packs).slice(packs.length - reported);
 
 for (const c of results) console.log(summaryLine(c));
 const errors = results.flatMap((c) => c.errors);
+errors.push(...(await proveExercises(results, packs.slice(packs.length - reported))));
 for (const e of errors) console.log(e);
 
 const roles = results.flatMap((c) => (c.parsed ? [c.parsed] : []));
@@ -45,3 +49,29 @@ const rounds = roles.reduce((n, r) => n + r.rounds.length, 0);
 const questions = roles.reduce((n, r) => n + r.rounds.reduce((m, round) => m + round.questions.length, 0), 0);
 console.log(`${roles.length} roles, ${rounds} rounds, ${questions} questions, ${errors.length} errors`);
 process.exitCode = errors.length > 0 ? 1 : 0;
+
+/** Bug-bash and integration exercises of packs that passed every other check, run through the runner. */
+async function proveExercises(checked: CheckedPack[], files: PackFile[]): Promise<string[]> {
+  const withExercises = checked.filter((c) =>
+    c.role?.rounds.some((r) => r.questions.some((q) => q.bugBash !== undefined || q.integration !== undefined)),
+  );
+  if (withExercises.length === 0) return [];
+  const runtime = await openExerciseRuntime();
+  if (!runtime.ok) {
+    return withExercises.map((c) => `${c.file}: exercises not proven: ${runtime.reason}`);
+  }
+  const errors: string[] = [];
+  try {
+    for (const c of withExercises) {
+      const bytes = files.find((f) => f.file === c.file)?.bytes ?? '';
+      const locate = parsePack(bytes, c.file).locate ?? (() => 1);
+      console.log(`${c.file}: proving exercises through the runner`);
+      const proof = await provePackExercises(c.role!, c.file, locate, runtime.ctx, (line) => console.log(line));
+      console.log(`${c.file}: exercises proven: ${proof.proven}/${proof.exercises}`);
+      errors.push(...proof.errors);
+    }
+  } finally {
+    runtime.close();
+  }
+  return errors;
+}
