@@ -29,6 +29,16 @@ export const FIELD_TYPES = ['string', 'integer', 'boolean'] as const;
 /** A record is a flat JSON object with an `id` that starts with its resource's prefix. */
 export const mockRecordSchema = z.record(fieldName, jsonValue);
 
+/** A valid create request that is refused anyway when its fields match `when` (all of them). */
+export const mockRejectSchema = z
+  .object({
+    when: z.record(fieldName, jsonValue).refine((w) => Object.keys(w).length > 0, 'name at least 1 field'),
+    status: z.number().int().min(400).max(499),
+    code: z.string().regex(/^[a-z][a-z_]*$/, 'must be a snake_case error code (e.g. "card_declined")'),
+    message: text,
+  })
+  .strict();
+
 export const mockCreateSchema = z
   .object({
     /** Fields a create request may send, with their type; anything else is answered 400. */
@@ -38,6 +48,8 @@ export const mockCreateSchema = z
     defaults: z.record(fieldName, jsonValue).default({}),
     /** Fields that must name an existing record of another resource (e.g. invoice: invoices). */
     references: z.record(fieldName, resourceNameSchema).default({}),
+    /** Requests the API refuses although they are valid, such as a card that declines. */
+    rejects: z.array(mockRejectSchema).default([]),
   })
   .strict();
 
@@ -158,6 +170,7 @@ export const mockApiSchema = z
 export type MockApi = z.infer<typeof mockApiSchema>;
 export type MockResource = z.infer<typeof mockResourceSchema>;
 export type MockRecord = z.infer<typeof mockRecordSchema>;
+export type MockReject = z.infer<typeof mockRejectSchema>;
 export type MockEvent = z.infer<typeof mockEventSchema>;
 export type MockWebhooks = z.infer<typeof mockWebhooksSchema>;
 export type MockNoise = z.infer<typeof mockNoiseSchema>;

@@ -2,7 +2,8 @@
  * The mock API's error bodies, in the payments-API style its docs describe:
  * { "error": { "type", "code", "message", "param"? } } with a sentence a developer can act on.
  */
-export type ErrorType = 'invalid_request_error' | 'authentication_error' | 'rate_limit_error' | 'api_error';
+export type ErrorType =
+  'invalid_request_error' | 'card_error' | 'authentication_error' | 'rate_limit_error' | 'api_error';
 
 export interface ApiReply {
   status: number;

@@ -3,6 +3,7 @@
  * the field rules the pack declares. Everything here is synchronous and in memory; the HTTP
  * layer (server.ts) and the faults (handler.ts) sit on top.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { MockApi, MockRecord, MockResource } from '../../../content/schema/mock-api.js';
 import { apiError, type ApiReply } from './errors.js';
 
@@ -197,6 +198,11 @@ export function createRecord(
         ),
       };
     }
+  }
+  const rejected = rules.rejects.find((r) => Object.entries(r.when).every(([f, v]) => isDeepStrictEqual(input[f], v)));
+  if (rejected) {
+    const type = rejected.status === 402 ? 'card_error' : 'invalid_request_error';
+    return { reply: apiError(rejected.status, type, rejected.code, rejected.message) };
   }
   const id = `${state.spec.idPrefix}${String(state.nextNumber++).padStart(4, '0')}`;
   const record: MockRecord = {

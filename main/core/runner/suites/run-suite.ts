@@ -20,6 +20,8 @@ import { findSourceFiles } from './test-files.js';
 
 export const DEFAULT_SUITE_LIMITS: RunLimits = { wallMs: 20_000, heapMb: 256, outputBytes: 256 * 1024 };
 export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
+/** Added to a Python run's wall-clock limit: loading Pyodide takes seconds (more on a busy machine). */
+export const PYTHON_LOAD_ALLOWANCE_MS = 40_000;
 
 export interface RunSuiteRequest {
   sandbox: Sandbox;
@@ -84,7 +86,10 @@ export async function runSuite(req: RunSuiteRequest): Promise<SuiteRun> {
   const result = await req.sandbox.run({
     files: { ...workspace, ...driverFiles, [SUITE_CONFIG_FILE]: JSON.stringify(config) },
     entry,
-    limits: { ...DEFAULT_SUITE_LIMITS, ...req.limits },
+    limits: withLoadAllowance(
+      { ...DEFAULT_SUITE_LIMITS, ...req.limits },
+      req.python !== undefined && readPaths.length > 0,
+    ),
     readPaths,
     ...(req.loopbackPort !== undefined ? { loopbackPort: req.loopbackPort } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
@@ -120,6 +125,10 @@ export async function runSuite(req: RunSuiteRequest): Promise<SuiteRun> {
     status: result.status as SuiteStatus,
     message: `${result.message ?? 'The run was stopped.'}${during}`,
   };
+}
+
+function withLoadAllowance(limits: RunLimits, python: boolean): RunLimits {
+  return python ? { ...limits, wallMs: limits.wallMs + PYTHON_LOAD_ALLOWANCE_MS } : limits;
 }
 
 function emptyRun(status: SuiteStatus, message: string): SuiteRun {

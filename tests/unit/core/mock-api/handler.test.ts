@@ -264,3 +264,29 @@ describe('mock API: webhooks', () => {
     expect(api.state().stats.requests).toBe(0);
   });
 });
+
+describe('mock API: declared rejections', () => {
+  it('refuses a valid create that matches a rule (402 card_declined), creates nothing, and replays it for the same key', () => {
+    const spec = testApi();
+    spec.resources[1]!.create!.rejects = [
+      { when: { invoice: 'in_0007' }, status: 402, code: 'card_declined', message: 'The card was declined.' },
+    ];
+    const api = new MockApiHandler(spec);
+    const post = (invoice: string) =>
+      reply(
+        api.handle(
+          request('POST', '/v1/refunds', { body: { invoice, amount: 5 }, headers: { 'idempotency-key': invoice } }),
+        ),
+      );
+    const declined = post('in_0007');
+    expect(declined.status).toBe(402);
+    expect(declined.body.error).toEqual({
+      type: 'card_error',
+      code: 'card_declined',
+      message: 'The card was declined.',
+    });
+    expect(post('in_0007').headers).toMatchObject({ 'idempotent-replayed': 'true' });
+    expect(post('in_0008').status).toBe(200);
+    expect(api.state().resources.refunds!.map((r) => r.invoice)).toEqual(['in_0008']);
+  });
+});
