@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { EngineState, PlannedQuestion, TurnRecord } from '../main/core/interview/engine.js';
+import { mulberry32 } from '../main/core/interview/plan.js';
 import { listSessions, type ListQuery } from '../main/core/sessions/list.js';
 import { searchSessions } from '../main/core/sessions/search.js';
-import type { EngineState, PlannedQuestion, TurnRecord } from '../main/core/interview/engine.js';
 import { DATABASE_FILE, openDatabase, type Db } from '../main/core/storage/database.js';
-import { mulberry32 } from '../main/core/interview/plan.js';
 
 const ROLES = [
   ['backend-engineer', 'Backend Engineer'],

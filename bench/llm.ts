@@ -17,6 +17,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LlamaChatSession, LlamaContextSequence } from 'node-llama-cpp';
 import type { Role, Round } from '../content/schema.js';
+import { decisionSchema } from '../main/core/interview/interviewers/llm/decision-schema.js';
+import { answerMessage, systemPrompt } from '../main/core/interview/interviewers/llm/prompts.js';
+import type { RoundChat } from '../main/core/interview/interviewers/llm/round-chat.js';
+import { createRoundChats, type RoundChats } from '../main/core/interview/interviewers/llm/round-chats.js';
 import {
   createLlmInterviewerFactory,
   DEFAULT_LLM_LIMITS,
@@ -24,10 +28,15 @@ import {
 } from '../main/core/interview/interviewers/llm-interviewer.js';
 import { followUpAllowed, nextQuestionAllowed } from '../main/core/interview/interviewers/timing.js';
 import type { DecisionContext } from '../main/core/interview/interviewers/types.js';
-import { decisionSchema } from '../main/core/interview/interviewers/llm/decision-schema.js';
 import { createLlmService, type LlmService } from '../main/core/llm/llm-service.js';
-import { answerMessage, systemPrompt } from '../main/core/interview/interviewers/llm/prompts.js';
-import type { RoundChat } from '../main/core/interview/interviewers/llm/round-chat.js';
+
+const roundChatsBy = new WeakMap<LlmService, RoundChats>();
+/** One round-chat keeper per model host, as create-core makes it. */
+function chatsOf(service: LlmService): RoundChats {
+  let chats = roundChatsBy.get(service);
+  if (!chats) roundChatsBy.set(service, (chats = createRoundChats(service)));
+  return chats;
+}
 
 const FIXTURES = process.env.FIXTURES_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures');
 const FIXTURE_MODEL = path.join(FIXTURES, 'llama-2-tiny-random.gguf');
@@ -138,8 +147,10 @@ async function overheadRun(
 ): Promise<OverheadRow[]> {
   const { llama, context: llamaContext } = await llm.ready();
   const { LlamaChatSession } = await import('node-llama-cpp');
-  const interviewer = createLlmInterviewerFactory({ llm, notify: () => undefined, limits })(sessionId);
-  const chat: RoundChat = await llm.roundChat(sessionId, role, round);
+  const interviewer = createLlmInterviewerFactory({ llm, chats: chatsOf(llm), notify: () => undefined, limits })(
+    sessionId,
+  );
+  const chat: RoundChat = await chatsOf(llm).roundChat(sessionId, role, round);
   const rawSequence = llamaContext.getSequence();
   const raw: LlamaChatSession = new LlamaChatSession({
     contextSequence: rawSequence,
@@ -237,8 +248,10 @@ async function ttft(
   sessionId: string,
   preload: boolean,
 ): Promise<{ ms: number; streamed: boolean; evaluated: number }> {
-  const interviewer = createLlmInterviewerFactory({ llm, notify: () => undefined, limits })(sessionId);
-  const chat = await llm.roundChat(sessionId, role, round);
+  const interviewer = createLlmInterviewerFactory({ llm, chats: chatsOf(llm), notify: () => undefined, limits })(
+    sessionId,
+  );
+  const chat = await chatsOf(llm).roundChat(sessionId, role, round);
   // The same short first exchange in both cases, then the measured 300-word answer.
   const first = words(40);
   await interviewer.decide(context([first]), { onToken: () => undefined });
@@ -249,7 +262,7 @@ async function ttft(
     // while speaking (a few seconds, here 10 words).
     const all = answer.split(' ');
     for (let n = 10; n < all.length; n += 10) {
-      await llm.preloadAnswer(sessionId, all.slice(0, n).join(' '), context([first]));
+      await chatsOf(llm).preloadAnswer(sessionId, all.slice(0, n).join(' '), context([first]));
     }
     await chat.idle();
   }

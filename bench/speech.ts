@@ -20,9 +20,9 @@ import { parseArgs } from 'node:util';
 import { LivePipeline } from '../main/core/speech/live-pipeline.js';
 import { SAMPLE_RATE } from '../main/core/speech/pcm.js';
 import { loadWhisper, whisperThreads, type Transcriber } from '../main/core/speech/transcriber.js';
+import { loadSileroVad, type Vad } from '../main/core/speech/vad.js';
 import { parseWavHeader, readSamples } from '../main/core/speech/wav-format.js';
 import { openWavWriter } from '../main/core/speech/wav-writer.js';
-import { loadSileroVad, type Vad } from '../main/core/speech/vad.js';
 
 const FIXTURES = process.env.FIXTURES_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures');
 const CHUNK_MS = 200;

@@ -2,10 +2,10 @@
 // - renderer: Vite (React, hashed assets) -> dist/renderer
 // - main process: esbuild, one ESM file; npm packages stay external (native modules load from node_modules)
 // - preload: esbuild, one CommonJS file, because sandboxed preloads cannot require local modules
-import { build as esbuild } from 'esbuild';
-import { build as viteBuild } from 'vite';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];

@@ -32,7 +32,7 @@ export function decodeBinaryRequest(frame: Uint8Array): WireRequest | null {
   const header = parseRequest(new TextDecoder().decode(frame.subarray(4, 4 + length)));
   if (!header || typeof header.binaryKey !== 'string') return null;
   const bytes = frame.slice(4 + length);
-  const input = header.input && typeof header.input === 'object' ? { ...(header.input as object) } : {};
+  const input = header.input && typeof header.input === 'object' ? { ...header.input } : {};
   (input as Record<string, unknown>)[header.binaryKey] = bytes;
   return { ...header, input };
 }

@@ -2,23 +2,24 @@
  * Builds every service from a data folder and a content folder. Electron and the bridge both
  * call this; nothing here knows which one is hosting it.
  */
+import fs from 'node:fs';
 import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
-import fs from 'node:fs';
 import { createContentService } from './content/service.js';
-import { createInterviewRepository } from './interview/repository.js';
-import { createInterviewService } from './interview/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
 import { createFeedbackService } from './feedback/feedback-service.js';
-import { createSessionsService } from './sessions/sessions-service.js';
+import { createRoundChats } from './interview/interviewers/llm/round-chats.js';
 import { createLlmInterviewerFactory } from './interview/interviewers/llm-interviewer.js';
 import { scriptedInterviewer } from './interview/interviewers/scripted.js';
+import { createInterviewRepository } from './interview/repository.js';
+import { createInterviewService } from './interview/service.js';
 import { createLlmService } from './llm/llm-service.js';
 import { createHardwareProbe } from './models/hardware.js';
 import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
+import { createSessionsService } from './sessions/sessions-service.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
 import { resolveMediaPath } from './speech/media-path.js';
 import { speechSessionContext } from './speech/session-context.js';
@@ -74,8 +75,10 @@ export function createCore(options: CoreOptions): Core {
     // A test/dev hook like REHEARSAL_CATALOG_FILE: CPU threads for the model (default: all cores).
     threads: Number(process.env.REHEARSAL_LLM_THREADS) || undefined,
   });
+  const roundChats = createRoundChats(llm, log);
   const llmInterviewer = createLlmInterviewerFactory({
     llm,
+    chats: roundChats,
     notify: (sessionId, message) => events.emit('interviewer:notice', { sessionId, message }),
     // Reproducible decisions for end-to-end tests (REHEARSAL_LLM_SEED); random otherwise.
     ...(Number(process.env.REHEARSAL_LLM_SEED) ? { limits: { seed: Number(process.env.REHEARSAL_LLM_SEED) } } : {}),
@@ -146,7 +149,7 @@ export function createCore(options: CoreOptions): Core {
       content,
       events,
       interviewer: chooseInterviewer,
-      onDraft: (sessionId, text, context) => llm.preloadAnswer(sessionId, text, context),
+      onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
       onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
     }),
     settings: {

@@ -3,8 +3,8 @@
  * resolves to a Result, plus an event subscription. Raw ipcRenderer never reaches the page.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { channelName, contract } from '../contract/index.js';
 import { EVENT_CHANNEL, type EventEnvelope } from '../contract/events.js';
+import { channelName, contract } from '../contract/index.js';
 
 const services: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
 for (const [service, methods] of Object.entries(contract)) {

@@ -7,11 +7,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { decodeBinaryRequest, parseRequest, type WireMessage } from '../contract/wire.js';
 import type { Core } from '../core/create-core.js';
 import { contentSecurityPolicy, resolveStaticPath } from '../core/web-security.js';
 import { isMediaRequest, serveMedia } from './media-route.js';
 import { checkUpgrade, isLoopbackHostHeader } from './security.js';
-import { decodeBinaryRequest, parseRequest, type WireMessage } from '../contract/wire.js';
 
 export interface BridgeOptions {
   core: Core;

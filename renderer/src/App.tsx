@@ -1,19 +1,19 @@
 import { useEffect, useRef } from 'react';
+import type { AppInfo } from '../../main/contract/services/app.js';
 import { api } from './api/client.js';
 import { Async } from './components/Loading.js';
 import { href, useRoute, type Route } from './router.js';
-import { RoleLibraryScreen } from './screens/RoleLibraryScreen.js';
-import { RoleScreen } from './screens/RoleScreen.js';
-import { PracticeScreen } from './screens/practice/PracticeScreen.js';
-import { ModelsScreen } from './screens/ModelsScreen.js';
-import { SettingsScreen } from './screens/SettingsScreen.js';
-import { SummaryScreen } from './screens/SummaryScreen.js';
 import { HistoryScreen } from './screens/history/HistoryScreen.js';
 import { ProgressScreen } from './screens/history/ProgressScreen.js';
 import { SessionDetailScreen } from './screens/history/SessionDetailScreen.js';
+import { ModelsScreen } from './screens/ModelsScreen.js';
+import { PracticeScreen } from './screens/practice/PracticeScreen.js';
+import { RoleLibraryScreen } from './screens/RoleLibraryScreen.js';
+import { RoleScreen } from './screens/RoleScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
+import { SummaryScreen } from './screens/SummaryScreen.js';
 import { applyTheme } from './theme.js';
 import { useAsync } from './use-async.js';
-import type { AppInfo } from '../../main/contract/services/app.js';
 
 const NAV: { label: string; route: Route; matches: Route['name'][] }[] = [
   { label: 'Practice', route: { name: 'library' }, matches: ['library', 'role', 'practice', 'summary'] },

@@ -4,8 +4,8 @@
  * round summary; then model feedback written into the session's store shows up too, as the app
  * shows it once a model has judged the answers.
  */
-import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   answersKey,
   roundKeyOf,

@@ -4,10 +4,10 @@
  * streams into the practice screen token by token before it becomes the question on screen.
  * The fixture model writes gibberish, so this checks the plumbing, never the wording.
  */
-import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDatabase } from '../../main/core/storage/database.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeSettings } from '../../main/core/settings/settings-store.js';
+import { openDatabase } from '../../main/core/storage/database.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import {
   accessibilityProblems,

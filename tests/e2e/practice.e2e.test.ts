@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   accessibilityProblems,
   makeDataDir,

@@ -5,10 +5,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import WebSocket from 'ws';
 import type { Result } from '../../main/contract/result.js';
+import { encodeBinaryRequest, type WireMessage } from '../../main/contract/wire.js';
 import { createCore, type Core } from '../../main/core/create-core.js';
 import type { Dispatch } from '../../main/core/rpc/dispatcher.js';
 import { startBridge, type Bridge } from '../../main/server/bridge.js';
-import { encodeBinaryRequest, type WireMessage } from '../../main/contract/wire.js';
+
+/** A text frame's content (ws hands over a Buffer, or its pieces). */
+function rawText(data: WebSocket.RawData): string {
+  return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+}
 
 const bundledRolesDir = path.resolve(import.meta.dirname, '../../content/roles');
 const TOKEN = 'test-token-0123456789abcdefABCDEF';
@@ -87,7 +92,7 @@ function request(ws: WebSocket, frame: string | Uint8Array, id: number): Promise
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer for id ${id}`)), 5000);
     const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(data.toString()) as WireMessage;
+      const message = JSON.parse(rawText(data)) as WireMessage;
       if ('id' in message && message.id === id) {
         clearTimeout(timer);
         ws.off('message', onMessage);
@@ -231,7 +236,7 @@ describe('bridge: calls', () => {
   it('pushes core events to the client', async () => {
     const received = new Promise<unknown>((resolve) => {
       const onMessage = (data: WebSocket.RawData) => {
-        const message = JSON.parse(data.toString()) as WireMessage;
+        const message = JSON.parse(rawText(data)) as WireMessage;
         if ('event' in message) {
           ws.off('message', onMessage);
           resolve(message.event);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { method } from '../define.js';
 import type { RoundKind } from '../../../content/schema.js';
+import { method } from '../define.js';
 
 export interface RoundSummary {
   id: string;

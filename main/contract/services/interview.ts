@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { method } from '../define.js';
 import type { RoundKind } from '../../../content/schema.js';
+import { method } from '../define.js';
 
 export const PHASES = ['intro', 'question', 'answering', 'deciding', 'wrap_up', 'summary'] as const;
 export type Phase = (typeof PHASES)[number];

@@ -2,8 +2,8 @@
  * Past sessions: history, detail and replay, search, progress over time, export/import, delete.
  */
 import { z } from 'zod';
-import { method } from '../define.js';
 import type { RoundKind } from '../../../content/schema.js';
+import { method } from '../define.js';
 import type { ConversationMessage, RoundSummaryView } from './interview.js';
 
 export type SessionStatus = 'in_progress' | 'completed' | 'abandoned';

@@ -3,22 +3,51 @@ import { method } from '../define.js';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
-export const settingsSchema = z.object({
-  theme: z.enum(THEMES).default('system'),
-  readAloud: z.boolean().default(false),
-  voiceName: z.string().max(200).nullable().default(null),
+/** Each setting's shape, without defaults: a patch must never fill in keys it did not send. */
+const settingFields = {
+  theme: z.enum(THEMES),
+  readAloud: z.boolean(),
+  voiceName: z.string().max(200).nullable(),
   /** Seconds of silence after which a spoken answer ends by itself; 0 = never. */
-  autoEndSilenceSeconds: z.number().min(0).max(60).default(0),
-  holdToTalk: z.boolean().default(false),
-  activeLlmModel: z.string().max(500).nullable().default(null),
-  activeWhisperModel: z.string().max(500).nullable().default(null),
-  whisperThreads: z.number().int().min(0).max(64).default(0),
-  inputDeviceId: z.string().max(500).nullable().default(null),
+  autoEndSilenceSeconds: z.number().min(0).max(60),
+  holdToTalk: z.boolean(),
+  activeLlmModel: z.string().max(500).nullable(),
+  activeWhisperModel: z.string().max(500).nullable(),
+  whisperThreads: z.number().int().min(0).max(64),
+  inputDeviceId: z.string().max(500).nullable(),
+};
+
+export const settingsSchema = z.object(settingFields);
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
+  theme: 'system',
+  readAloud: false,
+  voiceName: null,
+  autoEndSilenceSeconds: 0,
+  holdToTalk: false,
+  activeLlmModel: null,
+  activeWhisperModel: null,
+  whisperThreads: 0,
+  inputDeviceId: null,
 });
 
-export type Settings = z.output<typeof settingsSchema>;
+/** Some settings, and only those: keys not sent stay as they are. */
+export const settingsPatchSchema = z.object(settingFields).partial().strict();
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;
+
+/** Checks one stored value against its setting's shape; undefined when it does not fit. */
+export function parseSetting<K extends SettingKey>(key: K, value: unknown): Settings[K] | undefined {
+  const parsed = settingFields[key].safeParse(value);
+  return parsed.success ? (parsed.data as Settings[K]) : undefined;
+}
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(settingFields, key);
+}
 
 export const settingsContract = {
   get: method(z.undefined()).returns<Settings>(),
-  update: method(settingsSchema.partial().strict()).returns<Settings>(),
+  update: method(settingsPatchSchema).returns<Settings>(),
 };

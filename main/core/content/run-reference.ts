@@ -3,8 +3,8 @@
  * ship tests that its own answer fails. The code comes from pack files (possibly the user's), so
  * it runs in a bare vm context: no require, no process, and a time limit per call.
  */
-import vm from 'node:vm';
 import { isDeepStrictEqual } from 'node:util';
+import vm from 'node:vm';
 import type { CodingTest } from '../../../content/schema.js';
 
 export const REFERENCE_TIMEOUT_MS = 1000;

@@ -6,8 +6,9 @@
  * only queues a job, and a running job gives the model back when the next answer comes in.
  */
 import { createHash } from 'node:crypto';
-import type { Question, Round } from '../../../content/schema.js';
+import { type Question, type Round, type RoundKind } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
+import { AppError } from '../../contract/result.js';
 import type {
   AnswerFlag,
   JudgementStatus,
@@ -16,8 +17,6 @@ import type {
   RoundFeedback,
   SessionFeedbackView,
 } from '../../contract/services/feedback.js';
-import type { RoundKind } from '../../../content/schema.js';
-import { AppError } from '../../contract/result.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
 import type { EngineState, TurnRecord } from '../interview/engine.js';

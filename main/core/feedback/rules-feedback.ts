@@ -13,12 +13,12 @@ import type {
   StarView,
 } from '../../contract/services/feedback.js';
 import type { PlannedQuestion, TurnRecord } from '../interview/engine.js';
+import { rubricCoverage } from '../rubric/rubric-coverage.js';
 import { checklistCoverage } from './checklist.js';
 import { describeMetrics, GOOD } from './describe-metrics.js';
 import { FLAG_MESSAGES } from './metrics/answer-checks.js';
 import { deliveryMetrics } from './metrics/delivery.js';
 import type { TimedSegment } from './metrics/transcript.js';
-import { rubricCoverage } from '../rubric/rubric-coverage.js';
 import { starStructure } from './star.js';
 
 /** Rounds whose answers are stories, so STAR structure applies. */

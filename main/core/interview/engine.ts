@@ -4,8 +4,8 @@
  */
 import type { FollowUp, Question, RubricPoint } from '../../../content/schema.js';
 import type { ConversationMessage, MessageKind, Phase, Speaker } from '../../contract/services/interview.js';
-import type { Decision } from './interviewers/types.js';
 import { checkpointClock, elapsed, resumeClock, startClock, stopClock, type Clock } from './clock.js';
+import type { Decision } from './interviewers/types.js';
 
 /** A question as it was when asked: old sessions keep working when a role pack changes. */
 export interface PlannedQuestion {

@@ -3,21 +3,21 @@
  * Calls for one session run one at a time, so a double click acts once.
  */
 import { randomUUID } from 'node:crypto';
-import type { Role, Round } from '../../../content/schema.js';
+import type { Question, Role, Round } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
-import type { InterviewView } from '../../contract/services/interview.js';
 import { AppError } from '../../contract/result.js';
+import type { InterviewView } from '../../contract/services/interview.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
-import type { DecisionContext, Interviewer } from './interviewers/types.js';
-import { scriptedInterviewer } from './interviewers/scripted.js';
+import { SequencerByKey } from '../util/sequencer.js';
 import { remaining } from './clock.js';
 import * as engine from './engine.js';
 import type { EngineState } from './engine.js';
+import { scriptedInterviewer } from './interviewers/scripted.js';
+import type { DecisionContext, Interviewer } from './interviewers/types.js';
 import { pickQuestions } from './plan.js';
 import type { InterviewRepository, SessionRecord } from './repository.js';
 import { interviewView, summaryView } from './views.js';
-import { SequencerByKey } from '../util/sequencer.js';
 
 export interface InterviewServiceOptions {
   repository: () => InterviewRepository;
@@ -189,7 +189,7 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         throw new AppError('NOT_FOUND', 'That role or round is not in the library any more. Pick another one.');
       const { role, round } = found;
       const repository = options.repository();
-      let questions = round.questions;
+      let questions: Question[];
       if (questionIds) {
         questions = questionIds.map((id) => round.questions.find((q) => q.id === id)).filter((q) => q !== undefined);
         if (questions.length === 0) throw new AppError('NOT_FOUND', 'That question is no longer in this round.');

@@ -1,19 +1,17 @@
 /**
- * The local language model, as core uses it: loaded lazily in the background (at app start when
- * a model is active, or when a round starts), one context for the app, one chat per interview
- * round, and short-lived structured calls for the feedback judge. Switching the active model
- * unloads the old one on the next use.
+ * The local language model as a host, with no knowledge of interviews: loaded lazily in the
+ * background (at app start when a model is active, or on first use), one context for the app
+ * with one long-lived sequence (lent to one owner at a time — the interview round's chat) and
+ * one for short-lived structured calls (the feedback judge). Switching the active model unloads
+ * the old one on the next use, and the sequence's owner is told to let go first.
  */
 import fs from 'node:fs';
-import type { Llama, LlamaGrammar } from 'node-llama-cpp';
-import type { Role, Round } from '../../../content/schema.js';
-import type { LlmStatus } from '../../contract/services/models.js';
+import type { Llama, LlamaContextSequence, LlamaGrammar } from 'node-llama-cpp';
 import { AppError, isAppError } from '../../contract/result.js';
-import type { DecisionContext } from '../interview/interviewers/types.js';
+import type { LlmStatus } from '../../contract/services/models.js';
+import { Sequencer } from '../util/sequencer.js';
 import { generate, parseJsonReply } from './generate.js';
 import { checkModelFile, loadModel, loadRuntime, type LoadedModel } from './loader.js';
-import { systemPrompt } from '../interview/interviewers/llm/prompts.js';
-import { RoundChat } from '../interview/interviewers/llm/round-chat.js';
 import type { GenerateOptions, JsonResult, JsonSchema, LlmJsonGenerator } from './types.js';
 
 export interface LlmServiceOptions {
@@ -35,15 +33,21 @@ export interface LlmService extends LlmJsonGenerator {
   ready(signal?: AbortSignal): Promise<LoadedModel>;
   /** The llama.cpp runtime alone (the hardware probe shares it rather than starting a second one). */
   runtime(): Promise<Llama>;
-  /** The chat for this session's round, created on first use (a new round replaces the previous one). */
-  roundChat(sessionId: string, role: Role, round: Round, signal?: AbortSignal): Promise<RoundChat>;
+  /** True when the active model is loaded now (work that only helps a loaded model can skip). */
+  isReady(): boolean;
   /**
-   * Pre-evaluates a partial answer while the candidate is still speaking or typing. `context` is
-   * the decision context before this answer. Never rejects; does nothing when no model is ready.
-   * Resolves when this draft is evaluated (or replaced by a newer one); callers need not wait.
+   * Lends the context's long-lived sequence. The previous holder's `release` runs first (it must
+   * dispose what it built on the sequence); so does this one's when the model unloads.
    */
-  preloadAnswer(sessionId: string, partialText: string, context: DecisionContext): Promise<void>;
+  claimSequence(release: () => Promise<void>, signal?: AbortSignal): Promise<SequenceLease>;
   close(): Promise<void>;
+}
+
+export interface SequenceLease {
+  model: LoadedModel;
+  sequence: LlamaContextSequence;
+  /** A grammar for a JSON schema, built once per schema and model. */
+  grammarFor(schema: JsonSchema): Promise<LlamaGrammar>;
 }
 
 function fileStamp(file: string | null): string {
@@ -91,23 +95,27 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
   let pendingLoads = 0;
   /** Remembered so a broken file is not reloaded on every turn; a changed file is tried again. */
   let failure: { path: string | null; stamp: string; error: AppError } | null = null;
-  let loadQueue: Promise<unknown> = Promise.resolve();
-  let current: { sessionId: string; model: LoadedModel; chat: Promise<RoundChat> } | null = null;
-  let jsonQueue: Promise<unknown> = Promise.resolve();
+  const loads = new Sequencer();
+  /** Who holds the long-lived sequence now, and how to make them let go. */
+  let holder: { release: () => Promise<void> } | null = null;
+  /** One judging call at a time: the context holds one spare sequence besides the long-lived one. */
+  const jsonCalls = new Sequencer();
   const grammars = new Map<string, Promise<LlamaGrammar>>();
   const closing = new AbortController();
 
   const runtime = (): Promise<Llama> => sharedRuntime(options.gpu ?? 'auto', log);
 
+  async function releaseHolder(): Promise<void> {
+    const previous = holder;
+    holder = null;
+    await previous?.release().catch((error: unknown) => log('releasing the model sequence failed', error));
+  }
+
   async function unload(): Promise<void> {
     const old = loaded;
     loaded = null;
     grammars.clear();
-    if (current) {
-      const chat = current.chat;
-      current = null;
-      await (await chat.catch(() => null))?.dispose();
-    }
+    await releaseHolder();
     if (old) {
       await old.context.dispose().catch(() => undefined);
       await old.model.dispose().catch(() => undefined);
@@ -153,8 +161,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     if (loaded && loaded.modelPath === wanted) return loaded;
     loadingPath = wanted;
     pendingLoads += 1;
-    const next = loadQueue.then(() => load(wanted));
-    loadQueue = next.catch(() => undefined);
+    const next = loads.run(() => load(wanted));
     if (!signal) return next;
     // The caller may stop waiting (its turn timed out); the load itself goes on for next time.
     return new Promise<LoadedModel>((resolve, reject) => {
@@ -185,46 +192,11 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     return grammar;
   }
 
-  async function createRoundChat(model: LoadedModel, sessionId: string, role: Role, round: Round): Promise<RoundChat> {
-    const { LlamaChatSession } = await import('node-llama-cpp');
-    const sequence = model.context.getSequence();
-    const session = new LlamaChatSession({
-      contextSequence: sequence,
-      systemPrompt: systemPrompt(role, round),
-      // The backstop when one question alone fills the context: drop the oldest turns in big steps.
-      contextShift: {
-        size: (s) => Math.max(64, Math.floor(s.contextSize / 4)),
-        strategy: 'eraseFirstResponseAndKeepFirstSystem',
-      },
-    });
-    return new RoundChat({
-      sessionId,
-      role,
-      round,
-      session,
-      sequence,
-      grammarFor: (schema) => grammarFor(model.llama, schema),
-    });
-  }
-
-  async function roundChat(sessionId: string, role: Role, round: Round, signal?: AbortSignal): Promise<RoundChat> {
+  async function claimSequence(release: () => Promise<void>, signal?: AbortSignal): Promise<SequenceLease> {
     const model = await ready(signal);
-    if (current && current.sessionId === sessionId && current.model === model) {
-      const chat = await current.chat.catch(() => null);
-      if (chat && !chat.disposed) return chat;
-    }
-    if (current) {
-      // A new round: the previous round's chat gives its sequence back first.
-      const previous = current.chat;
-      current = null;
-      await (await previous.catch(() => null))?.dispose();
-    }
-    const chat = createRoundChat(model, sessionId, role, round);
-    current = { sessionId, model, chat };
-    chat.catch(() => {
-      if (current?.chat === chat) current = null;
-    });
-    return chat;
+    await releaseHolder();
+    holder = { release };
+    return { model, sequence: model.context.getSequence(), grammarFor: (schema) => grammarFor(model.llama, schema) };
   }
 
   async function generateJson<T>(
@@ -271,10 +243,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
         session.dispose({ disposeSequence: true });
       }
     };
-    // One judging call at a time: the context holds one spare sequence besides the round's chat.
-    const result = jsonQueue.then(run, run);
-    jsonQueue = result.catch(() => undefined);
-    return result;
+    return jsonCalls.run(run);
   }
 
   return {
@@ -314,17 +283,8 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
 
     ready,
     runtime,
-    roundChat,
-
-    async preloadAnswer(sessionId, partialText, context) {
-      if (!partialText.trim() || !loaded || loaded.modelPath !== options.modelPath()) return;
-      const withDraft: DecisionContext = { ...context, answers: [...context.answers, partialText] };
-      try {
-        await (await roundChat(sessionId, context.role, context.round)).preload(withDraft);
-      } catch (error) {
-        log('pre-evaluating the answer failed', error);
-      }
-    },
+    isReady: () => loaded !== null && loaded.modelPath === options.modelPath(),
+    claimSequence,
 
     generateJson,
 

@@ -16,8 +16,8 @@ import { AppError, isAppError, type ErrorInfo } from '../../contract/result.js';
 import type { DownloadInfo, DownloadState } from '../../contract/services/models.js';
 import type { EventBus } from '../events.js';
 import { downloadUrl, type CatalogEntry } from './catalog.js';
-import { ensureFreeSpace, freeSpace as defaultFreeSpace, isDiskFullError, type FreeSpace } from './disk.js';
 import { holdDiskFullGuard } from './disk-full-guard.js';
+import { ensureFreeSpace, freeSpace as defaultFreeSpace, isDiskFullError, type FreeSpace } from './disk.js';
 import { formatBytes } from './format.js';
 import { keptBytes } from './partial-file.js';
 import { networkMessage, preflight } from './preflight.js';
@@ -349,7 +349,7 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
       }
     },
     restore(catalog) {
-      let saved: SavedDownload[] = [];
+      let saved: SavedDownload[];
       try {
         saved = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as SavedDownload[];
       } catch {

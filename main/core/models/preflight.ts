@@ -65,8 +65,8 @@ async function firstBytes(response: Response): Promise<Buffer> {
   let length = 0;
   try {
     while (length < HEADER_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
+      const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
+      if (done || !value) break;
       parts.push(value);
       length += value.length;
     }

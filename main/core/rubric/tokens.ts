@@ -1,12 +1,12 @@
 /** A word of a transcript with where it came from, so evidence can be quoted back exactly. */
+import { stem } from './stem.js';
+
 export interface Token {
   word: string;
   stem: string;
   start: number;
   end: number;
 }
-
-import { stem } from './stem.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 

@@ -13,12 +13,11 @@ import type {
   TurnDetail,
 } from '../../contract/services/sessions.js';
 import type { EngineState } from '../interview/engine.js';
-import { createInterviewRepository } from '../interview/repository.js';
+import { createInterviewRepository, turnRowId } from '../interview/repository.js';
 import { summaryView } from '../interview/views.js';
 import type { Db } from '../storage/database.js';
 import { durationOf, feedbackScores, sessionCoveragePct } from './scores.js';
 import { fileExists, resolveRecordingPath } from './session-files.js';
-import { turnRowId } from '../interview/repository.js';
 
 export const NOT_FOUND_MESSAGE =
   'That session is not in your history any more (it may have been deleted). Go back to the history to pick another one.';

@@ -7,6 +7,7 @@
  * the feedback rows of the session carry (see scores.ts, feedbackScores).
  */
 import type { RoundKind } from '../../../content/schema.js';
+import { AppError } from '../../contract/result.js';
 import type {
   DeliveryMetrics,
   ProgressDimension,
@@ -16,7 +17,6 @@ import type {
   QuestionAttempts,
   RepeatedQuestion,
 } from '../../contract/services/sessions.js';
-import { AppError } from '../../contract/result.js';
 import type { EngineState } from '../interview/engine.js';
 import type { Db } from '../storage/database.js';
 import {

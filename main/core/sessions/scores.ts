@@ -7,10 +7,10 @@
  * come from feedback rows when they carry them, else from the spoken transcript.
  */
 import type { DeliveryMetrics, FeedbackScore } from '../../contract/services/sessions.js';
-import { rubricCoverage } from '../rubric/rubric-coverage.js';
-import { tokenize } from '../rubric/tokens.js';
 import { elapsed } from '../interview/clock.js';
 import type { EngineState, PlannedQuestion, TurnRecord } from '../interview/engine.js';
+import { rubricCoverage } from '../rubric/rubric-coverage.js';
+import { tokenize } from '../rubric/tokens.js';
 
 export const COVERAGE_DIMENSION = 'coverage';
 

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import type { LibVariant } from '@fugood/whisper.node';
-import type { SpeechReadiness } from '../../contract/services/speech.js';
 import { AppError } from '../../contract/result.js';
+import type { SpeechReadiness } from '../../contract/services/speech.js';
 import { loadWhisper, type Transcriber } from './transcriber.js';
 import { findVadModel, loadSileroVad, type Vad } from './vad.js';
 

@@ -3,11 +3,11 @@
  * figures the UI shows while the candidate talks (speech time, the silence so far, whether the
  * transcript is catching up). Plain Node: tests feed it PCM arrays.
  */
+import type { LiveSpeechState } from '../../contract/services/speech.js';
 import { clippedShare, msToSamples, samplesToMs } from './pcm.js';
 import { Segmenter } from './segmenter.js';
-import { TranscriptQueue, type LiveSegment } from './transcript-queue.js';
 import type { Transcriber } from './transcriber.js';
-import type { LiveSpeechState } from '../../contract/services/speech.js';
+import { TranscriptQueue, type LiveSegment } from './transcript-queue.js';
 import type { SpeechSpan, Vad } from './vad.js';
 
 export type LiveState = LiveSpeechState;
@@ -44,7 +44,7 @@ export class LivePipeline {
   private lastSpeechEnd: number | null = null;
   private finishedSpeech = 0;
   private clipping = 0;
-  private failure: unknown = null;
+  private failure: Error | null = null;
 
   constructor(private readonly options: LivePipelineOptions) {
     this.origin = options.start ?? 0;
@@ -60,8 +60,13 @@ export class LivePipeline {
     });
   }
 
-  push(samples: Int16Array): LiveState {
+  /** A VAD failure is reported by the next call rather than lost in a background analysis. */
+  private throwIfFailed(): void {
     if (this.failure) throw this.failure;
+  }
+
+  push(samples: Int16Array): LiveState {
+    this.throwIfFailed();
     this.segmenter.push(samples);
     this.clipping = this.clipping * 0.8 + clippedShare(samples) * 0.2;
     const due = Math.max(this.analyzeEvery, this.segmenter.regionSamples / 3);
@@ -94,14 +99,14 @@ export class LivePipeline {
    */
   async finish(): Promise<{ segments: readonly LiveSegment[]; transcript: string }> {
     while (this.analyzing) await this.analyzing;
-    if (this.failure) throw this.failure;
+    this.throwIfFailed();
     const unanalyzed = this.segmenter.end - this.analyzedUpTo;
     if (this.open && unanalyzed <= msToSamples(FINISH_WITHOUT_VAD_MS)) {
       this.addSegment({ start: this.open.start, end: this.segmenter.end });
       this.open = null;
     } else if (unanalyzed > 0 || this.open) {
       await this.analyze(true);
-      if (this.failure) throw this.failure;
+      this.throwIfFailed();
     }
     await this.queue.drain();
     return { segments: this.queue.all, transcript: this.queue.transcript() };
@@ -136,7 +141,7 @@ export class LivePipeline {
       if (open) this.lastSpeechEnd = open.end;
     } catch (error) {
       // The VAD failing is not something a retry fixes; the next push reports it.
-      this.failure = error;
+      this.failure = error instanceof Error ? error : new Error(String(error));
     }
   }
 }

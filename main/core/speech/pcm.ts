@@ -35,7 +35,7 @@ export function samplesToArrayBuffer(samples: Int16Array): ArrayBuffer {
   ) {
     return samples.buffer;
   }
-  return samples.slice().buffer as ArrayBuffer;
+  return samples.slice().buffer;
 }
 
 export function concatSamples(parts: readonly Int16Array[]): Int16Array {

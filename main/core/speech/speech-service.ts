@@ -8,10 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Services } from '../../contract/index.js';
-import type { Phase } from '../../contract/services/interview.js';
-import type { LiveSpeechState, SpokenAnswer, TranscriptSegment } from '../../contract/services/speech.js';
 import { AppError } from '../../contract/result.js';
+import type { Phase } from '../../contract/services/interview.js';
 import type { Settings } from '../../contract/services/settings.js';
+import type { LiveSpeechState, SpokenAnswer, TranscriptSegment } from '../../contract/services/speech.js';
 import type { EventBus } from '../events.js';
 import { turnRowId } from '../interview/repository.js';
 import { engineCache, loadRealEngines, speechReadiness, type LoadEngines } from './engines.js';

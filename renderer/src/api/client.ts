@@ -2,9 +2,9 @@
  * The UI's `api`: every contract method as a typed async function. Errors come back as
  * AppError with a code and a human message.
  */
+import type { EventMap, EventName } from '../../../main/contract/events.js';
 import { channelName, contract, type Api } from '../../../main/contract/index.js';
 import { AppError } from '../../../main/contract/result.js';
-import type { EventMap, EventName } from '../../../main/contract/events.js';
 import { bridgeTransport } from './bridge-transport.js';
 import { electronTransport } from './electron-transport.js';
 import type { Transport } from './transport.js';

@@ -3,8 +3,8 @@ import type { Result } from '../../../main/contract/result.js';
 import type { Transport } from './transport.js';
 
 type PreloadApi = Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> & {
-  onEvent(listener: (event: EventEnvelope) => void): () => void;
-  pathForFile?(file: File): string;
+  onEvent: (listener: (event: EventEnvelope) => void) => () => void;
+  pathForFile?: (file: File) => string;
 };
 
 export function electronTransport(): Transport | null {

@@ -21,7 +21,7 @@ export interface Capture {
   sampleRate: number;
   deviceLabel: string;
   /** Stops the microphone; the last partial chunk is delivered first. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export class CaptureError extends Error {

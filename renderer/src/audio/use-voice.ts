@@ -18,10 +18,10 @@ export interface VoiceTake {
   /** Where this take starts in the turn's recording, so segment times read as answer times. */
   offsetMs: number;
   error: string | null;
-  start(): Promise<void>;
+  start: () => Promise<void>;
   /** Ends the take; resolves with the transcript (null when it failed: error says why). */
-  stop(): Promise<SpokenAnswer | null>;
-  clearError(): void;
+  stop: () => Promise<SpokenAnswer | null>;
+  clearError: () => void;
 }
 
 const SILENT: CaptureLevel = { peak: 0, rms: 0 };

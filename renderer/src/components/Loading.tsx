@@ -1,5 +1,5 @@
-import type { AsyncState } from '../use-async.js';
 import type { ReactNode } from 'react';
+import type { AsyncState } from '../use-async.js';
 
 /** Renders the ready value, or a calm loading line, or the error with what to do. */
 export function Async<T>({

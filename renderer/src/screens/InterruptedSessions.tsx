@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import type { InterruptedSession } from '../../../main/contract/services/interview.js';
 import { api, errorMessage } from '../api/client.js';
 import { href } from '../router.js';
-import type { InterruptedSession } from '../../../main/contract/services/interview.js';
 
 /**
  * Rounds that were started but not finished (including ones cut off by a crash): resume them,

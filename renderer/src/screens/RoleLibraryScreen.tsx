@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
+import type { PackProblem, RoleSummary } from '../../../main/contract/services/content.js';
 import { api, errorMessage } from '../api/client.js';
 import { Async } from '../components/Loading.js';
 import { ROUND_KIND_LABELS } from '../labels.js';
 import { href } from '../router.js';
 import { useAsync } from '../use-async.js';
-import type { PackProblem, RoleSummary } from '../../../main/contract/services/content.js';
 import { InterruptedSessions } from './InterruptedSessions.js';
 
 type ImportMessage = { kind: 'good' | 'error'; text: string; errors?: string[] };

@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import type { RoleSummary } from '../../../main/contract/services/content.js';
 import { api, errorMessage } from '../api/client.js';
-import { downloadText } from '../download.js';
 import { Async } from '../components/Loading.js';
+import { downloadText } from '../download.js';
 import { formatMinutes, ROUND_KIND_LABELS } from '../labels.js';
 import { href } from '../router.js';
 import { useAsync } from '../use-async.js';
-import type { RoleSummary } from '../../../main/contract/services/content.js';
 import { StartRound } from './StartRound.js';
 
 export function RoleScreen({ roleId }: { roleId: string }) {

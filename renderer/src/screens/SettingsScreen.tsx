@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import type { AppInfo } from '../../../main/contract/services/app.js';
+import type { Settings } from '../../../main/contract/services/settings.js';
 import { api, errorMessage } from '../api/client.js';
 import { Async } from '../components/Loading.js';
 import { href } from '../router.js';
 import { applyTheme } from '../theme.js';
 import { useAsync } from '../use-async.js';
-import type { AppInfo } from '../../../main/contract/services/app.js';
-import type { Settings } from '../../../main/contract/services/settings.js';
 
 export function SettingsScreen({ info }: { info: AppInfo }) {
   const [settings, reload] = useAsync(() => api.settings.get(), []);

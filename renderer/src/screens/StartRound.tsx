@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, errorMessage } from '../api/client.js';
 import type { RoleSummary, RoundSummary } from '../../../main/contract/services/content.js';
+import { api, errorMessage } from '../api/client.js';
 import { formatMinutes } from '../labels.js';
 import { navigate } from '../router.js';
 import { ActionButton } from './practice/ActionButton.js';

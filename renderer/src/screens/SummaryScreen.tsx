@@ -1,9 +1,9 @@
+import type { RoundSummaryView } from '../../../main/contract/services/interview.js';
 import { api } from '../api/client.js';
 import { Async } from '../components/Loading.js';
 import { ROUND_KIND_LABELS } from '../labels.js';
 import { href } from '../router.js';
 import { useAsync } from '../use-async.js';
-import type { RoundSummaryView } from '../../../main/contract/services/interview.js';
 import { FeedbackCards } from './feedback/FeedbackCards.js';
 import { formatDuration } from './practice/clock.js';
 

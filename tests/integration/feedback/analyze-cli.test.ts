@@ -8,6 +8,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
+/** The parts of the CLI's JSON report these tests read. */
+interface Report {
+  question: unknown;
+  delivery: unknown;
+  coverage: { id: string; evidence: string[] }[];
+  star: { parts: { present: boolean }[]; quantity: string | null };
+  checklist: unknown;
+}
+
+interface ExpectedFile {
+  expected: { delivery: Record<string, unknown> };
+}
+
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const CLI = join(ROOT, 'main', 'core', 'feedback', 'analyze-cli.ts');
 const dir = mkdtempSync(join(tmpdir(), 'ir-analyze-'));
@@ -30,9 +43,11 @@ describe('npm run analyze', () => {
     const { code, stdout, stderr } = analyze(transcript);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const report = JSON.parse(stdout);
+    const report = JSON.parse(stdout) as Report;
     expect(report.question).toBeNull();
-    expect(report.delivery).toMatchObject(JSON.parse(readFileSync(transcript, 'utf8')).expected.delivery);
+    expect(report.delivery).toMatchObject(
+      (JSON.parse(readFileSync(transcript, 'utf8')) as ExpectedFile).expected.delivery,
+    );
   });
 
   it('adds rubric coverage and STAR when the question is in the role packs', () => {
@@ -49,7 +64,7 @@ describe('npm run analyze', () => {
     );
     const { code, stdout } = analyze(path);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout);
+    const report = JSON.parse(stdout) as Report;
     expect(report.question).toMatchObject({ roundKind: 'behavioral', answerMinutes: 5 });
     // 31 words in 15.5 s of speech, 20 s of answer; one 3.5 s pause; 20 s of a 5 min budget.
     expect(report.delivery).toMatchObject({
@@ -60,13 +75,13 @@ describe('npm run analyze', () => {
       pauses: { count: 1, longestMs: 3500 },
       length: { usedMs: 20_000, budgetMs: 300_000, ratio: 0.07 },
     });
-    expect(report.coverage.map((c: { id: string; evidence: string[] }) => [c.id, c.evidence])).toEqual([
+    expect(report.coverage.map((c) => [c.id, c.evidence])).toEqual([
       ['understood-intent', ['asked why', 'listened']],
       ['evidence', ['prototype']],
       ['resolution', ['compromise', 'agreed']],
       ['outcome-reflection', []],
     ]);
-    expect(report.star.parts.map((p: { present: boolean }) => p.present)).toEqual([false, false, true, true]);
+    expect(report.star.parts.map((p) => p.present)).toEqual([false, false, true, true]);
     expect(report.star.quantity).toBe('30 percent');
     expect(report.checklist).toBeNull();
   });

@@ -2,20 +2,20 @@
  * The interview service's hooks for the LLM interviewer: the decision is stopped when the
  * candidate pauses or ends, and drafts are offered for pre-evaluation with the decision context.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { createContentService } from '../../../main/core/content/service.js';
 import { EventBus } from '../../../main/core/events.js';
-import { createInterviewRepository } from '../../../main/core/interview/repository.js';
-import { createInterviewService } from '../../../main/core/interview/service.js';
 import type {
   DecisionContext,
   Interviewer,
   InterviewerCallbacks,
 } from '../../../main/core/interview/interviewers/types.js';
+import { createInterviewRepository } from '../../../main/core/interview/repository.js';
+import { createInterviewService } from '../../../main/core/interview/service.js';
 import { openDatabase, type Db } from '../../../main/core/storage/database.js';
 import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
 

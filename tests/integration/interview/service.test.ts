@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import type { Question, Role } from '../../../content/schema.js';
 import type { ErrorInfo } from '../../../main/contract/result.js';
@@ -9,9 +9,9 @@ import type { InterruptedSession, InterviewView, RoundSummaryView } from '../../
 import { createContentService } from '../../../main/core/content/service.js';
 import { createCore, type Core } from '../../../main/core/create-core.js';
 import { EventBus } from '../../../main/core/events.js';
+import type { Interviewer } from '../../../main/core/interview/interviewers/types.js';
 import { createInterviewRepository } from '../../../main/core/interview/repository.js';
 import { createInterviewService } from '../../../main/core/interview/service.js';
-import type { Interviewer } from '../../../main/core/interview/interviewers/types.js';
 import { openDatabase, type Db } from '../../../main/core/storage/database.js';
 import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
 

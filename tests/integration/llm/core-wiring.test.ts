@@ -3,13 +3,13 @@
  * its state through models.llmStatus; a session gets the LLM interviewer only while the model
  * file is there.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import type { LlmStatus } from '../../../main/contract/services/models.js';
 import type { InterviewView } from '../../../main/contract/services/interview.js';
+import type { LlmStatus } from '../../../main/contract/services/models.js';
 import { createCore, type Core } from '../../../main/core/create-core.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
@@ -44,7 +44,7 @@ function start(activeLlmModel: string | null): Core {
     version: '0',
     log: () => undefined,
   });
-  first.services.settings.update({ activeLlmModel });
+  void first.services.settings.update({ activeLlmModel });
   first.close();
   core = createCore({
     dataDir: path.join(root, 'data'),

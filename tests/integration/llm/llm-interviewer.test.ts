@@ -3,10 +3,11 @@
  * token by token, and the scripted interviewer taking the turn (with a notice) whenever the
  * model cannot: cut-off JSON, a timeout, no model, a corrupt model. Aborting is silent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRoundChats } from '../../../main/core/interview/interviewers/llm/round-chats.js';
 import {
   createLlmInterviewerFactory,
   type LlmInterviewerLimits,
@@ -67,6 +68,7 @@ function interviewerWith(service: LlmService, limits: Partial<LlmInterviewerLimi
   const notices: { sessionId: string; message: string }[] = [];
   const factory = createLlmInterviewerFactory({
     llm: service,
+    chats: createRoundChats(service),
     notify: (sessionId, message) => notices.push({ sessionId, message }),
     limits: { decisionMaxTokens: 48, followUpMaxChars: 16, ...limits },
   });

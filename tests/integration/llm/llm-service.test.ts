@@ -3,17 +3,26 @@
  * structured calls through a JSON-schema grammar, and the KV cache at work in a round's chat.
  * The fixture writes gibberish, so these tests check shapes, limits and token counts, never wording.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../main/contract/result.js';
-import type { Decision, DecisionContext } from '../../../main/core/interview/interviewers/types.js';
-import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
 import { answerMessage } from '../../../main/core/interview/interviewers/llm/prompts.js';
 import type { TurnRequest } from '../../../main/core/interview/interviewers/llm/round-chat.js';
+import { createRoundChats, type RoundChats } from '../../../main/core/interview/interviewers/llm/round-chats.js';
+import type { Decision, DecisionContext } from '../../../main/core/interview/interviewers/types.js';
+import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
+
+const roundChatsBy = new WeakMap<LlmService, RoundChats>();
+/** One round-chat keeper per model host, as create-core makes it. */
+function chatsOf(service: LlmService): RoundChats {
+  let chats = roundChatsBy.get(service);
+  if (!chats) roundChatsBy.set(service, (chats = createRoundChats(service)));
+  return chats;
+}
 
 let fixture: string;
 let tmp: string;
@@ -214,14 +223,14 @@ describe("a round's chat", () => {
     const answer = words(300);
     const draft = answer.split(' ').slice(0, -5).join(' ');
 
-    const cold = await llm.roundChat('cold', role, round);
+    const cold = await chatsOf(llm).roundChat('cold', role, round);
     await cold.idle();
     const coldBefore = cold.sequence.tokenMeter.getState().usedInputTokens;
     await cold.turn(request(context([answer])), keep);
     const coldEvaluated = cold.sequence.tokenMeter.getState().usedInputTokens - coldBefore;
 
-    const warm = await llm.roundChat('warm', role, round);
-    await llm.preloadAnswer('warm', draft, context([]));
+    const warm = await chatsOf(llm).roundChat('warm', role, round);
+    await chatsOf(llm).preloadAnswer('warm', draft, context([]));
     const warmBefore = warm.sequence.tokenMeter.getState().usedInputTokens;
     await warm.turn(request(context([answer])), keep);
     const warmEvaluated = warm.sequence.tokenMeter.getState().usedInputTokens - warmBefore;
@@ -232,7 +241,7 @@ describe("a round's chat", () => {
   });
 
   it('the next turn evaluates only what it adds, not the history', async () => {
-    const chat = await llm.roundChat('history', role, round);
+    const chat = await chatsOf(llm).roundChat('history', role, round);
     const first = context([words(120)]);
     await chat.turn(request(first), keep);
     await chat.idle();
@@ -254,7 +263,7 @@ describe('a long round in a small context', () => {
   it('before a new question, a nearly full context becomes a summary of the finished questions', async () => {
     const small = createLlmService({ modelPath: () => fixture, threads: 1, gpu: false, maxContextSize: 1024 });
     others.push(small);
-    const chat = await small.roundChat('small', role, round);
+    const chat = await chatsOf(small).roundChat('small', role, round);
     expect(chat.sequence.contextSize).toBe(1024);
     const first = context([words(300)]);
     await chat.turn(request(first), keep);
@@ -266,7 +275,8 @@ describe('a long round in a small context', () => {
     const history = chat.history();
     expect(history).toHaveLength(3); // the new system prompt, this answer, the reply
     expect(history[0]).toMatchObject({ type: 'system' });
-    expect(String(history[0]!.type === 'system' && history[0]!.text)).toContain(
+    const system = history[0];
+    expect(system?.type === 'system' ? system.text : '').toContain(
       `Earlier in this interview (summary):\n- "${question.prompt}"`,
     );
     expect(history[1]).toMatchObject({ type: 'user' });
@@ -276,7 +286,7 @@ describe('a long round in a small context', () => {
   it('one question longer than the context still gets a reply (the oldest turns are shifted out)', async () => {
     const small = createLlmService({ modelPath: () => fixture, threads: 1, gpu: false, maxContextSize: 1024 });
     others.push(small);
-    const chat = await small.roundChat('overflow', role, round);
+    const chat = await chatsOf(small).roundChat('overflow', role, round);
     const answers: string[] = [];
     const outcomes: string[] = [];
     for (let turn = 0; turn < 5; turn += 1) {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { settingsSchema, type Settings } from '../../../main/contract/services/settings.js';
+import { SETTINGS_DEFAULTS, type Settings } from '../../../main/contract/services/settings.js';
 import { createCore, type Core } from '../../../main/core/create-core.js';
 import { readSettings, writeSettings } from '../../../main/core/settings/settings-store.js';
 import { migrate } from '../../../main/core/storage/migrate.js';
@@ -33,8 +33,8 @@ describe('settings store', () => {
   it('gives the defaults with no database and with an empty one', () => {
     expect(readSettings(null)).toEqual(DEFAULTS);
     expect(readSettings(memoryDb())).toEqual(DEFAULTS);
-    // The test's list of defaults matches the schema's (a new setting must be added here).
-    expect(settingsSchema.parse({})).toEqual(DEFAULTS);
+    // The test's list of defaults matches the contract's (a new setting must be added here).
+    expect(SETTINGS_DEFAULTS).toEqual(DEFAULTS);
   });
 
   it('writes only the given keys and reads them back', () => {
@@ -116,6 +116,39 @@ describe('settings through core', () => {
       ok: true,
       value: { activeLlm: 'llm/x.gguf' },
     });
+  });
+
+  it('changing one setting at a time never moves another one (through the dispatcher and SQLite)', async () => {
+    core = open();
+    // A non-default value for every setting, changed in sequence as a person would in the app.
+    const changes: Settings = {
+      theme: 'dark',
+      readAloud: true,
+      voiceName: 'Daniel',
+      autoEndSilenceSeconds: 4,
+      holdToTalk: true,
+      activeLlmModel: '/models/interviewer.gguf',
+      activeWhisperModel: '/models/whisper.bin',
+      whisperThreads: 3,
+      inputDeviceId: 'usb-mic',
+    };
+    let expected: Settings = { ...DEFAULTS };
+    for (const key of Object.keys(changes) as (keyof Settings)[]) {
+      const patch = { [key]: changes[key] };
+      const result = await core.dispatch('settings:update', patch);
+      expected = { ...expected, ...patch };
+      expect(result, `after changing ${key}`).toEqual({ ok: true, value: expected });
+    }
+    // And back again, one at a time, in the opposite order.
+    for (const key of (Object.keys(changes) as (keyof Settings)[]).reverse()) {
+      const patch = { [key]: DEFAULTS[key] };
+      const result = await core.dispatch('settings:update', patch);
+      expected = { ...expected, ...patch };
+      expect(result, `after resetting ${key}`).toEqual({ ok: true, value: expected });
+    }
+    core.close();
+    core = open();
+    await expect(core.dispatch('settings:get', undefined)).resolves.toEqual({ ok: true, value: DEFAULTS });
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkUpgrade, isAllowedOrigin, isLoopbackHostHeader, tokensMatch } from '../../../main/server/security.js';
 import { decodeBinaryRequest, encodeBinaryRequest, parseRequest } from '../../../main/contract/wire.js';
+import { checkUpgrade, isAllowedOrigin, isLoopbackHostHeader, tokensMatch } from '../../../main/server/security.js';
 
 const TOKEN = 'k3Y-abcdefghijklmnopqrstuvwx';
 const PORT = 41234;

@@ -8,8 +8,8 @@ import { answerFlags } from './answer-checks.js';
 import { countByKind, findFillers } from './fillers.js';
 import { findHedges } from './hedges.js';
 import { perMinute, speechMs as sumSpeech, wordsPerMinute } from './pace.js';
-import { countPhrases } from './phrases.js';
 import { longPauses, timeToFirstWordMs } from './pauses.js';
+import { countPhrases } from './phrases.js';
 import { repeatedPhrases, stutters } from './repeats.js';
 import { readWords, segmentsText, usableSegments, type TimedSegment } from './transcript.js';
 

@@ -5,9 +5,10 @@
  * that does not block the round. The model's choices are held to the same timing rules.
  */
 import { isAppError } from '../../../contract/result.js';
-import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from './llm/decision-schema.js';
 import type { LlmService } from '../../llm/llm-service.js';
+import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from './llm/decision-schema.js';
 import type { TurnFailure, TurnOutcome } from './llm/round-chat.js';
+import type { RoundChats } from './llm/round-chats.js';
 import { scriptedCandidateAnswer, scriptedClarification, scriptedDecision, scriptedTransition } from './scripted.js';
 import { followUpAllowed, nextQuestionAllowed } from './timing.js';
 import type { Decision, DecisionContext, Interviewer } from './types.js';
@@ -37,7 +38,8 @@ export const DEFAULT_LLM_LIMITS: LlmInterviewerLimits = {
 };
 
 export interface LlmInterviewerOptions {
-  llm: Pick<LlmService, 'roundChat' | 'status'>;
+  llm: Pick<LlmService, 'status'>;
+  chats: Pick<RoundChats, 'roundChat'>;
   /** Shows a non-blocking notice for this session ('interviewer:notice'). */
   notify: (sessionId: string, message: string) => void;
   limits?: Partial<LlmInterviewerLimits>;
@@ -62,9 +64,10 @@ function turnNotice(failure: TurnFailure, limits: LlmInterviewerLimits, error: u
       return "The AI interviewer's reply was cut off, so the scripted interviewer took this turn. The interview goes on as normal.";
     case 'invalid_json':
       return "The AI interviewer's reply could not be read, so the scripted interviewer took this turn. The interview goes on as normal.";
-    case 'timeout':
+    case 'timeout': {
       const seconds = Math.max(1, Math.round(limits.decisionTimeoutMs / 1000));
       return `The AI interviewer took longer than ${seconds} second${seconds === 1 ? '' : 's'}, so the scripted interviewer took this turn. A smaller model (see Models) answers faster.`;
+    }
     default: {
       const reason = error instanceof Error ? ` (${error.message.split('\n')[0]!.slice(0, 160)})` : '';
       return `The AI interviewer ran into a problem${reason}, so the scripted interviewer took this turn.`;
@@ -124,7 +127,7 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
     async decide(context, callbacks = {}) {
       const call = limited(limits.decisionTimeoutMs, callbacks.signal);
       try {
-        const chat = await options.llm.roundChat(sessionId, context.role, context.round, call.signal);
+        const chat = await options.chats.roundChat(sessionId, context.role, context.round, call.signal);
         const parts = context.question.coding?.parts ?? [];
         if (context.revealedParts < parts.length && followUpAllowed(context)) {
           // Coding parts come from the content, in order; the model hears about them.
@@ -167,7 +170,7 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
     async clarify(context, callbacks = {}) {
       const call = limited(limits.clarifyTimeoutMs, callbacks.signal);
       try {
-        const chat = await options.llm.roundChat(sessionId, context.role, context.round, call.signal);
+        const chat = await options.chats.roundChat(sessionId, context.role, context.round, call.signal);
         const outcome = await chat.clarify({
           context,
           candidateQuestion: context.candidateQuestion,

@@ -4,8 +4,7 @@
  * candidate's questions from the role's notes.
  */
 import type { Role } from '../../../../content/schema.js';
-import { rubricCoverage } from '../../rubric/rubric-coverage.js';
-import { findSignal } from '../../rubric/rubric-coverage.js';
+import { rubricCoverage, findSignal } from '../../rubric/rubric-coverage.js';
 import { tokenize } from '../../rubric/tokens.js';
 import { followUpAllowed, nextQuestionAllowed } from './timing.js';
 import type { Decision, DecisionContext, Interviewer } from './types.js';

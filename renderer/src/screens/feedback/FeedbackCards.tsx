@@ -5,9 +5,9 @@
  * cards reload when core says it moved on ('feedback:progress' / 'feedback:ready').
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, errorMessage, onEvent } from '../../api/client.js';
 import type { SessionFeedbackView } from '../../../../main/contract/services/feedback.js';
 import type { RoundSummaryView } from '../../../../main/contract/services/interview.js';
+import { api, errorMessage, onEvent } from '../../api/client.js';
 import { navigate } from '../../router.js';
 import { QuestionFeedbackCard } from './QuestionFeedbackCard.js';
 import { RoundFeedbackCard } from './RoundFeedbackCard.js';

@@ -1,14 +1,14 @@
 import type { QuestionFeedback } from '../../../../main/contract/services/feedback.js';
 import { HighlightedAnswer } from './HighlightedAnswer.js';
-import { MetricsTable } from './MetricsTable.js';
 import { FLAG_LABELS, STAR_LABELS } from './labels.js';
+import { MetricsTable } from './MetricsTable.js';
 
 interface Props {
   feedback: QuestionFeedback;
   index: number;
   pending: boolean;
   disabled: boolean;
-  onPracticeAgain(): void;
+  onPracticeAgain: () => void;
 }
 
 function SourceChip({ source }: { source: 'rules' | 'llm' }) {

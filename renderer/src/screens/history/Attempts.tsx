@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
+import type { QuestionAttempts } from '../../../../main/contract/services/sessions.js';
 import { api } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
 import { href } from '../../router.js';
 import { useAsync } from '../../use-async.js';
-import type { QuestionAttempts } from '../../../../main/contract/services/sessions.js';
 import { formatDateTime, formatLength } from './format.js';
 
 /** Every attempt at one question, oldest to newest, in columns. */

@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { DELETE_ALL_CONFIRMATION } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage, transport } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
 import { downloadBlob } from '../../download.js';
 import { useAsync } from '../../use-async.js';
-import { DELETE_ALL_CONFIRMATION } from '../../../../main/contract/services/sessions.js';
 import { base64ToBytes, formatBytes } from './format.js';
 
 type Message = { kind: 'good' | 'error'; text: string };
@@ -176,7 +176,7 @@ function FolderForm(props: {
   busyLabel: string;
   busy: boolean;
   disabled: boolean;
-  onSubmit(folder: string): void;
+  onSubmit: (folder: string) => void;
 }) {
   const [folder, setFolder] = useState('');
   const submit = (e: FormEvent) => {

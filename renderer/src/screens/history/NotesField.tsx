@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, errorMessage } from '../../api/client.js';
 import { MAX_NOTES_CHARS } from '../../../../main/contract/services/sessions.js';
+import { api, errorMessage } from '../../api/client.js';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 

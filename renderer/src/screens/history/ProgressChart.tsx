@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import {
   CategoryScale,
   Chart,
@@ -9,6 +8,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { useEffect, useRef } from 'react';
 
 // Only the pieces a line chart needs: a smaller bundle, and nothing that evaluates strings.
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);

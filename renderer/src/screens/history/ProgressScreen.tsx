@@ -1,10 +1,10 @@
 import { lazy, Suspense, useMemo, useState, type ComponentProps } from 'react';
+import type { ProgressView } from '../../../../main/contract/services/sessions.js';
 import { api } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
 import { ROUND_KIND_LABELS } from '../../labels.js';
 import { href } from '../../router.js';
 import { useAsync } from '../../use-async.js';
-import type { ProgressView } from '../../../../main/contract/services/sessions.js';
 import { Attempts } from './Attempts.js';
 import { formatDay, formatDayTime } from './format.js';
 import type { ChartSeries, LineChart as LineChartComponent } from './ProgressChart.js';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { SearchHit, SearchResults as Results, SnippetPart } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
 import { ROUND_KIND_LABELS } from '../../labels.js';
 import { href } from '../../router.js';
-import type { SearchHit, SearchResults as Results, SnippetPart } from '../../../../main/contract/services/sessions.js';
 import { formatDateTime, formatPosition } from './format.js';
 
 const STEP = 30;

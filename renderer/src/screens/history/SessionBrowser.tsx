@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { HistoryFilters, SessionListItem } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
 import { ROUND_KIND_LABELS } from '../../labels.js';
 import { href } from '../../router.js';
 import { useAsync } from '../../use-async.js';
-import type { HistoryFilters, SessionListItem } from '../../../../main/contract/services/sessions.js';
 import { dateInputToMs, formatDateTime, formatLength, STATUS_LABELS } from './format.js';
 
 const PAGE = 25;
@@ -143,8 +143,8 @@ function FilterBar({
 }: {
   filters: Filters;
   options: HistoryFilters | null;
-  onChange(patch: Partial<Filters>): void;
-  onClear(): void;
+  onChange: (patch: Partial<Filters>) => void;
+  onClear: () => void;
 }) {
   return (
     <div className="history-filters" role="group" aria-label="Filter and sort">

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ConversationEntry, SessionDetail, TurnDetail } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
 import { downloadBlob, downloadText } from '../../download.js';
 import { ROUND_KIND_LABELS } from '../../labels.js';
 import { href, navigate } from '../../router.js';
 import { useAsync } from '../../use-async.js';
-import type { ConversationEntry, SessionDetail, TurnDetail } from '../../../../main/contract/services/sessions.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import { setFlash } from './flash.js';
 import { base64ToBytes, formatDateTime, formatLength, STATUS_LABELS } from './format.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, errorMessage } from '../../api/client.js';
 import type { RecordingView, SegmentView } from '../../../../main/contract/services/sessions.js';
+import { api, errorMessage } from '../../api/client.js';
 import { base64ToBytes, formatPosition } from './format.js';
 
 /** The segment being said at `ms`: the last one that started at or before it. */

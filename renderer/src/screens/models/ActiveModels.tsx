@@ -4,7 +4,7 @@ import { href } from '../../router.js';
 interface Props {
   status: ModelsStatus;
   busy: boolean;
-  onChoose(kind: 'llm' | 'whisper', path: string | null): void;
+  onChoose: (kind: 'llm' | 'whisper', path: string | null) => void;
 }
 
 /** Which installed model the interviewer and the speech recognizer use. */
@@ -53,7 +53,7 @@ interface SelectProps {
   models: InstalledModel[];
   active: string | null;
   busy: boolean;
-  onChange(path: string | null): void;
+  onChange: (path: string | null) => void;
 }
 
 function ActiveSelect({ id, label, none, models, active, busy, onChange }: SelectProps) {

@@ -27,10 +27,10 @@ export interface CatalogActions {
   busy: Set<string>;
   /** Messages offering "Download anyway" for models that looked too large. */
   largeOffers: Record<string, string>;
-  onDownload(id: string, allowLarge: boolean): void;
-  onPause(id: string): void;
-  onResume(id: string): void;
-  onCancel(id: string): void;
+  onDownload: (id: string, allowLarge: boolean) => void;
+  onPause: (id: string) => void;
+  onResume: (id: string) => void;
+  onCancel: (id: string) => void;
 }
 
 export function CatalogList({

@@ -5,9 +5,9 @@ interface Props {
   name: string;
   download: DownloadInfo;
   busy: boolean;
-  onPause(): void;
-  onResume(): void;
-  onCancel(): void;
+  onPause: () => void;
+  onResume: () => void;
+  onCancel: () => void;
 }
 
 /** A running, paused or failed download: progress bar, figures and the buttons that apply. */

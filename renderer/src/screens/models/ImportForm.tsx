@@ -7,7 +7,7 @@ interface Props {
   error: string | null;
   /** Set when the last import looked too large; offers "Import anyway". */
   largeOffer: boolean;
-  onImport(path: string, kind: ModelKind | undefined, allowLarge: boolean): void;
+  onImport: (path: string, kind: ModelKind | undefined, allowLarge: boolean) => void;
 }
 
 /**

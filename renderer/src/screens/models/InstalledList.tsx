@@ -11,7 +11,7 @@ const SOURCE_LABELS: Record<InstalledModel['source'], string> = {
 interface Props {
   status: ModelsStatus;
   busy: boolean;
-  onDelete(model: InstalledModel): void;
+  onDelete: (model: InstalledModel) => void;
 }
 
 export function InstalledList({ status, busy, onDelete }: Props) {

@@ -5,14 +5,14 @@ export const AUTOSAVE_MS = 3000;
 
 export interface AnswerBoxHandle {
   /** The text as typed right now. */
-  text(): string;
+  text: () => string;
   /** The text, marked as handed over: it will not be saved again as a draft. */
-  take(): string;
-  focus(): void;
+  take: () => string;
+  focus: () => void;
   /** Saves now if anything changed since the last save. */
-  flush(): Promise<void>;
+  flush: () => Promise<void>;
   /** Adds text at the end (a spoken answer's transcript) and saves it as the draft. */
-  append(text: string): void;
+  append: (text: string) => void;
 }
 
 type SaveStatus =

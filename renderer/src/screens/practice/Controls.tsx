@@ -4,13 +4,13 @@ import { ActionButton } from './ActionButton.js';
 import { MOD_LABEL } from './keys.js';
 
 export interface ControlHandlers {
-  startAnswer(): void;
-  done(): void;
-  repeat(): void;
-  clarify(text: string): Promise<boolean>;
-  skip(): void;
-  togglePause(): void;
-  endRound(): void;
+  startAnswer: () => void;
+  done: () => void;
+  repeat: () => void;
+  clarify: (text: string) => Promise<boolean>;
+  skip: () => void;
+  togglePause: () => void;
+  endRound: () => void;
 }
 
 interface ControlsProps {
@@ -18,9 +18,9 @@ interface ControlsProps {
   pending: boolean;
   handlers: ControlHandlers;
   clarifyOpen: boolean;
-  setClarifyOpen(open: boolean): void;
+  setClarifyOpen: (open: boolean) => void;
   confirmingEnd: boolean;
-  setConfirmingEnd(open: boolean): void;
+  setConfirmingEnd: (open: boolean) => void;
   primaryRef: Ref<HTMLButtonElement>;
 }
 
@@ -133,8 +133,8 @@ function ClarifyForm({
   onClose,
 }: {
   pending: boolean;
-  onAsk(text: string): Promise<boolean>;
-  onClose(): void;
+  onAsk: (text: string) => Promise<boolean>;
+  onClose: () => void;
 }) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import { api, errorMessage, onEvent } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
 import { navigate } from '../../router.js';
 import { useAsync } from '../../use-async.js';
-import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import { ActionButton } from './ActionButton.js';
 import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
 import { Controls } from './Controls.js';

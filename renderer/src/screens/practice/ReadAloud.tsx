@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../api/client.js';
 import type { Settings } from '../../../../main/contract/services/settings.js';
+import { api, errorMessage } from '../../api/client.js';
 import { SPEECH_AVAILABLE, speak, stopSpeaking, useVoices } from './read-aloud.js';
 
 /**

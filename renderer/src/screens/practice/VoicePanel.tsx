@@ -24,7 +24,7 @@ import { useInputDevices } from './use-input-devices.js';
 
 export interface VoicePanelHandle {
   /** Ends a take in progress and waits until its transcript is in the answer box. */
-  finish(): Promise<void>;
+  finish: () => Promise<void>;
 }
 
 interface VoicePanelProps {

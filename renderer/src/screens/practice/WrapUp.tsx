@@ -9,8 +9,8 @@ export function WrapUp({
   onFinish,
 }: {
   pending: boolean;
-  onAsk(text: string): Promise<boolean>;
-  onFinish(): void;
+  onAsk: (text: string) => Promise<boolean>;
+  onFinish: () => void;
 }) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);

@@ -146,7 +146,10 @@ describe('feedback service without a model', () => {
     const stored = stack.db.prepare(`SELECT body_json FROM feedback WHERE source = 'rules'`).get() as {
       body_json: string;
     };
-    expect(JSON.parse(stored.body_json).delivery).toEqual({ wordsPerMinute: 120, fillersPer100Words: 4.8 });
+    expect((JSON.parse(stored.body_json) as { delivery: unknown }).delivery).toEqual({
+      wordsPerMinute: 120,
+      fillersPer100Words: 4.8,
+    });
   });
 
   it('says so when the session does not exist', async () => {

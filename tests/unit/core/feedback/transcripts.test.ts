@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { ChecklistItem, RubricPoint } from '../../../../content/schema.js';
 import { checklistCoverage } from '../../../../main/core/feedback/checklist.js';
 import { deliveryMetrics } from '../../../../main/core/feedback/metrics/delivery.js';
-import { rubricCoverage } from '../../../../main/core/rubric/rubric-coverage.js';
 import { starStructure } from '../../../../main/core/feedback/star.js';
 import { answerInputOf, parseTranscriptFile } from '../../../../main/core/feedback/transcript-file.js';
+import { rubricCoverage } from '../../../../main/core/rubric/rubric-coverage.js';
 
 const DIR = join(import.meta.dirname, 'transcripts');
 

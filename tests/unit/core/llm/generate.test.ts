@@ -28,14 +28,14 @@ describe('withLimits', () => {
     const aborted = withLimits(
       Date.now() + 60_000,
       controller.signal,
-      (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error))),
     );
     controller.abort();
     expect(await aborted).toMatchObject({ failure: 'aborted' });
     const timedOut = await withLimits(
       Date.now() + 5,
       undefined,
-      (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error))),
     );
     expect(timedOut).toMatchObject({ failure: 'timeout' });
   });

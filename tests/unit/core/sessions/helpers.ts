@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { contract } from '../../../../main/contract/index.js';
+import { type contract } from '../../../../main/contract/index.js';
 import { sessionsContract } from '../../../../main/contract/services/sessions.js';
-import { createSessionsService } from '../../../../main/core/sessions/sessions-service.js';
 import * as engine from '../../../../main/core/interview/engine.js';
 import type { PlannedQuestion } from '../../../../main/core/interview/engine.js';
 import { createInterviewRepository } from '../../../../main/core/interview/repository.js';
 import { createDispatcher, type Dispatch } from '../../../../main/core/rpc/dispatcher.js';
+import { createSessionsService } from '../../../../main/core/sessions/sessions-service.js';
 import { openDatabase, type Db } from '../../../../main/core/storage/database.js';
 
 export function question(id: string, signals: string[][] = [['listen'], ['prototype'], ['result']]): PlannedQuestion {

@@ -4,8 +4,8 @@
  * follow-up, or moving on), so the model cannot choose a follow-up when none is left; the
  * rubric ids are an enum of the question's own ids.
  */
-import type { DecisionAction } from '../types.js';
 import type { JsonSchema } from '../../../llm/types.js';
+import type { DecisionAction } from '../types.js';
 
 /** The follow-up's default length cap: two short spoken sentences. */
 export const DEFAULT_FOLLOW_UP_MAX_CHARS = 240;

@@ -6,6 +6,11 @@
  */
 import type { ChatHistoryItem, LlamaChatSession, LlamaContextSequence, LlamaGrammar } from 'node-llama-cpp';
 import type { Role, Round } from '../../../../../content/schema.js';
+import { generate, parseJsonReply, type GenerationFailure } from '../../../llm/generate.js';
+import { streamStringField } from '../../../llm/json-stream.js';
+import type { JsonSchema } from '../../../llm/types.js';
+import { Sequencer } from '../../../util/sequencer.js';
+import { followUpAllowed, nextQuestionAllowed } from '../timing.js';
 import type { Decision, DecisionContext } from '../types.js';
 import {
   decisionSchema,
@@ -13,11 +18,7 @@ import {
   parseModelDecision,
   type ModelDecision,
 } from './decision-schema.js';
-import { followUpAllowed, nextQuestionAllowed } from '../timing.js';
-import { generate, parseJsonReply, type GenerationFailure } from '../../../llm/generate.js';
-import { streamStringField } from '../../../llm/json-stream.js';
 import { answerMessage, clarifyMessage, summaryLine, systemPrompt } from './prompts.js';
-import type { JsonSchema } from '../../../llm/types.js';
 
 export type TurnFailure = GenerationFailure | 'cut_off' | 'invalid_json';
 
@@ -93,7 +94,7 @@ export function wholeSentences(text: string, cutOff: boolean): string | null {
 export class RoundChat {
   readonly sessionId: string;
   private readonly deps: RoundChatDeps;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new Sequencer();
   /** The question the chat history already holds (its rubric and prompt were sent). */
   private knownQuestionId: string | null = null;
   private readonly finished: string[] = [];
@@ -128,9 +129,7 @@ export class RoundChat {
   }
 
   private run<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn, fn);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.run(fn);
   }
 
   /**
@@ -336,7 +335,7 @@ export class RoundChat {
   async dispose(): Promise<void> {
     this.lifetime.abort();
     this.pendingPreload = null;
-    await this.queue;
+    await this.queue.idle();
     if (!this.deps.session.disposed) this.deps.session.dispose();
     if (!this.deps.sequence.disposed) await this.deps.sequence.dispose();
   }
