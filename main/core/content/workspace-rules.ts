@@ -5,10 +5,14 @@
  * synchronous, so the app runs them when it loads a pack; running the exercises' tests is
  * content:check's job (prove-exercise.ts).
  */
-import type { Question, Round } from '../../../content/schema.js';
 import type { MockApi } from '../../../content/schema/mock-api.js';
-import type { BugBash, Integration, WorkspaceLanguage } from '../../../content/schema/workspace-exercise.js';
-import { TEST_FRAMEWORK } from '../../../content/schema/workspace-exercise.js';
+import {
+  type BugBash,
+  type Integration,
+  type WorkspaceLanguage,
+  TEST_FRAMEWORK,
+} from '../../../content/schema/workspace-exercise.js';
+import type { Question, Round } from '../../../content/schema.js';
 import { PatchError, referenceFiles } from '../runner/suites/patch.js';
 import { findTestFiles } from '../runner/suites/test-files.js';
 import type { PathSegment } from './parse-pack.js';

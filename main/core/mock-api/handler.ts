@@ -8,8 +8,8 @@
  * some with 500 before doing anything; do the work; drop some connections after the work is
  * done (so a create may have happened even though no answer came); slow some answers down.
  */
-import { mulberry32 } from '../interview/plan.js';
 import type { MockApi, MockFaults } from '../../../content/schema/mock-api.js';
+import { mulberry32 } from '../interview/plan.js';
 import { apiError, type ApiReply } from './errors.js';
 import { createTokenBucket, type TokenBucket } from './rate-limit.js';
 import {

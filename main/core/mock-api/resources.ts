@@ -186,7 +186,8 @@ export function createRecord(
     }
   }
   for (const [field, target] of Object.entries(rules.references)) {
-    const value = input[field];
+    // Fields are type-checked above, so a reference is a string, a number or a boolean here.
+    const value = input[field] as string | number | boolean | undefined;
     if (value !== undefined && !store.get(target)?.byId.has(String(value))) {
       return {
         reply: apiError(

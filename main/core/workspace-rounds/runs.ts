@@ -4,9 +4,9 @@
  * the bug bash's hidden tests, and each integration hidden run against a fresh mock API with its
  * faults switched on. Everything runs through the sandboxed runner.
  */
-import type { SuiteRun } from '../../contract/suite-results.js';
 import type { MockFaults } from '../../../content/schema/mock-api.js';
 import type { BugBash, HiddenRun, Integration, WorkspaceFiles } from '../../../content/schema/workspace-exercise.js';
+import type { SuiteRun } from '../../contract/suite-results.js';
 import type { MockState } from '../mock-api/handler.js';
 import { startMockApi, type RunningMockApi } from '../mock-api/server.js';
 import { supportFiles } from '../mock-api/support-files.js';

@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { parsePack } from '../../../main/core/content/parse-pack.js';
 import { proveExercise } from '../../../main/core/content/prove-exercise.js';
 import { provePackExercises } from '../../../main/core/content/prove-packs.js';
-import { lineOf, toYaml, validRole } from '../../unit/core/content/fixtures/valid-pack.js';
 import { createDevSandbox } from '../../helpers/dev-sandbox.js';
+import { lineOf, toYaml, validRole } from '../../unit/core/content/fixtures/valid-pack.js';
 import {
   exerciseQuestion,
   exerciseRound,

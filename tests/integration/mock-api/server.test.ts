@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { startMockApi, type RunningMockApi } from '../../../main/core/mock-api/server.js';
 import { NO_FAULTS } from '../../../main/core/mock-api/handler.js';
+import { startMockApi, type RunningMockApi } from '../../../main/core/mock-api/server.js';
 import { testApi } from '../../unit/core/mock-api/fixture.js';
 
 let running: RunningMockApi | undefined;

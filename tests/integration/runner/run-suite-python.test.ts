@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { runSuite } from '../../../main/core/runner/suites/run-suite.js';
 import { bundledPythonRuntime } from '../../../main/core/runner/suites/python-runtime.js';
+import { runSuite } from '../../../main/core/runner/suites/run-suite.js';
 import { findTestFiles } from '../../../main/core/runner/suites/test-files.js';
 import { createDevSandbox } from '../../helpers/dev-sandbox.js';
 

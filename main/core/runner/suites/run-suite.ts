@@ -3,8 +3,8 @@
  * sandbox, once for all its tests, and turns what the driver recorded into per-test results
  * with workspace-relative stack traces. Layer 2 of RUNNER.md for bug-bash and integration rounds.
  */
-import type { SuiteRun, SuiteStatus, SuiteTestResult } from '../../../contract/suite-results.js';
 import { TEST_FRAMEWORK, type WorkspaceLanguage } from '../../../../content/schema/workspace-exercise.js';
+import type { SuiteRun, SuiteStatus, SuiteTestResult } from '../../../contract/suite-results.js';
 import {
   DRIVER_DIR,
   NODE_DRIVER_FILE,

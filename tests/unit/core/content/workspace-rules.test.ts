@@ -70,7 +70,7 @@ describe('workspace exercise rules', () => {
     const { errors } = check(role);
     expect(errors).toEqual([
       expect.stringMatching(
-        /rounds\[2\]\.questions\[0\]\.bugBash\.reference\.patch: the patch does not apply: src\/total\.js: hunk at patch line 3 expects "  let acc = 0;" at line 2, found "  let sum = 0;"$/,
+        /rounds\[2\]\.questions\[0\]\.bugBash\.reference\.patch: the patch does not apply: src\/total\.js: hunk at patch line 3 expects " {2}let acc = 0;" at line 2, found " {2}let sum = 0;"$/,
       ),
     ]);
   });

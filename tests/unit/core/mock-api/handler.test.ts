@@ -1,11 +1,22 @@
-import { describe, it, expect } from 'vitest';
 import { createHmac } from 'node:crypto';
+import { describe, it, expect } from 'vitest';
 import { MockApiHandler, NO_FAULTS, type Outcome } from '../../../../main/core/mock-api/handler.js';
 import { request, testApi } from './fixture.js';
 
+/** The fields these tests read from answers (each answer has some of them). */
+interface ReplyBody {
+  [key: string]: unknown;
+  error: { type: string; code: string; message: string; param?: string };
+  data: { id: string }[];
+  has_more: boolean;
+  next_cursor: string | null;
+  amount_due: number;
+  deliveries: { delivery_id: string; event_id: string; body: string; headers: Record<string, string> }[];
+}
+
 function reply(outcome: Outcome) {
   if (outcome.kind !== 'reply') throw new Error('expected a reply, got a dropped connection');
-  return outcome.reply as { status: number; headers?: Record<string, string>; body: any };
+  return outcome.reply as { status: number; headers?: Record<string, string>; body: ReplyBody };
 }
 
 describe('mock API: auth', () => {
@@ -218,10 +229,11 @@ describe('mock API: webhooks', () => {
     api.handle(request('POST', '/v1/refunds', { body: { invoice: 'in_0004', amount: 300 } }));
     const { deliveries } = control(api, '/webhooks/next', { max: 10 });
     expect(deliveries.map((d: { event_id: string }) => d.event_id)).toEqual(['evt_seed', 'evt_0001']);
-    const created = JSON.parse(deliveries[1].body);
+    const second = deliveries[1]!;
+    const created: unknown = JSON.parse(second.body);
     expect(created).toMatchObject({ type: 'refund.created', data: { object: { id: 're_0001', amount: 300 } } });
-    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(deliveries[1].headers['webhook-signature'])!;
-    expect(v1).toBe(createHmac('sha256', 'whsec_test_secret').update(`${t}.${deliveries[1].body}`).digest('hex'));
+    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(second.headers['webhook-signature']!)!;
+    expect(v1).toBe(createHmac('sha256', 'whsec_test_secret').update(`${t}.${second.body}`).digest('hex'));
   });
 
   it('delivers a rejected event again, up to maxAttempts, then gives up', () => {

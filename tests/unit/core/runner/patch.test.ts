@@ -1,8 +1,8 @@
-import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, it, expect } from 'vitest';
 import { applyPatch, PatchError, referenceFiles } from '../../../../main/core/runner/suites/patch.js';
 
 const start = {
