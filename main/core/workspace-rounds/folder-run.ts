@@ -7,12 +7,12 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Question } from '../../../content/schema.js';
 import {
   MAX_WORKSPACE_FILE_BYTES,
   MAX_WORKSPACE_FILES,
   type WorkspaceFiles,
 } from '../../../content/schema/workspace-exercise.js';
+import type { Question } from '../../../content/schema.js';
 import type { SuiteRun } from '../../contract/suite-results.js';
 import { runBugBashHidden, runIntegrationHidden, type ExerciseRunContext } from './runs.js';
 
