@@ -41,7 +41,7 @@ export const workspacePathSchema = z
 
 const fileText = z
   .string()
-  .refine((s) => Buffer.byteLength(s, 'utf8') <= MAX_WORKSPACE_FILE_BYTES, 'a file may be at most 2 MB');
+  .refine((s) => new TextEncoder().encode(s).length <= MAX_WORKSPACE_FILE_BYTES, 'a file may be at most 2 MB');
 
 export const workspaceFilesSchema = z
   .record(workspacePathSchema, fileText)
