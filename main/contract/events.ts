@@ -1,12 +1,22 @@
 /**
  * Pushes from core to the UI. One map, used by both transports; payloads are plain data.
  */
+import type { InterviewView } from './services/interview.js';
 import type { DownloadInfo, DownloadProgress } from './services/models.js';
+import type { Settings } from './services/settings.js';
 import type { TranscriptSegment } from './services/speech.js';
 
 export interface EventMap {
   /** Core finished a long-running start-up step (e.g. the content library was reloaded). */
   'content:changed': { roles: number; invalid: number };
+  /** A practice session's state changed (any action, or the interviewer finishing a decision). */
+  'interview:changed': { sessionId: string; view: InterviewView };
+  /** Settings were written (by any screen or by core, e.g. the first installed model became active). */
+  'settings:changed': Settings;
+  /** Stored sessions changed outside a practice round: notes, import, delete. */
+  'sessions:changed': { sessionId: string | null };
+  /** Installed models, the active choice or the interviewer model's load state changed. */
+  'models:changed': Record<string, never>;
   /** Interviewer text as it is generated (LLM interviewer); the final text arrives in the view. */
   'interviewer:token': { sessionId: string; text: string };
   /** A non-blocking notice, e.g. the LLM failed and the scripted interviewer answered instead. */

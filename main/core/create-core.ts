@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
+import type { SettingsPatch } from '../contract/services/settings.js';
 import { createContentService } from './content/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
@@ -21,6 +22,7 @@ import { createModelsService } from './models/models-service.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { createSessionsService } from './sessions/sessions-service.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
+import { announceChanges } from './rpc/announce.js';
 import { resolveMediaPath } from './speech/media-path.js';
 import { speechSessionContext } from './speech/session-context.js';
 import { createSpeechRepository, type SpeechRepository } from './speech/speech-repository.js';
@@ -63,6 +65,15 @@ export function createCore(options: CoreOptions): Core {
     return db;
   };
 
+  // The one writer of settings: every change, from any screen or from core, is announced.
+  const settingsAccess = {
+    read: () => readSettings(db),
+    write: (patch: SettingsPatch) => {
+      writeSettings(requireDb(), patch);
+      events.emit('settings:changed', readSettings(db));
+    },
+  };
+
   const content = createContentService({
     bundledDir: options.bundledRolesDir,
     userDir: paths.userRoles,
@@ -95,10 +106,7 @@ export function createCore(options: CoreOptions): Core {
     bundledModelsDir: options.bundledModelsDir ?? null,
     extraCatalogFile: options.extraCatalogFile ?? process.env.REHEARSAL_CATALOG_FILE,
     events,
-    settings: {
-      read: () => readSettings(db),
-      write: (patch) => writeSettings(requireDb(), patch),
-    },
+    settings: settingsAccess,
     log,
   });
   let interviewRepository: ReturnType<typeof createInterviewRepository> | undefined;
@@ -155,13 +163,26 @@ export function createCore(options: CoreOptions): Core {
     settings: {
       get: () => readSettings(db),
       update: (patch) => {
-        writeSettings(requireDb(), patch);
+        settingsAccess.write(patch);
         return readSettings(db);
       },
     },
-    models: { ...models, llmStatus: () => llm.status() },
+    models: announceChanges(
+      { ...models, llmStatus: () => llm.status() },
+      {
+        import: () => events.emit('models:changed', {}),
+        delete: () => events.emit('models:changed', {}),
+        setActive: () => events.emit('models:changed', {}),
+      },
+    ),
     speech,
-    sessions: createSessionsService({ db: requireDb, dataDir: paths.root }),
+    sessions: announceChanges(createSessionsService({ db: requireDb, dataDir: paths.root }), {
+      setNotes: (input) => events.emit('sessions:changed', { sessionId: input.sessionId }),
+      delete: (input) => events.emit('sessions:changed', { sessionId: input.sessionId }),
+      deleteAll: () => events.emit('sessions:changed', { sessionId: null }),
+      importArchive: () => events.emit('sessions:changed', { sessionId: null }),
+      importFolder: () => events.emit('sessions:changed', { sessionId: null }),
+    }),
     feedback,
   };
 

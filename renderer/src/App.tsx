@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { AppInfo } from '../../main/contract/services/app.js';
 import { api } from './api/client.js';
 import { Async } from './components/Loading.js';
+import { apiKey } from './data/query-client.js';
+import { useSettings } from './data/settings.js';
 import { href, useRoute, type Route } from './router.js';
 import { HistoryScreen } from './screens/history/HistoryScreen.js';
 import { ProgressScreen } from './screens/history/ProgressScreen.js';
@@ -13,7 +16,6 @@ import { RoleScreen } from './screens/RoleScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { SummaryScreen } from './screens/SummaryScreen.js';
 import { applyTheme } from './theme.js';
-import { useAsync } from './use-async.js';
 
 const NAV: { label: string; route: Route; matches: Route['name'][] }[] = [
   { label: 'Practice', route: { name: 'library' }, matches: ['library', 'role', 'practice', 'summary'] },
@@ -24,13 +26,9 @@ const NAV: { label: string; route: Route; matches: Route['name'][] }[] = [
 ];
 
 export function App() {
-  const [info] = useAsync(() => api.app.info(), []);
-  useEffect(() => {
-    void api.settings.get().then(
-      (s) => applyTheme(s.theme),
-      () => applyTheme('system'),
-    );
-  }, []);
+  const info = useQuery({ queryKey: apiKey('app', 'info'), queryFn: () => api.app.info() });
+  const theme = useSettings().data?.theme ?? 'system';
+  useEffect(() => applyTheme(theme), [theme]);
   return (
     <Async state={info} label="the app">
       {(value) => (value.database.ok ? <Shell info={value} /> : <DatabaseErrorScreen info={value} />)}

@@ -1,6 +1,6 @@
 import type { RoundKind } from '../../content/schema.js';
 
-export const ROUND_KIND_LABELS: Record<RoundKind | string, string> = {
+export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   coding: 'Coding',
   system_design: 'System design',
   behavioral: 'Behavioral',
@@ -13,6 +13,11 @@ export const ROUND_KIND_LABELS: Record<RoundKind | string, string> = {
   execution: 'Execution',
   leadership: 'Leadership',
 };
+
+/** A round kind's label; a kind this version does not know (from a newer pack) shows its id. */
+export function roundKindLabel(kind: string): string {
+  return (ROUND_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
 
 export function formatMinutes(minutes: number): string {
   return minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;

@@ -93,6 +93,7 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
       updatedAt: at,
       ...(done ? { status: 'completed' as const, endedAt: at } : {}),
     };
+    options.events.emit('interview:changed', { sessionId: entry.record.sessionId, view: view(entry) });
     return next;
   }
 
@@ -180,6 +181,12 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
     const started = run().finally(() => inFlight.delete(key));
     inFlight.set(key, started);
     return started;
+  }
+
+  /** Ends the round now (from any phase), whether by "End round" or "Finish interview". */
+  function finish({ sessionId }: { sessionId: string }): Promise<InterviewView> {
+    stopDeciding(sessionId);
+    return act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now())));
   }
 
   return {
@@ -290,10 +297,7 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         // now, or the round would wait in 'deciding' for ever.
         if (entry.record.state.phase === 'deciding' && !entry.record.state.paused) await decide(entry);
       }),
-    endRound: ({ sessionId }) => {
-      stopDeciding(sessionId);
-      return act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now())));
-    },
+    endRound: (input) => finish(input),
 
     askInterviewer: ({ sessionId, text }) =>
       act(sessionId, async (entry) => {
@@ -304,10 +308,7 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
         commit(entry, engine.askInterviewer(entry.record.state, text, reply, now()));
       }),
 
-    finish: ({ sessionId }) => {
-      stopDeciding(sessionId);
-      return act(sessionId, (e) => void commit(e, engine.finish(e.record.state, now())));
-    },
+    finish,
 
     summary: ({ sessionId }) =>
       serialized(sessionId, () => {

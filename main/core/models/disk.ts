@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../contract/result.js';
-import { formatBytes } from './format.js';
+import { formatBytes } from '../../contract/format.js';
 
 export type FreeSpace = (dir: string) => Promise<number>;
 

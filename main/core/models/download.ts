@@ -18,7 +18,7 @@ import type { EventBus } from '../events.js';
 import { downloadUrl, type CatalogEntry } from './catalog.js';
 import { holdDiskFullGuard } from './disk-full-guard.js';
 import { ensureFreeSpace, freeSpace as defaultFreeSpace, isDiskFullError, type FreeSpace } from './disk.js';
-import { formatBytes } from './format.js';
+import { formatBytes } from '../../contract/format.js';
 import { keptBytes } from './partial-file.js';
 import { networkMessage, preflight } from './preflight.js';
 import { verifyDownload } from './verify.js';

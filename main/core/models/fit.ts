@@ -4,7 +4,7 @@
  */
 import type { Hardware, ModelFit } from '../../contract/services/models.js';
 import type { CatalogEntry } from './catalog.js';
-import { formatBytes } from './format.js';
+import { formatBytes } from '../../contract/format.js';
 
 /** Share of RAM a model may take and still leave room for the OS, the app and speech recognition. */
 const GOOD_RAM_SHARE = 0.5;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { AppError, isAppError } from '../../contract/result.js';
 import type { CatalogEntry } from './catalog.js';
-import { formatBytes } from './format.js';
+import { formatBytes } from '../../contract/format.js';
 import { inspectModelFile } from './import-check.js';
 
 export async function sha256File(file: string): Promise<string> {

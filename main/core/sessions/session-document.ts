@@ -3,6 +3,7 @@
  * rendered as Markdown or as PDF, so both exports always say the same thing.
  */
 import type { SessionDetail } from '../../contract/services/sessions.js';
+import { formatClock } from '../../contract/format.js';
 
 export type Block =
   | { type: 'title'; text: string }
@@ -17,15 +18,6 @@ const STATUS: Record<SessionDetail['status'], string> = {
   in_progress: 'Interrupted',
   abandoned: 'Ended early',
 };
-
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
-}
 
 /** Local date and time as YYYY-MM-DD HH:MM: unambiguous in any locale. */
 export function formatDateTime(ms: number): string {

@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import type { AsyncState } from '../use-async.js';
+import { errorMessage } from '../api/client.js';
+
+/** The parts of a query result this component reads (TanStack Query's UseQueryResult fits). */
+export interface QueryState<T> {
+  status: 'pending' | 'error' | 'success';
+  data: T | undefined;
+  error: unknown;
+}
 
 /** Renders the ready value, or a calm loading line, or the error with what to do. */
 export function Async<T>({
@@ -7,11 +14,11 @@ export function Async<T>({
   children,
   label,
 }: {
-  state: AsyncState<T>;
+  state: QueryState<T>;
   label: string;
   children: (value: T) => ReactNode;
 }) {
-  if (state.status === 'loading')
+  if (state.status === 'pending')
     return (
       <p className="muted" role="status">
         Loading {label}…
@@ -20,8 +27,8 @@ export function Async<T>({
   if (state.status === 'error')
     return (
       <div className="notice error" role="alert">
-        Could not load {label}. {state.message}
+        Could not load {label}. {errorMessage(state.error)}
       </div>
     );
-  return <>{children(state.value)}</>;
+  return <>{children(state.data as T)}</>;
 }

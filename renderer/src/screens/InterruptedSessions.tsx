@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import type { InterruptedSession } from '../../../main/contract/services/interview.js';
 import { api, errorMessage } from '../api/client.js';
+import { apiKey } from '../data/query-client.js';
 import { href } from '../router.js';
 
 /**
@@ -8,21 +10,12 @@ import { href } from '../router.js';
  * or finish them as they are. Shows nothing when there are none (or when they cannot be listed).
  */
 export function InterruptedSessions() {
-  const [sessions, setSessions] = useState<InterruptedSession[]>([]);
+  const listed = useQuery({ queryKey: apiKey('interview', 'interrupted'), queryFn: () => api.interview.interrupted() });
+  const client = useQueryClient();
+  const sessions: InterruptedSession[] = listed.data ?? [];
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const busy = useRef(false);
-
-  useEffect(() => {
-    let current = true;
-    api.interview.interrupted().then(
-      (list) => current && setSessions(list),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
 
   async function abandon(sessionId: string) {
     if (busy.current) return;
@@ -31,7 +24,9 @@ export function InterruptedSessions() {
     setError(null);
     try {
       await api.interview.abandon({ sessionId });
-      setSessions((list) => list.filter((s) => s.sessionId !== sessionId));
+      client.setQueryData<InterruptedSession[]>(apiKey('interview', 'interrupted'), (list) =>
+        list?.filter((s) => s.sessionId !== sessionId),
+      );
     } catch (e) {
       setError(`Could not finish that round: ${errorMessage(e)}`);
     } finally {
@@ -49,7 +44,7 @@ export function InterruptedSessions() {
     >
       <div>
         <h2 id="interrupted-heading">Unfinished rounds</h2>
-        <p className="muted small" style={{ margin: 0 }}>
+        <p className="muted small flush">
           Rounds you started but did not finish. Resume where you left off (your draft was kept), or finish them as they
           are.
         </p>

@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { AppError } from '../../../main/contract/result.js';
 import type { DownloadInfo, InstalledModel, ModelKind } from '../../../main/contract/services/models.js';
-import { api, errorMessage, onEvent } from '../api/client.js';
+import { api, errorMessage } from '../api/client.js';
 import { Async } from '../components/Loading.js';
-import { useAsync } from '../use-async.js';
+import { useCoreEvent } from '../data/core-events.js';
+import { applyDownload, removeDownload } from '../data/downloads.js';
+import { apiKey } from '../data/query-client.js';
 import { ActiveModels } from './models/ActiveModels.js';
 import { CatalogList } from './models/CatalogList.js';
 import { HardwareCard } from './models/HardwareCard.js';
@@ -15,42 +18,18 @@ type Notice = { tone: 'good' | 'error'; text: string } | null;
 const isTooLarge = (e: unknown) => e instanceof AppError && e.code === 'CONFLICT' && /too large/.test(e.message);
 
 export function ModelsScreen() {
-  const [status, reloadStatus] = useAsync(() => api.models.status(), []);
+  const client = useQueryClient();
+  const status = useQuery({ queryKey: apiKey('models', 'status'), queryFn: () => api.models.status() });
   // The catalog waits for the hardware check (about a second the first time); the rest of the screen does not.
-  const [catalog, reloadCatalog] = useAsync(() => api.models.catalog(), []);
-  const [downloads, setDownloads] = useState<Record<string, DownloadInfo>>({});
+  const catalog = useQuery({ queryKey: apiKey('models', 'catalog'), queryFn: () => api.models.catalog() });
   const [busy, setBusy] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<Notice>(null);
   const [largeOffers, setLargeOffers] = useState<Record<string, string>>({});
   const [importError, setImportError] = useState<{ message: string; large: boolean } | null>(null);
 
-  useEffect(() => {
-    if (status.status === 'ready') setDownloads(Object.fromEntries(status.value.downloads.map((d) => [d.id, d])));
-  }, [status]);
-
-  useEffect(() => {
-    const offProgress = onEvent('download:progress', (p) =>
-      setDownloads((all) => {
-        const current = all[p.id];
-        return current && current.state === 'downloading' ? { ...all, [p.id]: { ...current, ...p } } : all;
-      }),
-    );
-    const offState = onEvent('download:state', (info) => {
-      setDownloads((all) => {
-        const { [info.id]: _gone, ...rest } = all;
-        return info.state === 'done' || info.state === 'cancelled' ? rest : { ...all, [info.id]: info };
-      });
-      if (info.state === 'done') {
-        setNotice({ tone: 'good', text: `${info.name} is downloaded, checked and ready.` });
-        reloadStatus();
-        reloadCatalog();
-      }
-    });
-    return () => {
-      offProgress();
-      offState();
-    };
-  }, [reloadStatus, reloadCatalog]);
+  useCoreEvent('download:state', (info) => {
+    if (info.state === 'done') setNotice({ tone: 'good', text: `${info.name} is downloaded, checked and ready.` });
+  });
 
   async function act(key: string, work: () => Promise<unknown>, after?: () => void): Promise<void> {
     setBusy((b) => new Set(b).add(key));
@@ -69,7 +48,7 @@ export function ModelsScreen() {
     }
   }
 
-  const setDownload = (info: DownloadInfo) => setDownloads((all) => ({ ...all, [info.id]: info }));
+  const setDownload = (info: DownloadInfo) => applyDownload(client, info);
 
   const catalogActions = {
     busy,
@@ -89,7 +68,7 @@ export function ModelsScreen() {
     onCancel: (id: string) =>
       void act(id, async () => {
         await api.models.cancel({ id });
-        setDownloads(({ [id]: _gone, ...rest }) => rest);
+        removeDownload(client, id);
       }),
   };
 
@@ -99,25 +78,19 @@ export function ModelsScreen() {
       try {
         const model = await api.models.import({ path, kind, allowLarge });
         setNotice({ tone: 'good', text: `Imported ${model.name}.` });
-        reloadStatus();
-        reloadCatalog();
       } catch (e) {
         setImportError({ message: errorMessage(e), large: isTooLarge(e) });
       }
     });
 
   const onChoose = (kind: 'llm' | 'whisper', path: string | null) =>
-    void act('active', () => api.models.setActive({ kind, path }), reloadStatus);
+    void act('active', () => api.models.setActive({ kind, path }));
 
   const onDelete = (model: InstalledModel) =>
     void act(
       'delete',
       () => api.models.delete({ path: model.path }),
-      () => {
-        setNotice({ tone: 'good', text: `Deleted ${model.name}.` });
-        reloadStatus();
-        reloadCatalog();
-      },
+      () => setNotice({ tone: 'good', text: `Deleted ${model.name}.` }),
     );
 
   return (
@@ -145,7 +118,7 @@ export function ModelsScreen() {
         )}
       </Async>
       <HardwareCard state={catalog} />
-      <CatalogList state={catalog} downloads={Object.values(downloads)} actions={catalogActions} />
+      <CatalogList state={catalog} downloads={status.data?.downloads ?? []} actions={catalogActions} />
       <ImportForm
         busy={busy.has('import')}
         error={importError?.message ?? null}

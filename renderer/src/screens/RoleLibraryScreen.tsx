@@ -1,16 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import type { PackProblem, RoleSummary } from '../../../main/contract/services/content.js';
 import { api, errorMessage } from '../api/client.js';
 import { Async } from '../components/Loading.js';
-import { ROUND_KIND_LABELS } from '../labels.js';
+import { apiKey } from '../data/query-client.js';
+import { roundKindLabel } from '../labels.js';
 import { href } from '../router.js';
-import { useAsync } from '../use-async.js';
 import { InterruptedSessions } from './InterruptedSessions.js';
 
 type ImportMessage = { kind: 'good' | 'error'; text: string; errors?: string[] };
 
 export function RoleLibraryScreen() {
-  const [library, reload] = useAsync(() => api.content.library(), []);
+  const library = useQuery({ queryKey: apiKey('content', 'library'), queryFn: () => api.content.library() });
+  const reload = () => void library.refetch();
   const [message, setMessage] = useState<ImportMessage | null>(null);
   return (
     <div className="stack">
@@ -53,7 +55,7 @@ function RoleGrid({ roles }: { roles: RoleSummary[] }) {
   return (
     <>
       <div className="row" role="search">
-        <div className="field" style={{ flex: 1, minWidth: 240 }}>
+        <div className="field grow-field">
           <label htmlFor="role-search">Search roles</label>
           <input
             id="role-search"
@@ -69,7 +71,7 @@ function RoleGrid({ roles }: { roles: RoleSummary[] }) {
             <option value="">All round types</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {ROUND_KIND_LABELS[k]}
+                {roundKindLabel(k)}
               </option>
             ))}
           </select>
@@ -88,7 +90,7 @@ function RoleGrid({ roles }: { roles: RoleSummary[] }) {
             <div className="row">
               {role.rounds.map((r) => (
                 <span key={r.id} className="chip">
-                  {ROUND_KIND_LABELS[r.kind]}
+                  {roundKindLabel(r.kind)}
                 </span>
               ))}
               {role.source === 'user' && <span className="chip accent">Your pack</span>}
@@ -137,7 +139,7 @@ function ImportResult({ message, onDismiss }: { message: ImportMessage; onDismis
   return (
     <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
       <div className="row">
-        <p style={{ margin: 0, flex: 1 }}>{message.text}</p>
+        <p className="flush grow">{message.text}</p>
         <button type="button" className="button small" onClick={onDismiss}>
           Dismiss
         </button>

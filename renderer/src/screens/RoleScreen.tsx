@@ -1,15 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RoleSummary } from '../../../main/contract/services/content.js';
 import { api, errorMessage } from '../api/client.js';
 import { Async } from '../components/Loading.js';
+import { apiKey } from '../data/query-client.js';
 import { downloadText } from '../download.js';
-import { formatMinutes, ROUND_KIND_LABELS } from '../labels.js';
+import { formatMinutes, roundKindLabel } from '../labels.js';
 import { href } from '../router.js';
-import { useAsync } from '../use-async.js';
 import { StartRound } from './StartRound.js';
 
 export function RoleScreen({ roleId }: { roleId: string }) {
-  const [role] = useAsync(() => api.content.role({ id: roleId }), [roleId]);
+  const role = useQuery({
+    queryKey: apiKey('content', 'role', { id: roleId }),
+    queryFn: () => api.content.role({ id: roleId }),
+  });
   return (
     <Async state={role} label="this role">
       {(value) => <RoleDetails role={value} />}
@@ -26,11 +30,7 @@ function RoleDetails({ role }: { role: RoleSummary }) {
         ← All roles
       </a>
       <header>
-        {role.company && (
-          <div className="muted small" style={{ textTransform: 'uppercase', letterSpacing: '0.06em', fontWeight: 600 }}>
-            {role.company}
-          </div>
-        )}
+        {role.company && <div className="muted small eyebrow">{role.company}</div>}
         <h1>{role.title}</h1>
         <p className="muted">{role.level}</p>
         <p>{role.summary}</p>
@@ -39,7 +39,7 @@ function RoleDetails({ role }: { role: RoleSummary }) {
 
       <section className="card" aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">Pick a round</h2>
-        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset className="plain-fieldset">
           <legend className="visually-hidden">Round</legend>
           <ul className="round-list">
             {role.rounds.map((r) => (
@@ -52,8 +52,8 @@ function RoleDetails({ role }: { role: RoleSummary }) {
                   checked={selected === r.id}
                   onChange={() => setSelected(r.id)}
                 />
-                <label htmlFor={`round-${r.id}`} style={{ flex: 1 }}>
-                  <strong>{r.title}</strong> <span className="chip">{ROUND_KIND_LABELS[r.kind]}</span>
+                <label htmlFor={`round-${r.id}`} className="grow">
+                  <strong>{r.title}</strong> <span className="chip">{roundKindLabel(r.kind)}</span>
                   <div className="meta">
                     {formatMinutes(r.minutes)} · {r.questionsPerSession} question
                     {r.questionsPerSession === 1 ? '' : 's'} per session · {r.questionCount} in the bank

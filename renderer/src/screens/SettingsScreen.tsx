@@ -1,25 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatBytes } from '../../../main/contract/format.js';
 import type { AppInfo } from '../../../main/contract/services/app.js';
-import type { Settings } from '../../../main/contract/services/settings.js';
+import type { Settings, SettingsPatch } from '../../../main/contract/services/settings.js';
 import { api, errorMessage } from '../api/client.js';
 import { Async } from '../components/Loading.js';
+import { apiKey } from '../data/query-client.js';
+import { useSettings, useUpdateSettings } from '../data/settings.js';
 import { href } from '../router.js';
-import { applyTheme } from '../theme.js';
-import { useAsync } from '../use-async.js';
 
 export function SettingsScreen({ info }: { info: AppInfo }) {
-  const [settings, reload] = useAsync(() => api.settings.get(), []);
-  const [models] = useAsync(() => api.models.status(), []);
+  const settings = useSettings();
+  const saveSettings = useUpdateSettings();
+  const models = useQuery({ queryKey: apiKey('models', 'status'), queryFn: () => api.models.status() });
   const [error, setError] = useState<string | null>(null);
 
-  async function update(patch: Partial<Settings>) {
+  async function update(patch: SettingsPatch) {
     setError(null);
     try {
-      const next = await api.settings.update(patch);
-      applyTheme(next.theme);
-      reload();
+      await saveSettings(patch);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(`Could not save the setting: ${errorMessage(e)}`);
     }
   }
 
@@ -35,7 +36,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
         <h2 id="appearance-heading">Appearance</h2>
         <Async state={settings} label="settings">
           {(s) => (
-            <div className="field" style={{ maxWidth: 280 }}>
+            <div className="field narrow-field">
               <label htmlFor="theme">Theme</label>
               <select
                 id="theme"
@@ -66,7 +67,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
       </section>
       <section className="card stack" aria-labelledby="models-heading">
         <div className="row">
-          <h2 id="models-heading" style={{ margin: 0 }}>
+          <h2 id="models-heading" className="flush">
             Models
           </h2>
           <span className="spacer" />
@@ -86,7 +87,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
               <ul>
                 {m.installed.map((model) => (
                   <li key={model.id}>
-                    {model.name} ({model.kind}, {(model.sizeBytes / 1e6).toFixed(1)} MB)
+                    {model.name} ({model.kind}, {formatBytes(model.sizeBytes)})
                   </li>
                 ))}
               </ul>

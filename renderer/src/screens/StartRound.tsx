@@ -29,7 +29,9 @@ export function StartRound({ role, round }: { role: RoleSummary; round: RoundSum
   }
 
   const latest = useRef(start);
-  latest.current = start;
+  useEffect(() => {
+    latest.current = start;
+  });
   useEffect(() => {
     // Ctrl/⌘+Enter anywhere on the role page, or Enter on a round in the list.
     function onKeyDown(e: KeyboardEvent) {
@@ -62,7 +64,7 @@ export function StartRound({ role, round }: { role: RoleSummary; round: RoundSum
           disabled={pending}
           onClick={() => void start()}
         />
-        <p className="muted" style={{ margin: 0 }} role="status" aria-live="polite">
+        <p className="muted flush" role="status" aria-live="polite">
           {pending ? (
             'Starting…'
           ) : (

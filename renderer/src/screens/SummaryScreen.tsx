@@ -1,14 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
+import { formatClock } from '../../../main/contract/format.js';
 import type { RoundSummaryView } from '../../../main/contract/services/interview.js';
 import { api } from '../api/client.js';
 import { Async } from '../components/Loading.js';
-import { ROUND_KIND_LABELS } from '../labels.js';
+import { apiKey } from '../data/query-client.js';
+import { roundKindLabel } from '../labels.js';
 import { href } from '../router.js';
-import { useAsync } from '../use-async.js';
 import { FeedbackCards } from './feedback/FeedbackCards.js';
-import { formatDuration } from './practice/clock.js';
 
 export function SummaryScreen({ sessionId }: { sessionId: string }) {
-  const [summary] = useAsync(() => api.interview.summary({ sessionId }), [sessionId]);
+  const summary = useQuery({
+    queryKey: apiKey('interview', 'summary', { sessionId }),
+    queryFn: () => api.interview.summary({ sessionId }),
+  });
   return (
     <Async state={summary} label="the round summary">
       {(value) => <Summary summary={value} />}
@@ -28,16 +32,16 @@ function Summary({ summary }: { summary: RoundSummaryView }) {
         <div>
           <div className="eyebrow">{summary.roleTitle}</div>
           <h1>{summary.roundTitle}: how it went</h1>
-          <p className="muted" style={{ margin: 0 }}>
-            <span className="chip">{ROUND_KIND_LABELS[summary.roundKind] ?? summary.roundKind}</span> Total time{' '}
-            <strong className="tabular">{formatDuration(summary.roundElapsedMs)}</strong> of{' '}
-            <span className="tabular">{formatDuration(summary.roundBudgetMs)}</span>
+          <p className="muted flush">
+            <span className="chip">{roundKindLabel(summary.roundKind)}</span> Total time{' '}
+            <strong className="tabular">{formatClock(summary.roundElapsedMs, 'down')}</strong> of{' '}
+            <span className="tabular">{formatClock(summary.roundBudgetMs, 'down')}</span>
             {over && (
               <>
                 {' '}
                 ·{' '}
                 <span className="chip warn">
-                  over by {formatDuration(summary.roundElapsedMs - summary.roundBudgetMs)}
+                  over by {formatClock(summary.roundElapsedMs - summary.roundBudgetMs, 'down')}
                 </span>
               </>
             )}

@@ -4,56 +4,25 @@
  * Rule-based feedback shows at once; the model's judgement arrives in the background, so the
  * cards reload when core says it moved on ('feedback:progress' / 'feedback:ready').
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionFeedbackView } from '../../../../main/contract/services/feedback.js';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import type { RoundSummaryView } from '../../../../main/contract/services/interview.js';
-import { api, errorMessage, onEvent } from '../../api/client.js';
+import { api, errorMessage } from '../../api/client.js';
+import { apiKey } from '../../data/query-client.js';
 import { navigate } from '../../router.js';
 import { QuestionFeedbackCard } from './QuestionFeedbackCard.js';
 import { RoundFeedbackCard } from './RoundFeedbackCard.js';
 
-type Loaded =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: SessionFeedbackView };
-
 export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
   const { sessionId } = summary;
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
+  // Kept fresh by 'feedback:progress' / 'feedback:ready' (see data/core-events.ts).
+  const feedback = useQuery({
+    queryKey: apiKey('feedback', 'forSession', { sessionId }),
+    queryFn: () => api.feedback.forSession({ sessionId }),
+  });
   const [error, setError] = useState<string | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
-  const loading = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
   const busy = useRef(false);
-
-  // One load at a time; events that arrive during a load ask for one more afterwards.
-  const load = useCallback(() => {
-    if (loading.current) {
-      again.current = true;
-      return;
-    }
-    loading.current = api.feedback
-      .forSession({ sessionId })
-      .then(
-        (value) => setState({ status: 'ready', value }),
-        (e: unknown) => setState((s) => (s.status === 'ready' ? s : { status: 'error', message: errorMessage(e) })),
-      )
-      .finally(() => {
-        loading.current = null;
-        if (again.current) {
-          again.current = false;
-          load();
-        }
-      });
-  }, [sessionId]);
-
-  useEffect(() => {
-    load();
-    const offProgress = onEvent('feedback:progress', (p) => p.sessionId === sessionId && load());
-    const offReady = onEvent('feedback:ready', (p) => p.sessionId === sessionId && load());
-    return () => {
-      offProgress();
-      offReady();
-    };
-  }, [sessionId, load]);
 
   async function practiceAgain(questionId: string) {
     if (busy.current) return;
@@ -75,7 +44,7 @@ export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
     }
   }
 
-  if (state.status === 'loading')
+  if (feedback.status === 'pending')
     return (
       <section data-slot="feedback">
         <p className="muted" role="status">
@@ -83,19 +52,19 @@ export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
         </p>
       </section>
     );
-  if (state.status === 'error') {
+  if (feedback.status === 'error') {
     return (
       <section data-slot="feedback">
         <div className="notice error" role="alert">
-          Could not load the feedback. {state.message}{' '}
-          <button type="button" className="button" onClick={load}>
+          Could not load the feedback. {errorMessage(feedback.error)}{' '}
+          <button type="button" className="button" onClick={() => void feedback.refetch()}>
             Try again
           </button>
         </div>
       </section>
     );
   }
-  const view = state.value;
+  const view = feedback.data;
   return (
     <section data-slot="feedback" className="stack feedback" aria-label="Feedback">
       <RoundFeedbackCard round={view.round} generation={view.generation} />

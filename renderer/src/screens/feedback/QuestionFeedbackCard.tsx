@@ -68,7 +68,7 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
       data-llm-status={q.llmStatus}
     >
       <header className="fb-head">
-        <div className="row" style={{ justifyContent: 'space-between' }}>
+        <div className="row spread">
           <span className="eyebrow">Feedback · Question {index + 1}</span>
           <span className="row small">
             {q.skipped && <span className="chip">Not answered</span>}

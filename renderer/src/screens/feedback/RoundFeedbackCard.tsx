@@ -7,8 +7,8 @@ export function RoundFeedbackCard({ round, generation }: { round: RoundFeedback;
   const practice = round.llm?.practiceNext.length ? round.llm.practiceNext : round.rules.practiceNext;
   return (
     <section className="card stack fb-round" aria-labelledby="fb-round-heading" data-testid="round-feedback">
-      <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h2 id="fb-round-heading" style={{ margin: 0 }}>
+      <div className="row spread">
+        <h2 id="fb-round-heading" className="flush">
           Round feedback
         </h2>
         {round.llm ? <span className="chip accent">Model</span> : <span className="chip">Rule-based</span>}
@@ -36,7 +36,7 @@ export function RoundFeedbackCard({ round, generation }: { round: RoundFeedback;
               {HIRE_SIGNAL_LABELS[round.llm.hireSignal]}
             </span>
           </div>
-          <p style={{ margin: 0 }}>{round.llm.summary}</p>
+          <p className="flush">{round.llm.summary}</p>
           {round.llm.reasons.length > 0 && (
             <ul className="fb-list">
               {round.llm.reasons.map((r, k) => (

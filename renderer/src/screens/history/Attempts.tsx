@@ -1,14 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { formatLength } from '../../../../main/contract/format.js';
 import type { QuestionAttempts } from '../../../../main/contract/services/sessions.js';
 import { api } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
+import { apiKey } from '../../data/query-client.js';
 import { href } from '../../router.js';
-import { useAsync } from '../../use-async.js';
-import { formatDateTime, formatLength } from './format.js';
+import { formatDateTime } from './format.js';
 
 /** Every attempt at one question, oldest to newest, in columns. */
 export function Attempts({ questionId }: { questionId: string }) {
-  const [attempts] = useAsync(() => api.sessions.attempts({ questionId }), [questionId]);
+  const attempts = useQuery({
+    queryKey: apiKey('sessions', 'attempts', { questionId }),
+    queryFn: () => api.sessions.attempts({ questionId }),
+  });
   return (
     <Async state={attempts} label="the attempts">
       {(value) => <AttemptColumns attempts={value} />}

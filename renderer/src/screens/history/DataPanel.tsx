@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
+import { formatBytes } from '../../../../main/contract/format.js';
 import { DELETE_ALL_CONFIRMATION } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage, transport } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
+import { apiKey } from '../../data/query-client.js';
 import { downloadBlob } from '../../download.js';
-import { useAsync } from '../../use-async.js';
-import { base64ToBytes, formatBytes } from './format.js';
+import { base64ToBytes } from './format.js';
 
 type Message = { kind: 'good' | 'error'; text: string };
 
@@ -12,8 +14,8 @@ type Message = { kind: 'good' | 'error'; text: string };
 const BRIDGE_MAX_BYTES = 16 * 1024 * 1024 - 64 * 1024;
 
 /** Where the data lives and how big it is; export, import and delete all. */
-export function DataPanel({ onChanged }: { onChanged(): void }) {
-  const [info, reloadInfo] = useAsync(() => api.sessions.dataInfo(), []);
+export function DataPanel() {
+  const info = useQuery({ queryKey: apiKey('sessions', 'dataInfo'), queryFn: () => api.sessions.dataInfo() });
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const busyRef = useRef(false);
@@ -31,7 +33,6 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
     } finally {
       busyRef.current = false;
       setBusy(null);
-      reloadInfo();
     }
   }
 
@@ -95,7 +96,7 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
             busy={busy === 'export-folder'}
             disabled={busy !== null}
             onSubmit={(folder) =>
-              run('export-folder', async () => {
+              void run('export-folder', async () => {
                 const result = await api.sessions.exportToFolder({ folder });
                 return `Exported ${result.sessions} session${result.sessions === 1 ? '' : 's'} into ${result.path}.`;
               })
@@ -125,7 +126,6 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
                     );
                   }
                   const report = await api.sessions.importArchive({ bytes: new Uint8Array(await file.arrayBuffer()) });
-                  onChanged();
                   return importText(report.imported, report.skipped);
                 });
               }}
@@ -139,9 +139,8 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
             busy={busy === 'import-folder'}
             disabled={busy !== null}
             onSubmit={(folder) =>
-              run('import-folder', async () => {
+              void run('import-folder', async () => {
                 const report = await api.sessions.importFolder({ folder });
-                onChanged();
                 return importText(report.imported, report.skipped);
               })
             }
@@ -152,9 +151,8 @@ export function DataPanel({ onChanged }: { onChanged(): void }) {
       <DeleteAll
         disabled={busy !== null}
         onDelete={() =>
-          run('delete-all', async () => {
+          void run('delete-all', async () => {
             const result = await api.sessions.deleteAll({ confirmation: DELETE_ALL_CONFIRMATION });
-            onChanged();
             return `Deleted ${result.deleted} session${result.deleted === 1 ? '' : 's'} and their recordings.`;
           })
         }
@@ -205,7 +203,7 @@ function FolderForm(props: {
   );
 }
 
-function DeleteAll({ disabled, onDelete }: { disabled: boolean; onDelete(): void }) {
+function DeleteAll({ disabled, onDelete }: { disabled: boolean; onDelete: () => void }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const confirmed = typed.trim().toLowerCase() === DELETE_ALL_CONFIRMATION;

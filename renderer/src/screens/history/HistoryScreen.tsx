@@ -15,7 +15,6 @@ export function HistoryScreen({ initialQuery }: { initialQuery: string }) {
   const [debounced, setDebounced] = useState(initialQuery.trim());
   const [flash] = useState(takeFlash);
   // Bumped when data changes under the list (import, delete all), so it loads again.
-  const [dataVersion, setDataVersion] = useState(0);
 
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(query.trim()), 250);
@@ -69,11 +68,11 @@ export function HistoryScreen({ initialQuery }: { initialQuery: string }) {
         />
       </form>
       {debounced ? (
-        <SearchResults query={debounced} />
+        <SearchResults key={debounced} query={debounced} />
       ) : (
         <>
-          <SessionBrowser dataVersion={dataVersion} />
-          <DataPanel onChanged={() => setDataVersion((v) => v + 1)} />
+          <SessionBrowser />
+          <DataPanel />
         </>
       )}
     </div>

@@ -1,10 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState, type ComponentProps } from 'react';
 import type { ProgressView } from '../../../../main/contract/services/sessions.js';
 import { api } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
-import { ROUND_KIND_LABELS } from '../../labels.js';
+import { apiKey } from '../../data/query-client.js';
+import { roundKindLabel } from '../../labels.js';
 import { href } from '../../router.js';
-import { useAsync } from '../../use-async.js';
 import { Attempts } from './Attempts.js';
 import { formatDay, formatDayTime } from './format.js';
 import type { ChartSeries, LineChart as LineChartComponent } from './ProgressChart.js';
@@ -21,13 +22,14 @@ function LineChart(props: ComponentProps<typeof LineChartComponent>) {
 }
 
 export function ProgressScreen({ questionId }: { questionId?: string | undefined }) {
-  const [filters] = useAsync(() => api.sessions.filters(), []);
+  const filters = useQuery({ queryKey: apiKey('sessions', 'filters'), queryFn: () => api.sessions.filters() });
   const [roleId, setRoleId] = useState('');
   const [roundKind, setRoundKind] = useState('');
-  const [view] = useAsync(
-    () => api.sessions.progress({ ...(roleId ? { roleId } : {}), ...(roundKind ? { roundKind } : {}) }),
-    [roleId, roundKind],
-  );
+  const input = { ...(roleId ? { roleId } : {}), ...(roundKind ? { roundKind } : {}) };
+  const view = useQuery({
+    queryKey: apiKey('sessions', 'progress', input),
+    queryFn: () => api.sessions.progress(input),
+  });
 
   return (
     <div className="stack progress-screen">
@@ -45,8 +47,8 @@ export function ProgressScreen({ questionId }: { questionId?: string | undefined
           <label htmlFor="progress-role">Role</label>
           <select id="progress-role" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
             <option value="">All roles</option>
-            {filters.status === 'ready' &&
-              filters.value.roles.map((r) => (
+            {filters.data &&
+              filters.data.roles.map((r) => (
                 <option key={r.roleId} value={r.roleId}>
                   {r.roleTitle}
                 </option>
@@ -57,10 +59,10 @@ export function ProgressScreen({ questionId }: { questionId?: string | undefined
           <label htmlFor="progress-kind">Round</label>
           <select id="progress-kind" value={roundKind} onChange={(e) => setRoundKind(e.target.value)}>
             <option value="">All rounds</option>
-            {filters.status === 'ready' &&
-              filters.value.roundKinds.map((k) => (
+            {filters.data &&
+              filters.data.roundKinds.map((k) => (
                 <option key={k} value={k}>
-                  {ROUND_KIND_LABELS[k] ?? k}
+                  {roundKindLabel(k)}
                 </option>
               ))}
           </select>

@@ -1,30 +1,26 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatClock } from '../../../../main/contract/format.js';
 import type { SearchHit, SearchResults as Results, SnippetPart } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
-import { ROUND_KIND_LABELS } from '../../labels.js';
+import { apiKey } from '../../data/query-client.js';
+import { roundKindLabel } from '../../labels.js';
 import { href } from '../../router.js';
-import { formatDateTime, formatPosition } from './format.js';
+import { formatDateTime } from './format.js';
 
 const STEP = 30;
 
+/** A new query starts again from the first results (the parent keys this by the query). */
 export function SearchResults({ query }: { query: string }) {
   const [limit, setLimit] = useState(STEP);
-  const [results, setResults] = useState<Results | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => setLimit(STEP), [query]);
-
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    api.sessions.search({ query, limit }).then(
-      (value) => current && setResults(value),
-      (e: unknown) => current && setError(errorMessage(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [query, limit]);
+  const search = useQuery({
+    queryKey: apiKey('sessions', 'search', { query, limit }),
+    queryFn: () => api.sessions.search({ query, limit }),
+    // Showing more keeps the results already on screen until the longer list arrives.
+    placeholderData: keepPreviousData,
+  });
+  const results: Results | null = search.data ?? null;
+  const error = search.error ? errorMessage(search.error) : null;
 
   if (error)
     return (
@@ -93,14 +89,14 @@ function Hit({ hit }: { hit: SearchHit }) {
       <span className="hit-head small">
         <strong>{hit.roleTitle}</strong>
         <span>{hit.roundTitle}</span>
-        {(ROUND_KIND_LABELS[hit.roundKind] ?? hit.roundKind) !== hit.roundTitle && (
-          <span className="chip">{ROUND_KIND_LABELS[hit.roundKind] ?? hit.roundKind}</span>
+        {roundKindLabel(hit.roundKind) !== hit.roundTitle && (
+          <span className="chip">{roundKindLabel(hit.roundKind)}</span>
         )}
         <span className="muted">{formatDateTime(hit.createdAt)}</span>
       </span>
       <span className="hit-kind small">
         {KIND_LABELS[hit.kind]}
-        {hit.startMs !== null && ` at ${formatPosition(hit.startMs)}`}
+        {hit.startMs !== null && ` at ${formatClock(hit.startMs, 'down')}`}
         {hit.turnSeq !== null && hit.kind !== 'notes' && <span className="muted"> · turn {hit.turnSeq}</span>}
       </span>
       <Snippet parts={hit.snippet} />

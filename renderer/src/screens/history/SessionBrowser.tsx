@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatLength } from '../../../../main/contract/format.js';
 import type { HistoryFilters, SessionListItem } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
-import { ROUND_KIND_LABELS } from '../../labels.js';
+import { apiKey } from '../../data/query-client.js';
+import { roundKindLabel } from '../../labels.js';
 import { href } from '../../router.js';
-import { useAsync } from '../../use-async.js';
-import { dateInputToMs, formatDateTime, formatLength, STATUS_LABELS } from './format.js';
+import { dateInputToMs, formatDateTime, STATUS_LABELS } from './format.js';
 
 const PAGE = 25;
 type Sort = 'newest' | 'oldest' | 'role';
@@ -19,62 +21,38 @@ interface Filters {
 
 const NO_FILTERS: Filters = { roleId: '', roundKind: '', from: '', to: '', sort: 'newest' };
 
-export function SessionBrowser({ dataVersion }: { dataVersion: number }) {
-  const [options] = useAsync(() => api.sessions.filters(), [dataVersion]);
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [items, setItems] = useState<SessionListItem[] | null>(null);
-  const [hasMore, setHasMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  const query = (offset: number) => {
-    const from = dateInputToMs(filters.from);
-    const to = dateInputToMs(filters.to, true);
-    return api.sessions.list({
-      ...(filters.roleId ? { roleId: filters.roleId } : {}),
-      ...(filters.roundKind ? { roundKind: filters.roundKind } : {}),
-      ...(from !== undefined ? { from } : {}),
-      ...(to !== undefined ? { to } : {}),
-      sort: filters.sort,
-      limit: PAGE,
-      offset,
-    });
+/** What the list call gets for these filters (empty ones left out). */
+function listInput(filters: Filters) {
+  const from = dateInputToMs(filters.from);
+  const to = dateInputToMs(filters.to, true);
+  return {
+    ...(filters.roleId ? { roleId: filters.roleId } : {}),
+    ...(filters.roundKind ? { roundKind: filters.roundKind } : {}),
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+    sort: filters.sort,
   };
+}
 
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    query(0).then(
-      (page) => {
-        if (!current) return;
-        setItems(page.items);
-        setHasMore(page.hasMore);
-      },
-      (e: unknown) => current && setError(errorMessage(e)),
-    );
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filters, dataVersion]);
-
-  async function loadMore() {
-    if (!items) return;
-    setLoadingMore(true);
-    try {
-      const page = await query(items.length);
-      setItems([...items, ...page.items]);
-      setHasMore(page.hasMore);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+export function SessionBrowser() {
+  const options = useQuery({ queryKey: apiKey('sessions', 'filters'), queryFn: () => api.sessions.filters() });
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const input = listInput(filters);
+  const list = useInfiniteQuery({
+    queryKey: apiKey('sessions', 'list', input),
+    queryFn: ({ pageParam }) => api.sessions.list({ ...input, limit: PAGE, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => (last.hasMore ? pages.reduce((n, page) => n + page.items.length, 0) : undefined),
+  });
+  const items = list.data?.pages.flatMap((page) => page.items) ?? null;
+  const hasMore = list.hasNextPage;
+  const error = list.error ? errorMessage(list.error) : null;
+  const loadingMore = list.isFetchingNextPage;
+  const loadMore = () => void list.fetchNextPage();
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = filters.roleId || filters.roundKind || filters.from || filters.to;
-  const total = options.status === 'ready' ? options.value.totalSessions : null;
+  const total = options.data ? options.data.totalSessions : null;
 
   return (
     <section className="stack" aria-labelledby="sessions-heading">
@@ -83,7 +61,7 @@ export function SessionBrowser({ dataVersion }: { dataVersion: number }) {
       </h2>
       <FilterBar
         filters={filters}
-        options={options.status === 'ready' ? options.value : null}
+        options={options.data ?? null}
         onChange={set}
         onClear={() => setFilters(NO_FILTERS)}
       />
@@ -165,7 +143,7 @@ function FilterBar({
           <option value="">All rounds</option>
           {options?.roundKinds.map((k) => (
             <option key={k} value={k}>
-              {ROUND_KIND_LABELS[k] ?? k}
+              {roundKindLabel(k)}
             </option>
           ))}
         </select>
@@ -205,8 +183,6 @@ function FilterBar({
   );
 }
 
-const kindLabel = (kind: string) => ROUND_KIND_LABELS[kind] ?? kind;
-
 function SessionRow({ item }: { item: SessionListItem }) {
   const role =
     item.company && !item.roleTitle.includes(item.company) ? `${item.company} — ${item.roleTitle}` : item.roleTitle;
@@ -232,7 +208,9 @@ function SessionRow({ item }: { item: SessionListItem }) {
         </div>
       </div>
       <div className="session-badges">
-        {kindLabel(item.roundKind) !== item.roundTitle && <span className="chip">{kindLabel(item.roundKind)}</span>}
+        {roundKindLabel(item.roundKind) !== item.roundTitle && (
+          <span className="chip">{roundKindLabel(item.roundKind)}</span>
+        )}
         {item.hasAudio && <span className="chip">Recorded</span>}
         {item.status !== 'completed' && (
           <span className={`chip ${item.status === 'in_progress' ? 'warn' : ''}`}>{STATUS_LABELS[item.status]}</span>

@@ -1,14 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { formatLength } from '../../../../main/contract/format.js';
 import type { ConversationEntry, SessionDetail, TurnDetail } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
+import { apiKey } from '../../data/query-client.js';
 import { downloadBlob, downloadText } from '../../download.js';
-import { ROUND_KIND_LABELS } from '../../labels.js';
+import { roundKindLabel } from '../../labels.js';
 import { href, navigate } from '../../router.js';
-import { useAsync } from '../../use-async.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import { setFlash } from './flash.js';
-import { base64ToBytes, formatDateTime, formatLength, STATUS_LABELS } from './format.js';
+import { base64ToBytes, formatDateTime, STATUS_LABELS } from './format.js';
 import { NotesField } from './NotesField.js';
 import { TurnRecording } from './TurnRecording.js';
 
@@ -21,7 +23,10 @@ export function SessionDetailScreen({
   turn?: number | undefined;
   at?: number | undefined;
 }) {
-  const [detail] = useAsync(() => api.sessions.detail({ sessionId }), [sessionId]);
+  const detail = useQuery({
+    queryKey: apiKey('sessions', 'detail', { sessionId }),
+    queryFn: () => api.sessions.detail({ sessionId }),
+  });
   return (
     <div className="stack session-detail">
       <a href={href({ name: 'history' })} className="small">
@@ -111,8 +116,8 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
           <div className="eyebrow">{role}</div>
           <h1>{detail.roundTitle}</h1>
           <p className="muted session-facts">
-            {(ROUND_KIND_LABELS[detail.roundKind] ?? detail.roundKind) !== detail.roundTitle && (
-              <span className="chip">{ROUND_KIND_LABELS[detail.roundKind] ?? detail.roundKind}</span>
+            {roundKindLabel(detail.roundKind) !== detail.roundTitle && (
+              <span className="chip">{roundKindLabel(detail.roundKind)}</span>
             )}
             {detail.status !== 'completed' && (
               <span className={`chip ${detail.status === 'in_progress' ? 'warn' : ''}`}>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatClock } from '../../../../main/contract/format.js';
 import type { RecordingView, SegmentView } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
-import { base64ToBytes, formatPosition } from './format.js';
+import { base64ToBytes } from './format.js';
 
 /** The segment being said at `ms`: the last one that started at or before it. */
 export function activeSegment(segments: readonly SegmentView[], ms: number): number {
@@ -114,11 +115,11 @@ export function TurnRecording({
             step={100}
             value={Math.min(positionMs, Math.max(1, durationMs))}
             aria-label={`Position in ${label}`}
-            aria-valuetext={`${formatPosition(positionMs)} of ${formatPosition(durationMs)}`}
+            aria-valuetext={`${formatClock(positionMs, 'down')} of ${formatClock(durationMs, 'down')}`}
             onChange={(e) => void seek(Number(e.target.value))}
           />
           <span className="player-time tabular small" data-testid="player-position">
-            {formatPosition(positionMs)} / {formatPosition(durationMs)}
+            {formatClock(positionMs, 'down')} / {formatClock(durationMs, 'down')}
           </span>
           <audio
             ref={audioRef}
@@ -148,14 +149,14 @@ export function TurnRecording({
                   className={`segment${i === active ? ' active' : ''}`}
                   aria-current={i === active ? 'true' : undefined}
                   onClick={() => void playFrom(segment.startMs)}
-                  title={`Play from ${formatPosition(segment.startMs)}`}
+                  title={`Play from ${formatClock(segment.startMs, 'down')}`}
                 >
-                  <span className="segment-time tabular">{formatPosition(segment.startMs)}</span>
+                  <span className="segment-time tabular">{formatClock(segment.startMs, 'down')}</span>
                   <SegmentText text={segment.text} />
                 </button>
               ) : (
                 <span className={`segment static${i === active ? ' active' : ''}`}>
-                  <span className="segment-time tabular">{formatPosition(segment.startMs)}</span>
+                  <span className="segment-time tabular">{formatClock(segment.startMs, 'down')}</span>
                   <SegmentText text={segment.text} />
                 </span>
               )}

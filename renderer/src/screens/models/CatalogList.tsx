@@ -1,7 +1,8 @@
+import { formatBytes } from '../../../../main/contract/format.js';
 import type { CatalogModel, DownloadInfo, ModelFit, ModelsCatalog } from '../../../../main/contract/services/models.js';
-import type { AsyncState } from '../../use-async.js';
+import { errorMessage } from '../../api/client.js';
+import type { QueryState } from '../../components/Loading.js';
 import { DownloadControls } from './DownloadControls.js';
-import { formatBytes } from './format.js';
 
 const FIT: Record<ModelFit, { label: string; chip: string }> = {
   good: { label: 'Fits this computer', chip: 'good' },
@@ -38,26 +39,27 @@ export function CatalogList({
   downloads,
   actions,
 }: {
-  state: AsyncState<ModelsCatalog>;
+  state: QueryState<ModelsCatalog>;
   downloads: DownloadInfo[];
   actions: CatalogActions;
 }) {
+  const catalog = state.status === 'success' ? state.data : undefined;
   return (
     <section className="stack" aria-labelledby="catalog-heading">
       <h2 id="catalog-heading">Available to download</h2>
-      {state.status === 'loading' && (
+      {state.status === 'pending' && (
         <p className="muted" role="status">
           Loading the catalog and checking what fits this computer…
         </p>
       )}
       {state.status === 'error' && (
         <div className="notice error" role="alert">
-          Could not load the model catalog. {state.message}
+          Could not load the model catalog. {errorMessage(state.error)}
         </div>
       )}
-      {state.status === 'ready' && (
+      {catalog && (
         <>
-          {state.value.problems.map((p) => (
+          {catalog.problems.map((p) => (
             <div key={p} className="notice warn small">
               {p}
             </div>
@@ -67,7 +69,7 @@ export function CatalogList({
               <h3>{group.title}</h3>
               <p className="muted small">{group.intro}</p>
               <ul className="models-catalog">
-                {state.value.models
+                {catalog.models
                   .filter((m) => (group.kinds as readonly string[]).includes(m.kind))
                   .map((m) => (
                     <CatalogCard

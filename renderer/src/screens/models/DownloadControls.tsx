@@ -1,5 +1,6 @@
+import { formatBytes } from '../../../../main/contract/format.js';
 import type { DownloadInfo } from '../../../../main/contract/services/models.js';
-import { formatBytes, formatSpeed, formatTimeLeft } from './format.js';
+import { formatSpeed, formatTimeLeft } from './format.js';
 
 interface Props {
   name: string;

@@ -1,23 +1,24 @@
+import { formatBytes } from '../../../../main/contract/format.js';
 import type { Hardware } from '../../../../main/contract/services/models.js';
-import type { AsyncState } from '../../use-async.js';
-import { formatBytes } from './format.js';
+import { errorMessage } from '../../api/client.js';
+import type { QueryState } from '../../components/Loading.js';
 
 /** CPU, memory and GPU as node-llama-cpp sees them; the first check takes a second or so. */
-export function HardwareCard({ state }: { state: AsyncState<{ hardware: Hardware }> }) {
+export function HardwareCard({ state }: { state: QueryState<{ hardware: Hardware }> }) {
   return (
     <section className="card stack" aria-labelledby="hardware-heading">
       <h2 id="hardware-heading">This computer</h2>
-      {state.status === 'loading' && (
+      {state.status === 'pending' && (
         <p className="muted" role="status">
           Checking this computer’s processor, memory and graphics card…
         </p>
       )}
       {state.status === 'error' && (
         <div className="notice error" role="alert">
-          Could not check this computer’s hardware. {state.message}
+          Could not check this computer’s hardware. {errorMessage(state.error)}
         </div>
       )}
-      {state.status === 'ready' && <HardwareDetails hw={state.value.hardware} />}
+      {state.status === 'success' && state.data && <HardwareDetails hw={state.data.hardware} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { formatBytes } from '../../../../main/contract/format.js';
 import type { InstalledModel, ModelsStatus } from '../../../../main/contract/services/models.js';
-import { formatBytes, KIND_LABELS } from './format.js';
+import { KIND_LABELS } from './format.js';
 
 const SOURCE_LABELS: Record<InstalledModel['source'], string> = {
   download: 'Downloaded',

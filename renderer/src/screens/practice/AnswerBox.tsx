@@ -89,14 +89,22 @@ export function AnswerBox({ sessionId, initialText, disabled, readOnly, placehol
     [save],
   );
 
-  useEffect(() => {
-    const id = window.setInterval(() => {
+  // Saves at most every AUTOSAVE_MS while typing. No save on unmount: a submitted answer must
+  // not come back as the next question's draft (leaving the screen moves focus, and blur saves).
+  const autosave = useRef<number | null>(null);
+  const scheduleSave = () => {
+    if (autosave.current !== null) return;
+    autosave.current = window.setTimeout(() => {
+      autosave.current = null;
       if (dirty.current && !saving.current) void save();
     }, AUTOSAVE_MS);
-    // No save on unmount: a submitted answer must not come back as the next question's draft.
-    // Leaving the screen moves focus first, and the blur saves.
-    return () => window.clearInterval(id);
-  }, [save]);
+  };
+  useEffect(
+    () => () => {
+      if (autosave.current !== null) window.clearTimeout(autosave.current);
+    },
+    [],
+  );
 
   return (
     <div className="answer-box field">
@@ -116,6 +124,7 @@ export function AnswerBox({ sessionId, initialText, disabled, readOnly, placehol
         onInput={() => {
           dirty.current = true;
           setStatus((s) => (s.kind === 'unsaved' ? s : { kind: 'unsaved' }));
+          scheduleSave();
         }}
         onBlur={() => void save()}
       />

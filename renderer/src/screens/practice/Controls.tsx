@@ -104,7 +104,15 @@ export function Controls({
   );
 }
 
-function ConfirmEnd({ pending, onConfirm, onCancel }: { pending: boolean; onConfirm(): void; onCancel(): void }) {
+function ConfirmEnd({
+  pending,
+  onConfirm,
+  onCancel,
+}: {
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmRef.current?.focus(), []);
   return (
@@ -149,7 +157,7 @@ function ClarifyForm({
       }}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
-      <div className="field" style={{ flex: 1, minWidth: 240 }}>
+      <div className="field grow-field">
         <label htmlFor="clarify-text">Your clarifying question</label>
         <input
           id="clarify-text"

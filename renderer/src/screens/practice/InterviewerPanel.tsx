@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';
-import { ROUND_KIND_LABELS } from '../../labels.js';
+import { roundKindLabel } from '../../labels.js';
 import { ReadAloud } from './ReadAloud.js';
 
 const ASIDE_KINDS = new Set(['nudge', 'clarify_answer']);
@@ -26,7 +26,7 @@ export function InterviewerPanel({ view, stream }: { view: InterviewView; stream
           <h1 id="practice-title">{view.roundTitle}</h1>
         </div>
         <div className="row interviewer-badges">
-          <span className="chip">{ROUND_KIND_LABELS[view.roundKind] ?? view.roundKind}</span>
+          <span className="chip">{roundKindLabel(view.roundKind)}</span>
           <span className="chip accent" data-testid="question-progress">
             {progressText(view)}
           </span>
@@ -82,7 +82,7 @@ function CodingParts({ coding }: { coding: NonNullable<InterviewView['coding']> 
         </div>
       )}
       <div>
-        <div className="row" style={{ justifyContent: 'space-between' }}>
+        <div className="row spread">
           <h2 className="small-heading" id="starter-heading">
             Starter code
           </h2>

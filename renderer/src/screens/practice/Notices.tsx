@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { onEvent } from '../../api/client.js';
+import { useState } from 'react';
+import { useCoreEvent } from '../../data/core-events.js';
 
 export interface Toast {
   id: number;
@@ -14,13 +14,9 @@ export function useToasts(sessionId: string) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const add = (kind: Toast['kind'], message: string) =>
     setToasts((list) => [...list.slice(-3), { id: nextToastId++, kind, message }]);
-  useEffect(
-    () =>
-      onEvent('interviewer:notice', (payload) => {
-        if (payload.sessionId === sessionId) add('info', payload.message);
-      }),
-    [sessionId],
-  );
+  useCoreEvent('interviewer:notice', (payload) => {
+    if (payload.sessionId === sessionId) add('info', payload.message);
+  });
   return {
     toasts,
     add,
@@ -31,7 +27,7 @@ export function useToasts(sessionId: string) {
 }
 
 /** Fixed in a corner, so a notice never pushes the interview around. */
-export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss(id: number): void }) {
+export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
   return (
     <div className="toast-stack" aria-live="polite">
       {toasts.map((t) => (

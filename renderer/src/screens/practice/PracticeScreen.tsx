@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';
-import { api, errorMessage, onEvent } from '../../api/client.js';
+import { api, errorMessage } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
+import { useCoreEvent } from '../../data/core-events.js';
+import { apiKey } from '../../data/query-client.js';
 import { navigate } from '../../router.js';
-import { useAsync } from '../../use-async.js';
 import { ActionButton } from './ActionButton.js';
 import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
 import { Controls } from './Controls.js';
@@ -12,25 +14,20 @@ import { InterviewerPanel } from './InterviewerPanel.js';
 import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
 import { Timer } from './Timer.js';
-import { VoicePanel, type VoicePanelHandle } from './VoicePanel.js';
+import { VoicePanel, type VoicePanelHandle } from './voice/VoicePanel.js';
 import { WrapUp } from './WrapUp.js';
 
 export function PracticeScreen({ sessionId }: { sessionId: string }) {
-  const [loaded] = useAsync(() => api.interview.get({ sessionId }), [sessionId]);
+  const view = useQuery({
+    queryKey: apiKey('interview', 'get', { sessionId }),
+    queryFn: () => api.interview.get({ sessionId }),
+  });
   return (
-    <Async state={loaded} label="this practice session">
-      {(view) => <Practice initial={view} />}
+    <Async state={view} label="this practice session">
+      {(value) => <Practice view={value} receivedAt={view.dataUpdatedAt} />}
     </Async>
   );
 }
-
-interface Received {
-  view: InterviewView;
-  /** Server clock minus local clock when the view arrived. */
-  offsetMs: number;
-}
-
-const receive = (view: InterviewView): Received => ({ view, offsetMs: view.now - Date.now() });
 
 /** The id of the prompt being answered: a new one gets a fresh answer box. */
 function promptKey(view: InterviewView): string {
@@ -38,9 +35,16 @@ function promptKey(view: InterviewView): string {
   return `${view.questionNumber}:${prompt?.id ?? 'none'}`;
 }
 
-function Practice({ initial }: { initial: InterviewView }) {
-  const sessionId = initial.sessionId;
-  const [{ view, offsetMs }, setReceived] = useState(() => receive(initial));
+/**
+ * One practice session. The view lives in the query cache: an action's answer and core's
+ * 'interview:changed' event (the interviewer finishing a decision in the background) both land
+ * there, so nothing here polls.
+ */
+function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: number }) {
+  const sessionId = view.sessionId;
+  const client = useQueryClient();
+  /** Server clock minus local clock when the view arrived. */
+  const offsetMs = view.now - receivedAt;
   const [pending, setPending] = useState(false);
   const pendingRef = useRef(false);
   const [stream, setStream] = useState('');
@@ -53,34 +57,30 @@ function Practice({ initial }: { initial: InterviewView }) {
   const focusAfter = useRef<'answer' | 'primary' | 'pause' | null>(null);
 
   /** Runs one interview call at a time; a second click while one is in flight does nothing. */
-  const act = useCallback(
-    async (
-      label: string,
-      call: () => Promise<InterviewView>,
-      focus: 'answer' | 'primary' | 'pause' | 'auto' = 'auto',
-    ): Promise<boolean> => {
-      if (pendingRef.current) return false;
-      pendingRef.current = true;
-      setPending(true);
+  async function act(
+    label: string,
+    call: () => Promise<InterviewView>,
+    focus: 'answer' | 'primary' | 'pause' | 'auto' = 'auto',
+  ): Promise<boolean> {
+    if (pendingRef.current) return false;
+    pendingRef.current = true;
+    setPending(true);
+    setStream('');
+    clearErrors();
+    try {
+      const next = await call();
+      focusAfter.current = focus === 'auto' ? (next.phase === 'answering' ? 'answer' : 'primary') : focus;
+      client.setQueryData(apiKey('interview', 'get', { sessionId }), next);
+      return true;
+    } catch (error) {
+      addToast('error', `${label} did not work: ${errorMessage(error)}`);
+      return false;
+    } finally {
+      pendingRef.current = false;
+      setPending(false);
       setStream('');
-      clearErrors();
-      try {
-        const next = await call();
-        focusAfter.current = focus === 'auto' ? (next.phase === 'answering' ? 'answer' : 'primary') : focus;
-        setReceived(receive(next));
-        return true;
-      } catch (error) {
-        addToast('error', `${label} did not work: ${errorMessage(error)}`);
-        return false;
-      } finally {
-        pendingRef.current = false;
-        setPending(false);
-        setStream('');
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
+    }
+  }
 
   // Keyboard users keep their place: after each action, focus goes where the next step is.
   useEffect(() => {
@@ -96,26 +96,9 @@ function Practice({ initial }: { initial: InterviewView }) {
   }, [view.phase, sessionId]);
 
   // Streaming interviewer text (LLM interviewer), shown while it decides what to say next.
-  useEffect(
-    () =>
-      onEvent('interviewer:token', (payload) => {
-        if (payload.sessionId === sessionId) setStream((s) => s + payload.text);
-      }),
-    [sessionId],
-  );
-
-  // A 'deciding' view finishes on the server; look again until it has.
-  useEffect(() => {
-    if (view.phase !== 'deciding') return;
-    const id = window.setInterval(() => {
-      if (pendingRef.current) return;
-      api.interview.get({ sessionId }).then(
-        (next) => next.phase !== 'deciding' && setReceived(receive(next)),
-        () => undefined,
-      );
-    }, 1000);
-    return () => window.clearInterval(id);
-  }, [view.phase, sessionId]);
+  useCoreEvent('interviewer:token', (payload) => {
+    if (payload.sessionId === sessionId) setStream((text) => text + payload.text);
+  });
 
   const handlers = {
     begin: () => void act('Begin', () => api.interview.begin({ sessionId }), 'primary'),
@@ -147,8 +130,10 @@ function Practice({ initial }: { initial: InterviewView }) {
     finish: () => void act('Finish interview', () => api.interview.finish({ sessionId })),
   };
 
-  const latest = useRef({ view, pending, handlers, confirmingEnd });
-  latest.current = { view, pending, handlers, confirmingEnd };
+  const latest = useRef({ view, pending, handlers });
+  useEffect(() => {
+    latest.current = { view, pending, handlers };
+  });
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
       const { view: v, pending: busy, handlers: h } = latest.current;
@@ -207,6 +192,7 @@ function Practice({ initial }: { initial: InterviewView }) {
           {showAnswerArea && (
             <>
               <VoicePanel
+                key={promptKey(view)}
                 ref={voiceRef}
                 sessionId={sessionId}
                 phase={view.phase}

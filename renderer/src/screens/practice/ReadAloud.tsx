@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { Settings } from '../../../../main/contract/services/settings.js';
-import { api, errorMessage } from '../../api/client.js';
+import { useEffect, useRef, useState } from 'react';
+import type { SettingsPatch } from '../../../../main/contract/services/settings.js';
+import { errorMessage } from '../../api/client.js';
+import { useSettings, useUpdateSettings } from '../../data/settings.js';
 import { SPEECH_AVAILABLE, speak, stopSpeaking, useVoices } from './read-aloud.js';
 
 /**
@@ -8,37 +9,28 @@ import { SPEECH_AVAILABLE, speak, stopSpeaking, useVoices } from './read-aloud.j
  * `speakKey` changes (a new interviewer message). Quietly does nothing without speech support.
  */
 export function ReadAloud({ text, speakKey }: { text: string; speakKey: string }) {
-  const [settings, setSettings] = useState<Pick<Settings, 'readAloud' | 'voiceName'> | null>(null);
+  const settings = useSettings().data ?? null;
+  const saveSettings = useUpdateSettings();
   const [error, setError] = useState<string | null>(null);
   const voices = useVoices();
 
-  useEffect(() => {
-    let current = true;
-    api.settings.get().then(
-      (s) => current && setSettings({ readAloud: s.readAloud, voiceName: s.voiceName }),
-      () => current && setSettings({ readAloud: false, voiceName: null }),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
-
   const enabled = SPEECH_AVAILABLE && settings?.readAloud === true;
   const voiceName = settings?.voiceName ?? null;
+  // Speak once per new message (or when reading is switched on), not when voices load.
+  const spoken = useRef<string | null>(null);
   useEffect(() => {
+    const key = `${speakKey}:${enabled}`;
+    if (spoken.current === key) return;
+    spoken.current = key;
     if (enabled) speak(text, voiceName, voices);
-    // Speak once per new message, not when voices load or the text object changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [speakKey, enabled]);
+  });
   useEffect(() => () => stopSpeaking(), []);
 
-  async function update(patch: Partial<Pick<Settings, 'readAloud' | 'voiceName'>>) {
+  async function update(patch: Pick<SettingsPatch, 'readAloud' | 'voiceName'>) {
     setError(null);
-    setSettings((s) => (s ? { ...s, ...patch } : s));
     if (patch.readAloud === false) stopSpeaking();
     try {
-      const next = await api.settings.update(patch);
-      setSettings({ readAloud: next.readAloud, voiceName: next.voiceName });
+      await saveSettings(patch);
     } catch (e) {
       setError(`Could not save the read-aloud setting: ${errorMessage(e)}`);
     }

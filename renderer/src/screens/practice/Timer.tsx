@@ -1,20 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatClock } from '../../../../main/contract/format.js';
 import type { ClockView } from '../../../../main/contract/services/interview.js';
-import { formatClock, levelAnnouncement, remainingMs, warningLevel, type WarningLevel } from './clock.js';
-
-const TICK_MS = 250;
-
-/** Re-renders the caller every 250 ms while `running`; returns the local time of the render. */
-function useTicker(running: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    setNow(Date.now());
-    if (!running) return;
-    const id = window.setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => window.clearInterval(id);
-  }, [running]);
-  return running ? now : Date.now();
-}
+import { levelAnnouncement, remainingMs, warningLevel, type WarningLevel } from './clock.js';
+import { useNow } from './use-now.js';
 
 const LEVEL_TEXT: Record<WarningLevel, string> = {
   normal: 'left',
@@ -52,7 +40,7 @@ export function Timer({
   testId,
 }: TimerProps) {
   const running = !idle && clock !== null && clock.runningSince !== null;
-  const localNow = useTicker(running);
+  const localNow = useNow(running);
   const remaining = clock ? (idle ? clock.budgetMs : remainingMs(clock, localNow + offsetMs)) : 0;
   const level: WarningLevel = clock && !idle ? warningLevel(remaining) : 'normal';
 
@@ -63,7 +51,7 @@ export function Timer({
     previous.current = level;
   }, [level, label]);
 
-  const digits = clock ? `${level === 'over' ? '+' : ''}${formatClock(remaining)}` : '–:––';
+  const digits = clock ? `${level === 'over' ? '+' : ''}${formatClock(remaining, 'up')}` : '–:––';
   let state: string;
   if (!clock || idle) state = idleNote;
   else state = `${LEVEL_TEXT[level]}${paused ? ' · paused' : ''}`;

@@ -29,7 +29,7 @@ export function WrapUp({
           });
         }}
       >
-        <div className="field" style={{ flex: 1, minWidth: 260 }}>
+        <div className="field grow-field">
           <label htmlFor="ask-interviewer">Your question for the interviewer</label>
           <input
             id="ask-interviewer"

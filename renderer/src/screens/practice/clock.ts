@@ -11,24 +11,6 @@ export function usedMs(clock: ClockView, serverNow: number): number {
   return clock.budgetMs - remainingMs(clock, serverNow);
 }
 
-/** "m:ss" (or "h:mm:ss"), rounding toward the next whole second so 0:00 means truly done. */
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.ceil(Math.abs(ms) / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const ss = String(seconds).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
-}
-
-/** "mm:ss" for summaries, never rounding a partly used second up. */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
-}
-
 export type WarningLevel = 'normal' | 'warn' | 'critical' | 'over';
 
 export const WARN_AT_MS = 2 * 60_000;

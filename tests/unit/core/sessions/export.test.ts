@@ -2,7 +2,6 @@ import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../../../main/core/sessions/export-markdown.js';
 import { toWinAnsi } from '../../../../main/core/sessions/export-pdf.js';
-import { formatClock } from '../../../../main/core/sessions/session-document.js';
 import { addRecording, call, failure, openTestData, question, seedSession, type TestData } from './helpers.js';
 
 const T0 = new Date(2025, 4, 6, 14, 30).getTime();
@@ -42,11 +41,6 @@ describe('export helpers', () => {
     expect(toWinAnsi('面试 😀')).toEqual({ text: '?? ?', replaced: 3 });
   });
 
-  it('formats clock times', () => {
-    expect(formatClock(0)).toBe('0:00');
-    expect(formatClock(65_400)).toBe('1:05');
-    expect(formatClock(3_725_000)).toBe('1:02:05');
-  });
 });
 
 describe('exporting one session', () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { listInputDevices, type InputDevice } from '../../audio/capture.js';
+import { listInputDevices, type InputDevice } from '../../../audio/capture.js';
 
 /** The microphones, refreshed when one is plugged in or out. */
 export function useInputDevices(): { devices: InputDevice[]; refresh: () => void } {

@@ -1,4 +1,4 @@
-import type { InputDevice } from '../../audio/capture.js';
+import type { InputDevice } from '../../../audio/capture.js';
 
 export function DevicePicker({
   devices,

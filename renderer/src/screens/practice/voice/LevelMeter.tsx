@@ -1,4 +1,4 @@
-import type { CaptureLevel } from '../../audio/capture.js';
+import type { CaptureLevel } from '../../../audio/capture.js';
 
 /** RMS as a 0–100 bar on a decibel scale (-60 dB … 0 dB), so quiet speech still moves it. */
 export function levelPercent(level: CaptureLevel): number {

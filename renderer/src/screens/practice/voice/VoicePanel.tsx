@@ -2,25 +2,27 @@
  * Speaking an answer: the microphone, a live transcript while the candidate talks, and the
  * transcript added to the answer box when they stop (to correct before submitting). Typing
  * always stays available: without a speech model, or when the microphone fails, the panel
- * says why and what to do.
+ * says why and what to do. The parent keys the panel by prompt, so a new question starts clean.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import type { Phase } from '../../../../main/contract/services/interview.js';
-import type { Settings } from '../../../../main/contract/services/settings.js';
-import type {
-  SpeechReadiness,
-  SpokenAnswer,
-  TranscriptSegment,
-  TurnRecording,
-} from '../../../../main/contract/services/speech.js';
-import { api, errorMessage } from '../../api/client.js';
-import { mediaUrl } from '../../audio/media-url.js';
-import { useVoice } from '../../audio/use-voice.js';
+import { formatClock } from '../../../../../main/contract/format.js';
+import type { Phase } from '../../../../../main/contract/services/interview.js';
+import type { Settings, SettingsPatch } from '../../../../../main/contract/services/settings.js';
+import type { SpokenAnswer } from '../../../../../main/contract/services/speech.js';
+import { api, errorMessage } from '../../../api/client.js';
+import { mediaUrl } from '../../../audio/media-url.js';
+import { useVoice } from '../../../audio/use-voice.js';
+import { apiKey } from '../../../data/query-client.js';
+import { useSettings, useUpdateSettings } from '../../../data/settings.js';
 import { DevicePicker } from './DevicePicker.js';
-import { isAltKey } from './keys.js';
 import { LevelMeter } from './LevelMeter.js';
+import { LiveTranscript } from './LiveTranscript.js';
 import { MicCheck } from './MicCheck.js';
+import { takeNote } from './take-result.js';
 import { useInputDevices } from './use-input-devices.js';
+import { useVoiceHotkey } from './use-voice-hotkey.js';
+import { VoiceOptions } from './VoiceOptions.js';
 
 export interface VoicePanelHandle {
   /** Ends a take in progress and waits until its transcript is in the answer box. */
@@ -40,63 +42,33 @@ interface VoicePanelProps {
 
 const checkedKey = (sessionId: string) => `rehearsal.micChecked.${sessionId}`;
 
-export function clock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-export function VoicePanel({ sessionId, phase, paused, startAnswer, onTranscript, ref }: VoicePanelProps) {
-  const [readiness, setReadiness] = useState<SpeechReadiness | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    Promise.all([api.speech.readiness(), api.settings.get()]).then(
-      ([r, s]) => {
-        if (!alive) return;
-        setReadiness(r);
-        setSettings(s);
-      },
-      (e: unknown) => alive && setLoadError(errorMessage(e)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
+export function VoicePanel(props: VoicePanelProps) {
+  const readiness = useQuery({ queryKey: apiKey('speech', 'readiness'), queryFn: () => api.speech.readiness() });
+  const settings = useSettings();
+  const loadError = readiness.error ?? settings.error;
 
   if (loadError)
     return (
       <p className="voice-panel notice error">
-        Speaking is not available right now: {loadError} You can type your answer.
+        Speaking is not available right now: {errorMessage(loadError)} You can type your answer.
       </p>
     );
-  if (!readiness || !settings) return <div className="voice-panel voice-panel-loading card" aria-busy="true" />;
-  if (!readiness.ready) {
+  if (!readiness.data || !settings.data)
+    return <div className="voice-panel voice-panel-loading card" aria-busy="true" />;
+  if (!readiness.data.ready) {
     return (
       <section className="voice-panel card" aria-labelledby="voice-title">
         <h3 id="voice-title" className="small-heading">
           Answer out loud
         </h3>
-        <p className="small">{readiness.problem}</p>
+        <p className="small">{readiness.data.problem}</p>
         <p className="small">
           <a href="#/models">Open the Models screen</a> to get a speech model. Typing works in the meantime.
         </p>
       </section>
     );
   }
-  return (
-    <ReadyVoicePanel
-      sessionId={sessionId}
-      phase={phase}
-      paused={paused}
-      startAnswer={startAnswer}
-      onTranscript={onTranscript}
-      settings={settings}
-      onSettings={setSettings}
-      ref={ref}
-    />
-  );
+  return <ReadyVoicePanel {...props} settings={settings.data} />;
 }
 
 function ReadyVoicePanel({
@@ -106,42 +78,32 @@ function ReadyVoicePanel({
   startAnswer,
   onTranscript,
   settings,
-  onSettings,
   ref,
-}: VoicePanelProps & { settings: Settings; onSettings: (s: Settings) => void }) {
+}: VoicePanelProps & { settings: Settings }) {
+  const client = useQueryClient();
+  const saveSettings = useUpdateSettings();
   const { devices, refresh } = useInputDevices();
   const [checked, setChecked] = useState(() => sessionStorage.getItem(checkedKey(sessionId)) === '1');
   const [checking, setChecking] = useState(false);
   const [lastTake, setLastTake] = useState<SpokenAnswer | null>(null);
-  const [recording, setRecording] = useState<TurnRecording | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const speakRef = useRef<HTMLButtonElement>(null);
+  const recordings = useQuery({
+    queryKey: apiKey('speech', 'recordings', { sessionId }),
+    queryFn: () => api.speech.recordings({ sessionId }),
+    enabled: lastTake !== null,
+  });
+  const recording = lastTake ? recordings.data?.find((r) => r.turnSeq === lastTake.turnSeq) : undefined;
 
   const onFinished = useCallback(
     (answer: SpokenAnswer) => {
       setLastTake(answer);
-      if (answer.noSpeech)
-        setNote(
-          'No speech detected in that take, so nothing was added. Check that the level moves when you talk, then try again — or type your answer.',
-        );
-      else if (!answer.text)
-        setNote(
-          'Your speech was recorded, but the speech model returned no words. Type or correct your answer before submitting.',
-        );
-      else
-        setNote(
-          answer.failedSegments > 0
-            ? `${answer.failedSegments} part(s) could not be transcribed; the audio is kept. Check the answer box before submitting.`
-            : null,
-        );
+      setNote(takeNote(answer));
       if (answer.text) onTranscript(answer.text);
-      api.speech.recordings({ sessionId }).then(
-        (list) => setRecording(list.find((r) => r.turnSeq === answer.turnSeq) ?? null),
-        () => setRecording(null),
-      );
+      void client.invalidateQueries({ queryKey: apiKey('speech', 'recordings', { sessionId }) });
       refresh();
     },
-    [sessionId, onTranscript, refresh],
+    [client, sessionId, onTranscript, refresh],
   );
 
   const voice = useVoice({ sessionId, mode: 'answer', deviceId: settings.inputDeviceId, onFinished });
@@ -170,14 +132,6 @@ function ReadyVoicePanel({
     if (!canSpeak && voice.status !== 'idle') void voice.stop();
   }, [canSpeak, voice]);
 
-  // A new question: the last take's result belongs to the previous one.
-  useEffect(() => {
-    if (phase === 'question') {
-      setLastTake(null);
-      setRecording(null);
-    }
-  }, [phase]);
-
   // Auto-end after N seconds of silence (settings), once the candidate has said something.
   const autoEndMs = settings.autoEndSilenceSeconds * 1000;
   const silenceMs = voice.live?.silenceMs ?? null;
@@ -187,32 +141,12 @@ function ReadyVoicePanel({
     if (autoEndLeft !== null && autoEndLeft <= 0) void voice.stop();
   }, [autoEndLeft, voice]);
 
-  // Alt+V: speak / stop; with hold-to-talk, speak while held.
-  const latest = useRef({ begin, end, hold: settings.holdToTalk, status: voice.status });
-  latest.current = { begin, end, hold: settings.holdToTalk, status: voice.status };
-  useEffect(() => {
-    const down = (e: KeyboardEvent) => {
-      if (!isAltKey(e, 'V') || e.repeat) return;
-      e.preventDefault();
-      const l = latest.current;
-      if (l.status === 'idle') void l.begin();
-      else if (!l.hold) void l.end();
-    };
-    const up = (e: KeyboardEvent) => {
-      if (latest.current.hold && e.code === 'KeyV' && latest.current.status !== 'idle') void latest.current.end();
-    };
-    window.addEventListener('keydown', down);
-    window.addEventListener('keyup', up);
-    return () => {
-      window.removeEventListener('keydown', down);
-      window.removeEventListener('keyup', up);
-    };
-  }, []);
+  useVoiceHotkey({ begin, end, hold: settings.holdToTalk, idle: voice.status === 'idle' });
 
   const chooseDevice = (deviceId: string | null) => {
-    api.settings
-      .update({ inputDeviceId: deviceId })
-      .then(onSettings, (e: unknown) => setNote(`The microphone choice was not saved: ${errorMessage(e)}`));
+    saveSettings({ inputDeviceId: deviceId }).catch((e: unknown) =>
+      setNote(`The microphone choice was not saved: ${errorMessage(e)}`),
+    );
   };
   const picker = (
     <DevicePicker
@@ -222,10 +156,8 @@ function ReadyVoicePanel({
       onChange={chooseDevice}
     />
   );
-  const updateSetting = (patch: Partial<Pick<Settings, 'holdToTalk' | 'autoEndSilenceSeconds'>>) => {
-    api.settings
-      .update(patch)
-      .then(onSettings, (e: unknown) => setNote(`The voice option was not saved: ${errorMessage(e)}`));
+  const updateSetting = (patch: Pick<SettingsPatch, 'holdToTalk' | 'autoEndSilenceSeconds'>) => {
+    saveSettings(patch).catch((e: unknown) => setNote(`The voice option was not saved: ${errorMessage(e)}`));
   };
 
   if (checking) {
@@ -280,36 +212,7 @@ function ReadyVoicePanel({
         </h3>
         {picker}
       </div>
-      <details className="voice-options small">
-        <summary>Voice options</summary>
-        <div className="row">
-          <label className="row">
-            <input
-              type="checkbox"
-              checked={settings.holdToTalk}
-              disabled={voice.status !== 'idle'}
-              onChange={(e) => updateSetting({ holdToTalk: e.target.checked })}
-            />
-            Hold to talk (hold the button or <kbd>Alt</kbd>+<kbd>V</kbd>)
-          </label>
-          <label className="row">
-            End the answer after
-            <select
-              className="small-select"
-              value={settings.autoEndSilenceSeconds}
-              disabled={voice.status !== 'idle'}
-              onChange={(e) => updateSetting({ autoEndSilenceSeconds: Number(e.target.value) })}
-            >
-              <option value={0}>never</option>
-              {[3, 5, 8, 10, 15].map((n) => (
-                <option key={n} value={n}>
-                  {n} s of silence
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </details>
+      <VoiceOptions settings={settings} disabled={voice.status !== 'idle'} onChange={updateSetting} />
       <div className="row voice-controls">
         <button
           ref={speakRef}
@@ -327,7 +230,7 @@ function ReadyVoicePanel({
         <LevelMeter level={voice.level} active={listening} />
         <span className="voice-stats small muted" aria-live="off">
           {voice.live
-            ? `${clock(voice.live.audioMs)} · speech ${clock(voice.live.speechMs)}`
+            ? `${formatClock(voice.live.audioMs, 'down')} · speech ${formatClock(voice.live.speechMs, 'down')}`
             : listening
               ? 'Listening…'
               : ''}
@@ -358,47 +261,14 @@ function ReadyVoicePanel({
       {note && <p className="notice warn small">{note}</p>}
       <LiveTranscript
         segments={voice.status === 'idle' && lastTake ? lastTake.segments : voice.segments}
-        offsetMs={voice.offsetMs}
         live={voice.status !== 'idle'}
       />
       {voice.status === 'idle' && recording && (
         <div className="voice-recording small">
-          <span className="muted">Recording of this answer ({clock(recording.durationMs ?? 0)})</span>
+          <span className="muted">Recording of this answer ({formatClock(recording.durationMs ?? 0, 'down')})</span>
           <audio controls preload="metadata" src={mediaUrl(recording.mediaPath)} data-testid="answer-audio" />
         </div>
       )}
     </section>
-  );
-}
-
-function LiveTranscript({ segments, live }: { segments: TranscriptSegment[]; offsetMs: number; live: boolean }) {
-  if (segments.length === 0) {
-    return live ? <p className="muted small voice-transcript-empty">Your words appear here as you pause.</p> : null;
-  }
-  return (
-    // Focusable because it scrolls: keyboard users must be able to reach every segment.
-    <ol
-      className="voice-transcript small"
-      aria-label="Transcript segments"
-      data-testid="transcript-segments"
-      tabIndex={0}
-    >
-      {segments.map((s) => (
-        <li key={s.index} data-status={s.status}>
-          <span className="voice-time muted">
-            {clock(s.startMs)}–{clock(s.endMs)}
-          </span>
-          <span className="voice-text">
-            {s.status === 'pending' || s.status === 'transcribing' ? (
-              <span className="muted">transcribing…</span>
-            ) : s.status === 'failed' ? (
-              <span className="muted">could not be transcribed (audio kept)</span>
-            ) : (
-              s.text || <span className="muted">(no words recognised)</span>
-            )}
-          </span>
-        </li>
-      ))}
-    </ol>
   );
 }

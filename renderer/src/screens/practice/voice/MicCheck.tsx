@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SpokenAnswer } from '../../../../main/contract/services/speech.js';
-import { useVoice } from '../../audio/use-voice.js';
+import type { SpokenAnswer } from '../../../../../main/contract/services/speech.js';
+import { useVoice } from '../../../audio/use-voice.js';
+import { useNow } from '../use-now.js';
 import { LevelMeter } from './LevelMeter.js';
 
 const CHECK_SECONDS = 5;
@@ -22,25 +23,25 @@ export function MicCheck({
 }) {
   const voice = useVoice({ sessionId: `check-${sessionId}`, mode: 'check', deviceId });
   const [result, setResult] = useState<SpokenAnswer | null>(null);
-  const [secondsLeft, setSecondsLeft] = useState(CHECK_SECONDS);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
   const startRef = useRef<HTMLButtonElement>(null);
+  const listening = voice.status === 'listening' && startedAt !== null;
+  const now = useNow(listening);
+  const secondsLeft = listening ? Math.max(0, CHECK_SECONDS - Math.floor((now - startedAt) / 1000)) : CHECK_SECONDS;
 
   useEffect(() => startRef.current?.focus(), []);
 
+  // The check ends by itself after a few seconds.
+  const stop = voice.stop;
+  const stopping = useRef(false);
   useEffect(() => {
-    if (voice.status !== 'listening') return;
-    setSecondsLeft(CHECK_SECONDS);
-    const started = Date.now();
-    const id = window.setInterval(() => {
-      const left = CHECK_SECONDS - Math.floor((Date.now() - started) / 1000);
-      setSecondsLeft(Math.max(0, left));
-      if (left <= 0) {
-        window.clearInterval(id);
-        void voice.stop().then(setResult);
-      }
-    }, 250);
-    return () => window.clearInterval(id);
-  }, [voice.status]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!listening || secondsLeft > 0 || stopping.current) return;
+    stopping.current = true;
+    void stop().then((heard) => {
+      stopping.current = false;
+      setResult(heard);
+    });
+  }, [listening, secondsLeft, stop]);
 
   const heard = result
     ? result.segments
@@ -65,7 +66,12 @@ export function MicCheck({
           type="button"
           className="button"
           disabled={busy}
-          onClick={() => void voice.start().then(() => setResult(null))}
+          onClick={() =>
+            void voice.start().then(() => {
+              setResult(null);
+              setStartedAt(Date.now());
+            })
+          }
         >
           {voice.status === 'listening'
             ? `Listening… ${secondsLeft} s`
