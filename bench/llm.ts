@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- llm [--model PATH] [--threads N] [--runs N]`
+ * `npm run bench -- llm [--model PATH | --standin 1b|3b] [--threads N] [--runs N]`
  *
  * The LLM interviewer against raw node-llama-cpp, on the same model and context:
  *   overhead     = wall time of the app's interviewer turns (LlmInterviewer.decide: chat lookup,
@@ -11,12 +11,13 @@
  *   preload_ttft = time to the first interviewer token after a 300-word answer ends, with the
  *                  answer pre-evaluated while it was typed ÷ without               (≤ 0.5)
  * Default model: the fixture llama-2-tiny-random.gguf on 1 thread (the real code path; it
- * writes gibberish, so only the ratios mean anything). Real figures need --model.
+ * writes gibberish, so only the ratios mean anything). --standin runs a size-faithful stand-in
+ * (TinyLlama 1.1B or Llama 3.2 3B shapes, random weights; `npm run bench -- standins`), written
+ * to the stand-in cache first if needed: real models' speed, nonsense words.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LlamaChatSession, LlamaContextSequence } from 'node-llama-cpp';
-import type { Role, Round } from '../content/schema.js';
 import { decisionSchema } from '../main/core/interview/interviewers/llm/decision-schema.js';
 import { answerMessage, systemPrompt } from '../main/core/interview/interviewers/llm/prompts.js';
 import type { RoundChat } from '../main/core/interview/interviewers/llm/round-chat.js';
@@ -27,8 +28,10 @@ import {
   type LlmInterviewerLimits,
 } from '../main/core/interview/interviewers/llm-interviewer.js';
 import { followUpAllowed, nextQuestionAllowed } from '../main/core/interview/interviewers/timing.js';
-import type { DecisionContext } from '../main/core/interview/interviewers/types.js';
 import { createLlmService, type LlmService } from '../main/core/llm/llm-service.js';
+import { benchContext, benchRound } from './lib/llm-round.js';
+import { LLAMA_STANDINS, type LlamaStandinName } from './standins/gguf-llama.js';
+import { ensureLlamaStandin } from './standins/llama-cache.js';
 
 const roundChatsBy = new WeakMap<LlmService, RoundChats>();
 /** One round-chat keeper per model host, as create-core makes it. */
@@ -52,68 +55,9 @@ function words(n: number, offset = 0): string {
   return Array.from({ length: n }, (_, i) => WORDS[(i + offset) % WORDS.length]).join(' ');
 }
 
-function bench_role(): { role: Role; round: Round } {
-  const rubric = ['requirements', 'bottleneck', 'idempotency', 'rollout'].map((id) => ({
-    id,
-    point: `Covers ${id}`,
-    why: `Shows ${id}`,
-    signals: [id],
-  }));
-  const question = {
-    id: 'ledger-latency',
-    prompt: 'Tell me about a time you made a slow payment service fast and safe.',
-    difficulty: 'medium' as const,
-    topics: ['performance'],
-    answerMinutes: 6,
-    rubric,
-    followUps: [{ prompt: 'How did you know it worked?' }, { prompt: 'What would you do differently?' }],
-    outline: ['Measure'],
-    pitfalls: ['Guessing'],
-  };
-  const round: Round = {
-    id: 'bench-round',
-    kind: 'behavioral',
-    title: 'Behavioral',
-    minutes: 45,
-    questionsPerSession: 2,
-    maxFollowUps: 8,
-    intro: 'Hi.',
-    questions: [question],
-  };
-  const role: Role = {
-    id: 'bench-role',
-    company: 'Acme',
-    title: 'Backend Engineer',
-    level: 'Senior',
-    summary: 'Payments.',
-    process: [{ name: 'Onsite', description: 'Loop.' }],
-    topics: ['payments'],
-    vocabulary: ['idempotency'],
-    candidateQuestions: [],
-    rounds: [round],
-  };
-  return { role, round };
-}
-
-const { role, round } = bench_role();
-const question = round.questions[0]!;
-
-function context(answers: string[]): DecisionContext {
-  // Follow-ups stay allowed on every turn: the benchmark measures turns, not the round's flow.
-  return {
-    role,
-    round,
-    question,
-    answers,
-    askedFollowUps: [],
-    followUpsAsked: 0,
-    maxFollowUps: 8,
-    revealedParts: 1,
-    roundRemainingMs: 40 * 60_000,
-    questionsLeft: 1,
-    nextQuestionMinutes: 6,
-  };
-}
+const bench = benchRound();
+const { role, round, question } = bench;
+const context = (answers: string[]) => benchContext(answers, bench);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -281,10 +225,18 @@ async function ttft(
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { model: { type: 'string' }, threads: { type: 'string' }, runs: { type: 'string' } },
+    options: {
+      model: { type: 'string' },
+      standin: { type: 'string' },
+      threads: { type: 'string' },
+      runs: { type: 'string' },
+    },
   });
-  const modelPath = path.resolve(values.model ?? FIXTURE_MODEL);
-  const isFixture = values.model === undefined;
+  const standin = values.standin as LlamaStandinName | undefined;
+  if (standin !== undefined && !(standin in LLAMA_STANDINS))
+    throw new Error(`--standin must be one of ${Object.keys(LLAMA_STANDINS).join(', ')}`);
+  const modelPath = path.resolve(standin ? ensureLlamaStandin(standin).file : (values.model ?? FIXTURE_MODEL));
+  const isFixture = values.model === undefined && standin === undefined;
   const threads = values.threads ? Number(values.threads) : isFixture ? 1 : undefined;
   const runs = Math.max(1, Number(values.runs ?? 5));
   const llm = createLlmService({ modelPath: () => modelPath, ...(threads ? { threads } : {}) });
@@ -295,7 +247,7 @@ export async function main(args: string[]): Promise<void> {
   const base: LlmInterviewerLimits = { ...DEFAULT_LLM_LIMITS, ...(isFixture ? { followUpMaxChars: 60 } : {}), seed: 7 };
 
   console.log(
-    `model: ${path.basename(modelPath)} on ${loaded.gpu || 'cpu'}, threads ${threads ?? 'default'}, context ${loaded.context.contextSize} tokens, loaded in ${loadMs.toFixed(0)} ms`,
+    `model: ${path.basename(modelPath)}${standin ? ` (stand-in for ${LLAMA_STANDINS[standin].label}: real shapes, random weights)` : ''} on ${loaded.gpu || 'cpu'}, threads ${threads ?? 'default'}, context ${loaded.context.contextSize} tokens, loaded in ${loadMs.toFixed(0)} ms`,
   );
 
   // Overhead and re-evaluation: the same conversation (same seed) `runs` times; each turn's

@@ -19,10 +19,10 @@ import { createInterviewService } from './interview/service.js';
 import { createLlmService } from './llm/llm-service.js';
 import { createHardwareProbe } from './models/hardware.js';
 import { createModelsService } from './models/models-service.js';
+import { announceChanges } from './rpc/announce.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { createSessionsService } from './sessions/sessions-service.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
-import { announceChanges } from './rpc/announce.js';
 import { resolveMediaPath } from './speech/media-path.js';
 import { speechSessionContext } from './speech/session-context.js';
 import { createSpeechRepository, type SpeechRepository } from './speech/speech-repository.js';
@@ -120,6 +120,8 @@ export function createCore(options: CoreOptions): Core {
     session: (sessionId) => speechSessionContext(interviewRepo(), content, sessionId),
     events,
     log,
+    // The interviewer pre-evaluates a spoken answer as it is transcribed, like a typed draft.
+    onTranscript: (sessionId, transcript, settled) => interview.spokenDraft(sessionId, transcript, settled),
   });
   if (db) {
     try {
@@ -140,6 +142,15 @@ export function createCore(options: CoreOptions): Core {
     log,
   });
 
+  const interview = createInterviewService({
+    repository: interviewRepo,
+    content,
+    events,
+    interviewer: chooseInterviewer,
+    onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
+    onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
+  });
+
   const services: Services = {
     app: {
       info: () => ({
@@ -152,14 +163,7 @@ export function createCore(options: CoreOptions): Core {
       }),
     },
     content,
-    interview: createInterviewService({
-      repository: () => (interviewRepository ??= createInterviewRepository(requireDb())),
-      content,
-      events,
-      interviewer: chooseInterviewer,
-      onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
-      onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
-    }),
+    interview,
     settings: {
       get: () => readSettings(db),
       update: (patch) => {

@@ -32,7 +32,8 @@ describe('models screen', () => {
     gguf = fs.readFileSync(ggufPath);
     files = await startRangeServer();
     // About 7 seconds for the whole file: long enough to watch, pause and resume.
-    files.route('/tiny.gguf', { body: gguf, bytesPerTick: 24 * 1024, tickMs: 100 });
+    // Slow enough (about 20 s) that a loaded machine still sees it running when it presses Pause.
+    files.route('/tiny.gguf', { body: gguf, bytesPerTick: 8 * 1024, tickMs: 100 });
     scratch = makeDataDir('rehearsal-e2e-models-scratch-');
     const catalogFile = path.join(scratch, 'catalog.json');
     fs.writeFileSync(

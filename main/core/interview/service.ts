@@ -41,7 +41,23 @@ interface Live {
   round: Round | undefined;
 }
 
-export function createInterviewService(options: InterviewServiceOptions): Services['interview'] {
+export type InterviewService = Services['interview'] & {
+  /**
+   * A spoken answer's transcript so far (core's speech service, as segments are transcribed).
+   * The answer the candidate will submit is the typed draft followed by this transcript, so that
+   * is what gets pre-evaluated; `settled` (silent, transcript caught up) also starts the reply.
+   */
+  spokenDraft(sessionId: string, transcript: string, settled: boolean): void;
+};
+
+/** The answer box after a take: the typed text, then the transcript (as the practice screen appends it). */
+export function withTranscript(draft: string, transcript: string): string {
+  const before = draft.replace(/\s+$/, '');
+  const spoken = transcript.trim();
+  return before && spoken ? `${before} ${spoken}` : before || spoken;
+}
+
+export function createInterviewService(options: InterviewServiceOptions): InterviewService {
   const now = options.now ?? Date.now;
   const chooseInterviewer = options.interviewer ?? (() => scriptedInterviewer);
   const live = new Map<string, Live>();
@@ -190,6 +206,20 @@ export function createInterviewService(options: InterviewServiceOptions): Servic
   }
 
   return {
+    spokenDraft(sessionId, transcript, settled) {
+      void serialized(sessionId, () => {
+        const entry = live.get(sessionId);
+        const state = entry?.record.state;
+        if (!entry || !state || (state.phase !== 'question' && state.phase !== 'answering')) return;
+        if (entry.record.interviewer !== 'llm' || !entry.role || !entry.round) return;
+        const context = decisionContext(entry, entry.role, entry.round);
+        const text = withTranscript(state.draft, transcript);
+        if (!context || !text) return;
+        options.onDraft?.(sessionId, text, context);
+        if (settled) interviewerFor(entry).prepare?.({ ...context, answers: [...context.answers, text] });
+      }).catch(() => undefined);
+    },
+
     start: async ({ roleId, roundId, questionIds, seed }) => {
       const found = findContent(roleId, roundId);
       if (!found)

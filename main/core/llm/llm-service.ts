@@ -48,6 +48,8 @@ export interface SequenceLease {
   sequence: LlamaContextSequence;
   /** A grammar for a JSON schema, built once per schema and model. */
   grammarFor(schema: JsonSchema): Promise<LlamaGrammar>;
+  /** Sets the CPU threads for what comes next: all of them, or one fewer for background work. */
+  useThreads(kind: 'foreground' | 'background'): void;
 }
 
 function fileStamp(file: string | null): string {
@@ -196,7 +198,18 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     const model = await ready(signal);
     await releaseHolder();
     holder = { release };
-    return { model, sequence: model.context.getSequence(), grammarFor: (schema) => grammarFor(model.llama, schema) };
+    return {
+      model,
+      sequence: model.context.getSequence(),
+      grammarFor: (schema) => grammarFor(model.llama, schema),
+      useThreads: (kind) => {
+        // llama.cpp's threads wait for each other at every step: one thread that loses its core
+        // to the speech recognizer stalls all of them (measured on 2 cores: generation 25 → 1
+        // token/s). Background work (pre-evaluating drafts) leaves a core free.
+        const all = model.context.idealThreads;
+        if (!model.gpu && all > 1) model.llama.maxThreads = kind === 'background' ? all - 1 : all;
+      },
+    };
   }
 
   async function generateJson<T>(

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../contract/result.js';
 import { formatBytes } from '../../contract/format.js';
+import { AppError } from '../../contract/result.js';
 
 export type FreeSpace = (dir: string) => Promise<number>;
 

@@ -12,13 +12,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from '../../contract/format.js';
 import { AppError, isAppError, type ErrorInfo } from '../../contract/result.js';
 import type { DownloadInfo, DownloadState } from '../../contract/services/models.js';
 import type { EventBus } from '../events.js';
 import { downloadUrl, type CatalogEntry } from './catalog.js';
 import { holdDiskFullGuard } from './disk-full-guard.js';
 import { ensureFreeSpace, freeSpace as defaultFreeSpace, isDiskFullError, type FreeSpace } from './disk.js';
-import { formatBytes } from '../../contract/format.js';
 import { keptBytes } from './partial-file.js';
 import { networkMessage, preflight } from './preflight.js';
 import { verifyDownload } from './verify.js';

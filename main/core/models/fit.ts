@@ -2,9 +2,9 @@
  * Does a model suit this computer, and which ones to suggest. Pure functions over the catalog's
  * memory estimates and the hardware probe, so the rules are testable for any machine.
  */
+import { formatBytes } from '../../contract/format.js';
 import type { Hardware, ModelFit } from '../../contract/services/models.js';
 import type { CatalogEntry } from './catalog.js';
-import { formatBytes } from '../../contract/format.js';
 
 /** Share of RAM a model may take and still leave room for the OS, the app and speech recognition. */
 const GOOD_RAM_SHARE = 0.5;

@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from '../../contract/format.js';
 import { AppError } from '../../contract/result.js';
 import type { ModelKind } from '../../contract/services/models.js';
-import { formatBytes } from '../../contract/format.js';
 import { HEADER_BYTES, sniffHeader } from './model-headers.js';
 
 export interface ModelFileReport {

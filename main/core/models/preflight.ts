@@ -5,9 +5,9 @@
  * about 150 times), a web page instead of the file, the wrong file (size or header), no network.
  * The download itself is node-llama-cpp's; this reads 64 bytes.
  */
+import { formatBytes } from '../../contract/format.js';
 import { AppError } from '../../contract/result.js';
 import type { ModelKind } from '../../contract/services/models.js';
-import { formatBytes } from '../../contract/format.js';
 import { HEADER_BYTES, sniffHeader } from './model-headers.js';
 
 export interface RemoteFile {

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import { formatBytes } from '../../contract/format.js';
 import { AppError, isAppError } from '../../contract/result.js';
 import type { CatalogEntry } from './catalog.js';
-import { formatBytes } from '../../contract/format.js';
 import { inspectModelFile } from './import-check.js';
 
 export async function sha256File(file: string): Promise<string> {

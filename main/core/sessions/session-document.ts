@@ -2,8 +2,8 @@
  * A session as a simple document (headings, paragraphs, quotes, lists), written once and
  * rendered as Markdown or as PDF, so both exports always say the same thing.
  */
-import type { SessionDetail } from '../../contract/services/sessions.js';
 import { formatClock } from '../../contract/format.js';
+import type { SessionDetail } from '../../contract/services/sessions.js';
 
 export type Block =
   | { type: 'title'; text: string }

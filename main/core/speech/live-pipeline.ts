@@ -32,6 +32,8 @@ export interface LivePipelineOptions {
 const CATCHING_UP_MS = 4_000;
 /** Audio the VAD has not seen yet that may still be skipped at the end (about one analysis interval). */
 const FINISH_WITHOUT_VAD_MS = 1_500;
+/** Silence, confirmed by the VAD, after which an answer that ends needs no last VAD call. */
+const SILENT_END_MS = 1_000;
 
 export class LivePipeline {
   private readonly segmenter: Segmenter;
@@ -85,7 +87,9 @@ export class LivePipeline {
     return {
       audioMs: samplesToMs(end - this.origin),
       speechMs: samplesToMs(this.finishedSpeech + openSpeech),
-      silenceMs: this.lastSpeechEnd === null ? null : samplesToMs(Math.max(0, end - this.lastSpeechEnd)),
+      // Only audio the VAD has seen counts as silence: while a slow VAD call runs, the audio
+      // arriving is not known to be silent, and counting it would end an answer mid-sentence.
+      silenceMs: this.lastSpeechEnd === null ? null : samplesToMs(Math.max(0, this.analyzedUpTo - this.lastSpeechEnd)),
       waiting: this.queue.waiting,
       catchingUp: oldestWaiting !== undefined && samplesToMs(end - oldestWaiting.end) > CATCHING_UP_MS,
       clipping: this.clipping,
@@ -104,12 +108,24 @@ export class LivePipeline {
     if (this.open && unanalyzed <= msToSamples(FINISH_WITHOUT_VAD_MS)) {
       this.addSegment({ start: this.open.start, end: this.segmenter.end });
       this.open = null;
+    } else if (
+      !this.open &&
+      this.confirmedSilence() >= msToSamples(SILENT_END_MS) &&
+      unanalyzed <= msToSamples(FINISH_WITHOUT_VAD_MS)
+    ) {
+      // The answer ended in a silence the VAD already confirmed (auto-end, or Done after a
+      // pause): one more VAD call over the last moment of it would only delay the transcript.
     } else if (unanalyzed > 0 || this.open) {
       await this.analyze(true);
       this.throwIfFailed();
     }
     await this.queue.drain();
     return { segments: this.queue.all, transcript: this.queue.transcript() };
+  }
+
+  /** Samples of silence the VAD has seen since the last speech (0 before any speech). */
+  private confirmedSilence(): number {
+    return this.lastSpeechEnd === null ? 0 : Math.max(0, this.analyzedUpTo - this.lastSpeechEnd);
   }
 
   /** Resolves when no VAD run is in flight (a benchmark feeding faster than real time waits on it). */

@@ -44,7 +44,15 @@ export interface SpeechServiceOptions {
   language?: string;
   now?: () => number;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * An answer's transcript so far, each time a segment is transcribed; `settled` when the
+   * candidate is silent and nothing is waiting to be transcribed (the answer may be over).
+   */
+  onTranscript?: (sessionId: string, transcript: string, settled: boolean) => void;
 }
+
+/** Silence (seen by the VAD) after which a caught-up transcript counts as settled. */
+const SETTLED_SILENCE_MS = 400;
 
 interface Take {
   mode: 'answer' | 'check';
@@ -95,6 +103,16 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
       }
     }
     options.events.emit('transcript:segment', { sessionId, turnSeq: take.turnSeq, mode: take.mode, segment: view });
+    if (take.mode === 'answer' && segment.status === 'done' && options.onTranscript) {
+      const state = take.pipeline.state();
+      const done = take.pipeline.segments.filter((s) => s.status === 'done').map((s) => s.text);
+      const settled = state.waiting === 0 && (state.silenceMs ?? 0) >= SETTLED_SILENCE_MS;
+      try {
+        options.onTranscript(sessionId, joinText(done), settled);
+      } catch (error) {
+        log('passing the transcript on failed', error);
+      }
+    }
   }
 
   async function finishTake(sessionId: string, take: Take): Promise<SpokenAnswer> {

@@ -154,4 +154,35 @@ describe('interview service hooks for the LLM interviewer', () => {
     await s.saveDraft({ sessionId, text: 'draft' });
     expect(drafts).toEqual([]);
   });
+
+  it('offers a spoken answer as it is transcribed: typed draft + transcript, and starts the reply once settled', async () => {
+    const { interviewer, calls } = heldInterviewer();
+    const prepared: DecisionContext[] = [];
+    interviewer.prepare = (context) => prepared.push(context);
+    const drafts: { text: string; context: DecisionContext }[] = [];
+    const { s } = service(interviewer, (_id, text, context) => drafts.push({ text, context }));
+    const sessionId = await answering(s);
+    await s.saveDraft({ sessionId, text: 'Typed first. ' });
+    s.spokenDraft(sessionId, 'We split the write path.', false);
+    await vi.waitFor(() => expect(drafts).toHaveLength(2));
+    expect(drafts[1]!.text).toBe('Typed first. We split the write path.');
+    expect(prepared).toEqual([]);
+
+    s.spokenDraft(sessionId, 'We split the write path. Then we ramped it up.', true);
+    await vi.waitFor(() => expect(prepared).toHaveLength(1));
+    expect(prepared[0]!.answers).toEqual(['Typed first. We split the write path. Then we ramped it up.']);
+    // The answer submitted as the practice screen builds it is the one prepared.
+    const submitted = s.submitAnswer({
+      sessionId,
+      text: 'Typed first. We split the write path. Then we ramped it up.',
+    });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.context.answers).toEqual(prepared[0]!.answers);
+    calls[0]!.release();
+    await submitted;
+    // The follow-up's answer is offered with the first answer before it.
+    s.spokenDraft(sessionId, 'Because of the lock.', true);
+    await vi.waitFor(() => expect(prepared).toHaveLength(2));
+    expect(prepared[1]!.answers).toEqual([prepared[0]!.answers[0], 'Because of the lock.']);
+  });
 });

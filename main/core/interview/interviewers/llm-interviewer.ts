@@ -121,15 +121,41 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
     }
   }
 
+  /** The model's part of a turn, as decide() and prepare() both ask for it. */
+  function turnRequest(context: DecisionContext) {
+    return {
+      context,
+      allowFollowUp: followUpAllowed(context),
+      allowNextQuestion: nextQuestionAllowed(context),
+      maxTokens: limits.decisionMaxTokens,
+      followUpMaxChars: limits.followUpMaxChars,
+      deadline: now() + limits.decisionTimeoutMs,
+      temperature: limits.temperature,
+      seed: limits.seed ?? Math.floor(Math.random() * 2 ** 31),
+    };
+  }
+
+  /** Coding parts are revealed from the content, not decided by the model. */
+  const revealsPart = (context: DecisionContext) =>
+    context.revealedParts < (context.question.coding?.parts ?? []).length && followUpAllowed(context);
+
   return (sessionId) => ({
     kind: 'llm',
+
+    prepare(context) {
+      // Only with the model loaded: a hint must not start a load or wait for one.
+      if (options.llm.status().state !== 'ready' || revealsPart(context)) return;
+      options.chats
+        .roundChat(sessionId, context.role, context.round)
+        .then((chat) => chat.speculate(turnRequest(context)))
+        .catch(() => undefined);
+    },
 
     async decide(context, callbacks = {}) {
       const call = limited(limits.decisionTimeoutMs, callbacks.signal);
       try {
         const chat = await options.chats.roundChat(sessionId, context.role, context.round, call.signal);
-        const parts = context.question.coding?.parts ?? [];
-        if (context.revealedParts < parts.length && followUpAllowed(context)) {
+        if (revealsPart(context)) {
           // Coding parts come from the content, in order; the model hears about them.
           const decision = scriptedDecision(context);
           await chat.remember(context, decision);
@@ -138,14 +164,8 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
         let failed: Extract<TurnOutcome, { ok: false }> | null = null;
         const decision = await chat.turn(
           {
-            context,
-            allowFollowUp: followUpAllowed(context),
-            allowNextQuestion: nextQuestionAllowed(context),
-            maxTokens: limits.decisionMaxTokens,
-            followUpMaxChars: limits.followUpMaxChars,
+            ...turnRequest(context),
             deadline: call.deadline,
-            temperature: limits.temperature,
-            seed: limits.seed ?? Math.floor(Math.random() * 2 ** 31),
             ...(callbacks.onToken ? { onToken: callbacks.onToken } : {}),
             ...(callbacks.signal ? { signal: callbacks.signal } : {}),
           },

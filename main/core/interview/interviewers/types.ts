@@ -48,6 +48,12 @@ export interface InterviewerCallbacks {
 export interface Interviewer {
   readonly kind: 'scripted' | 'llm';
   decide(context: DecisionContext, callbacks?: InterviewerCallbacks): Promise<Decision>;
+  /**
+   * The answer in `context` may be complete (the candidate fell silent and the transcript caught
+   * up): start deciding now, so a decide() with the same context finds the reply under way.
+   * A hint: never fails, and a later draft or decision with other text cancels it.
+   */
+  prepare?(context: DecisionContext): void;
   clarify(
     context: { role: Role; round: Round; question: Question; candidateQuestion: string },
     callbacks?: InterviewerCallbacks,

@@ -24,7 +24,7 @@ export function PracticeScreen({ sessionId }: { sessionId: string }) {
   });
   return (
     <Async state={view} label="this practice session">
-      {(value) => <Practice view={value} receivedAt={view.dataUpdatedAt} />}
+      {(value) => <Practice latest={value} receivedAt={view.dataUpdatedAt} />}
     </Async>
   );
 }
@@ -40,11 +40,15 @@ function promptKey(view: InterviewView): string {
  * 'interview:changed' event (the interviewer finishing a decision in the background) both land
  * there, so nothing here polls.
  */
-function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: number }) {
-  const sessionId = view.sessionId;
+function Practice({ latest: cached, receivedAt }: { latest: InterviewView; receivedAt: number }) {
+  const sessionId = cached.sessionId;
   const client = useQueryClient();
+  // While an action is in flight the screen holds still: core's intermediate views (e.g.
+  // 'deciding' during a submit) would only flash by before the action's own answer arrives.
+  const [held, setHeld] = useState<{ view: InterviewView; receivedAt: number } | null>(null);
+  const view = held?.view ?? cached;
   /** Server clock minus local clock when the view arrived. */
-  const offsetMs = view.now - receivedAt;
+  const offsetMs = view.now - (held?.receivedAt ?? receivedAt);
   const [pending, setPending] = useState(false);
   const pendingRef = useRef(false);
   const [stream, setStream] = useState('');
@@ -65,6 +69,7 @@ function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: numbe
     if (pendingRef.current) return false;
     pendingRef.current = true;
     setPending(true);
+    setHeld({ view, receivedAt });
     setStream('');
     clearErrors();
     try {
@@ -78,6 +83,7 @@ function Practice({ view, receivedAt }: { view: InterviewView; receivedAt: numbe
     } finally {
       pendingRef.current = false;
       setPending(false);
+      setHeld(null);
       setStream('');
     }
   }

@@ -40,7 +40,6 @@ describe('export helpers', () => {
     expect(toWinAnsi('Łódź')).toEqual({ text: 'Lódz', replaced: 0 });
     expect(toWinAnsi('面试 😀')).toEqual({ text: '?? ?', replaced: 3 });
   });
-
 });
 
 describe('exporting one session', () => {

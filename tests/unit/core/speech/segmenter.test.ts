@@ -92,4 +92,70 @@ describe('LivePipeline state', () => {
     const done = await pipeline.finish();
     expect(done.segments).toHaveLength(1);
   });
+
+  it('does not count audio the VAD has not looked at yet as silence (a slow VAD never ends an answer early)', async () => {
+    const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
+    const { scriptedTranscriber } = await import('./fakes.js');
+    const inner = energyVad();
+    let hold: Promise<void> | null = null;
+    let release = () => {};
+    const slowVad = {
+      detect: async (samples: Int16Array) => {
+        if (hold) await hold;
+        return inner.detect(samples);
+      },
+      release: async () => {},
+    };
+    const pipeline = new LivePipeline({
+      vad: slowVad,
+      transcriber: scriptedTranscriber(() => []).transcriber,
+      read: () => new Int16Array(0),
+      prompt: () => '',
+      onSegment: () => {},
+      analyzeEveryMs: 200,
+    });
+    for (const c of chunks(speech(1000), 200)) {
+      pipeline.push(c);
+      await pipeline.idle();
+    }
+    // The VAD stalls (a busy machine) while the candidate keeps talking for 4 s.
+    hold = new Promise((resolve) => (release = resolve));
+    let state = pipeline.push(speech(200));
+    for (const c of chunks(speech(4000), 200)) state = pipeline.push(c);
+    expect(state.silenceMs).toBeLessThan(500);
+    release();
+    hold = null;
+    await pipeline.idle();
+    await pipeline.finish();
+  });
+
+  it('an answer that ends in a silence the VAD confirmed needs no last VAD call', async () => {
+    const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
+    const { scriptedTranscriber } = await import('./fakes.js');
+    const vad = energyVad();
+    const pipeline = new LivePipeline({
+      vad,
+      transcriber: scriptedTranscriber(() => [{ text: 'hello', startMs: 0, endMs: 500 }]).transcriber,
+      read: (s, e) => new Int16Array(e - s),
+      prompt: () => '',
+      onSegment: () => {},
+      analyzeEveryMs: 200,
+    });
+    for (const c of chunks(concatSamples([speech(1000), silence(2000)]), 200)) {
+      pipeline.push(c);
+      await pipeline.idle();
+    }
+    // Up to date: the last chunk pushed was analyzed. Then a moment of silence arrives that is not.
+    for (let before = -1; before !== vad.calls.length - 1;) {
+      before = vad.calls.length;
+      pipeline.push(silence(200));
+      await pipeline.idle();
+    }
+    pipeline.push(silence(100));
+    const calls = vad.calls.length;
+    const done = await pipeline.finish();
+    expect(vad.calls).toHaveLength(calls);
+    expect(done.segments).toHaveLength(1);
+    expect(done.transcript).toBe('hello');
+  });
 });

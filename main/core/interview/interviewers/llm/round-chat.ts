@@ -19,6 +19,8 @@ import {
   type ModelDecision,
 } from './decision-schema.js';
 import { answerMessage, clarifyMessage, summaryLine, systemPrompt } from './prompts.js';
+import { asHistoryJson, salvageFollowUp, wholeSentences } from './reply-text.js';
+import { Speculation, speculationKey, type SpeculationResult } from './speculation.js';
 
 export type TurnFailure = GenerationFailure | 'cut_off' | 'invalid_json';
 
@@ -59,37 +61,15 @@ export interface RoundChatDeps {
   session: LlamaChatSession;
   sequence: LlamaContextSequence;
   grammarFor(schema: JsonSchema): Promise<LlamaGrammar>;
+  /**
+   * Sets the CPU threads for what comes next: 'background' for pre-evaluating drafts (while
+   * speech recognition and the UI need a core), 'foreground' for the reply everyone waits for.
+   */
+  useThreads?(kind: 'background' | 'foreground'): void;
 }
 
 /** When a new question starts with the context this full, earlier turns become a summary. */
 const COMPACT_AT = 0.6;
-
-function asHistoryJson(decision: Decision): string {
-  const { action, followUp, coveredRubricIds } = decision;
-  return JSON.stringify(action === 'follow_up' ? { followUp, coveredRubricIds } : { action, coveredRubricIds });
-}
-
-/** A follow-up whose text was complete before the reply was cut off, with the rubric ids already listed. */
-export function salvageFollowUp(raw: string, context: Pick<DecisionContext, 'question'>): ModelDecision | null {
-  const spoken = streamStringField('followUp', () => undefined);
-  spoken.push(raw);
-  if (!spoken.closed || !spoken.text.trim()) return null;
-  const known = new Set(context.question.rubric.map((r) => r.id));
-  const listAt = raw.indexOf('"coveredRubricIds"');
-  const listed =
-    listAt < 0 ? [] : [...raw.slice(listAt + '"coveredRubricIds"'.length).matchAll(/"([^"\\]+)"/g)].map((m) => m[1]!);
-  return { action: 'follow_up', followUp: spoken.text, coveredRubricIds: listed.filter((id) => known.has(id)) };
-}
-
-/** Keeps whole sentences of a free-text reply; null when not even one sentence finished. */
-export function wholeSentences(text: string, cutOff: boolean): string | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  if (!cutOff) return trimmed;
-  const end = Math.max(trimmed.lastIndexOf('. '), trimmed.lastIndexOf('? '), trimmed.lastIndexOf('! '));
-  if (/[.?!]$/.test(trimmed)) return trimmed;
-  return end > 0 ? trimmed.slice(0, end + 1) : null;
-}
 
 export class RoundChat {
   readonly sessionId: string;
@@ -104,6 +84,8 @@ export class RoundChat {
   /** The follow-up cap the interviewer asked for last, to prepare the next turn's grammar. */
   private followUpMaxChars = DEFAULT_FOLLOW_UP_MAX_CHARS;
   private readonly lifetime = new AbortController();
+  /** A decision started on the newest draft while the candidate is silent (see speculation.ts). */
+  private speculation: Speculation | null = null;
 
   constructor(deps: RoundChatDeps) {
     this.deps = deps;
@@ -138,6 +120,12 @@ export class RoundChat {
    */
   preload(context: DecisionContext): Promise<void> {
     if (this.disposed) return Promise.resolve();
+    if (this.speculation && !this.speculation.dropped) {
+      // The same words are already being evaluated by the reply started early; other words mean
+      // the candidate spoke again, so that reply is moot.
+      if (this.speculation.answer === context.answers.at(-1)) return this.speculation.result.then(() => undefined);
+      this.dropSpeculation();
+    }
     this.pendingPreload = context;
     if (this.preloadQueued) return this.preloadRun;
     this.preloadQueued = true;
@@ -152,6 +140,7 @@ export class RoundChat {
       await this.deps
         .grammarFor(this.schemaFor(next, followUpAllowed(next), nextQuestionAllowed(next), this.followUpMaxChars))
         .catch(() => undefined);
+      this.deps.useThreads?.('background');
       await this.deps.session.preloadPrompt(message, { signal: this.lifetime.signal }).catch(() => undefined);
     });
     return this.preloadRun;
@@ -168,6 +157,19 @@ export class RoundChat {
    * model's view of the conversation matches what the candidate saw.
    */
   turn(request: TurnRequest, finalize: (outcome: TurnOutcome) => Decision): Promise<Decision> {
+    const speculation = this.speculation;
+    this.speculation = null;
+    if (speculation && !speculation.dropped && speculation.key === speculationKey(request)) {
+      // The same decision is already being written: its tokens stream to this turn from now on.
+      speculation.adopt(request.onToken, request.signal);
+      return this.run(async () => {
+        this.pendingPreload = null;
+        const result = await speculation.result;
+        if (!result) return finalize({ ok: false, failure: 'aborted', raw: '' });
+        return this.conclude(request.context, result, finalize);
+      });
+    }
+    if (speculation) this.forget(speculation);
     return this.run(async () => {
       this.pendingPreload = null;
       const { context } = request;
@@ -175,18 +177,72 @@ export class RoundChat {
       const message = answerMessage(context, this.knownQuestionId === context.question.id);
       const before = this.deps.session.getChatHistory();
       const outcome = await this.decide(message, before, { ...request, signal: this.withLifetime(request.signal) });
-      const decision = finalize(outcome);
-      if (!outcome.ok && outcome.failure === 'aborted') {
-        // The candidate acted (pause, end): this answer will be decided again, so record nothing.
-        this.deps.session.setChatHistory(before);
-        return decision;
-      }
-      this.record(before, message, outcome, decision);
-      this.knownQuestionId = context.question.id;
-      if (decision.action !== 'follow_up') this.finished.push(summaryLine(context.question, decision.coveredRubricIds));
-      this.settle();
-      return decision;
+      return this.conclude(context, { outcome, before, message }, finalize);
     });
+  }
+
+  /**
+   * Starts deciding on the answer so far, before the answer is known to be over (the candidate
+   * fell silent and the transcript caught up). A turn with the same request adopts it; a newer
+   * draft or another turn drops it and the chat forgets it. Never rejects.
+   */
+  speculate(request: Omit<TurnRequest, 'onToken' | 'signal'>): void {
+    if (this.disposed) return;
+    if (this.speculation?.key === speculationKey(request) && !this.speculation.dropped) return;
+    this.dropSpeculation();
+    const speculation = new Speculation(request);
+    this.speculation = speculation;
+    speculation.result = this.run(async (): Promise<SpeculationResult | null> => {
+      if (speculation.dropped || this.disposed) return null;
+      const { context } = request;
+      this.compactIfNeeded(context.question.id);
+      const message = answerMessage(context, this.knownQuestionId === context.question.id);
+      const before = this.deps.session.getChatHistory();
+      const outcome = await this.decide(message, before, {
+        ...request,
+        onToken: speculation.emit,
+        signal: this.withLifetime(speculation.signal),
+      });
+      if (!outcome.ok && outcome.failure === 'aborted') {
+        this.deps.session.setChatHistory(before);
+        return null;
+      }
+      return { outcome, before, message };
+    }).catch(() => null);
+  }
+
+  private dropSpeculation(): void {
+    const speculation = this.speculation;
+    this.speculation = null;
+    if (speculation) this.forget(speculation);
+  }
+
+  /** Stops a speculation and takes its exchange back out of the chat (queued after it). */
+  private forget(speculation: Speculation): void {
+    speculation.drop();
+    void this.run(async () => {
+      const result = await speculation.result;
+      if (result) this.deps.session.setChatHistory(result.before);
+    });
+  }
+
+  /** Records a turn's outcome in the chat (or nothing, when the candidate stopped it). */
+  private conclude(
+    context: DecisionContext,
+    { outcome, before, message }: SpeculationResult,
+    finalize: (outcome: TurnOutcome) => Decision,
+  ): Decision {
+    const decision = finalize(outcome);
+    if (!outcome.ok && outcome.failure === 'aborted') {
+      // The candidate acted (pause, end): this answer will be decided again, so record nothing.
+      this.deps.session.setChatHistory(before);
+      return decision;
+    }
+    this.record(before, message, outcome, decision);
+    this.knownQuestionId = context.question.id;
+    if (decision.action !== 'follow_up') this.finished.push(summaryLine(context.question, decision.coveredRubricIds));
+    this.settle();
+    return decision;
   }
 
   private schemaFor(
@@ -205,6 +261,7 @@ export class RoundChat {
 
   private async decide(message: string, before: ChatHistoryItem[], request: TurnRequest): Promise<TurnOutcome> {
     this.followUpMaxChars = request.followUpMaxChars;
+    this.deps.useThreads?.('foreground');
     const grammar = await this.deps.grammarFor(
       this.schemaFor(request.context, request.allowFollowUp, request.allowNextQuestion, request.followUpMaxChars),
     );
@@ -255,6 +312,7 @@ export class RoundChat {
 
   /** A turn decided without the model (a coding part revealed): the chat still hears about it. */
   remember(context: DecisionContext, decision: Decision): Promise<void> {
+    this.dropSpeculation();
     return this.run(async () => {
       this.pendingPreload = null;
       this.compactIfNeeded(context.question.id);
@@ -273,6 +331,7 @@ export class RoundChat {
 
   /** A clarifying question: a short plain-text reply in the same conversation. */
   clarify(request: ClarifyRequest): Promise<ClarifyOutcome> {
+    this.dropSpeculation();
     return this.run(async () => {
       const message = clarifyMessage(
         request.context.question,
@@ -335,6 +394,7 @@ export class RoundChat {
   async dispose(): Promise<void> {
     this.lifetime.abort();
     this.pendingPreload = null;
+    this.speculation = null;
     await this.queue.idle();
     if (!this.deps.session.disposed) this.deps.session.dispose();
     if (!this.deps.sequence.disposed) await this.deps.sequence.dispose();

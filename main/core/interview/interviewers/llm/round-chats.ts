@@ -57,6 +57,7 @@ export function createRoundChats(
       session,
       sequence: lease.sequence,
       grammarFor: (schema) => lease.grammarFor(schema),
+      useThreads: (kind) => lease.useThreads(kind),
     });
     return built;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { salvageFollowUp, wholeSentences } from '../../../../../../main/core/interview/interviewers/llm/round-chat.js';
+import { salvageFollowUp, wholeSentences } from '../../../../../../main/core/interview/interviewers/llm/reply-text.js';
 import { validRole } from '../../../content/fixtures/valid-pack.js';
 
 const question = validRole().rounds[1]!.questions[0]!;

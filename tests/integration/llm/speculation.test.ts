@@ -1,0 +1,128 @@
+/**
+ * Speculative start of the interviewer's reply, on the real engine (the tiny fixture model,
+ * greedy sampling so the same prompt gives the same reply): a turn with the same answer adopts
+ * the reply already under way, a newer draft drops it, and the chat never keeps a dropped reply.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TurnOutcome, TurnRequest } from '../../../main/core/interview/interviewers/llm/round-chat.js';
+import { createRoundChats, type RoundChats } from '../../../main/core/interview/interviewers/llm/round-chats.js';
+import type { Decision, DecisionContext } from '../../../main/core/interview/interviewers/types.js';
+import { createLlmService, type LlmService } from '../../../main/core/llm/llm-service.js';
+import { fixturePath } from '../../helpers/fixtures.js';
+import { validRole } from '../../unit/core/content/fixtures/valid-pack.js';
+
+let llm: LlmService;
+let chats: RoundChats;
+
+beforeAll(async () => {
+  const fixture = await fixturePath('llama-2-tiny-random.gguf');
+  llm = createLlmService({ modelPath: () => fixture, threads: 1, gpu: false });
+  chats = createRoundChats(llm);
+  await llm.ready();
+});
+
+afterAll(async () => {
+  await llm.close();
+});
+
+const role = validRole();
+const round = role.rounds[1]!;
+const question = round.questions[0]!;
+
+function context(answers: string[]): DecisionContext {
+  return {
+    role,
+    round,
+    question,
+    answers,
+    askedFollowUps: [],
+    followUpsAsked: 0,
+    maxFollowUps: 2,
+    revealedParts: 1,
+    roundRemainingMs: 30 * 60_000,
+    questionsLeft: 1,
+    nextQuestionMinutes: 5,
+  };
+}
+
+function request(ctx: DecisionContext): Omit<TurnRequest, 'onToken' | 'signal'> {
+  return {
+    context: ctx,
+    allowFollowUp: true,
+    allowNextQuestion: true,
+    maxTokens: 40,
+    followUpMaxChars: 16,
+    deadline: Date.now() + 60_000,
+    temperature: 0,
+    seed: 1,
+  };
+}
+
+const ANSWER = 'We split the write path and added an idempotency key, then shipped it behind a flag.';
+
+/** Runs a turn, returning the model's outcome and what streamed. */
+async function turn(chatId: string, ctx: DecisionContext) {
+  const chat = await chats.roundChat(chatId, role, round);
+  let streamed = '';
+  let outcome: TurnOutcome | null = null;
+  const before = chat.sequence.tokenMeter.getState();
+  await chat.turn({ ...request(ctx), onToken: (t) => (streamed += t) }, (o): Decision => {
+    outcome = o;
+    return { action: 'next_question', coveredRubricIds: [] };
+  });
+  const after = chat.sequence.tokenMeter.getState();
+  return {
+    chat,
+    streamed,
+    outcome: outcome as TurnOutcome | null,
+    evaluated: after.usedInputTokens - before.usedInputTokens,
+    generated: after.usedOutputTokens - before.usedOutputTokens,
+  };
+}
+
+describe('speculative start of a reply', () => {
+  it('a turn on the same answer adopts the reply under way: same reply, nothing evaluated twice', async () => {
+    const direct = await turn('direct', context([ANSWER]));
+
+    const chat = await chats.roundChat('speculated', role, round);
+    const start = chat.sequence.tokenMeter.getState();
+    chat.speculate(request(context([ANSWER])));
+    // The same draft arriving after the speculation (the app sends both) changes nothing.
+    await chats.preloadAnswer('speculated', ANSWER, context([]));
+    const adopted = await turn('speculated', context([ANSWER]));
+    const total = chat.sequence.tokenMeter.getState();
+
+    expect(adopted.outcome?.raw).toBe(direct.outcome?.raw);
+    expect(adopted.streamed).toBe(direct.streamed);
+    // The reply was written once, by the speculation.
+    expect(total.usedOutputTokens - start.usedOutputTokens).toBe(direct.generated);
+    expect(chat.history().filter((h) => h.type === 'model')).toHaveLength(1);
+    expect(adopted.evaluated).toBe(0);
+    // The answer was evaluated once, by the speculation (not again by the draft that followed).
+    expect(total.usedInputTokens - start.usedInputTokens).toBe(direct.evaluated);
+  });
+
+  it('a newer draft drops it, and the chat forgets the dropped reply', async () => {
+    const chat = await chats.roundChat('resumed', role, round);
+    await chats.preloadAnswer('resumed', ANSWER, context([]));
+    chat.speculate(request(context([ANSWER])));
+    const longer = `${ANSWER} Then we watched the error budget for a week.`;
+    await chats.preloadAnswer('resumed', longer, context([]));
+    await chat.idle();
+    expect(chat.history().filter((h) => h.type === 'model')).toHaveLength(0);
+
+    const resumed = await turn('resumed', context([longer]));
+    const fresh = await turn('fresh', context([longer]));
+    expect(resumed.outcome?.raw).toBe(fresh.outcome?.raw);
+    expect(resumed.chat.history().filter((h) => h.type === 'model')).toHaveLength(1);
+  });
+
+  it('a turn on other text decides afresh and keeps one exchange', async () => {
+    const chat = await chats.roundChat('other', role, round);
+    chat.speculate(request(context([ANSWER])));
+    const other = await turn('other', context([`${ANSWER} And we load-tested it.`]));
+    const fresh = await turn('other-fresh', context([`${ANSWER} And we load-tested it.`]));
+    expect(other.outcome?.raw).toBe(fresh.outcome?.raw);
+    expect(chat.history().filter((h) => h.type === 'user')).toHaveLength(1);
+  });
+});
