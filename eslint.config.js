@@ -56,6 +56,7 @@ export default tseslint.config(
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
           project: ['tsconfig.json', 'renderer/tsconfig.json', 'tests/e2e/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
         }),
       ],
     },
@@ -78,6 +79,24 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       eqeqeq: ['error', 'smart'],
       'no-console': 'off',
+    },
+  },
+  {
+    // The 'electron' package itself (the zones above cover the project's own folders).
+    files: ['main/core/**/*.ts', 'main/contract/**/*.ts', 'main/server/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'only main/electron may import Electron: core, the contract, the bridge and the UI run without it.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
