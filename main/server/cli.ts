@@ -57,10 +57,10 @@ console.log(`Data folder: ${dataDir}`);
 console.log(`Open ${bridge.url}`);
 
 const stop = () => {
-  void bridge.close().then(() => {
-    core.close();
-    process.exit(0);
-  });
+  void bridge
+    .close()
+    .then(() => core.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -14,6 +14,10 @@ export interface PackProof {
   errors: string[];
 }
 
+export function hasWorkspaceExercises(role: Role): boolean {
+  return role.rounds.some((r) => r.questions.some((q) => q.bugBash !== undefined || q.integration !== undefined));
+}
+
 export async function provePackExercises(
   role: Role,
   file: string,

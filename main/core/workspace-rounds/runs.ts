@@ -12,7 +12,7 @@ import { startMockApi, type RunningMockApi } from '../mock-api/server.js';
 import { supportFiles } from '../mock-api/support-files.js';
 import type { PythonRuntime } from '../runner/suites/python-suite.js';
 import { runSuite } from '../runner/suites/run-suite.js';
-import type { Sandbox } from '../runner/suites/sandbox-api.js';
+import type { Sandbox } from '../runner/sandbox.js';
 import { findTestFiles } from '../runner/suites/test-files.js';
 
 export interface ExerciseRunContext {

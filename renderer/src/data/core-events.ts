@@ -28,6 +28,8 @@ export function connectCoreEvents(client: QueryClient): () => void {
       void client.invalidateQueries({ queryKey: ['speech'] });
     }),
     onEvent('content:changed', () => void client.invalidateQueries({ queryKey: ['content'] })),
+    // A pack's reference check started or finished: its status shows in the library.
+    onEvent('content:references', () => void client.invalidateQueries({ queryKey: ['content'] })),
     onEvent(
       'feedback:progress',
       ({ sessionId }) => void client.invalidateQueries({ queryKey: apiKey('feedback', 'forSession', { sessionId }) }),

@@ -1,8 +1,8 @@
-import { describe, it, expect } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parsePack } from '../../../main/core/content/parse-pack.js';
 import { proveExercise } from '../../../main/core/content/prove-exercise.js';
 import { provePackExercises } from '../../../main/core/content/prove-packs.js';
-import { createDevSandbox } from '../../helpers/dev-sandbox.js';
+import { createTestSandbox } from '../../helpers/test-sandbox.js';
 import { lineOf, toYaml, validRole } from '../../unit/core/content/fixtures/valid-pack.js';
 import {
   exerciseQuestion,
@@ -12,7 +12,9 @@ import {
   tinyIntegration,
 } from '../../unit/core/content/fixtures/workspace-exercises.js';
 
-const ctx = { sandbox: createDevSandbox() };
+const runner = createTestSandbox();
+afterAll(() => runner.dispose());
+const ctx = { sandbox: runner.sandbox };
 
 async function prove(question: ReturnType<typeof exerciseQuestion>) {
   const proof = await proveExercise(question, ctx);

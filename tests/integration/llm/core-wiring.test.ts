@@ -29,8 +29,8 @@ beforeEach(() => {
   fs.writeFileSync(path.join(root, 'roles', 'wired.yaml'), stringify(validRole('wired'), { lineWidth: 0 }));
 });
 
-afterEach(() => {
-  core?.close();
+afterEach(async () => {
+  await core?.close();
   core = null;
   fs.rmSync(root, { recursive: true, force: true });
 });
@@ -45,7 +45,7 @@ function start(activeLlmModel: string | null): Core {
     log: () => undefined,
   });
   void first.services.settings.update({ activeLlmModel });
-  first.close();
+  void first.close();
   core = createCore({
     dataDir: path.join(root, 'data'),
     bundledRolesDir: path.join(root, 'roles'),

@@ -1,9 +1,11 @@
-import { describe, it, expect } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runSuite } from '../../../main/core/runner/suites/run-suite.js';
 import { findTestFiles } from '../../../main/core/runner/suites/test-files.js';
-import { createDevSandbox } from '../../helpers/dev-sandbox.js';
+import { createTestSandbox } from '../../helpers/test-sandbox.js';
 
-const sandbox = createDevSandbox();
+const runner = createTestSandbox();
+afterAll(() => runner.dispose());
+const { sandbox } = runner;
 
 const project = {
   'package.json': '{ "type": "module" }\n',

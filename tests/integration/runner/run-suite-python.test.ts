@@ -1,10 +1,12 @@
-import { describe, it, expect } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bundledPythonRuntime } from '../../../main/core/runner/suites/python-runtime.js';
 import { runSuite } from '../../../main/core/runner/suites/run-suite.js';
 import { findTestFiles } from '../../../main/core/runner/suites/test-files.js';
-import { createDevSandbox } from '../../helpers/dev-sandbox.js';
+import { createTestSandbox } from '../../helpers/test-sandbox.js';
 
-const sandbox = createDevSandbox();
+const runner = createTestSandbox();
+afterAll(() => runner.dispose());
+const { sandbox } = runner;
 const python = bundledPythonRuntime();
 
 function run(files: Record<string, string>, extra: Partial<Parameters<typeof runSuite>[0]> = {}) {

@@ -1,21 +1,23 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { referenceFiles } from '../../../main/core/runner/suites/patch.js';
 import {
   readWorkspaceFolder,
   runWorkspaceFolder,
   summaryLine,
 } from '../../../main/core/workspace-rounds/folder-run.js';
-import { createDevSandbox } from '../../helpers/dev-sandbox.js';
+import { createTestSandbox } from '../../helpers/test-sandbox.js';
 import {
   exerciseQuestion,
   tinyBugBash,
   tinyIntegration,
 } from '../../unit/core/content/fixtures/workspace-exercises.js';
 
-const ctx = { sandbox: createDevSandbox() };
+const runner = createTestSandbox();
+afterAll(() => runner.dispose());
+const ctx = { sandbox: runner.sandbox };
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 

@@ -14,7 +14,7 @@ import {
   type SuiteConfig,
 } from './node-test-driver.js';
 import { pythonSuiteFiles, type PythonRuntime } from './python-suite.js';
-import type { RunLimits, Sandbox } from './sandbox-api.js';
+import type { RunLimits, Sandbox } from '../sandbox.js';
 import { cleanStack, failureLocation, relativizePaths } from './stack.js';
 import { findSourceFiles } from './test-files.js';
 

@@ -8,10 +8,11 @@ import { apiKey } from '../../data/query-client.js';
 import { navigate } from '../../router.js';
 import { ActionButton } from './ActionButton.js';
 import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
+import { DesignBoard, type DesignBoardHandle } from './board/DesignBoard.js';
 import { Controls } from './Controls.js';
 import { Conversation } from './Conversation.js';
 import { InterviewerPanel } from './InterviewerPanel.js';
-import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget } from './keys.js';
+import { isActivatableTarget, isAltKey, isInsideBoard, isModEnter, isTypingTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
 import { Timer } from './Timer.js';
 import { VoicePanel, type VoicePanelHandle } from './voice/VoicePanel.js';
@@ -57,6 +58,7 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
   const { toasts, add: addToast, dismiss, clearErrors } = useToasts(sessionId);
   const answerRef = useRef<AnswerBoxHandle>(null);
   const voiceRef = useRef<VoicePanelHandle>(null);
+  const boardRef = useRef<DesignBoardHandle>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
   const focusAfter = useRef<'answer' | 'primary' | 'pause' | null>(null);
 
@@ -113,7 +115,11 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
       void act('Done', async () => {
         // A spoken answer still being transcribed lands in the box before it is submitted.
         await voiceRef.current?.finish();
-        return api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
+        // The interviewer reads the saved board when the answer arrives.
+        await boardRef.current?.flush();
+        const next = await api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
+        boardRef.current?.renderSnapshots();
+        return next;
       }),
     repeat: () => void act('Repeat question', () => api.interview.repeat({ sessionId })),
     clarify: (text: string) => act('Clarifying question', () => api.interview.clarify({ sessionId, text })),
@@ -144,6 +150,8 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
     function onKeyDown(e: KeyboardEvent) {
       const { view: v, pending: busy, handlers: h } = latest.current;
       if (e.defaultPrevented || busy || e.repeat) return;
+      // Inside the whiteboard plain keys draw (R is a rectangle); only Alt shortcuts reach the page.
+      if (isInsideBoard(e.target) && !e.altKey) return;
       const inInput = e.target instanceof HTMLInputElement;
       const asking = v.phase === 'question' || v.phase === 'answering';
       const handled = (run: () => void) => {
@@ -278,6 +286,13 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
           <Conversation messages={view.messages} />
         </aside>
       </div>
+      {view.roundKind === 'system_design' && view.phase !== 'intro' && view.phase !== 'summary' && (
+        <DesignBoard
+          ref={boardRef}
+          sessionId={sessionId}
+          onLeave={() => (view.phase === 'answering' ? answerRef.current?.focus() : primaryRef.current?.focus())}
+        />
+      )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );
