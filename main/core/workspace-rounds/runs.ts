@@ -10,9 +10,9 @@ import type { SuiteRun } from '../../contract/suite-results.js';
 import type { MockState } from '../mock-api/handler.js';
 import { startMockApi, type RunningMockApi } from '../mock-api/server.js';
 import { supportFiles } from '../mock-api/support-files.js';
+import type { Sandbox } from '../runner/sandbox.js';
 import type { PythonRuntime } from '../runner/suites/python-suite.js';
 import { runSuite } from '../runner/suites/run-suite.js';
-import type { Sandbox } from '../runner/sandbox.js';
 import { findTestFiles } from '../runner/suites/test-files.js';
 
 export interface ExerciseRunContext {

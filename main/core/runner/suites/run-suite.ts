@@ -5,6 +5,7 @@
  */
 import { TEST_FRAMEWORK, type WorkspaceLanguage } from '../../../../content/schema/workspace-exercise.js';
 import type { SuiteRun, SuiteStatus, SuiteTestResult } from '../../../contract/suite-results.js';
+import type { RunLimits, Sandbox } from '../sandbox.js';
 import {
   DRIVER_DIR,
   NODE_DRIVER_FILE,
@@ -14,7 +15,6 @@ import {
   type SuiteConfig,
 } from './node-test-driver.js';
 import { pythonSuiteFiles, type PythonRuntime } from './python-suite.js';
-import type { RunLimits, Sandbox } from '../sandbox.js';
 import { cleanStack, failureLocation, relativizePaths } from './stack.js';
 import { findSourceFiles } from './test-files.js';
 
