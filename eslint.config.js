@@ -55,7 +55,12 @@ export default tseslint.config(
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: ['tsconfig.json', 'renderer/tsconfig.json', 'tests/e2e/tsconfig.json'],
+          project: [
+            'tsconfig.json',
+            'renderer/tsconfig.json',
+            'tests/e2e/tsconfig.json',
+            'tests/unit/renderer/tsconfig.json',
+          ],
           noWarnOnMultipleProjects: true,
         }),
       ],

@@ -45,8 +45,12 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** Model files shipped with an offline installer (resources/models when packaged); none by default. */
   bundledModelsDir?: string;
-  /** Extra model catalog entries; default: the REHEARSAL_CATALOG_FILE env var (a test/dev hook). */
+  /** Extra model catalog entries (a test/dev hook; see env-options.ts). */
   extraCatalogFile?: string;
+  /** CPU threads for the interviewer model; default: the cores this process may use. */
+  llmThreads?: number;
+  /** A fixed sampling seed for the interviewer (reproducible end-to-end tests); random otherwise. */
+  llmSeed?: number;
   /**
    * The runtime untrusted code runs in (see runner/sandbox.ts): by default this process's own
    * binary. The desktop app passes its Electron binary with runAsNode, because utilityProcess
@@ -115,16 +119,14 @@ export function createCore(options: CoreOptions): Core {
   const llm = createLlmService({
     modelPath: () => readSettings(db).activeLlmModel,
     log,
-    // A test/dev hook like REHEARSAL_CATALOG_FILE: CPU threads for the model (default: all cores).
-    threads: Number(process.env.REHEARSAL_LLM_THREADS) || undefined,
+    threads: options.llmThreads,
   });
   const roundChats = createRoundChats(llm, log);
   const llmInterviewer = createLlmInterviewerFactory({
     llm,
     chats: roundChats,
     notify: (sessionId, message) => events.emit('interviewer:notice', { sessionId, message }),
-    // Reproducible decisions for end-to-end tests (REHEARSAL_LLM_SEED); random otherwise.
-    ...(Number(process.env.REHEARSAL_LLM_SEED) ? { limits: { seed: Number(process.env.REHEARSAL_LLM_SEED) } } : {}),
+    ...(options.llmSeed !== undefined ? { limits: { seed: options.llmSeed } } : {}),
   });
   const chooseInterviewer = (sessionId: string) => {
     const modelPath = readSettings(db).activeLlmModel;
@@ -136,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
     hardware: createHardwareProbe(() => llm.runtime()),
     modelsDir: paths.models,
     bundledModelsDir: options.bundledModelsDir ?? null,
-    extraCatalogFile: options.extraCatalogFile ?? process.env.REHEARSAL_CATALOG_FILE,
+    extraCatalogFile: options.extraCatalogFile,
     events,
     settings: settingsAccess,
     log,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, screen, session, shell } from 'electron';
 import { createCore, type Core } from '../core/create-core.js';
+import { coreOptionsFromEnv } from '../core/env-options.js';
 import { contentSecurityPolicy, resolveStaticPath } from '../core/web-security.js';
 import { registerIpc } from './ipc.js';
 import {
@@ -85,6 +86,7 @@ function start(): void {
     ...(bundledModelsDir ? { bundledModelsDir } : {}),
     transport: 'electron',
     version: app.getVersion(),
+    ...coreOptionsFromEnv(process.env),
     // Untrusted code (pack references, candidates' code) runs in this binary as plain Node
     // (ELECTRON_RUN_AS_NODE=1) under --permission: utilityProcess is reported to ignore
     // --permission, so it could not be the sandbox. This is why the RunAsNode fuse stays on.

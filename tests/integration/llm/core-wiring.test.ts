@@ -20,7 +20,6 @@ let core: Core | null = null;
 
 beforeAll(async () => {
   fixture = await fixturePath('llama-2-tiny-random.gguf');
-  process.env.REHEARSAL_LLM_THREADS = '1';
 });
 
 beforeEach(() => {
@@ -43,6 +42,7 @@ function start(activeLlmModel: string | null): Core {
     transport: 'bridge',
     version: '0',
     log: () => undefined,
+    llmThreads: 1,
   });
   void first.services.settings.update({ activeLlmModel });
   void first.close();
@@ -52,6 +52,7 @@ function start(activeLlmModel: string | null): Core {
     transport: 'bridge',
     version: '0',
     log: () => undefined,
+    llmThreads: 1,
   });
   return core;
 }
