@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { checklistItemSchema, designPhaseSchema, questionDesignSchema } from './schema/design.js';
+import { exerciseSchema } from './schema/exercise.js';
 import { bugBashSchema, integrationSchema } from './schema/workspace-exercise.js';
 
 export * from './schema/design.js';
+export * from './schema/exercise.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z
@@ -26,6 +28,7 @@ export const ROUND_KINDS = [
   'data_modeling',
   'execution',
   'leadership',
+  'recruiter_screen',
   'bug_bash',
   'integration',
 ] as const;
@@ -98,7 +101,10 @@ export const questionSchema = z
     pitfalls: z.array(text).min(1),
     competency: text.optional(),
     star: starSchema.optional(),
+    /** A single-function problem with one flat list of tests (the warm-ups). */
     coding: codingSchema.optional(),
+    /** A practical problem in parts, revealed one at a time (content/schema/exercise.ts). */
+    exercise: exerciseSchema.optional(),
     /** System-design questions: stated constraints, checklist notes, a reference design. */
     design: questionDesignSchema.optional(),
     /** Bug-bash rounds: a small codebase with injected bugs (content/schema/workspace-exercise.ts). */
@@ -106,7 +112,11 @@ export const questionSchema = z
     /** Integration rounds: a starter repository, a spec in parts and a mock API. */
     integration: integrationSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => !(q.coding && q.exercise), {
+    message: 'a question has either coding or exercise, not both',
+    path: ['exercise'],
+  });
 
 export const roundSchema = z
   .object({

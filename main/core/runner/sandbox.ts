@@ -51,7 +51,12 @@ export interface SandboxRequest {
   files: Record<string, string>;
   /** The file in `files` the bootstrap loads (.js/.cjs as CommonJS; .mjs/.ts/.mts as an ES module). */
   entry: string;
-  stdin?: string;
+  /**
+   * A promise lets the process start (and load a runtime such as Pyodide) before its input is
+   * known: a "warm" process. The wall clock still runs from the start; a caller that keeps a
+   * process waiting sets wallMs for the wait too, and stops it through `signal`.
+   */
+  stdin?: string | Promise<string>;
   limits?: Partial<RunLimits>;
   /** Extra read-only folders or files the code may read (e.g. the Pyodide package), absolute paths. */
   readPaths?: string[];
@@ -230,7 +235,15 @@ function spawnLimited(
     child.stdout.on('data', take('stdout'));
     child.stderr.on('data', take('stderr'));
     child.stdin.on('error', () => {}); // the code may exit without reading its input
-    child.stdin.end(request.stdin ?? '');
+    if (typeof request.stdin === 'string' || request.stdin === undefined) child.stdin.end(request.stdin ?? '');
+    else {
+      request.stdin.then(
+        (input) => {
+          if (!stopped && child.exitCode === null && !child.stdin.destroyed) child.stdin.end(input);
+        },
+        () => stop('aborted', 'Stopped: the run was cancelled.'),
+      );
+    }
 
     const seconds = Math.round(limits.wallMs / 100) / 10;
     const timer = setTimeout(

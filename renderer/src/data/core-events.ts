@@ -17,6 +17,9 @@ export function connectCoreEvents(client: QueryClient): () => void {
       void client.invalidateQueries({ queryKey: apiKey('interview', 'summary', { sessionId }) });
       void client.invalidateQueries({ queryKey: apiKey('interview', 'interrupted') });
       void client.invalidateQueries({ queryKey: ['sessions'] });
+      // Snapshots and per-part results grow with every run, submit and turn of a coding question.
+      void client.invalidateQueries({ queryKey: apiKey('workspace', 'snapshots', { sessionId }) });
+      void client.invalidateQueries({ queryKey: apiKey('workspace', 'feedback', { sessionId }) });
     }),
     onEvent('settings:changed', (settings) => client.setQueryData(apiKey('settings', 'get'), settings)),
     onEvent('sessions:changed', () => {

@@ -6,6 +6,7 @@
  */
 import type { Question, Role, Round } from '../../../../../content/schema.js';
 import { notesText } from '../../../board/notes-text.js';
+import { describeLook } from '../../../workspace/interviewer-look.js';
 import { constraintLines } from '../constraints.js';
 import type { BoardLook, DecisionContext } from '../types.js';
 
@@ -21,6 +22,7 @@ const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
   data_modeling: 'data modeling',
   execution: 'execution',
   leadership: 'leadership',
+  recruiter_screen: 'recruiter screen',
   bug_bash: 'bug bash (debugging an unfamiliar codebase)',
   integration: 'API integration',
 };
@@ -70,7 +72,7 @@ export function questionHeader(question: Question, followUpsLeft: number): strin
 export function answerMessage(
   context: Pick<
     DecisionContext,
-    'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked' | 'board'
+    'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked' | 'workspace' | 'board'
   >,
   knowsQuestion: boolean,
 ): string {
@@ -86,6 +88,11 @@ export function answerMessage(
     });
   }
   parts.push(`Candidate's answer:\n${clip(latest)}`);
+  if (context.workspace) {
+    parts.push(
+      `${describeLook(context.workspace)}\nAsk about the code as a practical-coding interviewer would: its complexity, an edge case their tests do not cover yet, why this data structure, what would change for the next requirement. Never give the solution or write code for them.`,
+    );
+  }
   if (context.board) parts.push(boardMessage(context.board));
   return parts.join('\n\n');
 }
