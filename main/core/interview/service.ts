@@ -59,6 +59,8 @@ export interface InterviewInternals {
   peek(sessionId: string): { state: EngineState; interviewer: 'scripted' | 'llm' };
   /** Applies `step` to the state after every earlier call for the session, and commits it. */
   transact(sessionId: string, step: (state: EngineState, now: number) => EngineState): Promise<InterviewView>;
+  /** A question of the session's round as its pack has it (hidden tests included); null when gone. */
+  question(sessionId: string, questionId: string): Question | null;
 }
 
 export type InterviewService = Services['interview'] & {
@@ -160,7 +162,10 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
     if (!planned || !question) return null;
     const turns = state.turns.filter((t) => t.questionIndex === state.index);
     const next = state.questions[state.index + 1];
-    const workspace = planned.exercise ? options.workspaceLook?.(entry.record.sessionId, planned.id, markSeen) : null;
+    const workspace =
+      planned.exercise || planned.project
+        ? options.workspaceLook?.(entry.record.sessionId, planned.id, markSeen)
+        : null;
     return {
       ...(workspace ? { workspace } : {}),
       role,
@@ -254,6 +259,7 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
         return { state: entry.record.state, interviewer: entry.record.interviewer };
       },
       transact: (sessionId, step) => act(sessionId, (e) => void commit(e, step(e.record.state, now()))),
+      question: (sessionId, questionId) => load(sessionId).round?.questions.find((q) => q.id === questionId) ?? null,
     },
     spokenDraft(sessionId, transcript, settled) {
       void serialized(sessionId, () => {

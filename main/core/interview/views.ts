@@ -29,6 +29,7 @@ export function interviewView(record: SessionRecord, state: EngineState, now: nu
         : (turn?.prompt ?? ''),
     ...(coding ? { coding: { parts: coding.parts.slice(0, state.revealedParts), starter: coding.starter } } : {}),
     ...(question?.exercise && state.phase !== 'intro' ? { workspace: true } : {}),
+    ...(question?.project && state.phase !== 'intro' ? { project: question.project.kind } : {}),
     draft: state.draft,
     round: state.round,
     answer: state.answer,
