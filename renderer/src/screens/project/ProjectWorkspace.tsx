@@ -17,7 +17,7 @@ import { ActionButton } from '../practice/ActionButton.js';
 import { IS_MAC, MOD_LABEL } from '../practice/keys.js';
 import { CodeEditor, type CodeEditorHandle } from '../workspace/CodeEditor.js';
 import { useAutosave, type SaveState } from '../workspace/use-autosave.js';
-import { BriefPanel } from './BriefPanel.js';
+import { BriefPanel, PartCheck } from './BriefPanel.js';
 import { FilesPanel } from './FilesPanel.js';
 import { editorLanguage } from './project-helpers.js';
 import { SearchPanel } from './SearchPanel.js';
@@ -81,7 +81,6 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
   const [generation, setGeneration] = useState(0);
   const texts = useRef<Record<string, string>>({ ...initial.files });
   const editor = useRef<CodeEditorHandle>(null);
-  const searchInput = useRef<HTMLInputElement>(null);
   const jump = useRef<{ path: string; line: number } | null>(null);
   const busy = useRef(false);
   const locked = interview.paused || !['question', 'answering', 'deciding'].includes(interview.phase);
@@ -157,9 +156,12 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
       submitPart: () =>
         void perform('Checking the part against the API with faults', async () => {
           const result = await api.project.submitPart({ sessionId });
-          setProject(result.project);
+          setProject((before) => {
+            // A new part appeared: show its statement.
+            if (result.project.parts.length > before.parts.length) setSide('brief');
+            return result.project;
+          });
           onInterview(result.interview);
-          setSide('brief');
         }),
       moveOn: () =>
         void perform('Moving on', async () => {
@@ -205,9 +207,11 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
     return null;
   };
 
+  // Bumped to put the cursor in the search field (once the panel has rendered).
+  const [searchFocus, setSearchFocus] = useState(0);
   const showSearch = () => {
     setSide('search');
-    queueMicrotask(() => searchInput.current?.focus());
+    setSearchFocus((n) => n + 1);
   };
 
   const keys = useMemo(
@@ -258,7 +262,13 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
             </button>
           ))}
         </div>
-        <div id="pj-side-panel" role="tabpanel" aria-labelledby={`pj-side-${side}`} className="pj-side-panel">
+        <div
+          id="pj-side-panel"
+          role="tabpanel"
+          aria-labelledby={`pj-side-${side}`}
+          className="pj-side-panel"
+          tabIndex={0}
+        >
           {side === 'brief' && <BriefPanel project={project} />}
           {side === 'files' && (
             <FilesPanel
@@ -283,15 +293,15 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
               {project.docs.length === 0 && <p className="muted">This exercise has no docs beyond its README.</p>}
             </div>
           )}
-          {side === 'search' && <SearchPanel read={readTexts} onOpen={openFile} inputRef={searchInput} />}
+          {side === 'search' && <SearchPanel read={readTexts} onOpen={openFile} focusToken={searchFocus} />}
         </div>
       </aside>
 
       <section className="pj-main" aria-label="Editor">
-        <div className="pj-tabs" role="tablist" aria-label="Open files">
+        <ul className="pj-tabs" aria-label="Open files">
           {shownTabs.map((path) => (
-            <span key={path} className="pj-tab" data-active={path === active || undefined}>
-              <button type="button" role="tab" aria-selected={path === active} onClick={() => setActive(path)}>
+            <li key={path} className="pj-tab" data-active={path === active || undefined}>
+              <button type="button" aria-current={path === active ? 'true' : undefined} onClick={() => setActive(path)}>
                 {path.split('/').at(-1)}
                 {changed.has(path) && <span aria-label=" (changed)"> •</span>}
               </button>
@@ -303,9 +313,9 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
               >
                 ×
               </button>
-            </span>
+            </li>
           ))}
-        </div>
+        </ul>
         <div className="pj-editor-body">
           {active ? (
             <CodeEditor
@@ -410,7 +420,10 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
         </div>
       </section>
 
-      <TestOutput run={run} running={running} files={fileSet} onOpen={openFile} />
+      <div className="pj-below stack">
+        {project.lastCheck && <PartCheck check={project.lastCheck} />}
+        <TestOutput run={run} running={running} files={fileSet} onOpen={openFile} />
+      </div>
     </div>
   );
 }

@@ -1,16 +1,22 @@
-import { useMemo, useState, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_SEARCH_HITS, searchFiles } from './project-helpers.js';
 
 interface SearchPanelProps {
   /** The files as typed so far, read when the query changes. */
   read: () => Record<string, string>;
   onOpen: (path: string, line: number) => void;
-  inputRef: Ref<HTMLInputElement>;
+  /** A new value puts the cursor in the search field. */
+  focusToken: number;
 }
 
 /** Search across every file (Ctrl/Cmd+Shift+F); a hit opens its file at the line. */
-export function SearchPanel({ read, onOpen, inputRef }: SearchPanelProps) {
+export function SearchPanel({ read, onOpen, focusToken }: SearchPanelProps) {
   const [query, setQuery] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [focusToken]);
   const hits = useMemo(() => searchFiles(read(), query), [read, query]);
   return (
     <div className="pj-search">

@@ -108,7 +108,8 @@ const theme = EditorView.theme({
 });
 
 function languageSupport(language: EditorLanguage): Extension {
-  if (language === 'plain') return indentUnit.of('  ');
+  // Prose (a README, a CSV) wraps; code keeps its lines.
+  if (language === 'plain') return [indentUnit.of('  '), EditorView.lineWrapping];
   if (language === 'python') return [python(), indentUnit.of('    ')];
   return [javascript({ typescript: language === 'typescript' }), indentUnit.of('  ')];
 }
