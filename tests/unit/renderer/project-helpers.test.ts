@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../../renderer/src/screens/project/markdown.js';
 import {
   cleanNewPath,
   editorLanguage,
@@ -59,5 +60,46 @@ describe('project workspace helpers', () => {
 
   it('cleans a typed path', () => {
     expect(cleanNewPath('  ./test\\new.test.js ')).toBe('test/new.test.js');
+  });
+});
+
+describe('the workspace’s Markdown', () => {
+  it('joins soft-wrapped lines, keeps fences and tables as text, and reads lists and inline marks', () => {
+    const md = [
+      '# Title',
+      '',
+      'A **bold** start with',
+      '`code` wrapped.',
+      '',
+      '1. first',
+      '   continued',
+      '2. second',
+      '',
+      '```js',
+      'const x = 1;',
+      '```',
+      '| a | b |',
+      '|---|---|',
+    ].join('\n');
+    expect(parseMarkdown(md)).toEqual([
+      { kind: 'heading', level: 1, text: [{ kind: 'text', text: 'Title' }] },
+      {
+        kind: 'paragraph',
+        text: [
+          { kind: 'text', text: 'A ' },
+          { kind: 'bold', text: 'bold' },
+          { kind: 'text', text: ' start with ' },
+          { kind: 'code', text: 'code' },
+          { kind: 'text', text: ' wrapped.' },
+        ],
+      },
+      {
+        kind: 'list',
+        ordered: true,
+        items: [[{ kind: 'text', text: 'first continued' }], [{ kind: 'text', text: 'second' }]],
+      },
+      { kind: 'code', text: 'const x = 1;' },
+      { kind: 'code', text: '| a | b |\n|---|---|' },
+    ]);
   });
 });

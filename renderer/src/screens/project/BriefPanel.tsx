@@ -1,22 +1,36 @@
+import { useEffect, useRef } from 'react';
 import type { PartCheckView, ProjectView } from '../../../../main/contract/services/project.js';
+import { Markdown } from './Markdown.js';
 
 /** The bug report or the task and its parts so far, and the API's address. */
 export function BriefPanel({ project }: { project: ProjectView }) {
+  const currentPart = useRef<HTMLElement>(null);
+  const count = project.parts.length;
+  // A new part scrolls into view (the earlier ones stay above it).
+  useEffect(() => {
+    if (count > 1) currentPart.current?.scrollIntoView({ block: 'start' });
+  }, [count]);
   return (
     <div className="pj-brief">
       <section aria-label={project.kind === 'bug_bash' ? 'Bug report' : 'Task'}>
         <h3 className="small-heading">{project.kind === 'bug_bash' ? 'Bug report' : 'Task'}</h3>
-        <pre className="ws-docs-text">{project.brief}</pre>
+        <Markdown source={project.brief} />
       </section>
       {project.parts.map((part) => (
-        <section key={part.id} aria-label={`Part ${part.index + 1}`} className="pj-part" data-status={part.status}>
+        <section
+          key={part.id}
+          ref={part.index === count - 1 ? currentPart : undefined}
+          aria-label={`Part ${part.index + 1}`}
+          className="pj-part"
+          data-status={part.status}
+        >
           <h3 className="small-heading">
             Part {part.index + 1} of {project.partCount}: {part.title}
             {part.status !== 'current' && (
               <span className="chip">{part.status === 'passed' ? 'passed' : 'moved on'}</span>
             )}
           </h3>
-          <pre className="ws-docs-text">{part.statement}</pre>
+          <Markdown source={part.statement} />
         </section>
       ))}
       {project.api && (

@@ -19,6 +19,7 @@ import { CodeEditor, type CodeEditorHandle } from '../workspace/CodeEditor.js';
 import { useAutosave, type SaveState } from '../workspace/use-autosave.js';
 import { BriefPanel, PartCheck } from './BriefPanel.js';
 import { FilesPanel } from './FilesPanel.js';
+import { Markdown } from './Markdown.js';
 import { editorLanguage } from './project-helpers.js';
 import { SearchPanel } from './SearchPanel.js';
 import { TestOutput } from './TestOutput.js';
@@ -287,7 +288,7 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
               {project.docs.map((doc) => (
                 <section key={doc.title} aria-label={doc.title}>
                   <h3 className="small-heading">{doc.title}</h3>
-                  <pre className="ws-docs-text">{doc.body}</pre>
+                  <Markdown source={doc.body} />
                 </section>
               ))}
               {project.docs.length === 0 && <p className="muted">This exercise has no docs beyond its README.</p>}
