@@ -24,6 +24,11 @@
  *
  * `collect` names workspace files to read back after the process ends, whatever the status (so a
  * harness can stream results to a file and a killed run still reports the tests it finished).
+ *
+ * `doneMarker`: a harness that prints this line on stdout has finished its work; the run ends
+ * there ('ok', outputs read back) and the process is killed, instead of waiting for it to tear
+ * itself down (a process holding Pyodide's WebAssembly memory takes 50–100 ms to exit, more than
+ * a warm run's own work). The workspace is removed, and the concurrency slot freed, once it is gone.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -64,6 +69,8 @@ export interface SandboxRequest {
   loopbackPort?: number;
   /** eval / new Function; off by default. */
   allowCodeGeneration?: boolean;
+  /** A line the entry prints on stdout once its work is done: the run ends there (see above). */
+  doneMarker?: string;
   signal?: AbortSignal;
 }
 
@@ -125,10 +132,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     runtimeDir,
     async run(request) {
       await acquire();
+      let gone: Promise<void> = Promise.resolve();
       try {
-        return await runOnce(options, runtimeDir, request);
+        const { result, exited } = await runOnce(options, runtimeDir, request);
+        gone = exited;
+        return result;
       } finally {
-        release();
+        // A run that ended at its done marker holds its slot until the process is gone.
+        void gone.then(release);
       }
     },
   };
@@ -146,7 +157,7 @@ async function runOnce(
   options: SandboxOptions,
   runtimeDir: string,
   request: SandboxRequest & { collect?: string[] },
-): Promise<SandboxResult> {
+): Promise<{ result: SandboxResult; exited: Promise<void> }> {
   const limits = limitsOf(request);
   const started = Date.now();
   const finish = (status: SandboxStatus, rest: Partial<SandboxResult> = {}): SandboxResult => ({
@@ -157,11 +168,18 @@ async function runOnce(
     durationMs: Date.now() - started,
     ...rest,
   });
-  if (request.signal?.aborted) return finish('aborted', { message: 'Stopped: the run was cancelled.' });
+  const now = (result: SandboxResult) => ({ result, exited: Promise.resolve() });
+  if (request.signal?.aborted) return now(finish('aborted', { message: 'Stopped: the run was cancelled.' }));
   if (!(request.entry in request.files)) throw new TypeError(`sandbox entry "${request.entry}" is not in files`);
 
   const workspace = createWorkspace(options.tempRoot);
   const probe = path.join(path.dirname(workspace), `probe-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const cleanUp = () => {
+    removeWorkspace(workspace);
+    // Only there if the permission model let a write through; the run was refused anyway.
+    fs.rmSync(probe, { force: true });
+  };
+  let exited: Promise<void> | null = null;
   try {
     writeFiles(workspace, request.files);
     const bootstrap = path.join(runtimeDir, 'bootstrap.cjs');
@@ -181,13 +199,13 @@ async function runOnce(
         loopbackPort: request.loopbackPort ?? 0,
       }),
     ];
-    const outcome = await spawnLimited(options, args, workspace, limits, request);
+    const spawned = spawnLimited(options, args, workspace, limits, request);
+    const outcome = await spawned.outcome;
     const outputs = request.collect ? readBack(workspace, request.collect, COLLECT_MAX_BYTES) : undefined;
-    return { ...outcome, durationMs: Date.now() - started, ...(outputs ? { outputs } : {}) };
+    exited = spawned.exited.then(cleanUp, cleanUp);
+    return { result: { ...outcome, durationMs: Date.now() - started, ...(outputs ? { outputs } : {}) }, exited };
   } finally {
-    removeWorkspace(workspace);
-    // Only there if the permission model let a write through; the run was refused anyway.
-    fs.rmSync(probe, { force: true });
+    if (!exited) cleanUp();
   }
 }
 
@@ -199,8 +217,10 @@ function spawnLimited(
   workspace: string,
   limits: RunLimits,
   request: SandboxRequest,
-): Promise<Outcome> {
-  return new Promise((resolve) => {
+): { outcome: Promise<Outcome>; exited: Promise<void> } {
+  let markExited!: () => void;
+  const exited = new Promise<void>((resolve) => (markExited = resolve));
+  const outcome = new Promise<Outcome>((resolve) => {
     const env: Record<string, string> = {};
     if (options.runAsNode) env.ELECTRON_RUN_AS_NODE = '1';
     // Windows needs these two to start any process; they name system folders, nothing personal.
@@ -216,20 +236,31 @@ function spawnLimited(
     });
 
     let stopped: { status: SandboxStatus; message: string } | null = null;
+    /** Set when the done marker was seen: the outcome is already out, the process is being killed. */
+    let ended = false;
     const stop = (status: SandboxStatus, message: string) => {
-      if (stopped) return;
+      if (stopped || ended) return;
       stopped = { status, message };
       killTree(child.pid, () => child.kill('SIGKILL'));
     };
 
     const chunks: { stdout: Buffer[]; stderr: Buffer[] } = { stdout: [], stderr: [] };
     let total = 0;
+    const marker = request.doneMarker ? `${request.doneMarker}\n` : null;
+    let tail = '';
     const take = (stream: 'stdout' | 'stderr') => (data: Buffer) => {
+      if (ended) return;
       const room = limits.outputBytes - total;
       if (room > 0) chunks[stream].push(room >= data.length ? data : data.subarray(0, room));
       total += data.length;
       if (total > limits.outputBytes) {
         stop('output_limit', `Stopped: the code printed more than ${formatBytes(limits.outputBytes)} of output.`);
+      }
+      if (marker && stream === 'stdout' && !stopped) {
+        // latin1 keeps one character per byte, so a marker split across chunks is still found.
+        tail = (tail + data.toString('latin1')).slice(-(marker.length + data.length));
+        if (tail.includes(marker)) endAtMarker();
+        else tail = tail.slice(-marker.length);
       }
     };
     child.stdout.on('data', take('stdout'));
@@ -259,14 +290,12 @@ function spawnLimited(
     const onAbort = () => stop('aborted', 'Stopped: the run was cancelled.');
     request.signal?.addEventListener('abort', onAbort, { once: true });
 
-    let spawnError: Error | null = null;
-    child.on('error', (error) => {
-      spawnError = error;
-    });
-    child.on('close', (code, signal) => {
+    const settle = () => {
       clearTimeout(timer);
       stopWatching();
       request.signal?.removeEventListener('abort', onAbort);
+    };
+    const printed = () => {
       const cut = total > limits.outputBytes ? `\n… output cut at ${formatBytes(limits.outputBytes)}` : '';
       let stdout = Buffer.concat(chunks.stdout).toString('utf8');
       let stderr = Buffer.concat(chunks.stderr).toString('utf8');
@@ -274,7 +303,26 @@ function spawnLimited(
         if (chunks.stderr.length > 0 && chunks.stdout.length === 0) stderr += cut;
         else stdout += cut;
       }
-      const base = { exitCode: code, stdout, stderr };
+      return { stdout, stderr };
+    };
+    function endAtMarker() {
+      ended = true;
+      settle();
+      const { stdout, stderr } = printed();
+      // The harness's work is over and its results are written: kill rather than wait for its exit.
+      resolve({ exitCode: null, stdout: stdout.replace(marker!, ''), stderr, status: 'ok' });
+      killTree(child.pid, () => child.kill('SIGKILL'));
+    }
+
+    let spawnError: Error | null = null;
+    child.on('error', (error) => {
+      spawnError = error;
+    });
+    child.on('close', (code, signal) => {
+      markExited();
+      if (ended) return;
+      settle();
+      const base = { exitCode: code, ...printed() };
       if (spawnError) {
         resolve({
           ...base,
@@ -290,6 +338,7 @@ function spawnLimited(
       resolve(classifyExit(base, code, signal, limits));
     });
   });
+  return { outcome, exited };
 }
 
 function classifyExit(

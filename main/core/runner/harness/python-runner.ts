@@ -4,6 +4,7 @@
  * warm process serves exactly one run and is then discarded (nothing of one run can leak into
  * the next); the next one starts after the run ends.
  */
+import { randomBytes } from 'node:crypto';
 import type { RunLimits, Sandbox, SandboxResult } from '../sandbox.js';
 import { runtimeSource } from './runtime-files.js';
 
@@ -78,13 +79,20 @@ export class PythonRunner {
     let deliver!: (job: string) => void;
     const stdin = new Promise<string>((resolve) => (deliver = resolve));
     const abort = new AbortController();
+    const doneMarker = `done-${randomBytes(12).toString('hex')}`;
     const result = this.sandbox.run({
       files: {
         'py-harness.cjs': runtimeSource(this.sandbox.runtimeDir, 'py-harness.cjs'),
         'harness.py': runtimeSource(this.sandbox.runtimeDir, 'harness.py'),
-        'config.json': JSON.stringify({ pyodide: this.pyodideDir, results: RESULTS_FILE, memoryMb: limits.pythonMb }),
+        'config.json': JSON.stringify({
+          pyodide: this.pyodideDir,
+          results: RESULTS_FILE,
+          memoryMb: limits.pythonMb,
+          doneMarker,
+        }),
       },
       entry: 'py-harness.cjs',
+      doneMarker,
       stdin,
       readPaths: [this.pyodideDir],
       // The wall clock of the run itself is kept by run(); this only bounds an idle warm process.

@@ -55,7 +55,12 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  () => {
+    // Tells the runner the results are complete: it ends the run without waiting for this
+    // process (and its WebAssembly memory) to tear down.
+    if (config.doneMarker) process.stdout.write(`${config.doneMarker}\n`);
+    process.exit(0);
+  },
   (e) => {
     const message = String((e && e.message) || e);
     emit(JSON.stringify({ type: 'crash', error: message.split('\n').slice(-3).join('\n') }));
