@@ -79,9 +79,7 @@ const plannedQuestion = z.looseObject({
     })
     .optional(),
   exercise: plannedExercise.optional(),
-  project: z
-    .looseObject({ kind: z.enum(['bug_bash', 'integration']), partCount: z.number().int().min(1) })
-    .optional(),
+  project: z.looseObject({ kind: z.enum(['bug_bash', 'integration']), partCount: z.number().int().min(1) }).optional(),
 });
 
 const turn = z.looseObject({
@@ -99,6 +97,7 @@ const turn = z.looseObject({
   answerEndedAt: ms.optional(),
   elapsedMs: ms,
   answer: z.string().optional(),
+  designPhase: z.looseObject({ id: z.string(), startedAtMs: ms }).optional(),
 });
 
 const message = z.looseObject({
