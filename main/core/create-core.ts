@@ -25,6 +25,7 @@ import { announceChanges } from './rpc/announce.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { createRunnerEnv } from './runner/harness/env.js';
 import { createSandbox, type Sandbox } from './runner/sandbox.js';
+import { bundledPythonRuntime } from './runner/suites/python-runtime.js';
 import { realFileInside } from './sessions/session-files.js';
 import { createSessionsService } from './sessions/sessions-service.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
@@ -37,7 +38,6 @@ import { createWorkspaceRepository, type WorkspaceRepository } from './workspace
 import { createWorkspaceService } from './workspace/workspace-service.js';
 import { createProjectRepository, type ProjectRepository } from './workspace-rounds/project-repository.js';
 import { createProjectService } from './workspace-rounds/project-service.js';
-import { bundledPythonRuntime } from './runner/suites/python-runtime.js';
 
 export interface CoreOptions {
   dataDir: string;

@@ -10,8 +10,7 @@
 import os from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Role } from '../../../content/schema.js';
-import { LANGUAGES } from '../../../content/schema.js';
+import { LANGUAGES, type Role } from '../../../content/schema.js';
 import { createRunnerEnv } from '../runner/harness/env.js';
 import { createSandbox, type Sandbox } from '../runner/sandbox.js';
 import { bundledPythonRuntime } from '../runner/suites/python-runtime.js';
