@@ -245,7 +245,13 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
   const current = project.parts.at(-1);
   const disabled = locked || running !== null;
   return (
-    <div className="project" data-testid="project" data-kind={project.kind} onKeyDown={onKeyDown}>
+    <div
+      className="project"
+      data-testid="project"
+      data-kind={project.kind}
+      data-question-id={project.questionId}
+      onKeyDown={onKeyDown}
+    >
       <aside className="pj-side card">
         <div className="ws-tabs" role="tablist" aria-label="Project panels">
           {SIDES.map((s) => (
