@@ -20,6 +20,7 @@ import type { TestCase } from '../main/contract/tests-wire.js';
 import { loadLibrary } from '../main/core/content/library.js';
 import { exerciseSpec, referenceFor, submitTests } from '../main/core/exercise/spec.js';
 import { createRunnerEnv } from '../main/core/runner/harness/env.js';
+import { RESULTS_FILE } from '../main/core/runner/harness/python-runner.js';
 import { runTests } from '../main/core/runner/harness/run-tests.js';
 import { pyodideDir } from '../main/core/runner/harness/runtime-files.js';
 import { createSandbox } from '../main/core/runner/sandbox.js';
@@ -39,6 +40,29 @@ function runProcess(args: string[], cwd: string): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until a warm process has loaded Pyodide (its results file in the runner's workspace
+ * says "ready"), so a loaded machine's slow load is never counted as the warm run's time.
+ */
+async function untilWarm(runsDir: string, used: Set<string>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const ready = fs.readdirSync(runsDir).find((name) => {
+      try {
+        return !used.has(name) && fs.readFileSync(path.join(runsDir, name, RESULTS_FILE), 'utf8').includes('"ready"');
+      } catch {
+        return false;
+      }
+    });
+    if (ready) {
+      used.add(ready);
+      return;
+    }
+    await sleep(100);
+  }
+  throw new Error('the warm Python process did not load within 2 minutes');
+}
 
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -114,13 +138,14 @@ export async function main(argv: string[]): Promise<void> {
     const inProcess = await loadPyodide({ indexURL: pyDir + path.sep });
     const pyWarmRunner: number[] = [];
     const pyWarmBare: number[] = [];
-    const settle = median(pyColdBare) * 1.5 + 500;
+    const runsDir = path.join(dir, 'runs');
+    const used = new Set<string>();
     warm.python.prepare();
     for (let i = 0; i < runs; i++) {
       let t0 = performance.now();
       inProcess.runPython(pyProgram);
       pyWarmBare.push(performance.now() - t0);
-      await sleep(settle);
+      await untilWarm(runsDir, used);
       t0 = performance.now();
       const out = await runTests(warm, { language: 'python', source: py, functionName: fn, tests });
       pyWarmRunner.push(performance.now() - t0);
