@@ -94,6 +94,8 @@ export interface Sandbox {
   readonly tempRoot: string;
   /** The folder of bootstrap.cjs and the harness files, readable by every run. */
   readonly runtimeDir: string;
+  /** Resolves once every process ended at a done marker has exited and its workspace is removed. */
+  settled(): Promise<void>;
 }
 
 export interface SandboxOptions {
@@ -127,6 +129,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     waiting.shift()?.();
   };
 
+  const exiting = new Set<Promise<void>>();
   return {
     tempRoot: options.tempRoot,
     runtimeDir,
@@ -139,8 +142,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         return result;
       } finally {
         // A run that ended at its done marker holds its slot until the process is gone.
-        void gone.then(release);
+        const done = gone.then(release);
+        exiting.add(done);
+        void done.then(() => exiting.delete(done));
       }
+    },
+    async settled() {
+      await Promise.all([...exiting]);
     },
   };
 }

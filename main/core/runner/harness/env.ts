@@ -13,12 +13,19 @@ export interface RunnerEnvOptions {
 }
 
 export interface Runner extends RunnerEnv {
-  /** Ends a waiting warm process; resolves once it is gone. */
+  /** Ends a waiting warm process; resolves once it and every finished run's process are gone. */
   close(): Promise<void>;
 }
 
 export function createRunnerEnv(sandbox: Sandbox, options: RunnerEnvOptions = {}): Runner {
   const dir = pyodideDir();
   const python = dir ? new PythonRunner(sandbox, dir, { keepWarm: options.keepWarm ?? false }) : null;
-  return { sandbox, python, close: async () => python?.close() };
+  return {
+    sandbox,
+    python,
+    close: async () => {
+      await python?.close();
+      await sandbox.settled();
+    },
+  };
 }
