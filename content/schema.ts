@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { checklistItemSchema, designPhaseSchema, questionDesignSchema } from './schema/design.js';
 import { exerciseSchema } from './schema/exercise.js';
+import { bugBashSchema, integrationSchema } from './schema/workspace-exercise.js';
 
 export * from './schema/design.js';
 export * from './schema/exercise.js';
@@ -28,6 +29,8 @@ export const ROUND_KINDS = [
   'execution',
   'leadership',
   'recruiter_screen',
+  'bug_bash',
+  'integration',
 ] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 
@@ -104,6 +107,10 @@ export const questionSchema = z
     exercise: exerciseSchema.optional(),
     /** System-design questions: stated constraints, checklist notes, a reference design. */
     design: questionDesignSchema.optional(),
+    /** Bug-bash rounds: a small codebase with injected bugs (content/schema/workspace-exercise.ts). */
+    bugBash: bugBashSchema.optional(),
+    /** Integration rounds: a starter repository, a spec in parts and a mock API. */
+    integration: integrationSchema.optional(),
   })
   .strict()
   .refine((q) => !(q.coding && q.exercise), {

@@ -9,6 +9,7 @@ import { contentContract } from './services/content.js';
 import { feedbackContract } from './services/feedback.js';
 import { interviewContract } from './services/interview.js';
 import { modelsContract } from './services/models.js';
+import { projectContract } from './services/project.js';
 import { sessionsContract } from './services/sessions.js';
 import { settingsContract } from './services/settings.js';
 import { speechContract } from './services/speech.js';
@@ -25,6 +26,7 @@ export const contract = {
   feedback: feedbackContract,
   board: boardContract,
   workspace: workspaceContract,
+  project: projectContract,
 };
 
 export type Contract = typeof contract;
@@ -40,8 +42,11 @@ export type * from './services/content.js';
 export type * from './services/feedback.js';
 export type * from './services/interview.js';
 export type * from './services/models.js';
+export type * from './services/project.js';
 export type * from './services/sessions.js';
 export type * from './services/settings.js';
 export type * from './services/speech.js';
 export type * from './services/workspace.js';
 export type * from './tests-wire.js';
+export type * from './suite-results.js';
+export type * from './workspace-feedback.js';

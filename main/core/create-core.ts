@@ -25,6 +25,7 @@ import { announceChanges } from './rpc/announce.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
 import { createRunnerEnv } from './runner/harness/env.js';
 import { createSandbox, type Sandbox } from './runner/sandbox.js';
+import { bundledPythonRuntime } from './runner/suites/python-runtime.js';
 import { realFileInside } from './sessions/session-files.js';
 import { createSessionsService } from './sessions/sessions-service.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
@@ -35,6 +36,8 @@ import { createSpeechService } from './speech/speech-service.js';
 import { openDatabase, type Db } from './storage/database.js';
 import { createWorkspaceRepository, type WorkspaceRepository } from './workspace/workspace-repository.js';
 import { createWorkspaceService } from './workspace/workspace-service.js';
+import { createProjectRepository, type ProjectRepository } from './workspace-rounds/project-repository.js';
+import { createProjectService } from './workspace-rounds/project-service.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -194,7 +197,8 @@ export function createCore(options: CoreOptions): Core {
       workspace.onTurn(sessionId);
       feedback.onAnswer(sessionId, turnSeq);
     },
-    workspaceLook: (sessionId, questionId, mark) => workspace.look(sessionId, questionId, mark),
+    workspaceLook: (sessionId, questionId, mark) =>
+      workspace.look(sessionId, questionId, mark) ?? project.look(sessionId, questionId, mark),
     boardLook: (sessionId, turnSeq) => {
       try {
         return board.look(sessionId, turnSeq);
@@ -210,6 +214,14 @@ export function createCore(options: CoreOptions): Core {
     interview: interview.internals,
     runner: () => runnerEnv,
     defaultLanguage: () => readSettings(db).codingLanguage,
+    events,
+    log,
+  });
+  let projectRepository: ProjectRepository | undefined;
+  const project = createProjectService({
+    repository: () => (projectRepository ??= createProjectRepository(requireDb())),
+    interview: interview.internals,
+    runner: () => ({ sandbox: runner, python: bundledPythonRuntime() }),
     events,
     log,
   });
@@ -252,6 +264,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     feedback,
     workspace,
+    project,
     board: board.service,
   };
 
@@ -276,6 +289,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       feedback.close();
       workspace.close();
+      await project.close();
       await runnerEnv.close();
       speech.close();
       models.close();

@@ -13,6 +13,8 @@ export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   execution: 'Execution',
   leadership: 'Leadership',
   recruiter_screen: 'Recruiter screen',
+  bug_bash: 'Bug bash',
+  integration: 'API integration',
 };
 
 /** A round kind's label; a kind this version does not know (from a newer pack) shows its id. */

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
-    testTimeout: 120_000,
+    // Generous: on a busy 2-core machine one voice journey has taken over two minutes.
+    testTimeout: 300_000,
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',

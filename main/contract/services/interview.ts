@@ -60,6 +60,8 @@ export interface InterviewView {
   coding?: { parts: string[]; starter: { javascript: string; python: string } };
   /** The current question is worked in the editor (workspace.open has its files and parts). */
   workspace?: boolean;
+  /** The current question is worked in a project workspace (project.open has its files). */
+  project?: 'bug_bash' | 'integration';
   draft: string;
   round: ClockView;
   answer: ClockView | null;

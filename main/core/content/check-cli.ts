@@ -2,18 +2,21 @@
  * `npm run content:check [FILE...]`: validates role packs the way the app loads them, so pack
  * authors see every problem (with file:line) before the app does, then runs every reference
  * solution (each part, each language) against its tests in the sandboxed runner, the same way
- * the app's "Check references" does (verify-references.ts).
+ * the app's "Check references" does (verify-references.ts), and proves each bug-bash and
+ * integration exercise through the same runner (prove-packs.ts).
  * No arguments: every bundled pack. With files: just those, checked for id clashes against the
  * bundled packs but reporting only their own errors.
  */
 import os from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LANGUAGES } from '../../../content/schema.js';
+import { LANGUAGES, type Role } from '../../../content/schema.js';
 import { createRunnerEnv } from '../runner/harness/env.js';
-import { createSandbox } from '../runner/sandbox.js';
+import { createSandbox, type Sandbox } from '../runner/sandbox.js';
+import { bundledPythonRuntime } from '../runner/suites/python-runtime.js';
 import { checkPacks, readPackDir, readPackFile, type CheckedPack, type PackFile } from './library.js';
 import { formatError, formatPath, parsePack } from './parse-pack.js';
+import { hasWorkspaceExercises, provePackExercises } from './prove-packs.js';
 import { verifyReferences, type VerifyReport } from './verify-references.js';
 
 const bundledDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'content', 'roles');
@@ -87,6 +90,10 @@ const errors = results.flatMap((c, i) => {
   const pack = mine[i];
   return [...c.errors, ...(report && pack ? referenceErrors(pack, c, report) : [])];
 });
+for (const [i, c] of results.entries()) {
+  const pack = mine[i];
+  if (c.role && pack) errors.push(...(await proveExercises(c.role, c.file, pack, sandbox)));
+}
 for (const e of errors) console.log(e);
 
 const roles = results.flatMap((c) => (c.parsed ? [c.parsed] : []));
@@ -98,3 +105,15 @@ console.error(
   `(references run in ${processes} sandboxed process${processes === 1 ? '' : 'es'}; ${Date.now() - started} ms in all)`,
 );
 process.exitCode = errors.length > 0 ? 1 : 0;
+
+/** Bug-bash and integration exercises of a pack that passed every other check, one at a time. */
+async function proveExercises(role: Role, file: string, pack: PackFile, sandbox: Sandbox): Promise<string[]> {
+  if (!hasWorkspaceExercises(role)) return [];
+  const locate = parsePack(pack.bytes ?? '', file).locate ?? (() => 1);
+  console.log(`${file}: proving exercises through the runner`);
+  const proof = await provePackExercises(role, file, locate, { sandbox, python: bundledPythonRuntime() }, (line) =>
+    console.log(line),
+  );
+  console.log(`${file}: exercises proven: ${proof.proven}/${proof.exercises}`);
+  return proof.errors;
+}

@@ -28,7 +28,12 @@ export interface ParsedPack {
 /** "rounds[1].questions[3].rubric"; "(root)" for the document itself. */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    // Keys that are not plain words (file paths in an exercise's files map) are quoted.
+    else if (!/^[A-Za-z_$][\w$-]*$/.test(seg)) out += `[${JSON.stringify(seg)}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
   return out === '' ? '(root)' : out;
 }
 
@@ -203,6 +208,10 @@ function issueMessages(issue: z.core.$ZodIssue, data: unknown, file: string, loc
       }
       return;
     }
+    case 'invalid_key':
+      // A record key (an exercise's file path) that breaks its rule: say which rule.
+      at(path, `invalid name: ${issue.issues[0]?.message ?? issue.message}`);
+      return;
     default:
       at(path, issue.message);
   }

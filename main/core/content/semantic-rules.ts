@@ -7,6 +7,7 @@
 import type { Question, Role } from '../../../content/schema.js';
 import { checkDesignRound } from './design-rules.js';
 import { formatError, formatPath, type Locate, type PathSegment } from './parse-pack.js';
+import { checkRoundExercises, checkWorkspaceExercise } from './workspace-rules.js';
 
 export interface SemanticReport {
   errors: string[];
@@ -43,10 +44,12 @@ export function checkSemantics(role: Role, file: string, locate: Locate = () => 
         `is ${round.questionsPerSession} but the round has only ${n} question${n === 1 ? '' : 's'}`,
       );
     }
+    checkRoundExercises(round, rp, at);
     round.questions.forEach((question, q) => {
       const qp: PathSegment[] = [...rp, 'questions', q];
       unique('question', 'question id', question.id, [...qp, 'id']);
       checkQuestion(question, `${r}:${q}`, qp, at, unique);
+      checkWorkspaceExercise(question, qp, at);
       if (question.coding || question.exercise) coding++;
       if (question.coding && question.coding.tests.length < 3) {
         at([...qp, 'coding', 'tests'], 'at least 3 tests required');

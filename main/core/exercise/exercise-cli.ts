@@ -3,6 +3,8 @@
  * solution file against a coding question's tests through the same sandboxed runner the app
  * uses. Without --part every part is checked (each with the tests its submit runs); with it,
  * just that part. Prints one JSON line per test, then `exercise: parts_passed=X/Y tests_passed=A/B`.
+ * A bug-bash or integration question takes `--folder DIR` instead (its files, judged by its
+ * hidden tests or hidden runs; see workspace-rounds/folder-cli.ts), with the same last line.
  * Exit status: 0 all passed, 1 some failed, 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { loadLibrary } from '../content/library.js';
 import { runBatch } from '../runner/harness/batch.js';
 import { createRunnerEnv } from '../runner/harness/env.js';
 import { createSandbox } from '../runner/sandbox.js';
+import { runFolderCommand } from '../workspace-rounds/folder-cli.js';
 import { exerciseSpec, submitTests } from './spec.js';
 
 const LANGS: Record<string, Language> = {
@@ -25,7 +28,10 @@ const LANGS: Record<string, Language> = {
   py: 'python',
   python: 'python',
 };
-const USAGE = 'Usage: npm run exercise -- run QUESTION_ID --lang js|ts|py --file SOLUTION [--part N] [--roles DIR]';
+const USAGE = [
+  'Usage: npm run exercise -- run QUESTION_ID --lang js|ts|py --file SOLUTION [--part N] [--roles DIR]',
+  '       npm run exercise -- run QUESTION_ID --folder DIR [--part N] [--roles DIR]   (bug bash, integration)',
+].join('\n');
 
 function fail(message: string): never {
   console.error(message);
@@ -40,10 +46,21 @@ const { values, positionals } = parseArgs({
     file: { type: 'string' },
     part: { type: 'string' },
     roles: { type: 'string' },
+    folder: { type: 'string' },
   },
 });
 const [command, questionId] = positionals;
 if (command !== 'run' || !questionId) fail('Give the command "run" and a question id.');
+
+const bundledDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'content', 'roles');
+const library = loadLibrary({ bundledDir, userDir: values.roles ?? join(bundledDir, '.no-user-packs') });
+const question = library.roles
+  .flatMap((r) => r.role.rounds.flatMap((round) => round.questions))
+  .find((q) => q.id === questionId);
+if (!question) fail(`No question with id ${questionId} in the role packs.`);
+if (question.bugBash || question.integration) {
+  process.exit(await runFolderCommand(question, values.folder, values.part, fail));
+}
 const language = LANGS[values.lang ?? ''];
 if (!language) fail(`--lang must be js, ts or py (got ${JSON.stringify(values.lang ?? '')}).`);
 if (!values.file) fail('--file SOLUTION is required.');
@@ -53,13 +70,6 @@ try {
 } catch (e) {
   fail(`Cannot read ${values.file}: ${(e as Error).message}`);
 }
-
-const bundledDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'content', 'roles');
-const library = loadLibrary({ bundledDir, userDir: values.roles ?? join(bundledDir, '.no-user-packs') });
-const question = library.roles
-  .flatMap((r) => r.role.rounds.flatMap((round) => round.questions))
-  .find((q) => q.id === questionId);
-if (!question) fail(`No question with id ${questionId} in the role packs.`);
 const spec = exerciseSpec(question);
 if (!spec) fail(`Question ${questionId} is not a coding question.`);
 

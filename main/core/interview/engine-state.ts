@@ -79,6 +79,7 @@ const plannedQuestion = z.looseObject({
     })
     .optional(),
   exercise: plannedExercise.optional(),
+  project: z.looseObject({ kind: z.enum(['bug_bash', 'integration']), partCount: z.number().int().min(1) }).optional(),
 });
 
 const turn = z.looseObject({

@@ -20,6 +20,13 @@ export interface PlannedQuestion {
   coding?: { parts: string[]; starter: { javascript: string; python: string } };
   /** Worked in the editor: parts revealed one at a time, tests run by the runner (no references). */
   exercise?: PlannedExercise;
+  /** Worked in a project workspace (bug bash, integration); files and hidden tests stay in the pack. */
+  project?: PlannedProject;
+}
+
+export interface PlannedProject {
+  kind: 'bug_bash' | 'integration';
+  partCount: number;
 }
 
 export type TurnKind = 'question' | 'follow_up';
@@ -74,6 +81,8 @@ export function toPlannedQuestion(q: Question, languages: readonly Language[] = 
     pitfalls: q.pitfalls,
     ...(q.coding ? { coding: { parts: q.coding.parts, starter: q.coding.starter } } : {}),
     ...(spec ? { exercise: withoutReferences(spec, languages) } : {}),
+    ...(q.bugBash ? { project: { kind: 'bug_bash' as const, partCount: 1 } } : {}),
+    ...(q.integration ? { project: { kind: 'integration' as const, partCount: q.integration.parts.length } } : {}),
   };
 }
 
@@ -370,6 +379,12 @@ export function revealPart(state: EngineState, now: number): EngineState {
   const part = exercise.parts[state.revealedParts]!;
   const next = { ...state, revealedParts: state.revealedParts + 1 };
   return say(next, 'interviewer', 'part', `Part ${part.index + 1}: ${part.title}. ${part.statement}`, now);
+}
+
+/** A project workspace's next part appeared (its hidden runs passed, or the candidate moved on). */
+export function announcePart(state: EngineState, text: string, now: number): EngineState {
+  if (state.paused || !['question', 'answering'].includes(state.phase)) return state;
+  return say(state, 'interviewer', 'part', text, now);
 }
 
 /** Something the interviewer says unprompted while the candidate works (a trigger fired). */

@@ -60,6 +60,8 @@ export interface InterviewInternals {
   peek(sessionId: string): { state: EngineState; interviewer: 'scripted' | 'llm' };
   /** Applies `step` to the state after every earlier call for the session, and commits it. */
   transact(sessionId: string, step: (state: EngineState, now: number) => EngineState): Promise<InterviewView>;
+  /** A question of the session's round as its pack has it (hidden tests included); null when gone. */
+  question(sessionId: string, questionId: string): Question | null;
 }
 
 export type InterviewService = Services['interview'] & {
@@ -161,7 +163,10 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
     if (!planned || !question) return null;
     const turns = state.turns.filter((t) => t.questionIndex === state.index);
     const next = state.questions[state.index + 1];
-    const workspace = planned.exercise ? options.workspaceLook?.(entry.record.sessionId, planned.id, markSeen) : null;
+    const workspace =
+      planned.exercise || planned.project
+        ? options.workspaceLook?.(entry.record.sessionId, planned.id, markSeen)
+        : null;
     const designPhase = state.turns.findLast((t) => t.designPhase)?.designPhase;
     return {
       ...(workspace ? { workspace } : {}),
@@ -257,6 +262,7 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
         return { state: entry.record.state, interviewer: entry.record.interviewer };
       },
       transact: (sessionId, step) => act(sessionId, (e) => void commit(e, step(e.record.state, now()))),
+      question: (sessionId, questionId) => load(sessionId).round?.questions.find((q) => q.id === questionId) ?? null,
     },
     spokenDraft(sessionId, transcript, settled) {
       void serialized(sessionId, () => {

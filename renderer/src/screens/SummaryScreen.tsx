@@ -7,6 +7,7 @@ import { apiKey } from '../data/query-client.js';
 import { roundKindLabel } from '../labels.js';
 import { href } from '../router.js';
 import { FeedbackCards } from './feedback/FeedbackCards.js';
+import { ProjectFeedbackCards } from './project/ProjectFeedbackCard.js';
 import { ExerciseFeedbackCards } from './workspace/ExerciseFeedbackCard.js';
 
 export function SummaryScreen({ sessionId }: { sessionId: string }) {
@@ -54,6 +55,9 @@ function Summary({ summary }: { summary: RoundSummaryView }) {
         </div>
       </header>
       <ExerciseFeedbackCards sessionId={summary.sessionId} />
+      {(summary.roundKind === 'bug_bash' || summary.roundKind === 'integration') && (
+        <ProjectFeedbackCards sessionId={summary.sessionId} />
+      )}
       {summary.questions.length === 0 ? (
         <p className="muted">No questions were asked in this round.</p>
       ) : (

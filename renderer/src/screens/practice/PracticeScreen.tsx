@@ -6,6 +6,7 @@ import { Async } from '../../components/Loading.js';
 import { useCoreEvent } from '../../data/core-events.js';
 import { apiKey } from '../../data/query-client.js';
 import { navigate } from '../../router.js';
+import { ProjectWorkspace } from '../project/ProjectWorkspace.js';
 import { Workspace } from '../workspace/Workspace.js';
 import { ActionButton } from './ActionButton.js';
 import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
@@ -188,7 +189,7 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
 
   const answering = view.phase === 'answering';
   const showAnswerArea = view.phase === 'question' || answering || view.phase === 'deciding';
-  const withWorkspace = Boolean(view.workspace) && showAnswerArea;
+  const withWorkspace = (Boolean(view.workspace) || Boolean(view.project)) && showAnswerArea;
   return (
     <div
       className={`practice${withWorkspace ? ' with-workspace' : ''}`}
@@ -215,9 +216,16 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
             </div>
           )}
 
-          {withWorkspace && (
-            <Workspace sessionId={sessionId} interview={view} onError={(message) => addToast('error', message)} />
-          )}
+          {withWorkspace &&
+            (view.project ? (
+              <ProjectWorkspace
+                sessionId={sessionId}
+                interview={view}
+                onError={(message) => addToast('error', message)}
+              />
+            ) : (
+              <Workspace sessionId={sessionId} interview={view} onError={(message) => addToast('error', message)} />
+            ))}
 
           {showAnswerArea && (
             <>

@@ -39,14 +39,19 @@ import type { Language } from '../../../../content/schema.js';
 export interface CodeEditorHandle {
   focus: () => void;
   value: () => string;
+  /** Puts the cursor at the start of a 1-based line, scrolls it into view and focuses the editor. */
+  goToLine: (line: number) => void;
 }
+
+/** 'plain' for files that are not code (Markdown, CSV, JSON): no highlighting, two-space indent. */
+export type EditorLanguage = Language | 'plain';
 
 interface CodeEditorProps {
   /** Changing the key (file or language) replaces the document; typing never does. */
   docKey: string;
   /** The document for the current key, read when the key changes. */
   initial: () => string;
-  language: Language;
+  language: EditorLanguage;
   label: string;
   /** 1-based line to mark as the error, or null. */
   errorLine: number | null;
@@ -102,7 +107,9 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '-2px' },
 });
 
-function languageSupport(language: Language): Extension {
+function languageSupport(language: EditorLanguage): Extension {
+  // Prose (a README, a CSV) wraps; code keeps its lines.
+  if (language === 'plain') return [indentUnit.of('  '), EditorView.lineWrapping];
   if (language === 'python') return [python(), indentUnit.of('    ')];
   return [javascript({ typescript: language === 'typescript' }), indentUnit.of('  ')];
 }
@@ -121,7 +128,42 @@ export function CodeEditor({ docKey, initial, language, label, errorLine, onChan
   useImperativeHandle(ref, () => ({
     focus: () => view.current?.focus(),
     value: () => view.current?.state.doc.toString() ?? '',
+    goToLine: (line: number) => {
+      const editor = view.current;
+      if (!editor) return;
+      const at = editor.state.doc.line(Math.min(Math.max(1, line), editor.state.doc.lines)).from;
+      editor.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+      editor.focus();
+    },
   }));
+
+  const extensions = (): Extension[] => [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    foldGutter(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    closeBrackets(),
+    autocompletion({ activateOnTyping: false }),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    syntaxHighlighting(appHighlight),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    errorLineField,
+    theme,
+    keySlot.current.of(keymap.of(keys)),
+    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
+    languageSlot.current.of(languageSupport(language)),
+    labelSlot.current.of(EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' })),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) changeRef.current(update.state.doc.toString());
+    }),
+  ];
+  // Each document keeps its own state (undo history, cursor, scroll) while another is shown.
+  const states = useRef(new Map<string, EditorState>());
+  const shownKey = useRef(docKey);
 
   // One editor for the component's life; documents are swapped in, not editors.
   useEffect(() => {
@@ -133,33 +175,7 @@ export function CodeEditor({ docKey, initial, language, label, errorLine, onChan
     const editor = new EditorView({
       root: shadow,
       parent: mount,
-      state: EditorState.create({
-        doc: initial(),
-        extensions: [
-          lineNumbers(),
-          highlightActiveLineGutter(),
-          foldGutter(),
-          history(),
-          drawSelection(),
-          indentOnInput(),
-          bracketMatching(),
-          closeBrackets(),
-          autocompletion({ activateOnTyping: false }),
-          highlightActiveLine(),
-          highlightSelectionMatches(),
-          syntaxHighlighting(appHighlight),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          errorLineField,
-          theme,
-          keySlot.current.of(keymap.of(keys)),
-          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
-          languageSlot.current.of(languageSupport(language)),
-          labelSlot.current.of(EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' })),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged) changeRef.current(update.state.doc.toString());
-          }),
-        ],
-      }),
+      state: EditorState.create({ doc: initial(), extensions: extensions() }),
     });
     view.current = editor;
     return () => {
@@ -171,10 +187,18 @@ export function CodeEditor({ docKey, initial, language, label, errorLine, onChan
 
   useEffect(() => {
     const editor = view.current;
-    if (!editor) return;
+    if (!editor || shownKey.current === docKey) return;
+    states.current.set(shownKey.current, editor.state);
+    shownKey.current = docKey;
+    const text = initial();
+    const kept = states.current.get(docKey);
+    // A kept state is only reused while it still holds the file's text (a reset replaces it).
+    editor.setState(
+      kept && kept.doc.toString() === text ? kept : EditorState.create({ doc: text, extensions: extensions() }),
+    );
     editor.dispatch({
-      changes: { from: 0, to: editor.state.doc.length, insert: initial() },
       effects: [
+        keySlot.current.reconfigure(keymap.of(keys)),
         languageSlot.current.reconfigure(languageSupport(language)),
         labelSlot.current.reconfigure(EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' })),
         setErrorLine.of(null),

@@ -170,6 +170,32 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
         code_text: 'def f():\n    return 1\n',
       },
     },
+    {
+      table: 'project_files',
+      row: {
+        session_id: `session-${tag}`,
+        question_id: 'bb-1',
+        path: 'src/a.js',
+        text: 'export {};\n',
+        updated_at: t + 4,
+      },
+    },
+    {
+      table: 'project_progress',
+      row: { session_id: `session-${tag}`, question_id: 'bb-1', state_json: '{"revealed":1}', updated_at: t + 4 },
+    },
+    {
+      table: 'project_snapshots',
+      row: {
+        id: 5000 + n,
+        session_id: `session-${tag}`,
+        question_id: 'bb-1',
+        at: t + 4,
+        reason: 'run',
+        files_json: '{"src/a.js":"export {};\\n"}',
+        run_json: '{"status":"failed","tests":[]}',
+      },
+    },
   ];
 }
 
@@ -327,7 +353,14 @@ describe('migrate', () => {
     expect(count('feedback', 'turn_id', '%-gone') + count('feedback', 'round_id', '%-gone')).toBe(0);
     expect(count('boards', 'session_id', '%-gone')).toBe(0);
     expect(count('board_snapshots', 'session_id', '%-gone')).toBe(0);
-    for (const table of ['workspace_files', 'workspace_progress', 'workspace_snapshots']) {
+    for (const table of [
+      'workspace_files',
+      'workspace_progress',
+      'workspace_snapshots',
+      'project_files',
+      'project_progress',
+      'project_snapshots',
+    ]) {
       expect(count(table, 'session_id', '%-gone')).toBe(0);
       expect(count(table, 'session_id', '%-kept')).toBe(1);
     }

@@ -25,6 +25,8 @@ const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
   execution: 'execution',
   leadership: 'leadership',
   recruiter_screen: 'recruiter screen',
+  bug_bash: 'bug bash (debugging an unfamiliar codebase)',
+  integration: 'API integration',
 };
 
 /** Answers longer than this are cut (keeping their start, so a growing draft keeps its prefix). */
