@@ -60,6 +60,8 @@ export interface InterviewView {
   round: ClockView;
   answer: ClockView | null;
   messages: ConversationMessage[];
+  /** Until when (server time) the last answer can be taken back with `undoAnswer`; null when it cannot. */
+  undoUntil: number | null;
   /** Server time when this view was made, so countdowns agree even if clocks differ. */
   now: number;
 }
@@ -129,6 +131,11 @@ export const interviewContract = {
   saveDraft: method(session.extend({ text })).returns<{ savedAt: number }>(),
   /** A blank answer is not recorded: the interviewer nudges instead. */
   submitAnswer: method(session.extend({ text })).returns<InterviewView>(),
+  /**
+   * Takes the last answer back for a few seconds after it was submitted: the interviewer's
+   * decision is discarded and the answer is back in the box. Does nothing once too late.
+   */
+  undoAnswer: method(session).returns<InterviewView>(),
   repeat: method(session).returns<InterviewView>(),
   clarify: method(session.extend({ text: z.string().min(1).max(2000) })).returns<InterviewView>(),
   skip: method(session).returns<InterviewView>(),

@@ -2,7 +2,7 @@ import type { RoundKind } from '../../../content/schema.js';
 import type { InterviewView, QuestionSummary, RoundSummaryView } from '../../contract/services/interview.js';
 import { rubricCoverage } from '../rubric/rubric-coverage.js';
 import { elapsed } from './clock.js';
-import { currentQuestion, currentTurn, type EngineState } from './engine.js';
+import { canUndo, currentQuestion, currentTurn, type EngineState } from './engine.js';
 import type { SessionRecord } from './repository.js';
 
 export function interviewView(record: SessionRecord, state: EngineState, now: number): InterviewView {
@@ -32,6 +32,7 @@ export function interviewView(record: SessionRecord, state: EngineState, now: nu
     round: state.round,
     answer: state.answer,
     messages: state.messages,
+    undoUntil: state.undo && canUndo(state, now) ? state.undo.until : null,
     now,
   };
 }

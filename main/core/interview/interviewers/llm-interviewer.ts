@@ -151,6 +151,15 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
         .catch(() => undefined);
     },
 
+    takeBack({ role, round, answer }) {
+      // Only a loaded model can hold a decision to forget; this must not start a load.
+      if (options.llm.status().state !== 'ready') return;
+      options.chats
+        .roundChat(sessionId, role, round)
+        .then((chat) => chat.takeBack(answer))
+        .catch(() => undefined);
+    },
+
     async decide(context, callbacks = {}) {
       const call = limited(limits.decisionTimeoutMs, callbacks.signal);
       try {

@@ -74,7 +74,14 @@ export function AnswerBox({ sessionId, initialText, disabled, readOnly, placehol
         dirty.current = false;
         return area.current?.value ?? '';
       },
-      focus: () => area.current?.focus(),
+      focus: () => {
+        const box = area.current;
+        if (!box) return;
+        box.focus();
+        // A box that comes back with text (undo, a restored draft) continues at its end.
+        if (box.selectionStart === 0 && box.selectionEnd === 0 && box.value)
+          box.setSelectionRange(box.value.length, box.value.length);
+      },
       flush: save,
       append: (text: string) => {
         const box = area.current;

@@ -14,6 +14,7 @@ import { InterviewerPanel } from './InterviewerPanel.js';
 import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
 import { Timer } from './Timer.js';
+import { UndoBar } from './UndoBar.js';
 import { VoicePanel, type VoicePanelHandle } from './voice/VoicePanel.js';
 import { WrapUp } from './WrapUp.js';
 
@@ -58,7 +59,12 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
   const answerRef = useRef<AnswerBoxHandle>(null);
   const voiceRef = useRef<VoicePanelHandle>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
-  const focusAfter = useRef<'answer' | 'primary' | 'pause' | null>(null);
+  /** Where focus goes once the screen shows the view an action returned (not an older one). */
+  const focusAfter = useRef<{ target: 'answer' | 'primary' | 'pause'; notBefore: number } | null>(null);
+  // The offer to take the last answer back comes from core's newest view, even while a submit is
+  // still in flight and the screen holds the previous one.
+  const undoUntil = cached.undoUntil;
+  const cachedOffsetMs = cached.now - receivedAt;
 
   /** Runs one interview call at a time; a second click while one is in flight does nothing. */
   async function act(
@@ -74,7 +80,8 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
     clearErrors();
     try {
       const next = await call();
-      focusAfter.current = focus === 'auto' ? (next.phase === 'answering' ? 'answer' : 'primary') : focus;
+      const target = focus === 'auto' ? (next.phase === 'answering' ? 'answer' : 'primary') : focus;
+      focusAfter.current = { target, notBefore: next.now };
       client.setQueryData(apiKey('interview', 'get', { sessionId }), next);
       return true;
     } catch (error) {
@@ -88,13 +95,15 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
     }
   }
 
-  // Keyboard users keep their place: after each action, focus goes where the next step is.
+  // Keyboard users keep their place: after each action, focus goes where the next step is — once
+  // the screen shows that action's result (after Resume, the answer box is enabled again first).
   useEffect(() => {
-    const target = focusAfter.current;
+    const wanted = focusAfter.current;
+    if (!wanted || pending || view.now < wanted.notBefore) return;
     focusAfter.current = null;
-    if (target === 'answer' && !view.paused) answerRef.current?.focus();
-    else if (target === 'pause') document.querySelector<HTMLButtonElement>('.pause-action')?.focus();
-    else if (target) primaryRef.current?.focus();
+    if (wanted.target === 'answer' && view.phase === 'answering' && !view.paused) answerRef.current?.focus();
+    else if (wanted.target === 'pause') document.querySelector<HTMLButtonElement>('.pause-action')?.focus();
+    else primaryRef.current?.focus();
   }, [view, pending]);
 
   useEffect(() => {
@@ -132,18 +141,38 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
         await answerRef.current?.flush();
         return api.interview.endRound({ sessionId });
       }).then((ok) => ok && setConfirmingEnd(false)),
+    undo: () => {
+      if (!pendingRef.current) return void act('Undo', () => api.interview.undoAnswer({ sessionId }), 'answer');
+      // "Done" is still waiting for the interviewer: core stops that decision, nothing waits.
+      api.interview.undoAnswer({ sessionId }).then(
+        (next) => {
+          focusAfter.current = { target: 'answer', notBefore: next.now };
+          client.setQueryData(apiKey('interview', 'get', { sessionId }), next);
+        },
+        (error: unknown) => addToast('error', `Undo did not work: ${errorMessage(error)}`),
+      );
+    },
     ask: (text: string) => act('Ask', () => api.interview.askInterviewer({ sessionId, text })),
     finish: () => void act('Finish interview', () => api.interview.finish({ sessionId })),
   };
 
-  const latest = useRef({ view, pending, handlers });
+  const canUndo = undoUntil !== null;
+  const latest = useRef({ view, pending, handlers, canUndo });
   useEffect(() => {
-    latest.current = { view, pending, handlers };
+    latest.current = { view, pending, handlers, canUndo };
   });
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
-      const { view: v, pending: busy, handlers: h } = latest.current;
-      if (e.defaultPrevented || busy || e.repeat) return;
+      const { view: v, pending: busy, handlers: h, canUndo: undoable } = latest.current;
+      if (e.defaultPrevented || e.repeat) return;
+      // Undo works while the interviewer is still deciding; Ctrl+Z in a text field is the field's own.
+      const undoKey =
+        isAltKey(e, 'U') || ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyZ' && !isTypingTarget(e.target));
+      if (undoKey && undoable) {
+        e.preventDefault();
+        return h.undo();
+      }
+      if (busy) return;
       const inInput = e.target instanceof HTMLInputElement;
       const asking = v.phase === 'question' || v.phase === 'answering';
       const handled = (run: () => void) => {
@@ -278,6 +307,7 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
           <Conversation messages={view.messages} />
         </aside>
       </div>
+      <UndoBar until={undoUntil} offsetMs={cachedOffsetMs} onUndo={handlers.undo} />
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );
