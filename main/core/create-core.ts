@@ -7,6 +7,7 @@ import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
 import type { SettingsPatch } from '../contract/services/settings.js';
+import { createQuestionBank } from './content/question-bank.js';
 import { createContentService } from './content/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
@@ -162,7 +163,7 @@ export function createCore(options: CoreOptions): Core {
         database: opened.status,
       }),
     },
-    content,
+    content: { ...content, ...createQuestionBank({ content, db: requireDb }) },
     interview,
     settings: {
       get: () => readSettings(db),

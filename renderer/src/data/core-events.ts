@@ -17,10 +17,13 @@ export function connectCoreEvents(client: QueryClient): () => void {
       void client.invalidateQueries({ queryKey: apiKey('interview', 'summary', { sessionId }) });
       void client.invalidateQueries({ queryKey: apiKey('interview', 'interrupted') });
       void client.invalidateQueries({ queryKey: ['sessions'] });
+      // "Last practised" on the role page's question list.
+      void client.invalidateQueries({ queryKey: apiKey('content', 'questions') });
     }),
     onEvent('settings:changed', (settings) => client.setQueryData(apiKey('settings', 'get'), settings)),
     onEvent('sessions:changed', () => {
       void client.invalidateQueries({ queryKey: ['sessions'] });
+      void client.invalidateQueries({ queryKey: apiKey('content', 'questions') });
       void client.invalidateQueries({ queryKey: apiKey('interview', 'interrupted') });
     }),
     onEvent('models:changed', () => {

@@ -116,6 +116,7 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
       table: 'session_stats',
       row: { session_id: `session-${tag}`, updated_at: t + 1, version: 1, stats_json: '{"durationMs":10}' },
     },
+    { table: 'question_marks', row: { role_id: 'backend-engineer', question_id: `q-${tag}`, marked_at: t } },
   ];
 }
 
