@@ -55,6 +55,9 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
   const [stream, setStream] = useState('');
   const [clarifyOpen, setClarifyOpen] = useState(false);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const [checkingMic, setCheckingMic] = useState(false);
+  /** The mic check paused the round (and so resumes it); a round the candidate paused stays paused. */
+  const pausedForCheck = useRef(false);
   const { toasts, add: addToast, dismiss, clearErrors } = useToasts(sessionId);
   const answerRef = useRef<AnswerBoxHandle>(null);
   const voiceRef = useRef<VoicePanelHandle>(null);
@@ -114,6 +117,23 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
   useCoreEvent('interviewer:token', (payload) => {
     if (payload.sessionId === sessionId) setStream((text) => text + payload.text);
   });
+
+  /** The clocks stand still while the microphone is being checked. */
+  function onMicCheck(open: boolean) {
+    setCheckingMic(open);
+    const call =
+      open && !view.paused
+        ? ((pausedForCheck.current = true), api.interview.pause)
+        : !open && pausedForCheck.current
+          ? ((pausedForCheck.current = false), api.interview.resume)
+          : null;
+    if (!call) return;
+    call({ sessionId }).then(
+      (next) => client.setQueryData(apiKey('interview', 'get', { sessionId }), next),
+      (error: unknown) =>
+        addToast('error', `The clocks could not be ${open ? 'paused' : 'restarted'}: ${errorMessage(error)}`),
+    );
+  }
 
   const handlers = {
     begin: () => void act('Begin', () => api.interview.begin({ sessionId }), 'primary'),
@@ -234,6 +254,7 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
                 paused={view.paused}
                 startAnswer={() => act('Start answer', () => api.interview.startAnswer({ sessionId }), 'primary')}
                 onTranscript={(text) => answerRef.current?.append(text)}
+                onMicCheck={onMicCheck}
               />
               <div className="answer-area">
                 <AnswerBox
@@ -253,7 +274,11 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
                   <div className="paused-overlay" role="status">
                     <div>
                       <strong>Paused</strong>
-                      <span>The clocks are stopped. Press Resume (Alt+P) to carry on.</span>
+                      <span>
+                        {checkingMic
+                          ? 'The clocks are stopped while you check your microphone.'
+                          : 'The clocks are stopped. Press Resume (Alt+P) to carry on.'}
+                      </span>
                     </div>
                   </div>
                 )}
