@@ -328,6 +328,12 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
               testId="round-timer"
               paused={view.paused}
             />
+            {/* Small windows: the question rides along with the clocks while you answer (the panel above scrolls away). */}
+            {answering && view.currentPrompt && (
+              <p className="question-strip" data-testid="question-strip" aria-hidden="true">
+                <span className="question-strip-label">Question</span> {view.currentPrompt}
+              </p>
+            )}
           </section>
           <Conversation messages={view.messages} />
         </aside>
