@@ -247,7 +247,7 @@ export async function main(args: string[]): Promise<void> {
   const base: LlmInterviewerLimits = { ...DEFAULT_LLM_LIMITS, ...(isFixture ? { followUpMaxChars: 60 } : {}), seed: 7 };
 
   console.log(
-    `model: ${path.basename(modelPath)}${standin ? ` (stand-in for ${LLAMA_STANDINS[standin].label}: real shapes, random weights)` : ''} on ${loaded.gpu || 'cpu'}, threads ${threads ?? 'default'}, context ${loaded.context.contextSize} tokens, loaded in ${loadMs.toFixed(0)} ms`,
+    `model: ${path.basename(modelPath)}${standin ? ` (stand-in for ${LLAMA_STANDINS[standin].label}: real shapes, random weights)` : ''} on ${loaded.gpu?.backend ?? 'cpu'}, threads ${threads ?? 'default'}, context ${loaded.context.contextSize} tokens, loaded in ${loadMs.toFixed(0)} ms`,
   );
 
   // Overhead and re-evaluation: the same conversation (same seed) `runs` times; each turn's

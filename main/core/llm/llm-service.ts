@@ -11,7 +11,7 @@ import { AppError, isAppError } from '../../contract/result.js';
 import type { LlmStatus } from '../../contract/services/models.js';
 import { Sequencer } from '../util/sequencer.js';
 import { generate, parseJsonReply } from './generate.js';
-import { checkModelFile, loadModel, loadRuntime, type LoadedModel } from './loader.js';
+import { checkModelFile, loadModel, loadRuntime, type LoadedModel, type Runtime } from './loader.js';
 import type { GenerateOptions, JsonResult, JsonSchema, LlmJsonGenerator } from './types.js';
 
 export interface LlmServiceOptions {
@@ -32,7 +32,7 @@ export interface LlmService extends LlmJsonGenerator {
   /** The loaded model, loading it first when needed; throws an AppError a user can act on. */
   ready(signal?: AbortSignal): Promise<LoadedModel>;
   /** The llama.cpp runtime alone (the hardware probe shares it rather than starting a second one). */
-  runtime(): Promise<Llama>;
+  runtime(): Promise<Runtime>;
   /** True when the active model is loaded now (work that only helps a loaded model can skip). */
   isReady(): boolean;
   /**
@@ -77,9 +77,9 @@ function toAppError(error: unknown): AppError {
  * second instance's dispose() would pull it from under the first; it is never disposed (it
  * holds little once models and contexts are gone, and node-llama-cpp frees it at exit).
  */
-const runtimes = new Map<'auto' | false, Promise<Llama>>();
+const runtimes = new Map<'auto' | false, Promise<Runtime>>();
 
-function sharedRuntime(gpu: 'auto' | false, log: (message: string, error?: unknown) => void): Promise<Llama> {
+function sharedRuntime(gpu: 'auto' | false, log: (message: string, error?: unknown) => void): Promise<Runtime> {
   let runtime = runtimes.get(gpu);
   if (!runtime) {
     runtime = loadRuntime(gpu, log);
@@ -105,7 +105,9 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
   const grammars = new Map<string, Promise<LlamaGrammar>>();
   const closing = new AbortController();
 
-  const runtime = (): Promise<Llama> => sharedRuntime(options.gpu ?? 'auto', log);
+  const runtime = (): Promise<Runtime> => sharedRuntime(options.gpu ?? 'auto', log);
+  /** Why the model runs on the CPU although a GPU runtime is installed (no device behind it). */
+  let cpuNote: string | null = null;
 
   async function releaseHolder(): Promise<void> {
     const previous = holder;
@@ -141,15 +143,16 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     await unload();
     try {
       const modelPath = await checkModelFile(wanted);
-      const llama = await runtime();
-      loaded = await loadModel(llama, modelPath, {
+      const shared = await runtime();
+      cpuNote = shared.note;
+      loaded = await loadModel(shared, modelPath, {
         gpu: options.gpu ?? 'auto',
         threads: options.threads,
         maxContextSize: options.maxContextSize ?? 8192,
         sequences: 2,
       });
       failure = null;
-      log(`interviewer model loaded (${loaded.gpu || 'cpu'}, context ${loaded.context.contextSize} tokens)`);
+      log(`interviewer model loaded (${loaded.gpu?.backend ?? 'cpu'}, context ${loaded.context.contextSize} tokens)`);
       return loaded;
     } catch (error) {
       const appError = toAppError(error);
@@ -207,7 +210,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
         // to the speech recognizer stalls all of them (measured on 2 cores: generation 25 → 1
         // token/s). Background work (pre-evaluating drafts) leaves a core free.
         const all = model.context.idealThreads;
-        if (!model.gpu && all > 1) model.llama.maxThreads = kind === 'background' ? all - 1 : all;
+        if (model.gpu === null && all > 1) model.llama.maxThreads = kind === 'background' ? all - 1 : all;
       },
     };
   }
@@ -263,12 +266,13 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     status(): LlmStatus {
       const modelPath = options.modelPath();
       if (loaded && loaded.modelPath === modelPath) {
-        const where = loaded.gpu ? `the GPU (${loaded.gpu})` : 'the CPU';
+        const gpu = loaded.gpu;
+        const where = gpu ? `the GPU (${gpu.names[0] ?? gpu.backend})` : 'the CPU';
         return {
           state: 'ready',
           modelPath,
-          gpu: loaded.gpu || null,
-          message: `The interviewer model is loaded and runs on ${where}.`,
+          gpu: gpu?.backend ?? null,
+          message: `The interviewer model is loaded and runs on ${where}.${!gpu && cpuNote ? ` ${cpuNote}` : ''}`,
         };
       }
       if (loadingPath !== null && loadingPath === modelPath)
