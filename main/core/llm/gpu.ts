@@ -52,9 +52,8 @@ export async function pickRuntime<L extends LlamaGpuInfo>(
   log: (message: string, error?: unknown) => void,
 ): Promise<{ llama: L; gpu: GpuFacts | null; note: string | null }> {
   if (gpu === 'auto') {
-    let llama: L | null = null;
     try {
-      llama = await load('auto');
+      const llama = await load('auto');
       const facts = await gpuFacts(llama);
       if (facts || !llama.gpu) return { llama, gpu: facts, note: null };
       log(`the ${llama.gpu} runtime found no GPU device with memory; using the CPU`);
