@@ -6,6 +6,7 @@
  */
 import { isAppError } from '../../../contract/result.js';
 import type { LlmService } from '../../llm/llm-service.js';
+import { sensibleEnglish } from '../../rubric/sensible-text.js';
 import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from './llm/decision-schema.js';
 import type { TurnFailure, TurnOutcome } from './llm/round-chat.js';
 import type { RoundChats } from './llm/round-chats.js';
@@ -75,11 +76,45 @@ function turnNotice(failure: TurnFailure, limits: LlmInterviewerLimits, error: u
   }
 }
 
+/** Replies in a row that did not read as English after which the model sits out the rest of the round. */
+export const NONSENSE_LIMIT = 2;
+
+export const NONSENSE_NOTICE =
+  "The AI interviewer's reply did not read as sensible English, so the scripted interviewer took this turn. If this keeps happening, the model may be damaged or unsuitable: choose another under Models.";
+export const NONSENSE_STOP_NOTICE =
+  'The AI interviewer keeps writing text that does not read as English, so the scripted interviewer asks the questions for the rest of this round. Choose another model under Models.';
+
+/**
+ * Streams a follow-up only once its first words read as English: a model writing gibberish must
+ * not flash it on screen before the scripted interviewer's turn replaces it.
+ */
+function gatedStream(onToken: (text: string) => void): { push: (text: string) => void; flush: () => void } {
+  let buffer = '';
+  let state: 'holding' | 'open' | 'closed' = 'holding';
+  return {
+    push(text) {
+      if (state === 'open') return onToken(text);
+      if (state === 'closed') return;
+      buffer += text;
+      if (buffer.trim().split(/\s+/).length < 7) return;
+      state = sensibleEnglish(buffer).ok ? 'open' : 'closed';
+      if (state === 'open') onToken(buffer);
+    },
+    /** The reply is complete and was accepted: a short one still held is shown now. */
+    flush() {
+      if (state === 'holding' && buffer.trim()) onToken(buffer);
+      state = 'open';
+    },
+  };
+}
+
 /** Builds the interviewer for one session; notices about a model that will not load are shown once per session. */
 export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (sessionId: string) => Interviewer {
   const limits = { ...DEFAULT_LLM_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
   const shownOnce = new Map<string, Set<string>>();
+  /** Replies in a row per session that did not read as English. */
+  const nonsense = new Map<string, number>();
 
   function noticeOnce(sessionId: string, message: string): void {
     const shown = shownOnce.get(sessionId) ?? new Set<string>();
@@ -161,6 +196,7 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
     },
 
     async decide(context, callbacks = {}) {
+      if ((nonsense.get(sessionId) ?? 0) >= NONSENSE_LIMIT) return scriptedDecision(context);
       const call = limited(limits.decisionTimeoutMs, callbacks.signal);
       try {
         const chat = await options.chats.roundChat(sessionId, context.role, context.round, call.signal);
@@ -171,22 +207,36 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
           return decision;
         }
         let failed: Extract<TurnOutcome, { ok: false }> | null = null;
+        let senseless = false;
+        const stream = callbacks.onToken ? gatedStream(callbacks.onToken) : null;
         const decision = await chat.turn(
           {
             ...turnRequest(context),
             deadline: call.deadline,
-            ...(callbacks.onToken ? { onToken: callbacks.onToken } : {}),
+            ...(stream ? { onToken: stream.push } : {}),
             ...(callbacks.signal ? { signal: callbacks.signal } : {}),
           },
           (outcome) => {
-            if (outcome.ok) return checkDecision(outcome.decision, context);
+            if (outcome.ok) {
+              const checked = checkDecision(outcome.decision, context);
+              // The gate: a follow-up that is not English is the model failing, like invalid JSON.
+              if (checked.action !== 'follow_up' || sensibleEnglish(checked.followUp ?? '').ok) return checked;
+              senseless = true;
+              return scriptedDecision(context);
+            }
             failed = outcome;
             return scriptedDecision(context);
           },
         );
         const failure = failed as Extract<TurnOutcome, { ok: false }> | null;
+        if (!failure && !senseless && decision.action === 'follow_up') stream?.flush();
         if (failure && failure.failure !== 'aborted')
           options.notify(sessionId, turnNotice(failure.failure, limits, failure.error));
+        if (senseless) {
+          const count = (nonsense.get(sessionId) ?? 0) + 1;
+          nonsense.set(sessionId, count);
+          options.notify(sessionId, count >= NONSENSE_LIMIT ? NONSENSE_STOP_NOTICE : NONSENSE_NOTICE);
+        } else if (!failure) nonsense.delete(sessionId);
         return decision;
       } catch (error) {
         if (!callbacks.signal?.aborted) reportUnavailable(sessionId, error, call.timedOut());
@@ -207,8 +257,9 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
           deadline: call.deadline,
           ...(callbacks.signal ? { signal: callbacks.signal } : {}),
         });
-        if (outcome.ok) return outcome.reply;
-        if (outcome.failure !== 'aborted') {
+        if (outcome.ok && sensibleEnglish(outcome.reply).ok) return outcome.reply;
+        if (outcome.ok) options.notify(sessionId, NONSENSE_NOTICE);
+        else if (outcome.failure !== 'aborted') {
           options.notify(
             sessionId,
             'The AI interviewer could not answer your question in time, so you got the standard reply instead.',

@@ -182,6 +182,40 @@ describe('judgeQuestion and judgeRound', () => {
     expect(outcome.problems.join()).toContain('native crash');
   });
 
+  it('a judgement whose words are not English (a broken model) is rejected for the rule-based feedback', async () => {
+    const soup =
+      'sets tournament Categoryoutosedfish uvo ge dei utureolsplex grands ogen intersection operatedwebsiterek';
+    const gibberish = new ScriptedGenerator(() => ({
+      value: {
+        scores: {
+          content: { score: 1, why: soup },
+          depth: { score: 1, why: soup },
+          structure: { score: 2, why: soup },
+          communication: { score: 1, why: soup },
+        },
+        evidence: [],
+        strengths: ['Ardisplaylij reference procedures inoltre'],
+        improvement: 'tiemmallocNationalMD weiter fruangle orrow zna ebenfalls',
+        betterAnswer: [],
+      },
+      raw: '{}',
+    }));
+    const outcome = await judgeQuestion(gibberish, input);
+    expect(outcome).toMatchObject({ ok: false, failure: 'nonsense', note: FAILURE_NOTES.nonsense });
+    const round = new ScriptedGenerator(() => ({
+      value: { summary: soup, hireSignal: 'no', reasons: [soup], practiceNext: [soup] },
+      raw: '{}',
+    }));
+    const judged = await judgeRound(round, {
+      roleTitle: 'Engineer',
+      roundTitle: 'Behavioral',
+      roundKind: 'behavioral',
+      questions: [{ prompt: question.prompt, skipped: false, judgement: null, rules }],
+    });
+    // No "Hire signal: No" with gibberish reasons.
+    expect(judged).toMatchObject({ ok: false, failure: 'nonsense' });
+  });
+
   it('judges a round with its own schema', async () => {
     const generator = new ScriptedGenerator(() => ({
       value: { summary: 'Fine.', hireSignal: 'strong_no', reasons: ['r'], practiceNext: ['p'] },
