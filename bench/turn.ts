@@ -227,7 +227,8 @@ export async function main(args: string[]): Promise<void> {
   const llm = createLlmService({ modelPath: () => model.file, ...(threads ? { threads } : {}) });
   const loaded = await llm.ready();
   const speech = await loadBenchSpeech(whisperThreads(Number(values['whisper-threads'])));
-  const limits: LlmInterviewerLimits = { ...DEFAULT_LLM_LIMITS, seed: Number(values.seed) };
+  // Stand-ins write random words by design: the bench measures speed, so the sanity gate is off.
+  const limits: LlmInterviewerLimits = { ...DEFAULT_LLM_LIMITS, seed: Number(values.seed), sanityGate: false };
   console.log(
     `LLM: ${LLAMA_STANDINS[name].label} stand-in (random weights), context ${loaded.context.contextSize}, threads ${threads ?? 'app default'}`,
   );

@@ -27,6 +27,11 @@ export interface LlmInterviewerLimits {
   temperature: number;
   /** Fixed seed for reproducible runs (tests, benchmarks); default: a new one each turn. */
   seed?: number;
+  /**
+   * Hold the model to sensible English (default on). Benchmarks on random-weight stand-ins turn
+   * it off: they measure speed, and a stand-in's words are random by design.
+   */
+  sanityGate?: boolean;
 }
 
 export const DEFAULT_LLM_LIMITS: LlmInterviewerLimits = {
@@ -84,6 +89,17 @@ export const NONSENSE_NOTICE =
 export const NONSENSE_STOP_NOTICE =
   'The AI interviewer keeps writing text that does not read as English, so the scripted interviewer asks the questions for the rest of this round. Choose another model under Models.';
 
+const STREAM_AFTER_WORDS = 4;
+const OPENING_WORDS =
+  /^(?:the|a|an|and|so|to|of|in|on|at|for|with|is|was|are|it|that|this|i|we|you|they|my|your|do|did|does|have|has|had|can|could|would|will|should|what|how|when|why|which|who|where|me|walk|tell|if|any|about)$/;
+
+/** The first words of a reply: Latin script, real words, and one of the words questions open with. */
+function openingReadsAsEnglish(text: string): boolean {
+  if (!sensibleEnglish(text).ok) return false;
+  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+  return words.slice(0, 6).some((w) => OPENING_WORDS.test(w));
+}
+
 /**
  * Streams a follow-up only once its first words read as English: a model writing gibberish must
  * not flash it on screen before the scripted interviewer's turn replaces it.
@@ -96,8 +112,11 @@ function gatedStream(onToken: (text: string) => void): { push: (text: string) =>
       if (state === 'open') return onToken(text);
       if (state === 'closed') return;
       buffer += text;
-      if (buffer.trim().split(/\s+/).length < 7) return;
-      state = sensibleEnglish(buffer).ok ? 'open' : 'closed';
+      const words = buffer.trim().split(/\s+/);
+      // Four words tell English from token soup well enough to start showing it (the whole
+      // follow-up is checked again when it is complete); fewer wait.
+      if (words.length < STREAM_AFTER_WORDS) return;
+      state = openingReadsAsEnglish(buffer) ? 'open' : 'closed';
       if (state === 'open') onToken(buffer);
     },
     /** The reply is complete and was accepted: a short one still held is shown now. */
@@ -208,19 +227,20 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
         }
         let failed: Extract<TurnOutcome, { ok: false }> | null = null;
         let senseless = false;
-        const stream = callbacks.onToken ? gatedStream(callbacks.onToken) : null;
+        const gate = limits.sanityGate !== false;
+        const stream = callbacks.onToken ? (gate ? gatedStream(callbacks.onToken) : null) : null;
         const decision = await chat.turn(
           {
             ...turnRequest(context),
             deadline: call.deadline,
-            ...(stream ? { onToken: stream.push } : {}),
+            ...(stream ? { onToken: stream.push } : callbacks.onToken ? { onToken: callbacks.onToken } : {}),
             ...(callbacks.signal ? { signal: callbacks.signal } : {}),
           },
           (outcome) => {
             if (outcome.ok) {
               const checked = checkDecision(outcome.decision, context);
               // The gate: a follow-up that is not English is the model failing, like invalid JSON.
-              if (checked.action !== 'follow_up' || sensibleEnglish(checked.followUp ?? '').ok) return checked;
+              if (!gate || checked.action !== 'follow_up' || sensibleEnglish(checked.followUp ?? '').ok) return checked;
               senseless = true;
               return scriptedDecision(context);
             }
@@ -257,7 +277,7 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
           deadline: call.deadline,
           ...(callbacks.signal ? { signal: callbacks.signal } : {}),
         });
-        if (outcome.ok && sensibleEnglish(outcome.reply).ok) return outcome.reply;
+        if (outcome.ok && (limits.sanityGate === false || sensibleEnglish(outcome.reply).ok)) return outcome.reply;
         if (outcome.ok) options.notify(sessionId, NONSENSE_NOTICE);
         else if (outcome.failure !== 'aborted') {
           options.notify(
