@@ -2,7 +2,7 @@
  * Pushes from core to the UI. One map, used by both transports; payloads are plain data.
  */
 import type { InterviewView } from './services/interview.js';
-import type { DownloadInfo, DownloadProgress } from './services/models.js';
+import type { DownloadInfo, DownloadProgress, LlmStatus } from './services/models.js';
 import type { Settings } from './services/settings.js';
 import type { TranscriptSegment } from './services/speech.js';
 
@@ -17,6 +17,8 @@ export interface EventMap {
   'sessions:changed': { sessionId: string | null };
   /** Installed models, the active choice or the interviewer model's load state changed. */
   'models:changed': Record<string, never>;
+  /** The interviewer model started loading, moved on (progress), became ready or failed. */
+  'llm:status': LlmStatus;
   /** Interviewer text as it is generated (LLM interviewer); the final text arrives in the view. */
   'interviewer:token': { sessionId: string; text: string };
   /** A non-blocking notice, e.g. the LLM failed and the scripted interviewer answered instead. */

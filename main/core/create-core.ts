@@ -86,6 +86,8 @@ export function createCore(options: CoreOptions): Core {
     log,
     // A test/dev hook like REHEARSAL_CATALOG_FILE: CPU threads for the model (default: all cores).
     threads: Number(process.env.REHEARSAL_LLM_THREADS) || undefined,
+    // Loading, its progress, ready or failed: the Models and practice screens follow it.
+    onStatus: (status) => events.emit('llm:status', status),
   });
   const roundChats = createRoundChats(llm, log);
   const llmInterviewer = createLlmInterviewerFactory({
@@ -177,7 +179,14 @@ export function createCore(options: CoreOptions): Core {
       {
         import: () => events.emit('models:changed', {}),
         delete: () => events.emit('models:changed', {}),
-        setActive: () => events.emit('models:changed', {}),
+        setActive: (input) => {
+          events.emit('models:changed', {});
+          // A newly chosen interviewer model loads now, so its state (and any problem) shows at once.
+          if (input.kind === 'llm') {
+            llm.warmUp();
+            events.emit('llm:status', llm.status());
+          }
+        },
       },
     ),
     speech,

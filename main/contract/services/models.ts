@@ -103,6 +103,8 @@ export interface LlmStatus {
   gpu: 'cuda' | 'vulkan' | 'metal' | null;
   /** One sentence for the UI, e.g. why loading failed and what to do. */
   message: string;
+  /** While loading: how far (0–1), when llama.cpp reports it; otherwise null. */
+  progress: number | null;
 }
 
 const catalogId = z.object({ id: z.string().min(1).max(120) });

@@ -23,6 +23,8 @@ export interface LlmServiceOptions {
   threads?: number;
   /** Tokens per sequence at most (default 8192; less when the model was trained on less). */
   maxContextSize?: number;
+  /** Told whenever the status changes (loading, progress, ready, failed, idle): pushed to the UI. */
+  onStatus?: (status: LlmStatus) => void;
 }
 
 export interface LlmService extends LlmJsonGenerator {
@@ -106,6 +108,23 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
   const closing = new AbortController();
 
   const runtime = (): Promise<Runtime> => sharedRuntime(options.gpu ?? 'auto', log);
+  /** Loading progress of the model being loaded (0–1), reported a few times a second at most. */
+  let progress: number | null = null;
+  let lastProgressAt = 0;
+  const announce = () => {
+    try {
+      options.onStatus?.(service.status());
+    } catch (error) {
+      log('announcing the interviewer model status failed', error);
+    }
+  };
+  function onProgress(value: number) {
+    const now = Date.now();
+    if (progress !== null && value < 1 && value - progress < 0.02 && now - lastProgressAt < 250) return;
+    progress = value;
+    lastProgressAt = now;
+    announce();
+  }
   /** Why the model runs on the CPU although a GPU runtime is installed (no device behind it). */
   let cpuNote: string | null = null;
 
@@ -132,6 +151,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     } finally {
       pendingLoads -= 1;
       if (pendingLoads === 0) loadingPath = null;
+      announce();
     }
   }
 
@@ -141,6 +161,8 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     const stamp = fileStamp(wanted);
     if (failure && failure.path === wanted && failure.stamp === stamp) throw failure.error;
     await unload();
+    progress = 0;
+    announce();
     try {
       const modelPath = await checkModelFile(wanted);
       const shared = await runtime();
@@ -150,6 +172,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
         threads: options.threads,
         maxContextSize: options.maxContextSize ?? 8192,
         sequences: 2,
+        onProgress,
       });
       failure = null;
       log(`interviewer model loaded (${loaded.gpu?.backend ?? 'cpu'}, context ${loaded.context.contextSize} tokens)`);
@@ -158,6 +181,8 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       const appError = toAppError(error);
       failure = { path: wanted, stamp, error: appError };
       throw appError;
+    } finally {
+      progress = null;
     }
   }
 
@@ -262,7 +287,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     return jsonCalls.run(run);
   }
 
-  return {
+  const service: LlmService = {
     status(): LlmStatus {
       const modelPath = options.modelPath();
       if (loaded && loaded.modelPath === modelPath) {
@@ -273,12 +298,19 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
           modelPath,
           gpu: gpu?.backend ?? null,
           message: `The interviewer model is loaded and runs on ${where}.${!gpu && cpuNote ? ` ${cpuNote}` : ''}`,
+          progress: null,
         };
       }
       if (loadingPath !== null && loadingPath === modelPath)
-        return { state: 'loading', modelPath, gpu: null, message: 'The interviewer model is loading.' };
+        return {
+          state: 'loading',
+          modelPath,
+          gpu: null,
+          message: 'The interviewer model is loading.',
+          progress: progress === null ? null : Math.min(1, Math.max(0, progress)),
+        };
       if (failure && failure.path === modelPath && failure.stamp === fileStamp(modelPath)) {
-        return { state: 'failed', modelPath, gpu: null, message: failure.error.message };
+        return { state: 'failed', modelPath, gpu: null, message: failure.error.message, progress: null };
       }
       return {
         state: 'idle',
@@ -287,6 +319,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
         message: modelPath
           ? 'The interviewer model loads when a round starts.'
           : 'No interviewer model is chosen; the scripted interviewer asks the questions.',
+        progress: null,
       };
     },
 
@@ -310,4 +343,5 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       await unload().catch(() => undefined);
     },
   };
+  return service;
 }

@@ -19,6 +19,8 @@ export interface LoadOptions {
   maxContextSize: number;
   /** Sequences in the one context: the round's chat and a short-lived one for judging. */
   sequences: number;
+  /** Loading progress, 0–1, as llama.cpp reads the weights. */
+  onProgress?: (progress: number) => void;
 }
 
 export interface LoadedModel {
@@ -111,14 +113,15 @@ export async function loadModel(runtime: Runtime, modelPath: string, options: Lo
   const { llama } = runtime;
   let gpu = runtime.gpu;
   let model: LlamaModel;
+  const progress = options.onProgress ? { onLoadProgress: options.onProgress } : {};
   try {
-    model = await llama.loadModel({ modelPath });
+    model = await llama.loadModel({ modelPath, ...progress });
   } catch (error) {
     if (!gpu) throw loadFailed(modelPath, error);
     gpu = null;
     // Not enough video memory for even a part of the model: run it on the CPU instead.
     try {
-      model = await llama.loadModel({ modelPath, gpuLayers: 0 });
+      model = await llama.loadModel({ modelPath, gpuLayers: 0, ...progress });
     } catch (cpuError) {
       throw loadFailed(modelPath, cpuError);
     }

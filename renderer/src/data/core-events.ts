@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import type { EventMap, EventName } from '../../../main/contract/events.js';
 import { onEvent } from '../api/client.js';
 import { applyDownload, applyProgress } from './downloads.js';
+import { LLM_STATUS_KEY } from './llm-status.js';
 import { apiKey } from './query-client.js';
 
 export function connectCoreEvents(client: QueryClient): () => void {
@@ -30,6 +31,7 @@ export function connectCoreEvents(client: QueryClient): () => void {
       void client.invalidateQueries({ queryKey: ['models'] });
       void client.invalidateQueries({ queryKey: ['speech'] });
     }),
+    onEvent('llm:status', (status) => client.setQueryData(LLM_STATUS_KEY, status)),
     onEvent('content:changed', () => void client.invalidateQueries({ queryKey: ['content'] })),
     onEvent(
       'feedback:progress',
