@@ -55,7 +55,12 @@ export default tseslint.config(
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: ['tsconfig.json', 'renderer/tsconfig.json', 'tests/e2e/tsconfig.json'],
+          project: [
+            'tsconfig.json',
+            'renderer/tsconfig.json',
+            'tests/e2e/tsconfig.json',
+            'tests/unit/renderer/tsconfig.json',
+          ],
           noWarnOnMultipleProjects: true,
         }),
       ],
@@ -116,5 +121,12 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The runner's runtime files are CommonJS on purpose: they load in the sandboxed process
+    // before anything else, without a loader.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -21,7 +21,6 @@ import type { LlamaChatSession, LlamaContextSequence } from 'node-llama-cpp';
 import { decisionSchema } from '../main/core/interview/interviewers/llm/decision-schema.js';
 import { answerMessage, systemPrompt } from '../main/core/interview/interviewers/llm/prompts.js';
 import type { RoundChat } from '../main/core/interview/interviewers/llm/round-chat.js';
-import { createRoundChats, type RoundChats } from '../main/core/interview/interviewers/llm/round-chats.js';
 import {
   createLlmInterviewerFactory,
   DEFAULT_LLM_LIMITS,
@@ -29,17 +28,9 @@ import {
 } from '../main/core/interview/interviewers/llm-interviewer.js';
 import { followUpAllowed, nextQuestionAllowed } from '../main/core/interview/interviewers/timing.js';
 import { createLlmService, type LlmService } from '../main/core/llm/llm-service.js';
-import { benchContext, benchRound } from './lib/llm-round.js';
+import { benchContext, benchRound, chatsOf } from './lib/llm-round.js';
 import { LLAMA_STANDINS, type LlamaStandinName } from './standins/gguf-llama.js';
 import { ensureLlamaStandin } from './standins/llama-cache.js';
-
-const roundChatsBy = new WeakMap<LlmService, RoundChats>();
-/** One round-chat keeper per model host, as create-core makes it. */
-function chatsOf(service: LlmService): RoundChats {
-  let chats = roundChatsBy.get(service);
-  if (!chats) roundChatsBy.set(service, (chats = createRoundChats(service)));
-  return chats;
-}
 
 const FIXTURES = process.env.FIXTURES_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures');
 const FIXTURE_MODEL = path.join(FIXTURES, 'llama-2-tiny-random.gguf');

@@ -23,7 +23,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createRoundChats, type RoundChats } from '../main/core/interview/interviewers/llm/round-chats.js';
 import {
   createLlmInterviewerFactory,
   DEFAULT_LLM_LIMITS,
@@ -37,20 +36,12 @@ import type { LiveSegment } from '../main/core/speech/transcript-queue.js';
 import { readSamples } from '../main/core/speech/wav-format.js';
 import { openWavWriter } from '../main/core/speech/wav-writer.js';
 import { firstWordClock } from './lib/first-word.js';
-import { benchContext, benchRound } from './lib/llm-round.js';
+import { benchContext, benchRound, chatsOf } from './lib/llm-round.js';
 import { loadBenchSpeech, type BenchSpeech } from './lib/speech-engine.js';
 import { scriptTextFor, spokenAnswer, type SpokenAnswer } from './lib/spoken-answer.js';
 import { standinsDir } from './standins/cache.js';
 import { LLAMA_STANDINS, type LlamaStandinName } from './standins/gguf-llama.js';
 import { ensureLlamaStandin } from './standins/llama-cache.js';
-
-const roundChatsBy = new WeakMap<LlmService, RoundChats>();
-/** One round-chat keeper per model host, as create-core makes it. */
-function chatsOf(service: LlmService): RoundChats {
-  let chats = roundChatsBy.get(service);
-  if (!chats) roundChatsBy.set(service, (chats = createRoundChats(service)));
-  return chats;
-}
 
 const CHUNK_MS = 200;
 const CHUNK = (CHUNK_MS * SAMPLE_RATE) / 1000;

@@ -4,6 +4,9 @@
  * not a silently ignored field.
  */
 import { z } from 'zod';
+import { checklistItemSchema, designPhaseSchema, questionDesignSchema } from './schema/design.js';
+
+export * from './schema/design.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z
@@ -93,15 +96,8 @@ export const questionSchema = z
     competency: text.optional(),
     star: starSchema.optional(),
     coding: codingSchema.optional(),
-  })
-  .strict();
-
-/** A checklist item for a round (e.g. system design: requirements, API, data model, ...). */
-export const checklistItemSchema = z
-  .object({
-    id,
-    label: text,
-    signals: z.array(text).min(1),
+    /** System-design questions: stated constraints, checklist notes, a reference design. */
+    design: questionDesignSchema.optional(),
   })
   .strict();
 
@@ -115,6 +111,8 @@ export const roundSchema = z
     maxFollowUps: z.number().int().min(0).default(2),
     intro: text,
     checklist: z.array(checklistItemSchema).optional(),
+    /** Design rounds: the phases in order, each with a time box and the checklist items it covers. */
+    phases: z.array(designPhaseSchema).optional(),
     questions: z.array(questionSchema).min(1),
   })
   .strict();
@@ -151,6 +149,5 @@ export type Star = z.infer<typeof starSchema>;
 export type CodingTest = z.infer<typeof codingTestSchema>;
 export type Coding = z.infer<typeof codingSchema>;
 export type Question = z.infer<typeof questionSchema>;
-export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export type Round = z.infer<typeof roundSchema>;
 export type Role = z.infer<typeof roleSchema>;

@@ -2,6 +2,7 @@
 // - renderer: Vite (React, hashed assets) -> dist/renderer
 // - main process: esbuild, one ESM file; npm packages stay external (native modules load from node_modules)
 // - preload: esbuild, one CommonJS file, because sandboxed preloads cannot require local modules
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -22,6 +23,20 @@ if (!only || only === 'main') {
     format: 'esm',
     packages: 'external',
     external: ['electron'],
+  });
+  // Role packs are checked in a worker thread; its bundle carries its own dependencies, so it
+  // loads from one file wherever the app is installed.
+  await esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'main', 'core', 'content', 'pack-worker.ts')],
+    outfile: path.join(root, 'dist', 'main', 'pack-worker.js'),
+    format: 'esm',
+  });
+  // The runner's plain-JavaScript files (bootstrap, harnesses) are read from disk by the
+  // sandboxed child process: copied as they are, next to the bundle (see runtime-dir.ts).
+  await fs.rm(path.join(root, 'dist', 'main', 'runtime'), { recursive: true, force: true });
+  await fs.cp(path.join(root, 'main', 'core', 'runner', 'runtime'), path.join(root, 'dist', 'main', 'runtime'), {
+    recursive: true,
   });
   await esbuild({
     ...common,

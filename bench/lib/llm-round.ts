@@ -4,7 +4,9 @@
  * the round's flow).
  */
 import type { Question, Role, Round } from '../../content/schema.js';
+import { createRoundChats, type RoundChats } from '../../main/core/interview/interviewers/llm/round-chats.js';
 import type { DecisionContext } from '../../main/core/interview/interviewers/types.js';
+import type { LlmService } from '../../main/core/llm/llm-service.js';
 
 export function benchRound(): { role: Role; round: Round; question: Question } {
   const rubric = ['requirements', 'bottleneck', 'idempotency', 'rollout'].map((id) => ({
@@ -63,4 +65,12 @@ export function benchContext(answers: string[], bench = benchRound()): DecisionC
     questionsLeft: 1,
     nextQuestionMinutes: 6,
   };
+}
+
+const roundChatsBy = new WeakMap<LlmService, RoundChats>();
+/** One round-chat keeper per model host, as create-core makes it. */
+export function chatsOf(service: LlmService): RoundChats {
+  let chats = roundChatsBy.get(service);
+  if (!chats) roundChatsBy.set(service, (chats = createRoundChats(service)));
+  return chats;
 }

@@ -1,6 +1,7 @@
 /**
  * Pushes from core to the UI. One map, used by both transports; payloads are plain data.
  */
+import type { ReferenceStatus } from './services/content.js';
 import type { InterviewView } from './services/interview.js';
 import type { DownloadInfo, DownloadProgress, LlmStatus } from './services/models.js';
 import type { Settings } from './services/settings.js';
@@ -19,6 +20,8 @@ export interface EventMap {
   'models:changed': Record<string, never>;
   /** The interviewer model started loading, moved on (progress), became ready or failed. */
   'llm:status': LlmStatus;
+  /** A role pack's reference check started or finished (see ReferenceStatus). */
+  'content:references': { roleId: string; file: string; status: ReferenceStatus };
   /** Interviewer text as it is generated (LLM interviewer); the final text arrives in the view. */
   'interviewer:token': { sessionId: string; text: string };
   /** A non-blocking notice, e.g. the LLM failed and the scripted interviewer answered instead. */

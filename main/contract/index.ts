@@ -4,6 +4,7 @@
  */
 import type { ClientOf, ImplementationOf } from './define.js';
 import { appContract } from './services/app.js';
+import { boardContract } from './services/board.js';
 import { contentContract } from './services/content.js';
 import { feedbackContract } from './services/feedback.js';
 import { interviewContract } from './services/interview.js';
@@ -21,6 +22,7 @@ export const contract = {
   speech: speechContract,
   sessions: sessionsContract,
   feedback: feedbackContract,
+  board: boardContract,
 };
 
 export type Contract = typeof contract;
@@ -31,6 +33,7 @@ export * from './define.js';
 export * from './events.js';
 export * from './result.js';
 export type * from './services/app.js';
+export type * from './services/board.js';
 export type * from './services/content.js';
 export type * from './services/feedback.js';
 export type * from './services/interview.js';

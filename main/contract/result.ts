@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'TRANSCRIBE_FAILED',
   'EXPORT_FAILED',
   'IMPORT_FAILED',
+  /** Stored data of one item (a session) cannot be read; the rest is unaffected. */
+  'DATA_DAMAGED',
   'TRANSPORT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,9 @@
 import type { EventEnvelope } from './events.js';
 import type { Result } from './result.js';
 
+/** The largest WebSocket message either side accepts; the server closes a connection that sends more. */
+export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
 export interface WireRequest {
   id: number;
   channel: string;

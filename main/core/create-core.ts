@@ -7,8 +7,10 @@ import { contract, type Services } from '../contract/index.js';
 import { AppError } from '../contract/result.js';
 import type { AppInfo } from '../contract/services/app.js';
 import type { SettingsPatch } from '../contract/services/settings.js';
+import { createBoardRepository, type BoardRepository } from './board/repository.js';
+import { createBoardService } from './board/service.js';
 import { createQuestionBank } from './content/question-bank.js';
-import { createContentService } from './content/service.js';
+import { createContentService, type ContentService } from './content/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
 import { createFeedbackService } from './feedback/feedback-service.js';
@@ -22,6 +24,8 @@ import { createHardwareProbe } from './models/hardware.js';
 import { createModelsService } from './models/models-service.js';
 import { announceChanges } from './rpc/announce.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
+import { createSandbox, type Sandbox } from './runner/sandbox.js';
+import { realFileInside } from './sessions/session-files.js';
 import { createSessionsService } from './sessions/sessions-service.js';
 import { readSettings, writeSettings } from './settings/settings-store.js';
 import { resolveMediaPath } from './speech/media-path.js';
@@ -39,8 +43,18 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** Model files shipped with an offline installer (resources/models when packaged); none by default. */
   bundledModelsDir?: string;
-  /** Extra model catalog entries; default: the REHEARSAL_CATALOG_FILE env var (a test/dev hook). */
+  /** Extra model catalog entries (a test/dev hook; see env-options.ts). */
   extraCatalogFile?: string;
+  /** CPU threads for the interviewer model; default: the cores this process may use. */
+  llmThreads?: number;
+  /** A fixed sampling seed for the interviewer (reproducible end-to-end tests); random otherwise. */
+  llmSeed?: number;
+  /**
+   * The runtime untrusted code runs in (see runner/sandbox.ts): by default this process's own
+   * binary. The desktop app passes its Electron binary with runAsNode, because utilityProcess
+   * does not apply Node's --permission flags.
+   */
+  runner?: { execPath: string; runAsNode?: boolean };
 }
 
 export interface Core {
@@ -48,9 +62,13 @@ export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   db: Db | null;
+  /** The one place untrusted code runs (pack references; candidates' code later). */
+  runner: Sandbox;
+  content: ContentService;
   /** The recording file for a /media/<sessionId>/<file> path, or null (served by the bridge and app://). */
   mediaFile(urlPath: string): string | null;
-  close(): void;
+  /** Stops background work; resolves once worker threads and running checks have ended. */
+  close(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -75,17 +93,27 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 
+  // Created now so workspaces a crash left behind are swept at start.
+  const runner = createSandbox({
+    execPath: options.runner?.execPath ?? process.execPath,
+    runAsNode: options.runner?.runAsNode ?? false,
+    tempRoot: paths.runner,
+    log: (message) => log(`runner: ${message}`),
+  });
   const content = createContentService({
     bundledDir: options.bundledRolesDir,
     userDir: paths.userRoles,
+    sandbox: () => runner,
+    referenceCacheFile: paths.referenceChecks,
     onChanged: (roles, invalid) => events.emit('content:changed', { roles, invalid }),
+    onReferences: (payload) => events.emit('content:references', payload),
+    log: (message) => log(`content: ${message}`),
   });
   // The interviewer's model: loads in the background, shared with the hardware probe.
   const llm = createLlmService({
     modelPath: () => readSettings(db).activeLlmModel,
     log,
-    // A test/dev hook like REHEARSAL_CATALOG_FILE: CPU threads for the model (default: all cores).
-    threads: Number(process.env.REHEARSAL_LLM_THREADS) || undefined,
+    threads: options.llmThreads,
     // Loading, its progress, ready or failed: the Models and practice screens follow it.
     onStatus: (status) => events.emit('llm:status', status),
   });
@@ -94,8 +122,7 @@ export function createCore(options: CoreOptions): Core {
     llm,
     chats: roundChats,
     notify: (sessionId, message) => events.emit('interviewer:notice', { sessionId, message }),
-    // Reproducible decisions for end-to-end tests (REHEARSAL_LLM_SEED); random otherwise.
-    ...(Number(process.env.REHEARSAL_LLM_SEED) ? { limits: { seed: Number(process.env.REHEARSAL_LLM_SEED) } } : {}),
+    ...(options.llmSeed !== undefined ? { limits: { seed: options.llmSeed } } : {}),
   });
   const chooseInterviewer = (sessionId: string) => {
     const modelPath = readSettings(db).activeLlmModel;
@@ -107,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
     hardware: createHardwareProbe(() => llm.runtime()),
     modelsDir: paths.models,
     bundledModelsDir: options.bundledModelsDir ?? null,
-    extraCatalogFile: options.extraCatalogFile ?? process.env.REHEARSAL_CATALOG_FILE,
+    extraCatalogFile: options.extraCatalogFile,
     events,
     settings: settingsAccess,
     log,
@@ -136,6 +163,12 @@ export function createCore(options: CoreOptions): Core {
   }
 
   // Feedback judges with the active model when there is one; otherwise it is rule-based only.
+  let boardRepository: BoardRepository | undefined;
+  const board = createBoardService({
+    repository: () => (boardRepository ??= createBoardRepository(requireDb())),
+    content,
+  });
+
   const feedback = createFeedbackService({
     repository: interviewRepo,
     db: requireDb,
@@ -152,6 +185,15 @@ export function createCore(options: CoreOptions): Core {
     interviewer: chooseInterviewer,
     onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
     onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
+    boardLook: (sessionId, turnSeq) => {
+      try {
+        return board.look(sessionId, turnSeq);
+      } catch (error) {
+        // The interview goes on without the board rather than stopping on it.
+        log('could not read the whiteboard for the interviewer', error);
+        return null;
+      }
+    },
   });
 
   const services: Services = {
@@ -198,6 +240,7 @@ export function createCore(options: CoreOptions): Core {
       importFolder: () => events.emit('sessions:changed', { sessionId: null }),
     }),
     feedback,
+    board: board.service,
   };
 
   // Loading takes seconds to minutes: start now, so the first round does not wait for it.
@@ -212,13 +255,19 @@ export function createCore(options: CoreOptions): Core {
     dispatch,
     events,
     db,
-    mediaFile: (urlPath) => resolveMediaPath(paths.sessions, urlPath),
-    close() {
+    runner,
+    content,
+    mediaFile: (urlPath) => {
+      const file = resolveMediaPath(paths.sessions, urlPath);
+      return file === null ? null : realFileInside(paths.sessions, file);
+    },
+    async close() {
       feedback.close();
       speech.close();
       models.close();
       void llm.close();
       db?.close();
+      await content.close();
     },
   };
 }

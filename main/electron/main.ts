@@ -7,16 +7,21 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, screen, session, shell } from 'electron';
 import { createCore, type Core } from '../core/create-core.js';
+import { coreOptionsFromEnv } from '../core/env-options.js';
 import { contentSecurityPolicy, resolveStaticPath } from '../core/web-security.js';
 import { registerIpc } from './ipc.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
   DEFAULT_WINDOW_STATE,
+  frameNavigationDecision,
   isPermissionAllowed,
   isPermissionCheckAllowed,
+  isRequestAllowed,
+  NETWORK_URL_PATTERNS,
   mainWindowOptions,
   navigationDecision,
+  redirectDecision,
   restoreWindowState,
   windowOpenDecision,
 } from './policies.js';
@@ -54,6 +59,15 @@ if (!app.requestSingleInstanceLock()) {
       event.preventDefault();
       if (decision === 'open-external') void shell.openExternal(url);
     });
+    contents.on('will-redirect', (details) => {
+      if (redirectDecision(details.url) !== 'allow') details.preventDefault();
+    });
+    contents.on('will-frame-navigate', (details) => {
+      const decision = frameNavigationDecision(details.url, details.isMainFrame);
+      if (decision === 'allow') return;
+      details.preventDefault();
+      if (decision === 'open-external') void shell.openExternal(details.url);
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (windowOpenDecision(url) === 'open-external') void shell.openExternal(url);
@@ -61,7 +75,7 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => void core?.close());
   void app.whenReady().then(start);
 }
 
@@ -72,6 +86,11 @@ function start(): void {
     ...(bundledModelsDir ? { bundledModelsDir } : {}),
     transport: 'electron',
     version: app.getVersion(),
+    ...coreOptionsFromEnv(process.env),
+    // Untrusted code (pack references, candidates' code) runs in this binary as plain Node
+    // (ELECTRON_RUN_AS_NODE=1) under --permission: utilityProcess is reported to ignore
+    // --permission, so it could not be the sandbox. This is why the RunAsNode fuse stays on.
+    runner: { execPath: process.execPath, runAsNode: true },
   });
 
   const csp = contentSecurityPolicy();
@@ -102,6 +121,11 @@ function start(): void {
   session.defaultSession.setPermissionCheckHandler((_webContents, permission, origin, details) =>
     isPermissionCheckAllowed(permission, origin, (details as { mediaType?: string }).mediaType),
   );
+
+  // Nothing the page asks for leaves the machine (the bridge is not used inside Electron).
+  session.defaultSession.webRequest.onBeforeRequest({ urls: NETWORK_URL_PATTERNS }, (details, callback) => {
+    callback({ cancel: !isRequestAllowed(details.url) });
+  });
 
   registerIpc(ipcMain, core, () => mainWindow?.webContents ?? null);
   createWindow();

@@ -65,6 +65,24 @@ export function navigationDecision(url: string): NavigationDecision {
   }
 }
 
+/**
+ * A server redirect during a navigation (will-redirect): only ever to the app's own pages. Nothing
+ * opens externally here: the user did not choose the target, a server did.
+ */
+export function redirectDecision(url: string): 'allow' | 'deny' {
+  return isAppUrl(url) ? 'allow' : 'deny';
+}
+
+/**
+ * Any frame navigating (will-frame-navigate, which also fires for subframes): the main frame
+ * follows navigationDecision; a subframe (the app has none of its own) may only show app pages,
+ * and never sends the user to the browser.
+ */
+export function frameNavigationDecision(url: string, isMainFrame: boolean): NavigationDecision {
+  if (isMainFrame) return navigationDecision(url);
+  return isAppUrl(url) ? 'allow' : 'deny';
+}
+
 /** window.open never makes a window; http(s) targets open in the system browser. */
 export function windowOpenDecision(url: string): 'open-external' | 'deny' {
   return navigationDecision(url) === 'open-external' ? 'open-external' : 'deny';
@@ -90,6 +108,28 @@ export function isPermissionCheckAllowed(permission: string, requestingOrigin: s
   if (!isAppUrl(requestingOrigin)) return false;
   return permission === 'media' && (mediaType === undefined || mediaType === 'audio');
 }
+
+/**
+ * The app is offline: the page may load only its own files (app://ui), in-memory data (data:,
+ * blob:) and devtools pages. Everything else is cancelled, so a library's CDN fallback, an
+ * embedded video or a "share" link inside the whiteboard never reaches the network, whatever the
+ * CSP says. (Links the user opens go to the system browser through navigationDecision.)
+ */
+export function isRequestAllowed(url: string): boolean {
+  if (isAppUrl(url)) return true;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'data:' || protocol === 'blob:' || protocol === 'devtools:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The requests the filter is asked about: the network ones. The app's own files come through the
+ * app:// handler, which reads them with file:// URLs that must not be filtered.
+ */
+export const NETWORK_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
 
 /** IPC is answered only for the app's own main frame in the app's own window. */
 export function isTrustedSender(

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { decodeBinaryRequest, parseRequest, type WireMessage } from '../contract/wire.js';
+import { decodeBinaryRequest, MAX_FRAME_BYTES, parseRequest, type WireMessage } from '../contract/wire.js';
 import type { Core } from '../core/create-core.js';
 import { contentSecurityPolicy, resolveStaticPath } from '../core/web-security.js';
 import { isMediaRequest, serveMedia } from './media-route.js';
@@ -73,9 +73,20 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  // A malformed request or a connection reset must never reach the process as an unhandled error.
+  server.on('clientError', (error, socket) => {
+    log(`dropped a malformed request: ${error.message}`);
+    socket.destroy();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  wss.on('error', (error) => log(`websocket server error: ${error.message}`));
   server.on('upgrade', (req, socket, head) => {
-    const decision = checkUpgrade({ url: req.url, origin: req.headers.origin, host: req.headers.host }, options.token);
+    socket.on('error', (error) => log(`connection error during upgrade: ${error.message}`));
+    const decision = checkUpgrade(
+      { url: req.url, origin: req.headers.origin, host: req.headers.host },
+      options.token,
+      port,
+    );
     if (!decision.ok) {
       log(`refused a connection: ${decision.reason}`);
       socket.end(
@@ -83,7 +94,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       );
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveClient(ws, options.core));
+    wss.handleUpgrade(req, socket, head, (ws) => serveClient(ws, options.core, log));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -91,6 +102,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  server.on('error', (error) => log(`server error: ${error.message}`));
 
   return {
     port,
@@ -104,7 +116,38 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
 }
 
-function serveClient(ws: WebSocket, core: Core): void {
+/** Close codes for the protocol errors ws reports (RFC 6455 section 7.4.1). */
+function closeCodeFor(code: string | undefined): number {
+  if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return 1009;
+  if (code === 'WS_ERR_INVALID_UTF8') return 1007;
+  return 1002;
+}
+
+/** A close reason the other side can act on; at most 123 bytes, as the protocol allows. */
+export function closeReason(error: Error & { code?: string }): string {
+  const text =
+    error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+      ? `Message too big: the limit is ${MAX_FRAME_BYTES / (1024 * 1024)} MB`
+      : error.message.replace(/^Invalid WebSocket frame: /, 'Invalid frame: ');
+  return Buffer.from(text).subarray(0, 123).toString();
+}
+
+/**
+ * A bad frame (invalid UTF-8, reserved opcode, unmasked, RSV1, oversized) ends that connection
+ * with a close code and a reason saying what was wrong; every other connection carries on.
+ * ws closes with the code alone; this listener runs first (ws's receiver is internal, so it is
+ * looked up defensively) to add the reason.
+ */
+function explainProtocolErrors(ws: WebSocket, log: (message: string) => void): void {
+  const receiver = (ws as unknown as { _receiver?: NodeJS.EventEmitter })._receiver;
+  receiver?.prependListener('error', (error: Error & { code?: string }) => {
+    if (ws.readyState === ws.OPEN) ws.close(closeCodeFor(error.code), closeReason(error));
+  });
+  ws.on('error', (error: Error & { code?: string }) => log(`closed a connection: ${error.message}`));
+}
+
+function serveClient(ws: WebSocket, core: Core, log: (message: string) => void): void {
+  explainProtocolErrors(ws, log);
   const send = (message: WireMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };

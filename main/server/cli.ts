@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.js';
 import { defaultDataDir } from '../core/default-data-dir.js';
+import { coreOptionsFromEnv } from '../core/env-options.js';
 import { startBridge } from './bridge.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,6 +47,7 @@ const core = createCore({
   bundledRolesDir: path.join(root, 'content', 'roles'),
   transport: 'bridge',
   version: pkg.version,
+  ...coreOptionsFromEnv(process.env),
 });
 const token = values.token ?? randomBytes(24).toString('base64url');
 
@@ -57,10 +59,10 @@ console.log(`Data folder: ${dataDir}`);
 console.log(`Open ${bridge.url}`);
 
 const stop = () => {
-  void bridge.close().then(() => {
-    core.close();
-    process.exit(0);
-  });
+  void bridge
+    .close()
+    .then(() => core.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

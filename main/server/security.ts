@@ -19,12 +19,24 @@ export function isLoopbackHostHeader(host: string | undefined): boolean {
   return LOOPBACK_HOSTS.has((name ?? '').toLowerCase());
 }
 
-/** Browsers always send Origin on WebSocket upgrades; non-browser clients (tests, tools) may not. */
-export function isAllowedOrigin(origin: string | undefined): boolean {
+/** "host:port" of a Host header, or null when it has no explicit port. */
+function portOf(host: string): string | null {
+  const match = /:(\d+)$/.exec(host);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Only the server's own origin: http, the host the page was loaded from (the Host header) and
+ * the server's port. Another local page (a dev server on another port, a file:// page) is
+ * refused even though it is on this machine. Browsers always send Origin on WebSocket upgrades;
+ * non-browser clients (tests, tools) may not, and still need the token.
+ */
+export function isAllowedOrigin(origin: string | undefined, host: string | undefined, port: number): boolean {
   if (origin === undefined) return true;
+  if (!host || !isLoopbackHostHeader(host) || portOf(host) !== String(port)) return false;
   try {
     const url = new URL(origin);
-    return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname.toLowerCase().replace(/^(::1)$/, '[::1]'));
+    return url.protocol === 'http:' && url.host.toLowerCase() === host.toLowerCase() && url.port === String(port);
   } catch {
     return false;
   }
@@ -35,9 +47,12 @@ export type UpgradeDecision = { ok: true } | { ok: false; status: 401 | 403; rea
 export function checkUpgrade(
   request: { url: string | undefined; origin: string | undefined; host: string | undefined },
   token: string,
+  port: number,
 ): UpgradeDecision {
   if (!isLoopbackHostHeader(request.host)) return { ok: false, status: 403, reason: 'host is not loopback' };
-  if (!isAllowedOrigin(request.origin)) return { ok: false, status: 403, reason: 'origin is not local' };
+  if (!isAllowedOrigin(request.origin, request.host, port)) {
+    return { ok: false, status: 403, reason: `origin ${request.origin ?? ''} is not this server's own` };
+  }
   const given = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('token');
   if (!tokensMatch(token, given)) return { ok: false, status: 401, reason: 'missing or wrong token' };
   return { ok: true };

@@ -6,13 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  answersKey,
-  roundKeyOf,
-  type QuestionLlmBody,
-  type RoundLlmBody,
-} from '../../main/core/feedback/feedback-service.js';
+import { answersKey, roundKeyOf } from '../../main/core/feedback/answer-keys.js';
 import { createFeedbackStore } from '../../main/core/feedback/feedback-store.js';
+import type { LlmQuestionBody, LlmRoundBody } from '../../main/core/feedback/stored-body.js';
 import { createInterviewRepository, roundRowId, turnRowId } from '../../main/core/interview/repository.js';
 import { openDatabase } from '../../main/core/storage/database.js';
 import {
@@ -81,7 +77,7 @@ function storeModelFeedback(dataDir: string, sessionId: string): void {
     const store = createFeedbackStore(opened.db);
     const state = record.state;
     const turns = state.turns.filter((t) => t.questionIndex === 0);
-    const body: QuestionLlmBody = {
+    const body: LlmQuestionBody = {
       v: 1,
       type: 'question',
       questionId: state.questions[0]!.id,
@@ -154,7 +150,7 @@ function storeModelFeedback(dataDir: string, sessionId: string): void {
       ],
     ] as const;
     for (const [start, end, text] of spoken) segment.run(turnRowId(sessionId, turns[0]!.seq), start, end, text);
-    const round: RoundLlmBody = {
+    const round: LlmRoundBody = {
       v: 1,
       type: 'round',
       key: roundKeyOf(state),

@@ -272,7 +272,7 @@ describe('history: find, replay, export and delete a past session', () => {
 
     expect(browser.consoleErrors).toEqual([]);
     expect(browser.offsiteRequests).toEqual([]);
-    expect(typedId).toBeTruthy();
+    expect(typedId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('reads well in dark mode', async () => {

@@ -79,6 +79,8 @@ describe('role library: search, user packs', () => {
     await card.waitFor();
     expect(await card.getByText('Your pack').count()).toBe(1);
     await screenshot(page, 'library-import-ok');
+    // Its reference solutions were run in the sandbox after the import; the card shows the result.
+    await card.getByText('References pass').waitFor({ timeout: 60_000 });
     await card.getByRole('link', { name: /Open/ }).click();
     await page.getByRole('heading', { name: 'My Custom Role' }).waitFor();
   });

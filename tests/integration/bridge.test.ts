@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bridge?.close();
-  core?.close();
+  await core?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

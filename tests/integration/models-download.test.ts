@@ -3,7 +3,7 @@
  * on 127.0.0.1 serving the fixture GGUF, through the models service (catalog entry → preflight
  * → download → verify → installed and active).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,14 +35,17 @@ const probe = (hw: Hardware): HardwareProbe => ({ get: async () => hw, peek: () 
 
 let server: RangeServer;
 let gguf: Buffer;
-/** The fixture followed by zeros up to 16 MB: several chunks, so a resume has something to keep. */
+/**
+ * The fixture followed by random bytes up to 16 MB: several chunks, so a resume has something to
+ * keep. Random, like real weights: a body of zeros is refused as a download that never finished.
+ */
 let bigGguf: Buffer;
 let root: string;
 const services: ModelsService[] = [];
 
 beforeAll(async () => {
   gguf = fs.readFileSync(await fixturePath('llama-2-tiny-random.gguf'));
-  bigGguf = Buffer.concat([gguf, Buffer.alloc(16 * 1024 * 1024 - gguf.length)]);
+  bigGguf = Buffer.concat([gguf, randomBytes(16 * 1024 * 1024 - gguf.length)]);
   server = await startRangeServer();
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-download-'));
 });

@@ -77,6 +77,7 @@ export interface ChecklistCoverageView {
   id: string;
   label: string;
   covered: boolean;
+  /** Quotes; in design rounds prefixed with where they are ("on the board: …", "in your notes: …"). */
   evidence: string[];
 }
 
@@ -144,6 +145,8 @@ export interface QuestionFeedback {
   flags: AnswerFlag[];
   /** Rule-based score: rubric points evidenced. */
   rules: { covered: number; total: number; improvement: string | null };
+  /** Design rounds: what the board shows that nobody talked about ("Drew a cache … — no eviction mentioned."). */
+  boardObservations?: string[];
   llm: LlmQuestionJudgement | null;
   llmStatus: JudgementStatus;
   /** Why there is no model judgement, in words for the candidate. */
@@ -176,6 +179,11 @@ export interface SessionFeedbackView {
 }
 
 export const feedbackContract = {
-  /** Rule-based feedback at once, plus the model's judgement where it is ready; starts what is missing. */
+  /** Rule-based feedback at once, plus the model's judgement where it is ready. A pure read. */
   forSession: method(z.object({ sessionId: z.string().min(1).max(100) })).returns<SessionFeedbackView>(),
+  /**
+   * Starts what is missing: stores changed rule feedback and queues the model's judgements not
+   * made yet (e.g. for a session from before a model was chosen, or after a restart).
+   */
+  request: method(z.object({ sessionId: z.string().min(1).max(100) })).returns<{ queued: number }>(),
 };

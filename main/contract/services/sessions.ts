@@ -27,9 +27,17 @@ export interface SessionListItem {
   hasAudio: boolean;
 }
 
+/** A session left out of a list, a chart or an export because its stored data cannot be read. */
+export interface DamagedSession {
+  sessionId: string;
+  reason: string;
+}
+
 export interface SessionPage {
   items: SessionListItem[];
   hasMore: boolean;
+  /** Sessions of this page that could not be read (the rest of the page is still there). */
+  damaged?: DamagedSession[];
 }
 
 export interface HistoryFilters {
@@ -111,7 +119,7 @@ export interface SessionDetail {
   summary: RoundSummaryView;
 }
 
-export type SearchHitKind = 'question' | 'answer' | 'transcript' | 'notes';
+export type SearchHitKind = 'question' | 'answer' | 'transcript' | 'notes' | 'board';
 
 export interface SnippetPart {
   text: string;
@@ -172,6 +180,7 @@ export interface ProgressView {
   points: ProgressPoint[];
   dimensions: ProgressDimension[];
   repeatedQuestions: RepeatedQuestion[];
+  damaged?: DamagedSession[];
 }
 
 export interface QuestionAttempt {
@@ -190,6 +199,7 @@ export interface QuestionAttempts {
   questionId: string;
   prompt: string;
   attempts: QuestionAttempt[];
+  damaged?: DamagedSession[];
 }
 
 export interface DataInfo {
@@ -252,9 +262,20 @@ export const sessionsContract = {
   exportMarkdown: method(z.object({ sessionId })).returns<{ fileName: string; text: string }>(),
   exportPdf: method(z.object({ sessionId })).returns<{ fileName: string; base64: string }>(),
   /** Every session (rows as JSON, plus audio) as one zip archive. */
-  exportArchive: method(z.undefined()).returns<{ fileName: string; base64: string; sessions: number }>(),
+  exportArchive: method(z.undefined()).returns<{
+    fileName: string;
+    base64: string;
+    sessions: number;
+    /** Sessions left out because their data cannot be read (an import would refuse them). */
+    damaged?: DamagedSession[];
+  }>(),
   /** The same content as a folder, created inside `folder`. */
-  exportToFolder: method(z.object({ folder })).returns<{ path: string; sessions: number; files: number }>(),
+  exportToFolder: method(z.object({ folder })).returns<{
+    path: string;
+    sessions: number;
+    files: number;
+    damaged?: DamagedSession[];
+  }>(),
   importArchive: method(
     z.object({
       bytes: z

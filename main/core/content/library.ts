@@ -1,12 +1,18 @@
 /**
  * The role library: every pack in the bundled and user folders, checked one by one. A bad pack
  * never takes the library down; it becomes a PackProblem the UI can show next to the good ones.
+ *
+ * Checking is structure only (YAML, schema, ids, cross-references): no code from a pack runs
+ * here. Reference solutions are run by the runner, on request (reference-checks.ts). The
+ * per-file part (checkStructure) is what the worker thread does; the cross-file part (ids
+ * claimed by earlier packs) is cheap and runs where the library is kept.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../../content/schema.js';
-import type { PackProblem, RoleSummary } from '../../contract/services/content.js';
-import { formatError, formatPath, MAX_PACK_BYTES, parsePack, tooLargeError, type Locate } from './parse-pack.js';
+import type { PackProblem, ReferenceStatus, RoleSummary } from '../../contract/services/content.js';
+import { ErrorList, formatError, formatPath, MAX_PACK_BYTES, parsePack, tooLargeError } from './parse-pack.js';
 import { checkSemantics } from './semantic-rules.js';
 
 export type PackSource = 'bundled' | 'user';
@@ -16,6 +22,8 @@ export interface LoadedRole {
   source: PackSource;
   /** As shown to people: the file name within its folder. */
   file: string;
+  /** SHA-256 of the file's bytes: reference-check results are cached under it. */
+  sha256?: string;
 }
 
 export interface Library {
@@ -32,16 +40,23 @@ export interface PackFile {
   error?: string;
 }
 
-export interface CheckedPack {
+/** What checking one file alone finds (plain data: it crosses from the worker thread). */
+export interface PackStructure {
   file: string;
   source: PackSource;
-  /** Present only when the pack has no errors at all. */
-  role?: Role;
-  /** The schema-valid role even when other checks failed, for reports such as content:check. */
+  sha256: string | null;
+  /** The schema-valid role, even when other checks failed (content:check reports on it). */
   parsed?: Role;
   errors: string[];
+  /** Coding questions, whose reference solutions the runner can check. */
   coding: number;
-  referencesPassed: number;
+  /** Lines of the ids that may clash with other packs: the role's, and each question's [round][question]. */
+  idLines?: { role: number; questions: number[][] };
+}
+
+export interface CheckedPack extends PackStructure {
+  /** Present only when the pack has no errors at all. */
+  role?: Role;
 }
 
 /** Which file owns each role and question id; progress and history are keyed by these ids. */
@@ -64,49 +79,80 @@ export function claimIds(owners: IdOwners, role: Role, file: string): void {
   for (const round of role.rounds) for (const q of round.questions) owners.questions.set(q.id, file);
 }
 
-export function collisionErrors(role: Role, file: string, locate: Locate, owners: IdOwners): string[] {
+export function collisionErrors(
+  role: Role,
+  file: string,
+  idLines: PackStructure['idLines'],
+  owners: IdOwners,
+): string[] {
   const errors: string[] = [];
   const roleOwner = owners.roles.get(role.id);
   if (roleOwner !== undefined) {
-    errors.push(formatError(file, locate(['id']), 'id', `role id "${role.id}" is already used by ${roleOwner}`));
+    errors.push(formatError(file, idLines?.role ?? 1, 'id', `role id "${role.id}" is already used by ${roleOwner}`));
   }
   role.rounds.forEach((round, r) => {
     round.questions.forEach((q, i) => {
       const owner = owners.questions.get(q.id);
       if (owner === undefined) return;
-      const path = ['rounds', r, 'questions', i, 'id'];
-      errors.push(
-        formatError(file, locate(path), formatPath(path), `question id "${q.id}" is already used by ${owner}`),
-      );
+      const path = formatPath(['rounds', r, 'questions', i, 'id']);
+      const line = idLines?.questions[r]?.[i] ?? 1;
+      errors.push(formatError(file, line, path, `question id "${q.id}" is already used by ${owner}`));
     });
   });
   return errors;
 }
 
-/**
- * Checks one pack against everything already accepted in `owners`; a valid pack claims its ids,
- * so earlier packs (bundled ones come first) win every clash.
- */
-export function checkPack(pack: PackFile, owners: IdOwners): CheckedPack {
-  const base = { file: pack.file, source: pack.source, coding: 0, referencesPassed: 0 };
+export function sha256Of(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Everything one file can be checked for on its own. Runs no code from the pack. */
+export function checkStructure(pack: PackFile): PackStructure {
+  const base = { file: pack.file, source: pack.source, coding: 0 };
   if (pack.error !== undefined || pack.bytes === undefined) {
-    return { ...base, errors: [pack.error ?? formatError(pack.file, 1, '(file)', 'no content')] };
+    return { ...base, sha256: null, errors: [pack.error ?? formatError(pack.file, 1, '(file)', 'no content')] };
   }
+  const sha256 = sha256Of(pack.bytes);
   const parsed = parsePack(pack.bytes, pack.file);
-  if (!parsed.role) return { ...base, errors: parsed.errors };
+  if (!parsed.role) return { ...base, sha256, errors: parsed.errors };
   const locate = parsed.locate ?? (() => 1);
-  const semantic = checkSemantics(parsed.role, pack.file, locate);
-  const errors = [...semantic.errors, ...collisionErrors(parsed.role, pack.file, locate, owners)];
-  const result = {
+  const role = parsed.role;
+  const semantic = checkSemantics(role, pack.file, locate);
+  const errors = new ErrorList();
+  for (const e of semantic.errors) errors.add(e);
+  return {
     ...base,
-    parsed: parsed.role,
+    sha256,
+    parsed: role,
     coding: semantic.coding,
-    referencesPassed: semantic.referencesPassed,
-    errors,
+    errors: errors.list(),
+    idLines: {
+      role: locate(['id']),
+      questions: role.rounds.map((round, r) =>
+        round.questions.map((_, i) => locate(['rounds', r, 'questions', i, 'id'])),
+      ),
+    },
   };
-  if (errors.length > 0) return result;
-  claimIds(owners, parsed.role, ownerLabel(pack.source, pack.file));
-  return { ...result, role: parsed.role };
+}
+
+/**
+ * Adds the cross-file check to one file's result: a pack without errors claims its ids, so
+ * earlier packs (bundled ones come first) win every clash.
+ */
+export function resolvePack(structure: PackStructure, owners: IdOwners): CheckedPack {
+  if (!structure.parsed || structure.errors.length > 0) return structure;
+  const clashes = collisionErrors(structure.parsed, structure.file, structure.idLines, owners);
+  if (clashes.length > 0) {
+    const errors = new ErrorList();
+    for (const e of clashes) errors.add(e);
+    return { ...structure, errors: errors.list() };
+  }
+  claimIds(owners, structure.parsed, ownerLabel(structure.source, structure.file));
+  return { ...structure, role: structure.parsed };
+}
+
+export function checkPack(pack: PackFile, owners: IdOwners): CheckedPack {
+  return resolvePack(checkStructure(pack), owners);
 }
 
 export function checkPacks(packs: readonly PackFile[], owners: IdOwners = emptyOwners()): CheckedPack[] {
@@ -115,6 +161,24 @@ export function checkPacks(packs: readonly PackFile[], owners: IdOwners = emptyO
 
 function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A pack to check: a file to read (path) or text handed over by the UI. */
+export interface PackInput {
+  file: string;
+  source: PackSource;
+  path?: string;
+  text?: string;
+}
+
+export function checkInputs(packs: readonly PackInput[]): PackStructure[] {
+  return packs.map((p) =>
+    checkStructure(
+      p.path !== undefined
+        ? readPackFile(p.path, p.file, p.source)
+        : { file: p.file, source: p.source, bytes: p.text ?? '' },
+    ),
+  );
 }
 
 /** Reads one file without throwing; `file` is the label used in messages. */
@@ -152,7 +216,7 @@ export function splitChecked(checked: readonly CheckedPack[]): Library {
   const roles: LoadedRole[] = [];
   const invalid: PackProblem[] = [];
   for (const c of checked) {
-    if (c.role) roles.push({ role: c.role, source: c.source, file: c.file });
+    if (c.role) roles.push({ role: c.role, source: c.source, file: c.file, ...(c.sha256 ? { sha256: c.sha256 } : {}) });
     else invalid.push({ file: c.file, source: c.source, errors: c.errors });
   }
   return { roles, invalid };
@@ -163,8 +227,17 @@ export function loadLibrary({ bundledDir, userDir }: { bundledDir: string; userD
   return splitChecked(checkPacks(packs));
 }
 
-/** What the library lists: structure and descriptions only, never rubrics or reference answers. */
-export function toRoleSummary(loaded: LoadedRole): RoleSummary {
+/** Coding questions in a role: the reference solutions there are to check. */
+export function codingCount(role: Role): number {
+  return role.rounds.reduce((n, round) => n + round.questions.filter((q) => q.coding).length, 0);
+}
+
+/**
+ * What the library lists: structure and descriptions only, never rubrics or reference answers.
+ * Without a known reference status, bundled packs count as checked (the project's tests run every
+ * bundled reference through the runner) and others as not checked.
+ */
+export function toRoleSummary(loaded: LoadedRole, references?: ReferenceStatus): RoleSummary {
   const { role } = loaded;
   return {
     id: role.id,
@@ -184,5 +257,12 @@ export function toRoleSummary(loaded: LoadedRole): RoleSummary {
     })),
     source: loaded.source,
     file: loaded.file,
+    references: references ?? defaultReferenceStatus(loaded),
   };
+}
+
+export function defaultReferenceStatus(loaded: LoadedRole): ReferenceStatus {
+  const coding = codingCount(loaded.role);
+  if (coding === 0) return { state: 'no_code' };
+  return loaded.source === 'bundled' ? { state: 'bundled', coding } : { state: 'not_checked', coding };
 }

@@ -2,16 +2,21 @@
  * Bytes of one role-pack file in, a validated Role (or line-numbered errors) out.
  * Pack authors fix errors in a text editor, so every message points at a line:
  * "<file>:<line> <path>: <message>".
+ *
+ * Linear in the size of the pack, because a pack is untrusted input (a 2 MB file may hold
+ * 58,000 keys): the YAML is read once with every key's line noted (yaml-lines.ts), duplicate
+ * keys are found with a set per mapping, and errors stop being formatted after MAX_ERRORS.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ROUND_KINDS, roleSchema, type Role } from '../../../content/schema.js';
+import { MAX_PACK_BYTES } from '../../contract/services/content.js';
+import { loadYaml, YamlSyntaxError, type Locate, type PathSegment } from './yaml-lines.js';
 
-export const MAX_PACK_BYTES = 2 * 1024 * 1024;
+export type { Locate, PathSegment } from './yaml-lines.js';
 
-export type PathSegment = string | number;
-/** 1-based source line of the deepest node of `path` that exists in the document. */
-export type Locate = (path: readonly PathSegment[]) => number;
+export { MAX_PACK_BYTES } from '../../contract/services/content.js';
+/** Errors reported per pack; past this, one line says how many more there are. */
+export const MAX_ERRORS = 50;
 
 export interface ParsedPack {
   role?: Role;
@@ -31,6 +36,39 @@ export function formatError(file: string, line: number, path: string, message: s
   return `${file}:${line} ${path}: ${message}`;
 }
 
+/** Collects errors, keeping the first MAX_ERRORS and counting the rest. */
+export class ErrorList {
+  readonly kept: string[] = [];
+  private extra = 0;
+
+  get count(): number {
+    return this.kept.length + this.extra;
+  }
+
+  /** True while more errors are still worth formatting. */
+  get open(): boolean {
+    return this.kept.length < MAX_ERRORS;
+  }
+
+  add(message: string): void {
+    if (this.open) this.kept.push(message);
+    else this.extra++;
+  }
+
+  /** Counts errors without formatting them (only once the list is full). */
+  skip(n: number): void {
+    this.extra += n;
+  }
+
+  list(): string[] {
+    return this.extra > 0 ? [...this.kept, moreErrors(this.extra)] : [...this.kept];
+  }
+}
+
+export function moreErrors(n: number): string {
+  return `… and ${n} more problem${n === 1 ? '' : 's'} (fix the ones above first)`;
+}
+
 export function tooLargeError(file: string, size: number): string {
   const mb = (size / (1024 * 1024)).toFixed(1);
   return formatError(file, 1, '(file)', `file is ${mb} MB; a role pack may be at most 2 MB`);
@@ -47,27 +85,34 @@ export function parsePack(bytes: Buffer | string, file: string): ParsedPack {
   // so no "\r" ever ends up inside a prompt; line numbers are unaffected.
   const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) {
+  let loaded: ReturnType<typeof loadYaml>;
+  try {
+    loaded = loadYaml(text);
+  } catch (e) {
+    if (e instanceof YamlSyntaxError) return { errors: [formatError(file, e.line, '(yaml)', e.message)] };
+    // Anything else (nesting deep enough to exhaust the stack) is still this file's problem, not the app's.
     return {
-      errors: doc.errors.map((e) => formatError(file, e.linePos?.[0]?.line ?? 1, '(yaml)', yamlMessage(e.message))),
+      errors: [formatError(file, 1, '(yaml)', `could not be read: ${e instanceof Error ? e.message : String(e)}`)],
     };
   }
-  const locate = makeLocator(doc, lineCounter);
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    // Alias bombs and similar: the document is well-formed but cannot be turned into data.
-    return { errors: [formatError(file, 1, '(yaml)', e instanceof Error ? e.message : String(e))], locate };
+  const { data, locate, duplicates } = loaded;
+  const errors = new ErrorList();
+  for (const d of duplicates) {
+    errors.add(
+      formatError(
+        file,
+        d.line,
+        formatPath(d.path),
+        `duplicate key "${String(d.path.at(-1))}" (first at line ${d.firstLine})`,
+      ),
+    );
   }
+  if (errors.count > 0) return { errors: errors.list(), locate };
 
   const parsed = roleSchema.safeParse(data);
   if (parsed.success) return { role: parsed.data, errors: [], locate };
-  const errors = parsed.error.issues.flatMap((issue) => issueMessages(issue, data, file, locate));
-  return { errors, locate };
+  for (const issue of parsed.error.issues) issueMessages(issue, data, file, locate, errors);
+  return { errors: errors.list(), locate };
 }
 
 function decodeUtf8(bytes: Buffer, file: string): { text: string } | { error: string } {
@@ -113,47 +158,6 @@ function countNewlines(bytes: Buffer, end: number): number {
   return n;
 }
 
-/** prettyErrors appends "at line L, column C:" and a source excerpt; the line is already in our prefix. */
-function yamlMessage(message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  return first.replace(/ at line \d+, column \d+:?\s*$/, '').trim();
-}
-
-function makeLocator(doc: Document, lineCounter: LineCounter): Locate {
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  return (path) => {
-    let node: unknown = doc.contents;
-    let offset = startOf(node) ?? 0;
-    for (const seg of path) {
-      if (isAlias(node)) node = node.resolve(doc);
-      if (isMap(node)) {
-        const pair = node.items.find((p) => keyName(p.key) === String(seg));
-        if (!pair) break;
-        // A key's own line reads best: "rubric:" rather than the first line of the list under it.
-        offset = startOf(pair.key) ?? offset;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        const item: unknown = node.items[seg];
-        if (item === undefined) break;
-        offset = startOf(item) ?? offset;
-        node = item;
-      } else {
-        break;
-      }
-    }
-    return lineAt(offset);
-  };
-}
-
-function startOf(node: unknown): number | undefined {
-  const range = (node as Partial<Node> | null | undefined)?.range;
-  return Array.isArray(range) ? range[0] : undefined;
-}
-
-function keyName(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
-}
-
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let v = data;
   for (const seg of path) {
@@ -168,29 +172,39 @@ function show(value: unknown): string {
   return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
-function issueMessages(issue: z.core.$ZodIssue, data: unknown, file: string, locate: Locate): string[] {
+function issueMessages(issue: z.core.$ZodIssue, data: unknown, file: string, locate: Locate, errors: ErrorList): void {
   const path = issue.path.map((seg) => (typeof seg === 'number' ? seg : String(seg)));
-  const at = (p: PathSegment[], message: string) => formatError(file, locate(p), formatPath(p), message);
+  const at = (p: PathSegment[], message: string) => errors.add(formatError(file, locate(p), formatPath(p), message));
 
   switch (issue.code) {
     case 'unrecognized_keys':
       // One message per key, on the key's own line, so a typo is easy to find.
-      return issue.keys.map((key) => at([...path, key], `unknown field "${key}" (check the spelling)`));
+      for (const key of issue.keys) {
+        if (!errors.open) {
+          errors.skip(issue.keys.length - issue.keys.indexOf(key));
+          break;
+        }
+        at([...path, key], `unknown field "${key}" (check the spelling)`);
+      }
+      return;
     case 'invalid_type': {
       const value = valueAt(data, path);
-      if (value === undefined) return [at(path, `required field is missing (expected ${issue.expected})`)];
-      return [at(path, `expected ${issue.expected}, got ${describeType(value)}`)];
+      if (value === undefined) at(path, `required field is missing (expected ${issue.expected})`);
+      else at(path, `expected ${issue.expected}, got ${describeType(value)}`);
+      return;
     }
     case 'invalid_value': {
       const value = show(valueAt(data, path));
       const allowed = issue.values.map((v) => String(v)).join(', ');
       if (path.at(-1) === 'kind' && path.at(-3) === 'rounds') {
-        return [at(path, `unknown round kind ${value}; allowed kinds: ${ROUND_KINDS.join(', ')}`)];
+        at(path, `unknown round kind ${value}; allowed kinds: ${ROUND_KINDS.join(', ')}`);
+      } else {
+        at(path, `${value} is not allowed; expected one of: ${allowed}`);
       }
-      return [at(path, `${value} is not allowed; expected one of: ${allowed}`)];
+      return;
     }
     default:
-      return [at(path, issue.message)];
+      at(path, issue.message);
   }
 }
 

@@ -1,17 +1,17 @@
 /**
  * Checks a schema-valid Role for mistakes the schema cannot see: ids that clash, follow-ups that
- * probe nothing, sessions asking for more questions than exist, reference solutions that fail
- * their own tests. Messages use the same "<file>:<line> <path>: <message>" shape as parsePack.
+ * probe nothing, sessions asking for more questions than exist. Messages use the same
+ * "<file>:<line> <path>: <message>" shape as parsePack. Nothing here runs a pack's code: whether
+ * reference solutions pass their tests is the runner's job (reference-checks.ts).
  */
 import type { Question, Role } from '../../../content/schema.js';
+import { checkDesignRound } from './design-rules.js';
 import { formatError, formatPath, type Locate, type PathSegment } from './parse-pack.js';
-import { runReference } from './run-reference.js';
 
 export interface SemanticReport {
   errors: string[];
-  /** Coding questions in the pack, and how many of their references pass every test. */
+  /** Coding questions in the pack. */
   coding: number;
-  referencesPassed: number;
 }
 
 export function checkSemantics(role: Role, file: string, locate: Locate = () => 1): SemanticReport {
@@ -29,13 +29,13 @@ export function checkSemantics(role: Role, file: string, locate: Locate = () => 
   };
 
   let coding = 0;
-  let referencesPassed = 0;
   role.rounds.forEach((round, r) => {
     const rp: PathSegment[] = ['rounds', r];
     unique('round', 'round id', round.id, [...rp, 'id']);
     round.checklist?.forEach((item, c) => {
       unique(`checklist:${r}`, 'checklist id', item.id, [...rp, 'checklist', c, 'id']);
     });
+    checkDesignRound(round, rp, at);
     if (round.questionsPerSession > round.questions.length) {
       const n = round.questions.length;
       at(
@@ -49,11 +49,11 @@ export function checkSemantics(role: Role, file: string, locate: Locate = () => 
       checkQuestion(question, `${r}:${q}`, qp, at, unique);
       if (question.coding) {
         coding++;
-        if (checkReference(question, qp, at)) referencesPassed++;
+        if (question.coding.tests.length < 3) at([...qp, 'coding', 'tests'], 'at least 3 tests required');
       }
     });
   });
-  return { errors, coding, referencesPassed };
+  return { errors, coding };
 }
 
 type At = (path: PathSegment[], message: string) => void;
@@ -79,19 +79,4 @@ function checkQuestion(question: Question, scope: string, qp: PathSegment[], at:
       );
     }
   });
-}
-
-/** True when the reference passes every test. */
-function checkReference(question: Question, qp: PathSegment[], at: At): boolean {
-  const spec = question.coding;
-  if (!spec) return false;
-  const cp: PathSegment[] = [...qp, 'coding'];
-  if (spec.tests.length < 3) at([...cp, 'tests'], 'at least 3 tests required');
-  const report = runReference(spec.reference.javascript, spec.functionName, spec.tests);
-  if (report.error) {
-    at([...cp, 'reference', 'javascript'], report.error);
-    return false;
-  }
-  for (const failure of report.failures) at([...cp, 'tests', failure.index], failure.message);
-  return report.failures.length === 0 && spec.tests.length >= 3;
 }

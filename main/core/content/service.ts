@@ -1,96 +1,159 @@
 /**
- * The content service: the role library as the UI sees it, plus importing and duplicating packs.
- * The folders are the source of truth (people edit packs in a text editor), so the library is
- * re-read whenever a pack file changes on disk.
+ * The content service: the role library as the UI sees it, importing and duplicating packs, and
+ * checking a pack's reference solutions on request. Packs are checked for structure in a worker
+ * thread (library-state.ts); reference solutions run only in the sandboxed runner, only when
+ * asked (import, "Check references"), never while loading the library.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Document } from 'yaml';
 import type { Role } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
+import type { ReferenceStatus } from '../../contract/services/content.js';
+import type { Sandbox } from '../runner/sandbox.js';
+import { createLibraryState } from './library-state.js';
 import {
-  checkPack,
   claimIds,
   emptyOwners,
-  isPackFileName,
-  loadLibrary,
   ownerLabel,
+  resolvePack,
   toRoleSummary,
   type Library,
   type LoadedRole,
 } from './library.js';
-import { parsePack } from './parse-pack.js';
+import { createPackValidator } from './pack-validator.js';
+import { createReferenceCache, type ReferenceCache } from './reference-cache.js';
+import { createReferenceChecks } from './reference-checks.js';
 
 export interface ContentServiceOptions {
   bundledDir: string;
   userDir: string;
-  /** Called after an import changed the library (the app forwards it as 'content:changed'). */
+  /** Called after the library changed (the app forwards it as 'content:changed'). */
   onChanged?: (roles: number, invalid: number) => void;
+  /** A reference check started or finished (the app forwards it as 'content:references'). */
+  onReferences?: (payload: { roleId: string; file: string; status: ReferenceStatus }) => void;
+  /** The runner that reference solutions run in; without one, checks report 'unavailable'. */
+  sandbox?: () => Sandbox;
+  /** Where results are remembered (reference-checks.json in the data folder); in memory when absent. */
+  referenceCacheFile?: string;
+  /** Check packs in a worker thread (default) or on this thread. */
+  useWorker?: boolean;
+  /** How long library() waits for a running check before it answers with the last validated library. */
+  staleAfterMs?: number;
+  log?: (message: string) => void;
 }
 
 /** The packs themselves; what the candidate's history adds (the question bank) is in question-bank.ts. */
 export type ContentService = Omit<Services['content'], 'questions' | 'markRevisit'> & {
   /** The full role, rubric and references included, for the session and feedback engines. */
   findRole(id: string): LoadedRole | undefined;
-  current(): Library;
+  current(): Promise<Library>;
+  /** Resolves when no reference check is running. */
+  referenceChecksIdle(): Promise<void>;
+  close(): Promise<void>;
 };
+
+function memoryCache(): ReferenceCache {
+  const entries = new Map<string, Parameters<ReferenceCache['set']>[1]>();
+  return { get: (sha) => entries.get(sha), set: (sha, entry) => void entries.set(sha, entry) };
+}
 
 export function createContentService(options: ContentServiceOptions): ContentService {
   const { bundledDir, userDir, onChanged } = options;
-  let cache: { signature: string; library: Library } | undefined;
-
-  const current = (): Library => {
-    const signature = folderSignature(bundledDir) + '\n' + folderSignature(userDir);
-    if (cache?.signature !== signature) cache = { signature, library: loadLibrary({ bundledDir, userDir }) };
-    return cache.library;
+  const log = options.log ?? (() => {});
+  const validator = createPackValidator({
+    log,
+    ...(options.useWorker !== undefined ? { useWorker: options.useWorker } : {}),
+  });
+  const state = createLibraryState({
+    bundledDir,
+    userDir,
+    validator,
+    log,
+    ...(options.staleAfterMs !== undefined ? { staleAfterMs: options.staleAfterMs } : {}),
+    onUpdated: (library) => onChanged?.(library.roles.length, library.invalid.length),
+  });
+  const references = createReferenceChecks({
+    sandbox: () => {
+      if (!options.sandbox) throw new Error('no runner is configured');
+      return options.sandbox();
+    },
+    cache: options.referenceCacheFile ? createReferenceCache(options.referenceCacheFile, log) : memoryCache(),
+    onStatus: (loaded, status) => options.onReferences?.({ roleId: loaded.role.id, file: loaded.file, status }),
+    log,
+  });
+  const summary = (loaded: LoadedRole) => toRoleSummary(loaded, references.status(loaded));
+  const findRole = (id: string) => state.now().roles.find((r) => r.role.id === id);
+  const requireRole = async (id: string) => {
+    const found = (await state.current()).roles.find((r) => r.role.id === id);
+    if (!found) {
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no role "${id}" in the library. It may have been removed, or its pack has errors (see the library).`,
+      );
+    }
+    return found;
   };
-  const findRole = (id: string) => current().roles.find((r) => r.role.id === id);
 
   return {
     findRole,
-    current,
-
-    library: () => {
-      const lib = current();
-      return { roles: lib.roles.map(toRoleSummary), invalid: lib.invalid };
+    current: () => state.current(),
+    referenceChecksIdle: () => references.idle(),
+    close: async () => {
+      references.close();
+      await references.idle();
+      await validator.close();
     },
 
-    role: ({ id }) => {
-      const found = findRole(id);
-      if (!found) {
-        throw new AppError(
-          'NOT_FOUND',
-          `There is no role "${id}" in the library. It may have been removed, or its pack has errors (see the library).`,
-        );
-      }
-      return toRoleSummary(found);
+    library: async () => {
+      const lib = await state.current();
+      return { roles: lib.roles.map(summary), invalid: lib.invalid };
     },
 
-    importPack: ({ fileName, text }) => {
+    role: async ({ id }) => summary(await requireRole(id)),
+
+    importPack: async ({ fileName, text }) => {
       const label = basename(fileName.replace(/\\/g, '/')) || 'pack.yaml';
-      const lib = current();
-      const roleId = parsePack(text, label).role?.id;
+      // Saved without a BOM, so the file's hash is the hash of what was checked.
+      const clean = text.replace(/^\uFEFF/, '');
+      const lib = await state.current();
+      // Parsed once, in the worker; the same result is kept for the saved file.
+      const [structure] = await validator.check([{ file: label, source: 'user', text: clean }]);
+      if (!structure) throw new AppError('INTERNAL', 'The pack could not be checked. Try again.');
       // Re-importing a pack you already imported replaces it, so its own ids are not a clash.
-      const replaces = lib.roles.find((r) => r.source === 'user' && r.role.id === roleId);
+      const replaces = lib.roles.find((r) => r.source === 'user' && r.role.id === structure.parsed?.id);
       const owners = emptyOwners();
       for (const r of lib.roles) {
         if (r !== replaces) claimIds(owners, r.role, ownerLabel(r.source, r.file));
       }
-      const checked = checkPack({ file: label, source: 'user', bytes: text }, owners);
+      const checked = resolvePack(structure, owners);
       if (!checked.role) return { problem: { file: label, source: 'user', errors: checked.errors } };
 
       const target = replaces?.file ?? freeFileName(safeFileName(label, checked.role.id), [bundledDir, userDir]);
-      writePack(userDir, target, text.replace(/^\uFEFF/, ''));
-      cache = undefined;
-      const after = current();
-      onChanged?.(after.roles.length, after.invalid.length);
-      const loaded = after.roles.find((r) => r.source === 'user' && r.role.id === checked.role?.id);
-      return { role: toRoleSummary(loaded ?? { role: checked.role, source: 'user', file: target }) };
+      writePack(userDir, target, clean);
+      state.remember('user', target, { ...structure, file: target });
+      // Refreshing reports the change ('content:changed') through onUpdated.
+      const after = await state.refresh();
+      const loaded = after.roles.find((r) => r.source === 'user' && r.role.id === checked.role?.id) ?? {
+        role: checked.role,
+        source: 'user' as const,
+        file: target,
+        ...(structure.sha256 ? { sha256: structure.sha256 } : {}),
+      };
+      // Off the request path: the answer says "checking"; 'content:references' brings the result.
+      void references.start(loaded);
+      return { role: summary(loaded) };
     },
 
-    duplicatePack: ({ roleId }) => {
-      const found = findRole(roleId);
+    checkReferences: async ({ roleId }) => {
+      const loaded = await requireRole(roleId);
+      void references.start(loaded);
+      return summary(loaded);
+    },
+
+    duplicatePack: async ({ roleId }) => {
+      const found = (await state.current()).roles.find((r) => r.role.id === roleId);
       if (!found) throw new AppError('NOT_FOUND', `There is no role "${roleId}" to duplicate.`);
       const copy = withNewIds(found.role);
       const doc = new Document(copy);
@@ -100,26 +163,6 @@ export function createContentService(options: ContentServiceOptions): ContentSer
       return { fileName: `my-${roleId}.yaml`, text: doc.toString({ lineWidth: 0 }) };
     },
   };
-}
-
-/** Changes whenever a pack is added, removed or saved; cheap next to re-running every reference. */
-function folderSignature(dir: string): string {
-  try {
-    return readdirSync(dir)
-      .filter(isPackFileName)
-      .sort()
-      .map((name) => {
-        try {
-          const s = statSync(join(dir, name));
-          return `${name}:${s.mtimeMs}:${s.size}`;
-        } catch {
-          return `${name}:?`;
-        }
-      })
-      .join('|');
-  } catch {
-    return '-';
-  }
 }
 
 export function withNewIds(role: Role): Role {

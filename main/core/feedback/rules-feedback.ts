@@ -4,14 +4,19 @@
  * candidate sees without a language model, and what the model's judgement is checked against.
  */
 import type { ChecklistItem, RoundKind } from '../../../content/schema.js';
+import type { BoardDescription, DesignNotes } from '../../contract/services/board.js';
 import type {
   AnswerFeedback,
   AnswerFlag,
+  ChecklistCoverageView,
   Highlight,
   QuestionFeedback,
   RoundFeedback,
   StarView,
 } from '../../contract/services/feedback.js';
+import { designChecklistCoverage } from '../board/coverage.js';
+import { notesText } from '../board/notes-text.js';
+import { boardObservations } from '../board/observations.js';
 import type { PlannedQuestion, TurnRecord } from '../interview/engine.js';
 import { rubricCoverage } from '../rubric/rubric-coverage.js';
 import { checklistCoverage } from './checklist.js';
@@ -40,6 +45,25 @@ export interface QuestionInput {
   checklist: readonly ChecklistItem[] | null;
   /** The role pack gives this question a STAR guide. */
   starGuide: boolean;
+  /** Design rounds: the whiteboard and notes at the question's last answer. */
+  board?: { description: BoardDescription; notes: DesignNotes } | null;
+}
+
+const SOURCE_WORDS = { transcript: '', notes: 'in your notes: ', board: 'on the board: ' } as const;
+
+function checklistFor(q: QuestionInput, allText: string): ChecklistCoverageView[] | null {
+  if (!q.checklist || q.checklist.length === 0) return null;
+  if (!q.board) return checklistCoverage(allText, q.checklist);
+  return designChecklistCoverage(q.checklist, {
+    transcript: allText,
+    notes: q.board.notes,
+    board: q.board.description,
+  }).map((c) => ({
+    id: c.id,
+    label: c.label,
+    covered: c.mentioned,
+    evidence: c.evidence.map((e) => (e.source === 'transcript' ? e.quote : `${SOURCE_WORDS[e.source]}“${e.quote}”`)),
+  }));
 }
 
 /** Every place a piece of evidence appears in a text, as highlights that never overlap. */
@@ -97,6 +121,8 @@ function mostImportantImprovement(q: QuestionInput, feedback: RulesQuestionFeedb
     const why = q.question.rubric.find((r) => r.id === point.id)?.why;
     return `Cover this next time: ${point.point}${why ? ` — ${why}` : ''}`;
   }
+  const observation = feedback.boardObservations?.[0];
+  if (observation) return observation;
   const item = feedback.checklist?.find((c) => !c.covered);
   if (item) return `Cover this next time: ${item.label}.`;
   const main = feedback.answers[0]?.metrics;
@@ -116,7 +142,8 @@ export function rulesForQuestion(q: QuestionInput): RulesQuestionFeedback {
   const done = answered(q.turns);
   const allText = done.map((t) => t.answer ?? '').join('\n');
   const coverage = rubricCoverage(allText, q.question.rubric);
-  const checklist = q.checklist && q.checklist.length > 0 ? checklistCoverage(allText, q.checklist) : null;
+  const checklist = checklistFor(q, allText);
+  const observations = q.board ? boardObservations(q.board.description, [allText, notesText(q.board.notes)]) : [];
   const star: StarView | null =
     usesStar(q.roundKind, q.starGuide ? { star: true } : undefined) && done.length > 0 ? starStructure(allText) : null;
   const evidence = [
@@ -152,6 +179,7 @@ export function rulesForQuestion(q: QuestionInput): RulesQuestionFeedback {
     pitfalls: q.question.pitfalls,
     flags: questionFlags(answers),
     rules: { covered: coverage.filter((c) => c.covered).length, total: coverage.length, improvement: null },
+    ...(observations.length > 0 ? { boardObservations: observations } : {}),
   };
   feedback.rules.improvement = mostImportantImprovement(q, feedback);
   return feedback;

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../contract/result.js';
 import type { Db } from '../storage/database.js';
+import { decodeEngineState, encodeEngineState } from './engine-state.js';
 import type { EngineState } from './engine.js';
 
 export interface SessionRecord {
@@ -45,7 +46,7 @@ export function createInterviewRepository(db: Db) {
   const save = db.transaction((sessionId: string, state: EngineState, now: number, previous: EngineState | null) => {
     const roundId = roundRowId(sessionId);
     const done = state.phase === 'summary';
-    updateRound.run(JSON.stringify(state), done ? now : null, roundId);
+    updateRound.run(encodeEngineState(state), done ? now : null, roundId);
     const { changes } = updateSession.run(done ? 'completed' : 'in_progress', now, done ? now : null, sessionId);
     // Deleted from History while still open: nothing to write into.
     if (changes === 0)
@@ -97,7 +98,7 @@ export function createInterviewRepository(db: Db) {
           record.roundKind,
           record.roundTitle,
           record.state.round.budgetMs,
-          JSON.stringify(record.state),
+          encodeEngineState(record.state),
           record.createdAt,
         );
       })();
@@ -109,7 +110,7 @@ export function createInterviewRepository(db: Db) {
 
     markAbandoned(sessionId: string, state: EngineState, now: number): void {
       db.transaction(() => {
-        updateRound.run(JSON.stringify(state), now, roundRowId(sessionId));
+        updateRound.run(encodeEngineState(state), now, roundRowId(sessionId));
         updateSession.run('abandoned', now, now, sessionId);
       })();
     },
@@ -123,6 +124,13 @@ export function createInterviewRepository(db: Db) {
         )
         .get(sessionId) as Record<string, unknown> | undefined;
       if (!row) return null;
+      const decoded = decodeEngineState(row.state_json);
+      if (!decoded.ok) {
+        throw new AppError(
+          'DATA_DAMAGED',
+          `Session ${sessionId} cannot be opened: ${decoded.reason}. Your other sessions are not affected; you can delete this one from History.`,
+        );
+      }
       return {
         sessionId: row.id as string,
         roleId: row.role_id as string,
@@ -136,7 +144,7 @@ export function createInterviewRepository(db: Db) {
         createdAt: row.created_at as number,
         updatedAt: row.updated_at as number,
         endedAt: (row.ended_at as number | null) ?? null,
-        state: JSON.parse(row.state_json as string) as EngineState,
+        state: decoded.state,
       };
     },
 
@@ -144,7 +152,16 @@ export function createInterviewRepository(db: Db) {
       const ids = db
         .prepare(`SELECT id FROM sessions WHERE status = 'in_progress' ORDER BY updated_at DESC LIMIT 20`)
         .all() as { id: string }[];
-      return ids.map((r) => this.load(r.id)).filter((r): r is SessionRecord => r !== null);
+      // A damaged session is left out (opening it says why); the others can still be resumed.
+      return ids.flatMap((r) => {
+        try {
+          const record = this.load(r.id);
+          return record ? [record] : [];
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'DATA_DAMAGED') return [];
+          throw error;
+        }
+      });
     },
 
     /** When each question was last answered, so a new session prefers fresh ones. */

@@ -10,11 +10,11 @@ import type { InterviewView } from '../../contract/services/interview.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
 import { SequencerByKey } from '../util/sequencer.js';
-import { remaining } from './clock.js';
+import { elapsed, remaining } from './clock.js';
 import * as engine from './engine.js';
 import type { EngineState } from './engine.js';
 import { scriptedInterviewer } from './interviewers/scripted.js';
-import type { DecisionContext, Interviewer } from './interviewers/types.js';
+import type { BoardLook, DecisionContext, Interviewer } from './interviewers/types.js';
 import { pickQuestions } from './plan.js';
 import type { InterviewRepository, SessionRecord } from './repository.js';
 import { interviewView, summaryView } from './views.js';
@@ -30,6 +30,11 @@ export interface InterviewServiceOptions {
    * decision will see, minus this answer. Lets the model pre-evaluate the answer as it grows.
    */
   onDraft?: (sessionId: string, text: string, context: DecisionContext) => void;
+  /**
+   * Design rounds: snapshots the whiteboard for an answered turn and returns what the
+   * interviewer reads of it (null when the session has no board).
+   */
+  boardLook?: (sessionId: string, turnSeq: number) => BoardLook | null;
   /** An answer was recorded (feedback queues its background work); must return at once. */
   onAnswer?: (sessionId: string, turnSeq: number) => void;
   now?: () => number;
@@ -151,12 +156,16 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
       roundRemainingMs: remaining(state.round, now()),
       questionsLeft: state.questions.length - state.index - 1,
       nextQuestionMinutes: next?.answerMinutes ?? null,
+      roundElapsedMs: elapsed(state.round, now()),
     };
   }
 
   async function decide(entry: Live): Promise<void> {
     const { role, round } = requireContent(entry);
-    const context = decisionContext(entry, role, round);
+    const found = decisionContext(entry, role, round);
+    const turn = engine.currentTurn(entry.record.state);
+    const board = found && turn && options.boardLook ? options.boardLook(entry.record.sessionId, turn.seq) : null;
+    const context = found && board ? { ...found, board } : found;
     if (!context) {
       commit(entry, engine.applyDecision(entry.record.state, { action: 'next_question', coveredRubricIds: [] }, now()));
       return;
@@ -297,6 +306,8 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
           const after = commit(entry, engine.submitAnswer(before, text, now()));
           if (after.phase === 'deciding' && before.phase !== 'deciding') {
             const turn = engine.currentTurn(after);
+            // The board as it was at this answer, before feedback or the interviewer read it.
+            if (turn) options.boardLook?.(sessionId, turn.seq);
             if (turn) options.onAnswer?.(sessionId, turn.seq);
             await decide(entry);
           }

@@ -10,6 +10,7 @@ import { formatBytes } from '../../contract/format.js';
 import { AppError } from '../../contract/result.js';
 import type { ModelKind } from '../../contract/services/models.js';
 import { HEADER_BYTES, sniffHeader } from './model-headers.js';
+import { MOSTLY_ZEROS, zeroShare } from './zero-check.js';
 
 export interface ModelFileReport {
   kind: ModelKind;
@@ -68,8 +69,14 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
       `There is no file at ${file}. Check the path (copy it from your file manager) and try again.`,
     );
   }
-  if (!stat.isFile())
+  if (stat.isDirectory())
     throw invalid(`${file} is a folder, not a model file. Give the path of the .gguf or .bin file inside it.`);
+  // A pipe or a device would never end (or never start) when read; it is not a file to copy.
+  if (!stat.isFile()) {
+    throw invalid(
+      `${file} is not a regular file (a device, pipe or socket), so it cannot be a model. Give the path of the .gguf or .bin file itself.`,
+    );
+  }
   if (stat.size === 0) {
     throw invalid(
       `${name} is empty (0 bytes), probably from a download or copy that was cut off. Download the model again or pick the complete file.`,
@@ -87,10 +94,14 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
   }
   const sniff = sniffHeader(head);
   let report: ModelFileReport;
+  let weightsFrom: number | undefined;
   switch (sniff.kind) {
-    case 'gguf':
-      report = await inspectGguf(file, name, stat.size);
+    case 'gguf': {
+      const gguf = await inspectGguf(file, name, stat.size);
+      report = gguf.report;
+      weightsFrom = gguf.weightsFrom;
       break;
+    }
     case 'whisper':
       report = { kind: 'whisper', sizeBytes: stat.size, architecture: null, memoryBytes: null };
       break;
@@ -106,14 +117,23 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
         `${name} is a web page, not a model (a "download" link that saved the page instead of the file). Download the model file itself and pick that.`,
       );
     case 'text':
+      // Never quoted: the file could be anything the user has, and messages end up in logs.
       throw invalid(
-        `${name} is a text file ("${sniff.preview}…"), not a model, even though its name says otherwise. Pick a .gguf interviewer model or a whisper .bin file.`,
+        `${name} is a text file, not a model, even though its name says otherwise. Pick a .gguf interviewer model or a whisper .bin file.`,
       );
     case 'empty':
     case 'unknown':
       throw invalid(
         `${name} is not a GGUF language model or a whisper/VAD model file. Pick a .gguf interviewer model or a whisper .bin file.`,
       );
+  }
+
+  // Weights start after the GGUF header (known from it); elsewhere, past the first tenth.
+  const bodyStart = weightsFrom ?? Math.floor(stat.size / 10);
+  if ((await zeroShare(file, Math.max(bodyStart, HEADER_BYTES), stat.size)) >= MOSTLY_ZEROS) {
+    throw invalid(
+      `${name} has a valid header but almost nothing after it (its contents are mostly zeros): the download or copy never finished writing it. Download the model again.`,
+    );
   }
 
   if (expected && report.kind !== expected) {
@@ -130,7 +150,11 @@ export async function inspectModelFile(file: string, expected?: ModelKind): Prom
   return report;
 }
 
-async function inspectGguf(file: string, name: string, sizeBytes: number): Promise<ModelFileReport> {
+async function inspectGguf(
+  file: string,
+  name: string,
+  sizeBytes: number,
+): Promise<{ report: ModelFileReport; weightsFrom: number | undefined }> {
   const { readGgufFileInfo, GgufInsights } = await import('node-llama-cpp');
   let info: Awaited<ReturnType<typeof readGgufFileInfo>>;
   try {
@@ -184,5 +208,5 @@ async function inspectGguf(file: string, name: string, sizeBytes: number): Promi
     if (error instanceof AppError) throw error;
     // Estimates need the llama binding; without it the header check above is all we can do.
   }
-  return { kind: 'llm', sizeBytes, architecture, memoryBytes };
+  return { report: { kind: 'llm', sizeBytes, architecture, memoryBytes }, weightsFrom: info.infoEndOffset };
 }

@@ -10,7 +10,9 @@ import { tokenize } from './tokens.js';
 const FUNCTION_WORDS = new Set(
   `the a an and or but so to of in on at for with from by as is was are were be been it its it's that this these those
   i we you they he she my our your their me us them do did does have has had not can could would will should what how
-  when why which who whom where because if then there about just also any all more than into out up no yes`.split(/\s+/),
+  when why which who whom where because if then there about just also any all more than into out up no yes`.split(
+    /\s+/,
+  ),
 );
 
 export interface SensibleVerdict {

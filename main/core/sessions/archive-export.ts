@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../contract/result.js';
+import type { DamagedSession } from '../../contract/services/sessions.js';
+import { decodeEngineState } from '../interview/engine-state.js';
 import type { Db } from '../storage/database.js';
 import { currentVersion } from '../storage/migrate.js';
 import {
@@ -87,12 +89,51 @@ function sessionEntries(db: Db, dataDir: string, sessionId: string): ExportEntry
       if (fs.existsSync(file)) extra.push({ name: `sessions/${relative}`, file });
     }
   }
-  const bundle = { session, rounds, turns, segments, recordings, feedback } as unknown as SessionBundle;
+  const boards = rowsOf(db, 'SELECT scene, notes_json, updated_at FROM boards WHERE session_id = ?', sessionId);
+  const boardSnapshots = rowsOf(
+    db,
+    `SELECT turn_seq, created_at, scene, notes_json, description, update_text, board_text, svg, png
+     FROM board_snapshots WHERE session_id = ? ORDER BY turn_seq`,
+    sessionId,
+  ).map(({ png, ...row }) => ({ ...row, png_base64: Buffer.isBuffer(png) ? png.toString('base64') : null }));
+  const bundle = {
+    session,
+    rounds,
+    turns,
+    segments,
+    recordings,
+    feedback,
+    boards,
+    boardSnapshots,
+  } as unknown as SessionBundle;
   return [{ name: `${folderName}/${SESSION_FILE}`, bytes: json(bundle) }, ...files, ...extra];
 }
 
-export function exportEntries(db: Db, dataDir: string, now: number): { entries: ExportEntry[]; sessions: number } {
-  const ids = (db.prepare('SELECT id FROM sessions ORDER BY created_at').all() as { id: string }[]).map((r) => r.id);
+/**
+ * Sessions whose stored interview state cannot be read: an import would refuse the whole
+ * archive because of them, so they stay out of it, and the export says which.
+ */
+function damagedSessions(db: Db): DamagedSession[] {
+  const rounds = db.prepare('SELECT session_id, state_json FROM rounds ORDER BY session_id').all() as {
+    session_id: string;
+    state_json: string;
+  }[];
+  return rounds.flatMap((r) => {
+    const decoded = decodeEngineState(r.state_json);
+    return decoded.ok ? [] : [{ sessionId: r.session_id, reason: decoded.reason }];
+  });
+}
+
+export function exportEntries(
+  db: Db,
+  dataDir: string,
+  now: number,
+): { entries: ExportEntry[]; sessions: number; damaged: DamagedSession[] } {
+  const damaged = damagedSessions(db);
+  const skip = new Set(damaged.map((d) => d.sessionId));
+  const ids = (db.prepare('SELECT id FROM sessions ORDER BY created_at').all() as { id: string }[])
+    .map((r) => r.id)
+    .filter((id) => !skip.has(id));
   const manifest: Manifest = {
     format: ARCHIVE_FORMAT,
     formatVersion: ARCHIVE_FORMAT_VERSION,
@@ -102,7 +143,7 @@ export function exportEntries(db: Db, dataDir: string, now: number): { entries: 
   };
   // Read in one transaction, so a session finishing meanwhile is exported whole or not at all.
   const sessions = db.transaction(() => ids.flatMap((id) => sessionEntries(db, dataDir, id)))();
-  return { entries: [{ name: MANIFEST_FILE, bytes: json(manifest) }, ...sessions], sessions: ids.length };
+  return { entries: [{ name: MANIFEST_FILE, bytes: json(manifest) }, ...sessions], sessions: ids.length, damaged };
 }
 
 export function exportBaseName(now: number): string {
@@ -148,7 +189,7 @@ export function exportToFolder(
   dataDir: string,
   parent: string,
   now: number,
-): { path: string; sessions: number; files: number } {
+): { path: string; sessions: number; files: number; damaged?: DamagedSession[] } {
   const resolved = path.resolve(parent);
   let stat: fs.Stats;
   try {
@@ -163,7 +204,7 @@ export function exportToFolder(
       `Could not export to ${resolved}: that is inside the app's own data folder. Choose a folder elsewhere, for example your Documents folder.`,
     );
   }
-  const { entries, sessions } = exportEntries(db, dataDir, now);
+  const { entries, sessions, damaged } = exportEntries(db, dataDir, now);
   let target = path.join(resolved, exportBaseName(now));
   for (let n = 2; fs.existsSync(target); n++) target = path.join(resolved, `${exportBaseName(now)}-${n}`);
   try {
@@ -182,5 +223,5 @@ export function exportToFolder(
     fs.rmSync(target, { recursive: true, force: true });
     throw exportFailure(resolved, error);
   }
-  return { path: target, sessions, files: entries.length };
+  return { path: target, sessions, files: entries.length, ...(damaged.length > 0 ? { damaged } : {}) };
 }

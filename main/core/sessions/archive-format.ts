@@ -54,13 +54,13 @@ export const turnRow = z.object({
   id,
   round_id: id,
   seq: z.number().int().min(1),
-  kind: z.string().max(50),
+  kind: z.enum(['question', 'follow_up']),
   question_id: z.string().max(200).nullable(),
   prompt_text: z.string(),
   answer_text: z.string().nullable(),
   raw_transcript: z.string().nullable(),
   draft_text: z.string(),
-  status: z.string().max(50),
+  status: z.enum(['asked', 'answering', 'answered', 'skipped']),
   budget_ms: ms.nullable(),
   asked_at: ms,
   answer_started_at: ms.nullable(),
@@ -71,7 +71,7 @@ export const segmentRow = z.object({
   start_ms: ms,
   end_ms: ms,
   text: z.string(),
-  status: z.string().max(50),
+  status: z.enum(['pending', 'transcribing', 'done', 'failed']),
   created_at: ms,
 });
 export const recordingRow = z.object({
@@ -79,9 +79,9 @@ export const recordingRow = z.object({
   turn_id: id,
   /** Relative to the sessions folder: <sessionId>/… */
   path: z.string().min(1).max(1000),
-  sample_rate: z.number().int(),
+  sample_rate: z.number().int().min(1).max(384_000),
   duration_ms: ms.nullable(),
-  status: z.string().max(50),
+  status: z.enum(['recording', 'done', 'recovered']),
   created_at: ms,
 });
 export const feedbackRow = z.object({
@@ -92,6 +92,25 @@ export const feedbackRow = z.object({
   created_at: ms,
 });
 
+/** The live whiteboard of a design session (exports made before it existed have none). */
+export const boardRow = z.object({
+  scene: z.string().nullable(),
+  notes_json: z.string(),
+  updated_at: ms,
+});
+/** A whiteboard snapshot; its PNG travels as base64. */
+export const boardSnapshotRow = z.object({
+  turn_seq: z.number().int().min(0),
+  created_at: ms,
+  scene: z.string(),
+  notes_json: z.string(),
+  description: z.string(),
+  update_text: z.string(),
+  board_text: z.string(),
+  svg: z.string().nullable(),
+  png_base64: z.string().nullable(),
+});
+
 export const sessionBundleSchema = z.object({
   session: sessionRow,
   rounds: z.array(roundRow).min(1),
@@ -99,5 +118,7 @@ export const sessionBundleSchema = z.object({
   segments: z.array(segmentRow),
   recordings: z.array(recordingRow),
   feedback: z.array(feedbackRow),
+  boards: z.array(boardRow).max(1).default([]),
+  boardSnapshots: z.array(boardSnapshotRow).default([]),
 });
 export type SessionBundle = z.infer<typeof sessionBundleSchema>;

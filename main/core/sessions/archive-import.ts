@@ -1,169 +1,84 @@
 /**
- * Imports an export (zip or folder) into this installation. Everything is read and checked
- * before anything is written; sessions already here (same id) are skipped; the rows of all
- * new sessions go in one transaction, and if it fails the files written for it are removed,
- * so an import either happens whole or leaves no trace.
+ * Imports an export (zip or folder) into this installation, all or nothing, within bounds:
+ * 1. every row of every session is checked as strictly as the app writes it (archive-rows.ts)
+ *    and every file name must stay inside its folder; anything wrong refuses the whole import;
+ * 2. only files that a recording row references are taken; the sizes they declare are checked
+ *    against a per-file cap, a total cap and the free disk space before anything is unpacked;
+ * 3. files are streamed into a staging folder inside the data folder, then moved into place
+ *    (never over an existing file), then the rows go in one transaction. If anything fails, the
+ *    files this import moved are removed again; files that were already there are never touched.
+ * Sessions already here (same id) are skipped.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import { AppError } from '../../contract/result.js';
 import type { ImportReport } from '../../contract/services/sessions.js';
+import { freeSpace as defaultFreeSpace, type FreeSpace } from '../models/disk.js';
 import type { Db } from '../storage/database.js';
 import {
+  ARCHIVE_FORMAT_VERSION,
   MANIFEST_FILE,
   manifestSchema,
   SESSION_FILE,
-  ARCHIVE_FORMAT_VERSION,
   sessionBundleSchema,
   type SessionBundle,
 } from './archive-format.js';
+import { insertBundle } from './archive-insert.js';
+import { checkBundle, isSafeRelative } from './archive-rows.js';
+import { damaged, type ArchiveSource } from './archive-source.js';
 import { safeSegment } from './session-files.js';
 
-/** Read access to an export, whether zip or folder. Names use "/" and are relative to its root. */
-export interface ArchiveSource {
-  names(): string[];
-  read(name: string): Uint8Array;
+export { folderSource, zipSource, type ArchiveSource } from './archive-source.js';
+
+export interface ImportLimits {
+  /** Largest single file (a recording) an import unpacks. */
+  maxFileBytes: number;
+  /** Largest total an import unpacks. */
+  maxTotalBytes: number;
+  /** Space left free on the disk after the import. */
+  reserveBytes: number;
+  freeSpace: FreeSpace;
 }
 
-/** Uncompressed size above which a zip is refused: a damaged or hostile archive must not fill the disk. */
-const MAX_UNZIPPED_BYTES = 8 * 1024 * 1024 * 1024;
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxFileBytes: 1024 * 1024 * 1024,
+  maxTotalBytes: 8 * 1024 * 1024 * 1024,
+  reserveBytes: 256 * 1024 * 1024,
+  freeSpace: defaultFreeSpace,
+};
+
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const STAGING_PREFIX = '.import-';
 
 const fail = (message: string, cause?: unknown) =>
   new AppError('IMPORT_FAILED', message, cause === undefined ? undefined : { cause });
 
-export function zipSource(bytes: Uint8Array): ArchiveSource {
-  let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        total += file.originalSize;
-        if (total > MAX_UNZIPPED_BYTES) throw new Error('the archive unpacks to more than 8 GB');
-        return !file.name.endsWith('/');
-      },
-    });
-  } catch (error) {
-    throw fail(
-      `This file is not an Interview Rehearsal export: it could not be read as a zip archive (${(error as Error).message}). Choose a .zip file made with "Export all data".`,
-      error,
-    );
-  }
-  return {
-    names: () => Object.keys(files),
-    read: (name) => {
-      const data = files[name];
-      if (!data) throw new Error(`missing ${name}`);
-      return data;
-    },
-  };
-}
-
-export function folderSource(folder: string): ArchiveSource {
-  let root = path.resolve(folder);
-  try {
-    if (!fs.statSync(root).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-  } catch (error) {
-    throw fail(
-      `Could not open ${root} (${(error as { code?: string }).code ?? (error as Error).message}). Choose the folder that "Export all to folder" created.`,
-      error,
-    );
-  }
-  // The folder the export was written into is accepted too, when it holds exactly one export.
-  if (!fs.existsSync(path.join(root, MANIFEST_FILE))) {
-    const inner = fs
-      .readdirSync(root, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, MANIFEST_FILE)));
-    if (inner.length === 1 && inner[0]) root = path.join(root, inner[0].name);
-  }
-  const names: string[] = [];
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const name = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), name);
-      else if (entry.isFile()) names.push(name);
-    }
-  };
-  walk(root, '');
-  return { names: () => names, read: (name) => new Uint8Array(fs.readFileSync(path.join(root, ...name.split('/')))) };
+function gb(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
 }
 
 function readJson(source: ArchiveSource, name: string): unknown {
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(source.read(name))) as unknown;
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(source.read(name, MAX_JSON_BYTES))) as unknown;
   } catch (error) {
-    throw fail(
-      `The export is damaged: ${name} could not be read (${(error as Error).message}). Nothing was imported. Export the data again from the other installation.`,
-      error,
-    );
-  }
-}
-
-/** A relative path that stays inside its folder: no "..", no absolute parts, no empty segments. */
-function isSafeRelative(name: string): boolean {
-  const parts = name.split('/');
-  return (
-    parts.every((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('\\') && !p.includes('\0')) &&
-    !/^[A-Za-z]:/.test(name)
-  );
-}
-
-/** Checks that every row of a session belongs to it, the way the rest of the app expects. */
-function checkBundle(bundle: SessionBundle, name: string): void {
-  const sessionId = bundle.session.id;
-  const problem = (what: string) => fail(`The export is damaged: ${name} ${what}. Nothing was imported.`);
-  const roundIds = new Set(bundle.rounds.map((r) => r.id));
-  const turnIds = new Set(bundle.turns.map((t) => t.id));
-  if (bundle.rounds.some((r) => r.session_id !== sessionId || r.id !== `${sessionId}:r1`))
-    throw problem('has a round of another session');
-  if (bundle.turns.some((t) => !roundIds.has(t.round_id) || t.id !== `${sessionId}:t${t.seq}`))
-    throw problem('has a turn of another session');
-  if (turnIds.size !== bundle.turns.length) throw problem('lists a turn twice');
-  if (bundle.segments.some((s) => !turnIds.has(s.turn_id)))
-    throw problem('has a transcript segment of another session');
-  if (bundle.recordings.some((r) => !turnIds.has(r.turn_id))) throw problem('has a recording of another session');
-  if (
-    bundle.feedback.some(
-      (f) =>
-        (f.turn_id !== null && !turnIds.has(f.turn_id)) ||
-        (f.round_id !== null && !roundIds.has(f.round_id)) ||
-        (f.turn_id === null && f.round_id === null),
-    )
-  ) {
-    throw problem('has feedback of another session');
-  }
-  const folder = `${safeSegment(sessionId)}/`;
-  if (bundle.recordings.some((r) => !r.path.startsWith(folder) || !isSafeRelative(r.path)))
-    throw problem('points a recording outside its folder');
-  for (const round of bundle.rounds) {
-    let state: unknown;
-    try {
-      state = JSON.parse(round.state_json);
-    } catch {
-      throw problem('has an unreadable interview state');
-    }
-    const s = state as { turns?: unknown; questions?: unknown; messages?: unknown; round?: unknown };
-    if (
-      !s ||
-      !Array.isArray(s.turns) ||
-      !Array.isArray(s.questions) ||
-      !Array.isArray(s.messages) ||
-      typeof s.round !== 'object'
-    ) {
-      throw problem('has an interview state this app cannot read');
-    }
+    if (error instanceof AppError) throw error;
+    throw damaged(`${name} could not be read (${(error as Error).message})`, error);
   }
 }
 
 export interface ReadArchive {
   bundles: SessionBundle[];
-  /** Files per session id, by archive name. */
-  files: Map<string, string[]>;
+  /** Per session id: the files its rows reference that the export holds, by archive name, with sizes. */
+  files: Map<string, { name: string; size: number }[]>;
 }
 
 export function readArchive(source: ArchiveSource): ReadArchive {
-  const names = source.names();
-  if (!names.includes(MANIFEST_FILE)) {
+  const entries = source.entries();
+  const unsafe = entries.find((e) => !isSafeRelative(e.name));
+  if (unsafe) throw damaged(`it contains a file name that points outside its folder (${unsafe.name.slice(0, 200)})`);
+  const sizes = new Map(entries.map((e) => [e.name, e.size]));
+  if (!sizes.has(MANIFEST_FILE)) {
     throw fail(
       'This is not an Interview Rehearsal export: it has no manifest.json. Choose a .zip file or folder made with "Export all data".',
     );
@@ -179,151 +94,180 @@ export function readArchive(source: ArchiveSource): ReadArchive {
   }
   const seen = new Set<string>();
   const bundles: SessionBundle[] = [];
-  const files = new Map<string, string[]>();
+  const files = new Map<string, { name: string; size: number }[]>();
   for (const sessionId of manifest.data.sessionIds) {
-    if (seen.has(sessionId))
-      throw fail(`The export is damaged: it lists session ${sessionId} twice. Nothing was imported.`);
+    if (seen.has(sessionId)) throw damaged(`it lists session ${sessionId} twice`);
     seen.add(sessionId);
-    const folder = `sessions/${safeSegment(sessionId)}/`;
-    const name = `${folder}${SESSION_FILE}`;
-    if (!names.includes(name))
-      throw fail(
-        `The export is damaged: ${name} is missing. Nothing was imported. Export the data again from the other installation.`,
-      );
+    const name = `sessions/${safeSegment(sessionId)}/${SESSION_FILE}`;
+    if (!sizes.has(name)) throw damaged(`${name} is missing`);
     const parsed = sessionBundleSchema.safeParse(readJson(source, name));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw fail(
-        `The export is damaged: ${name} is not valid (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'bad value'}). Nothing was imported.`,
-      );
+      const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'bad value';
+      throw damaged(`session ${sessionId} (${name}) is not valid (${where})`);
     }
-    if (parsed.data.session.id !== sessionId)
-      throw fail(`The export is damaged: ${name} holds another session. Nothing was imported.`);
+    if (parsed.data.session.id !== sessionId) throw damaged(`${name} holds another session`);
     checkBundle(parsed.data, name);
     bundles.push(parsed.data);
+    // Only files a row references come in; anything else in the folder is left out.
+    const referenced = new Set(parsed.data.recordings.map((r) => `sessions/${r.path}`));
     files.set(
       sessionId,
-      names.filter((n) => n.startsWith(folder) && n !== name && isSafeRelative(n)),
+      [...referenced].flatMap((n) => (sizes.has(n) ? [{ name: n, size: sizes.get(n) ?? 0 }] : [])),
     );
   }
   return { bundles, files };
 }
 
-const insert = (db: Db, table: string, row: Record<string, unknown>) => {
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(
-    row,
-  );
-};
+async function checkSizes(
+  planned: { name: string; size: number }[],
+  dataDir: string,
+  limits: ImportLimits,
+): Promise<void> {
+  const big = planned.find((f) => f.size > limits.maxFileBytes);
+  if (big) {
+    throw fail(
+      `This export cannot be imported: ${big.name} would unpack to ${gb(big.size)}, and a recording may be at most ${gb(limits.maxFileBytes)}. Nothing was imported.`,
+    );
+  }
+  const total = planned.reduce((n, f) => n + f.size, 0);
+  if (total > limits.maxTotalBytes) {
+    throw fail(
+      `This export cannot be imported: it would unpack to ${gb(total)}, more than the ${gb(limits.maxTotalBytes)} an import may add. Nothing was imported.`,
+    );
+  }
+  let free: number | null = null;
+  try {
+    free = await limits.freeSpace(dataDir);
+  } catch {
+    // Unknown here (an unusual file system): the write itself still reports a full disk.
+  }
+  if (free !== null && total + limits.reserveBytes > free) {
+    throw new AppError(
+      'DISK_FULL',
+      `Importing needs ${gb(total + limits.reserveBytes)} of free disk space and ${gb(free)} is free. Free some space and try again. Nothing was imported.`,
+    );
+  }
+}
 
-export function importArchive(db: Db, dataDir: string, source: ArchiveSource): ImportReport {
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Refuses to write through a link: a folder inside the data folder that is a symbolic link (one
+ * planted in sessions/, say) could point anywhere on this computer.
+ */
+function assertNoLinks(dataDir: string, target: string): void {
+  const relative = path.relative(dataDir, path.dirname(target));
+  let at = dataDir;
+  for (const part of relative.split(path.sep)) {
+    at = path.join(at, part);
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(at);
+    } catch {
+      return; // Not there yet: the import creates it, as a real folder.
+    }
+    if (stat.isSymbolicLink() || !stat.isDirectory()) {
+      throw fail(
+        `The import stopped: ${at} is a link or a file, not a folder, so nothing is written through it. Remove it and try again. Nothing was imported.`,
+      );
+    }
+  }
+}
+
+/** Staging folders of imports that crashed (their process is gone). */
+function sweepStaging(dataDir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dataDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^\.import-(\d+)-/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isAlive(pid))
+      fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
+export async function importArchive(
+  db: Db,
+  dataDir: string,
+  source: ArchiveSource,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Promise<ImportReport> {
   const archive = readArchive(source);
   const exists = db.prepare('SELECT 1 FROM sessions WHERE id = ?');
   const fresh = archive.bundles.filter((b) => exists.get(b.session.id) === undefined);
+  const planned = fresh.flatMap((b) => archive.files.get(b.session.id) ?? []);
+  await checkSizes(planned, dataDir, limits);
 
-  const written: string[] = [];
+  sweepStaging(dataDir);
+  const staging = path.join(dataDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const moved: string[] = [];
   const createdFolders: string[] = [];
-  const undoFiles = () => {
-    for (const file of written) fs.rmSync(file, { force: true });
+  const undo = () => {
+    for (const file of moved) fs.rmSync(file, { force: true });
     for (const folder of createdFolders.reverse()) fs.rmSync(folder, { recursive: true, force: true });
   };
   try {
-    for (const bundle of fresh) {
-      const folder = path.join(dataDir, 'sessions', safeSegment(bundle.session.id));
-      if (!fs.existsSync(folder)) {
-        fs.mkdirSync(folder, { recursive: true });
-        createdFolders.push(folder);
-      }
-      for (const name of archive.files.get(bundle.session.id) ?? []) {
-        const target = path.join(dataDir, ...name.split('/'));
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, source.read(name));
-        written.push(target);
-      }
+    // 1. Unpack into the staging folder.
+    for (const file of planned) {
+      const staged = path.join(staging, ...file.name.split('/'));
+      fs.mkdirSync(path.dirname(staged), { recursive: true });
+      await source.copyTo(file.name, staged);
     }
-    db.transaction(() => {
-      for (const b of fresh) {
-        insert(db, 'sessions', sessionRowOf(b));
-        for (const r of b.rounds)
-          insert(
-            db,
-            'rounds',
-            pick(r, [
-              'id',
-              'session_id',
-              'round_id',
-              'kind',
-              'title',
-              'budget_ms',
-              'state_json',
-              'started_at',
-              'ended_at',
-            ]),
-          );
-        for (const t of b.turns) {
-          insert(
-            db,
-            'turns',
-            pick(t, [
-              'id',
-              'round_id',
-              'seq',
-              'kind',
-              'question_id',
-              'prompt_text',
-              'answer_text',
-              'raw_transcript',
-              'draft_text',
-              'status',
-              'budget_ms',
-              'asked_at',
-              'answer_started_at',
-              'answer_ended_at',
-            ]),
-          );
-        }
-        for (const s of b.segments)
-          insert(db, 'segments', pick(s, ['turn_id', 'start_ms', 'end_ms', 'text', 'status', 'created_at']));
-        for (const r of b.recordings)
-          insert(
-            db,
-            'recordings',
-            pick(r, ['id', 'turn_id', 'path', 'sample_rate', 'duration_ms', 'status', 'created_at']),
-          );
-        for (const f of b.feedback)
-          insert(db, 'feedback', pick(f, ['turn_id', 'round_id', 'source', 'body_json', 'created_at']));
+    // 2. Move into place, never over a file that is already there.
+    for (const file of planned) {
+      const target = path.join(dataDir, ...file.name.split('/'));
+      if (fs.existsSync(target)) {
+        throw fail(
+          `The import stopped: ${target} already exists and belongs to something else, so it was left alone. Nothing was imported.`,
+        );
       }
+      assertNoLinks(dataDir, target);
+      const folder = path.dirname(target);
+      if (!fs.existsSync(folder)) {
+        const first = fs.mkdirSync(folder, { recursive: true });
+        if (first) createdFolders.push(first);
+      }
+      fs.renameSync(path.join(staging, ...file.name.split('/')), target);
+      moved.push(target);
+    }
+    // 3. The rows, all in one transaction.
+    db.transaction(() => {
+      for (const b of fresh) insertBundle(db, b);
     })();
   } catch (error) {
-    undoFiles();
+    undo();
     if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new AppError(
+        'DISK_FULL',
+        'The disk filled up during the import, so it was undone. Free some space and try again.',
+        {
+          cause: error,
+        },
+      );
+    }
     throw fail(
       `The import stopped and was undone: ${(error as Error).message}. Nothing was imported. Check that the data folder has free space and try again.`,
       error,
     );
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
   }
   return {
     imported: fresh.length,
     skipped: archive.bundles.length - fresh.length,
     sessionIds: fresh.map((b) => b.session.id),
   };
-}
-
-function sessionRowOf(b: SessionBundle): Record<string, unknown> {
-  return pick(b.session, [
-    'id',
-    'role_id',
-    'role_title',
-    'company',
-    'status',
-    'interviewer',
-    'notes',
-    'created_at',
-    'updated_at',
-    'ended_at',
-  ]);
-}
-
-function pick<T extends object>(row: T, keys: (keyof T & string)[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((k) => [k, row[k]]));
 }

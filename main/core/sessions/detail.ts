@@ -12,11 +12,12 @@ import type {
   SessionDetail,
   TurnDetail,
 } from '../../contract/services/sessions.js';
+import { storedScores } from '../feedback/stored-body.js';
 import type { EngineState } from '../interview/engine.js';
-import { createInterviewRepository, turnRowId } from '../interview/repository.js';
+import { createInterviewRepository, turnRowId, roundRowId } from '../interview/repository.js';
 import { summaryView } from '../interview/views.js';
 import type { Db } from '../storage/database.js';
-import { durationOf, feedbackScores, sessionCoveragePct } from './scores.js';
+import { durationOf, sessionCoveragePct } from './scores.js';
 import { fileExists, resolveRecordingPath } from './session-files.js';
 
 export const NOT_FOUND_MESSAGE =
@@ -56,28 +57,28 @@ export function sessionDetail(db: Db, dataDir: string, sessionId: string): Sessi
   if (!record) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
   const notes = (db.prepare('SELECT notes FROM sessions WHERE id = ?').get(sessionId) as { notes: string }).notes;
   const state = record.state;
-  const roundRowId = `${sessionId}:r1`;
+  const roundId = roundRowId(sessionId);
 
   const turnRows = db
     .prepare('SELECT id, seq, answer_text FROM turns WHERE round_id = ? ORDER BY seq')
-    .all(roundRowId) as TurnRow[];
+    .all(roundId) as TurnRow[];
   const bySeq = new Map(turnRows.map((t) => [t.seq, t]));
   const recordings = db
     .prepare(
       'SELECT rec.id, rec.turn_id, rec.path, rec.duration_ms FROM recordings rec JOIN turns t ON t.id = rec.turn_id WHERE t.round_id = ? ORDER BY rec.created_at',
     )
-    .all(roundRowId) as RecordingRow[];
+    .all(roundId) as RecordingRow[];
   const segments = db
     .prepare(
       'SELECT sg.id, sg.turn_id, sg.start_ms, sg.end_ms, sg.text FROM segments sg JOIN turns t ON t.id = sg.turn_id WHERE t.round_id = ? ORDER BY sg.turn_id, sg.start_ms, sg.id',
     )
-    .all(roundRowId) as SegmentRow[];
+    .all(roundId) as SegmentRow[];
   const feedbackRows = db
     .prepare(
       `SELECT f.id, f.turn_id, f.source, f.body_json, f.created_at FROM feedback f
        WHERE f.round_id = ? OR f.turn_id IN (SELECT id FROM turns WHERE round_id = ?) ORDER BY f.created_at, f.id`,
     )
-    .all(roundRowId, roundRowId) as FeedbackRow[];
+    .all(roundId, roundId) as FeedbackRow[];
 
   const recordingOf = new Map<string, RecordingView>();
   for (const r of recordings) {
@@ -120,7 +121,7 @@ export function sessionDetail(db: Db, dataDir: string, sessionId: string): Sessi
       source: row.source,
       turnSeq: row.turn_id ? (seqOfTurnId.get(row.turn_id) ?? null) : null,
       createdAt: row.created_at,
-      scores: feedbackScores(body),
+      scores: storedScores(row.source, body),
       body,
     };
   });

@@ -1,4 +1,5 @@
 import type { SessionDetail } from '../../contract/services/sessions.js';
+import { boardBlocks, type FinalBoard } from './board-document.js';
 import { exportFileName, sessionDocument, type Block } from './session-document.js';
 
 /**
@@ -42,7 +43,7 @@ function renderBlock(block: Block): string {
   }
 }
 
-export function sessionMarkdown(detail: SessionDetail): { fileName: string; text: string } {
-  const body = sessionDocument(detail).map(renderBlock).join('\n\n');
+export function sessionMarkdown(detail: SessionDetail, board?: FinalBoard | null): { fileName: string; text: string } {
+  const body = [...sessionDocument(detail), ...boardBlocks(board ?? null)].map(renderBlock).join('\n\n');
   return { fileName: exportFileName(detail, 'md'), text: `${body}\n\n---\n*Exported from Interview Rehearsal.*\n` };
 }

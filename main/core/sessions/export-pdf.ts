@@ -5,6 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { SessionDetail } from '../../contract/services/sessions.js';
+import { boardBlocks, type FinalBoard } from './board-document.js';
 import { exportFileName, sessionDocument, type Block } from './session-document.js';
 
 // The characters WinAnsi adds beyond Latin-1 (0x80–0x9F in cp1252).
@@ -50,6 +51,7 @@ const COLOR = { text: '#1b2430', muted: '#4f5b6b', rule: '#d9dee6', good: '#1f7a
 export async function sessionPdf(
   detail: SessionDetail,
   now: number = Date.now(),
+  board: FinalBoard | null = null,
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -152,6 +154,17 @@ export async function sessionPdf(
   };
 
   for (const block of sessionDocument(detail)) render(block);
+  for (const block of boardBlocks(board)) render(block);
+  if (board?.png) {
+    // The drawing on a page of its own, as large as fits.
+    doc.addPage();
+    const height = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 40;
+    try {
+      doc.image(board.png, left, doc.page.margins.top, { fit: [width, height], align: 'center' });
+    } catch {
+      doc.font('Helvetica-Oblique').fontSize(10).fillColor(COLOR.muted).text('The board drawing could not be read.');
+    }
+  }
   doc.moveDown(1);
   const footer =
     replaced > 0

@@ -5,7 +5,13 @@
  * and each row's figures come from the session_stats cache (see stats.ts).
  */
 import type { RoundKind } from '../../../content/schema.js';
-import type { HistoryFilters, SessionListItem, SessionPage, SessionStatus } from '../../contract/services/sessions.js';
+import type {
+  DamagedSession,
+  HistoryFilters,
+  SessionListItem,
+  SessionPage,
+  SessionStatus,
+} from '../../contract/services/sessions.js';
 import type { Db } from '../storage/database.js';
 import { STATS_COLUMNS, statsFor, type SessionStats, type StatsRow } from './stats.js';
 
@@ -76,13 +82,15 @@ export function listSessions(db: Db, query: ListQuery): SessionPage {
     )
     .all(...params, query.limit + 1, query.offset) as ListRow[];
   const page = rows.slice(0, query.limit);
-  const stats = statsFor(db, page);
+  const damaged: DamagedSession[] = [];
+  const stats = statsFor(db, page, damaged);
   return {
     items: page.flatMap((row) => {
       const figures = stats.get(row.id);
       return figures ? [toListItem(row, figures)] : [];
     }),
     hasMore: rows.length > query.limit,
+    ...(damaged.length > 0 ? { damaged } : {}),
   };
 }
 

@@ -3,12 +3,13 @@
  * every attempt at one question, side by side.
  *
  * Scores are gathered as (session, dimension, value) from two sources, so a new source only
- * adds entries: rubric coverage computed from the stored engine state, and whatever scores
- * the feedback rows of the session carry (see scores.ts, feedbackScores).
+ * adds entries: rubric coverage computed from the stored engine state, and the model's scores
+ * in the session's feedback rows (read through feedback/stored-body.ts).
  */
 import type { RoundKind } from '../../../content/schema.js';
 import { AppError } from '../../contract/result.js';
 import type {
+  DamagedSession,
   DeliveryMetrics,
   ProgressDimension,
   ProgressPoint,
@@ -17,17 +18,11 @@ import type {
   QuestionAttempts,
   RepeatedQuestion,
 } from '../../contract/services/sessions.js';
-import type { EngineState } from '../interview/engine.js';
+import { summarizeRecordedAnswers } from '../feedback/delivery-summary.js';
+import { storedDelivery, storedScores, type FeedbackSource } from '../feedback/stored-body.js';
+import { decodeEngineState } from '../interview/engine-state.js';
 import type { Db } from '../storage/database.js';
-import {
-  COVERAGE_DIMENSION,
-  coverageOf,
-  deliveryOf,
-  dimensionLabel,
-  feedbackDelivery,
-  feedbackScores,
-  mean,
-} from './scores.js';
+import { COVERAGE_DIMENSION, coverageOf, dimensionLabel, mean } from './scores.js';
 import { STATS_COLUMNS, statsFor, type StatsRow } from './stats.js';
 
 /** Enough for a readable chart; older sessions still count in the history list. */
@@ -51,7 +46,7 @@ interface ProgressRow extends StatsRow {
 }
 
 interface SpokenRow {
-  round_id: string;
+  session_id: string;
   seq: number;
   text: string | null;
   duration_ms: number | null;
@@ -72,7 +67,7 @@ export function progress(
     params.push(filter.roundKind);
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = (
+  const all = (
     db
       .prepare(
         `SELECT s.id, s.created_at, s.updated_at, s.role_title, r.kind, r.title, ${STATS_COLUMNS}
@@ -81,11 +76,15 @@ export function progress(
       )
       .all(...params) as ProgressRow[]
   ).reverse();
-  const stats = statsFor(db, rows);
+  const damaged: DamagedSession[] = [];
+  const stats = statsFor(db, all, damaged);
+  // A session whose stored state cannot be read is left out of the chart, and named.
+  const skip = new Set(damaged.map((d) => d.sessionId));
+  const rows = all.filter((row) => !skip.has(row.id));
 
-  const roundIds = rows.map((r) => `${r.id}:r1`);
-  const feedbackBySession = feedbackBodies(db, roundIds);
-  const spokenBySession = spokenAnswers(db, roundIds);
+  const sessionIds = rows.map((r) => r.id);
+  const feedbackBySession = feedbackRows(db, sessionIds);
+  const spokenBySession = spokenAnswers(db, sessionIds);
 
   const dimensions = new Map<string, ProgressDimension>();
   const points: ProgressPoint[] = rows.map((row) => {
@@ -102,8 +101,8 @@ export function progress(
     }
     const bodies = feedbackBySession.get(row.id) ?? [];
     const byDimension = new Map<string, number[]>();
-    for (const body of bodies) {
-      for (const score of feedbackScores(body)) {
+    for (const row of bodies) {
+      for (const score of storedScores(row.source, row.body)) {
         // A feedback dimension named like a built-in one is kept apart from it.
         const id = score.dimension === COVERAGE_DIMENSION ? 'feedback-coverage' : score.dimension;
         byDimension.set(id, [...(byDimension.get(id) ?? []), score.value]);
@@ -126,38 +125,51 @@ export function progress(
     };
   });
 
-  return { points, dimensions: [...dimensions.values()], repeatedQuestions: repeatedQuestions(db, clause, params) };
+  return {
+    points,
+    dimensions: [...dimensions.values()],
+    repeatedQuestions: repeatedQuestions(db, clause, params),
+    ...(damaged.length > 0 ? { damaged } : {}),
+  };
 }
 
-function deliveryFor(turnElapsedMs: Record<number, number>, feedback: unknown[], spoken: SpokenRow[]): DeliveryMetrics {
-  const fromFeedback = feedback.map(feedbackDelivery).filter((d): d is DeliveryMetrics => d !== null);
+function deliveryFor(
+  turnElapsedMs: Record<number, number>,
+  feedback: StoredFeedbackRow[],
+  spoken: SpokenRow[],
+): DeliveryMetrics {
+  const fromFeedback = feedback
+    .map((row) => storedDelivery(row.source, row.body))
+    .filter((d): d is DeliveryMetrics => d !== null);
   if (fromFeedback.length > 0) {
     return {
       wordsPerMinute: mean(fromFeedback.map((d) => d.wordsPerMinute)),
       fillersPer100Words: mean(fromFeedback.map((d) => d.fillersPer100Words)),
     };
   }
-  return deliveryOf(
+  return summarizeRecordedAnswers(
     spoken
       .filter((s) => s.text)
       .map((s) => ({ text: s.text ?? '', durationMs: s.duration_ms ?? turnElapsedMs[s.seq] ?? 0 })),
   );
 }
 
-function sessionOfRound(roundId: string): string {
-  return roundId.replace(/:r1$/, '');
+interface StoredFeedbackRow {
+  source: FeedbackSource;
+  body: unknown;
 }
 
-function feedbackBodies(db: Db, roundIds: string[]): Map<string, unknown[]> {
-  const out = new Map<string, unknown[]>();
-  if (roundIds.length === 0) return out;
-  const marks = roundIds.map(() => '?').join(',');
+/** Every feedback row of these sessions (question rows and round rows), by session. */
+function feedbackRows(db: Db, sessionIds: string[]): Map<string, StoredFeedbackRow[]> {
+  const out = new Map<string, StoredFeedbackRow[]>();
+  if (sessionIds.length === 0) return out;
   const rows = db
     .prepare(
-      `SELECT COALESCE(f.round_id, t.round_id) AS round_id, f.body_json FROM feedback f LEFT JOIN turns t ON t.id = f.turn_id
-       WHERE f.round_id IN (${marks}) OR t.round_id IN (${marks})`,
+      `SELECT r.session_id, f.source, f.body_json
+       FROM feedback f LEFT JOIN turns t ON t.id = f.turn_id JOIN rounds r ON r.id = COALESCE(f.round_id, t.round_id)
+       WHERE r.session_id IN (${sessionIds.map(() => '?').join(',')})`,
     )
-    .all(...roundIds, ...roundIds) as { round_id: string; body_json: string }[];
+    .all(...sessionIds) as { session_id: string; source: FeedbackSource; body_json: string }[];
   for (const row of rows) {
     let body: unknown;
     try {
@@ -165,28 +177,24 @@ function feedbackBodies(db: Db, roundIds: string[]): Map<string, unknown[]> {
     } catch {
       continue;
     }
-    const id = sessionOfRound(row.round_id);
-    out.set(id, [...(out.get(id) ?? []), body]);
+    out.set(row.session_id, [...(out.get(row.session_id) ?? []), { source: row.source, body }]);
   }
   return out;
 }
 
 /** Recorded answers, with the transcript as spoken (raw, fillers kept) when there is one. */
-function spokenAnswers(db: Db, roundIds: string[]): Map<string, SpokenRow[]> {
+function spokenAnswers(db: Db, sessionIds: string[]): Map<string, SpokenRow[]> {
   const out = new Map<string, SpokenRow[]>();
-  if (roundIds.length === 0) return out;
+  if (sessionIds.length === 0) return out;
   const rows = db
     .prepare(
-      `SELECT t.round_id, t.seq, COALESCE(NULLIF(t.raw_transcript, ''), t.answer_text) AS text, MAX(rec.duration_ms) AS duration_ms
-       FROM turns t JOIN recordings rec ON rec.turn_id = t.id
-       WHERE t.round_id IN (${roundIds.map(() => '?').join(',')}) AND t.status = 'answered'
+      `SELECT r.session_id, t.seq, COALESCE(NULLIF(t.raw_transcript, ''), t.answer_text) AS text, MAX(rec.duration_ms) AS duration_ms
+       FROM turns t JOIN recordings rec ON rec.turn_id = t.id JOIN rounds r ON r.id = t.round_id
+       WHERE r.session_id IN (${sessionIds.map(() => '?').join(',')}) AND t.status = 'answered'
        GROUP BY t.id`,
     )
-    .all(...roundIds) as SpokenRow[];
-  for (const row of rows) {
-    const id = sessionOfRound(row.round_id);
-    out.set(id, [...(out.get(id) ?? []), row]);
-  }
+    .all(...sessionIds) as SpokenRow[];
+  for (const row of rows) out.set(row.session_id, [...(out.get(row.session_id) ?? []), row]);
   return out;
 }
 
@@ -218,11 +226,17 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
     throw new AppError('NOT_FOUND', 'No session asked that question. It may have been deleted; pick another question.');
   const spoken = spokenAnswers(
     db,
-    rows.map((r) => `${r.id}:r1`),
+    rows.map((r) => r.id),
   );
   let prompt = '';
+  const damaged: DamagedSession[] = [];
   const attempts: QuestionAttempt[] = rows.flatMap((row) => {
-    const state = JSON.parse(row.state_json) as EngineState;
+    const decoded = decodeEngineState(row.state_json);
+    if (!decoded.ok) {
+      damaged.push({ sessionId: row.id, reason: decoded.reason });
+      return [];
+    }
+    const state = decoded.state;
     const index = state.questions.findIndex(
       (q, i) => q.id === questionId && state.turns.some((t) => t.questionIndex === i),
     );
@@ -249,5 +263,5 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
       },
     ];
   });
-  return { questionId, prompt, attempts };
+  return { questionId, prompt, attempts, ...(damaged.length > 0 ? { damaged } : {}) };
 }

@@ -107,7 +107,7 @@ export function searchSessions(db: Db, query: string, limit: number): SearchResu
   return { terms, hits: merged.slice(0, limit), hasMore: exact.hasMore || prefixed.hasMore || merged.length > limit };
 }
 
-type FtsTable = 'turns_fts' | 'segments_fts' | 'notes_fts';
+type FtsTable = 'turns_fts' | 'segments_fts' | 'notes_fts' | 'board_fts';
 /** More words than this sharing the prefix: FTS5's own prefix query is used instead. */
 const MAX_EXPANSION = 24;
 
@@ -175,6 +175,14 @@ function runSearch(
        WHERE notes_fts MATCH ? ORDER BY notes_fts.rowid DESC LIMIT ?`,
   );
 
+  // The whiteboard: labels, arrows, notes on the board and the notes pane, per snapshot.
+  const boardRows = rowsOf(
+    'board_fts',
+    `SELECT s.id AS session_id, s.role_title, s.created_at, r.kind, r.title, b.turn_seq AS seq, NULL AS start_ms, ${snip('board_fts', 0)} AS snip
+       FROM board_fts JOIN board_snapshots b ON b.rowid = board_fts.rowid JOIN sessions s ON s.id = b.session_id JOIN rounds r ON r.session_id = s.id
+       WHERE board_fts MATCH ? ORDER BY board_fts.rowid DESC LIMIT ?`,
+  );
+
   const hit = (row: HitRow, kind: SearchHitKind, text: string): SearchHit => ({
     sessionId: row.session_id,
     roleTitle: row.role_title,
@@ -197,8 +205,20 @@ function runSearch(
   }
   for (const row of segmentRows) if (row.snip !== null) hits.push(hit(row, 'transcript', row.snip));
   for (const row of noteRows) if (row.snip !== null) hits.push(hit(row, 'notes', row.snip));
+  // A board keeps its words from turn to turn: one hit per session, its latest snapshot.
+  const boards = new Set<string>();
+  for (const row of boardRows) {
+    if (row.snip === null || boards.has(row.session_id)) continue;
+    boards.add(row.session_id);
+    hits.push(hit(row, 'board', row.snip));
+  }
 
   hits.sort(byRecency);
-  const more = turnRows.length > limit || segmentRows.length > limit || noteRows.length > limit || hits.length > limit;
+  const more =
+    turnRows.length > limit ||
+    segmentRows.length > limit ||
+    noteRows.length > limit ||
+    boardRows.length > limit ||
+    hits.length > limit;
   return { hits: hits.slice(0, limit), hasMore: more };
 }

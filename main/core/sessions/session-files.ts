@@ -25,6 +25,22 @@ export function isInside(folder: string, file: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
+/**
+ * The file's real path when it is a regular file whose real location (links resolved) is inside
+ * the real `folder`; null otherwise. A link planted in sessions/ (to a file, or as a session
+ * folder) can point anywhere on this computer, so the lexical path alone proves nothing.
+ */
+export function realFileInside(folder: string, file: string): string | null {
+  try {
+    const realFolder = fs.realpathSync(folder);
+    const real = fs.realpathSync(file);
+    if (!isInside(realFolder, real)) return null;
+    return fs.statSync(real).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
 export function fileExists(file: string): boolean {
   try {
     return fs.statSync(file).isFile();

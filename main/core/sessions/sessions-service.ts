@@ -9,7 +9,8 @@ import { AppError } from '../../contract/result.js';
 import { dataPaths } from '../data-dir.js';
 import { type Db, DATABASE_FILE } from '../storage/database.js';
 import { exportBaseName, exportEntries, exportToFolder, zipEntries } from './archive-export.js';
-import { folderSource, importArchive, zipSource } from './archive-import.js';
+import { DEFAULT_IMPORT_LIMITS, folderSource, importArchive, zipSource, type ImportLimits } from './archive-import.js';
+import { finalBoard } from './board-document.js';
 import { deleteAllSessions, deleteSession } from './delete.js';
 import { sessionDetail, setNotes } from './detail.js';
 import { sessionMarkdown } from './export-markdown.js';
@@ -17,12 +18,14 @@ import { sessionPdf } from './export-pdf.js';
 import { historyFilters, listSessions } from './list.js';
 import { progress, questionAttempts } from './progress.js';
 import { searchSessions } from './search.js';
-import { fileExists, folderSize, isInside, resolveRecordingPath } from './session-files.js';
+import { folderSize, realFileInside, resolveRecordingPath } from './session-files.js';
 
 export interface SessionsServiceOptions {
   db: () => Db;
   dataDir: string;
   now?: () => number;
+  /** Caps on what an import may unpack (tests make them small). */
+  importLimits?: Partial<ImportLimits>;
 }
 
 const AUDIO_TYPES: Record<string, string> = {
@@ -44,8 +47,9 @@ function readRecording(db: Db, dataDir: string, recordingId: string): { mimeType
     'The recording of this answer is not on this computer any more. The transcript is still here.',
   );
   if (!row) throw missing;
-  const file = resolveRecordingPath(dataDir, row.path);
-  if (!isInside(dataDir, file) || !fileExists(file)) throw missing;
+  // Resolved through links: only a real file inside the data folder is ever read.
+  const file = realFileInside(dataDir, resolveRecordingPath(dataDir, row.path));
+  if (file === null) throw missing;
   if (fs.statSync(file).size > MAX_AUDIO_BYTES) {
     throw new AppError('INTERNAL', `This recording is too long to play here. You can find the file at ${file}.`);
   }
@@ -65,6 +69,7 @@ function fileSize(file: string): number {
 
 export function createSessionsService(options: SessionsServiceOptions): Services['sessions'] {
   const now = options.now ?? Date.now;
+  const importLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits };
   const { dataDir } = options;
   const db = options.db;
 
@@ -78,23 +83,26 @@ export function createSessionsService(options: SessionsServiceOptions): Services
     progress: (filter) => progress(db(), filter),
     attempts: ({ questionId }) => questionAttempts(db(), questionId),
 
-    exportMarkdown: ({ sessionId }) => sessionMarkdown(sessionDetail(db(), dataDir, sessionId)),
+    exportMarkdown: ({ sessionId }) =>
+      sessionMarkdown(sessionDetail(db(), dataDir, sessionId), finalBoard(db(), sessionId)),
     exportPdf: async ({ sessionId }) => {
-      const { fileName, bytes } = await sessionPdf(sessionDetail(db(), dataDir, sessionId), now());
+      const detail = sessionDetail(db(), dataDir, sessionId);
+      const { fileName, bytes } = await sessionPdf(detail, now(), finalBoard(db(), sessionId));
       return { fileName, base64: Buffer.from(bytes).toString('base64') };
     },
     exportArchive: () => {
       const at = now();
-      const { entries, sessions } = exportEntries(db(), dataDir, at);
+      const { entries, sessions, damaged } = exportEntries(db(), dataDir, at);
       return {
         fileName: `${exportBaseName(at)}.zip`,
         base64: Buffer.from(zipEntries(entries)).toString('base64'),
         sessions,
+        ...(damaged.length > 0 ? { damaged } : {}),
       };
     },
     exportToFolder: ({ folder }) => exportToFolder(db(), dataDir, folder, now()),
-    importArchive: ({ bytes }) => importArchive(db(), dataDir, zipSource(bytes)),
-    importFolder: ({ folder }) => importArchive(db(), dataDir, folderSource(folder)),
+    importArchive: ({ bytes }) => importArchive(db(), dataDir, zipSource(bytes), importLimits),
+    importFolder: ({ folder }) => importArchive(db(), dataDir, folderSource(folder), importLimits),
 
     delete: ({ sessionId }) => deleteSession(db(), dataDir, sessionId),
     deleteAll: () => deleteAllSessions(db(), dataDir),

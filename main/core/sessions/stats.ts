@@ -6,6 +6,8 @@
  * computed from the stored engine state the first time they are needed and kept until the
  * session's updated_at moves (the interview saved something) or STATS_VERSION changes.
  */
+import type { DamagedSession } from '../../contract/services/sessions.js';
+import { decodeEngineState } from '../interview/engine-state.js';
 import type { EngineState } from '../interview/engine.js';
 import type { Db } from '../storage/database.js';
 import { durationOf, mean, questionCoverages } from './scores.js';
@@ -46,8 +48,11 @@ export interface StatsRow {
   st_json: string | null;
 }
 
-/** Figures for each row: cached where still valid, else computed now and stored. */
-export function statsFor(db: Db, rows: readonly StatsRow[]): Map<string, SessionStats> {
+/**
+ * Figures for each row: cached where still valid, else computed now and stored. A session whose
+ * stored state cannot be read gets no figures; it is added to `damaged` (when given) instead.
+ */
+export function statsFor(db: Db, rows: readonly StatsRow[], damaged?: DamagedSession[]): Map<string, SessionStats> {
   const out = new Map<string, SessionStats>();
   const stale: StatsRow[] = [];
   for (const row of rows) {
@@ -67,7 +72,12 @@ export function statsFor(db: Db, rows: readonly StatsRow[]): Map<string, Session
     for (const row of stale) {
       const round = loadState.get(row.id) as { state_json: string } | undefined;
       if (!round) continue;
-      const stats = computeStats(JSON.parse(round.state_json) as EngineState, row.updated_at);
+      const decoded = decodeEngineState(round.state_json);
+      if (!decoded.ok) {
+        damaged?.push({ sessionId: row.id, reason: decoded.reason });
+        continue;
+      }
+      const stats = computeStats(decoded.state, row.updated_at);
       save.run(row.id, row.updated_at, STATS_VERSION, JSON.stringify(stats));
       out.set(row.id, stats);
     }

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../../../main/contract/events.js';
 import type { Result } from '../../../main/contract/result.js';
-import { encodeBinaryRequest, type WireMessage } from '../../../main/contract/wire.js';
+import { encodeBinaryRequest, MAX_FRAME_BYTES, type WireMessage } from '../../../main/contract/wire.js';
 import type { Transport } from './transport.js';
 
 const TOKEN_KEY = 'rehearsal.bridgeToken';
@@ -83,15 +83,34 @@ export function bridgeTransport(): Transport {
         );
       }
       const id = nextId++;
+      const binaryKey = findBinaryKey(input);
+      let message: Uint8Array | string;
+      if (binaryKey) {
+        const { [binaryKey]: bytes, ...rest } = input as Record<string, Uint8Array>;
+        message = encodeBinaryRequest({ id, channel, input: rest, binaryKey }, bytes as Uint8Array);
+      } else {
+        message = JSON.stringify({ id, channel, input });
+      }
+      // The server closes a connection that sends more; say so here instead, and keep the connection.
+      const size =
+        typeof message !== 'string'
+          ? message.length
+          : message.length * 3 <= MAX_FRAME_BYTES
+            ? 0 // at most 3 bytes per UTF-16 unit: small enough without counting
+            : new TextEncoder().encode(message).length;
+      if (size > MAX_FRAME_BYTES) {
+        const mb = (size / (1024 * 1024)).toFixed(1);
+        return {
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: `This is too large to send to the app server (${mb} MB; the limit is ${MAX_FRAME_BYTES / (1024 * 1024)} MB).`,
+          },
+        };
+      }
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        const binaryKey = findBinaryKey(input);
-        if (binaryKey) {
-          const { [binaryKey]: bytes, ...rest } = input as Record<string, Uint8Array>;
-          ws.send(encodeBinaryRequest({ id, channel, input: rest, binaryKey }, bytes as Uint8Array));
-        } else {
-          ws.send(JSON.stringify({ id, channel, input }));
-        }
+        ws.send(message);
       });
     },
     onEvent(listener) {

@@ -33,6 +33,8 @@ export function connectCoreEvents(client: QueryClient): () => void {
     }),
     onEvent('llm:status', (status) => client.setQueryData(LLM_STATUS_KEY, status)),
     onEvent('content:changed', () => void client.invalidateQueries({ queryKey: ['content'] })),
+    // A pack's reference check started or finished: its status shows in the library.
+    onEvent('content:references', () => void client.invalidateQueries({ queryKey: ['content'] })),
     onEvent(
       'feedback:progress',
       ({ sessionId }) => void client.invalidateQueries({ queryKey: apiKey('feedback', 'forSession', { sessionId }) }),

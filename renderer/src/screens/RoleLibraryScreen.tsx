@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import type { PackProblem, RoleSummary } from '../../../main/contract/services/content.js';
+import { MAX_PACK_BYTES, type PackProblem, type RoleSummary } from '../../../main/contract/services/content.js';
 import { api, errorMessage } from '../api/client.js';
 import { Async } from '../components/Loading.js';
 import { apiKey } from '../data/query-client.js';
 import { roundKindLabel } from '../labels.js';
 import { href } from '../router.js';
 import { InterruptedSessions } from './InterruptedSessions.js';
+import { ReferenceCheck } from './ReferenceCheck.js';
 
 type ImportMessage = { kind: 'good' | 'error'; text: string; errors?: string[] };
 
@@ -29,7 +30,7 @@ export function RoleLibraryScreen() {
         {(value) => (
           <>
             {value.invalid.length > 0 && <InvalidPacks problems={value.invalid} />}
-            <RoleGrid roles={value.roles} />
+            <RoleGrid roles={value.roles} onChecked={reload} />
           </>
         )}
       </Async>
@@ -37,7 +38,7 @@ export function RoleLibraryScreen() {
   );
 }
 
-function RoleGrid({ roles }: { roles: RoleSummary[] }) {
+function RoleGrid({ roles, onChecked }: { roles: RoleSummary[]; onChecked: () => void }) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState('');
   const kinds = useMemo(() => [...new Set(roles.flatMap((r) => r.rounds.map((x) => x.kind)))].sort(), [roles]);
@@ -95,6 +96,7 @@ function RoleGrid({ roles }: { roles: RoleSummary[] }) {
               ))}
               {role.source === 'user' && <span className="chip accent">Your pack</span>}
             </div>
+            <ReferenceCheck role={role} onStarted={onChecked} />
             <div className="row actions">
               <a
                 className="button primary"
@@ -167,10 +169,23 @@ function ImportPackButton({
   const inputRef = useRef<HTMLInputElement>(null);
   async function importFile(file: File) {
     setMessage(null);
+    // Checked here too: a larger file would not be accepted, and would cost a long upload first.
+    if (file.size > MAX_PACK_BYTES) {
+      const mb = (file.size / (1024 * 1024)).toFixed(1);
+      setMessage({
+        kind: 'error',
+        text: `${file.name} is ${mb} MB; a role pack may be at most 2 MB. Split it into smaller packs (one role per file).`,
+      });
+      return;
+    }
     try {
       const result = await api.content.importPack({ fileName: file.name, text: await file.text() });
       if (result.role) {
-        setMessage({ kind: 'good', text: `Added "${result.role.title}" to your roles.` });
+        const checking = result.role.references.state === 'checking';
+        setMessage({
+          kind: 'good',
+          text: `Added "${result.role.title}" to your roles.${checking ? ' Its reference solutions are being checked in the sandbox; the result shows on its card.' : ''}`,
+        });
         onImported();
       } else {
         setMessage({

@@ -24,8 +24,8 @@ beforeEach(() => {
   writeFileSync(join(root, 'bundled', `${ROLE}.yaml`), stringify(role, { lineWidth: 0 }));
 });
 
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -96,7 +96,7 @@ describe('the question bank of a round', () => {
     );
     // Marking twice is harmless.
     await call(core, 'content:markRevisit', { roleId: ROLE, questionId: `${ROLE}-q-b`, revisit: true });
-    core.close();
+    await core.close();
     cores.splice(0);
     const again = newCore();
     expect((await list(again)).filter((q) => q.revisit).map((q) => q.id)).toEqual([`${ROLE}-q-b`]);

@@ -83,7 +83,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
+  for (const core of cores.splice(0)) void core.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -144,7 +144,7 @@ describe('interview service over dispatch, on a real database', () => {
     expect(saved.savedAt).toEqual(expect.any(Number));
 
     // The app dies; a new process opens the same data folder.
-    core.close();
+    await core.close();
     const after = newCore();
     expect(await call<InterruptedSession[]>(after, 'interrupted', undefined)).toEqual([
       expect.objectContaining({
@@ -228,7 +228,7 @@ describe('interview service over dispatch, on a real database', () => {
 
     expect(await call<InterruptedSession[]>(after, 'interrupted', undefined)).toEqual([]);
     // A finished session reopens finished, not paused.
-    after.close();
+    await after.close();
     expect(await call(newCore(), 'get', { sessionId })).toMatchObject({ phase: 'summary', paused: false });
   });
 
@@ -257,7 +257,7 @@ describe('interview service over dispatch, on a real database', () => {
       status: 'abandoned',
     });
     // Still not listed after a restart.
-    core.close();
+    await core.close();
     expect(await call<InterruptedSession[]>(newCore(), 'interrupted', undefined)).toEqual([]);
   });
 

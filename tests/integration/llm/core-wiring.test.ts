@@ -20,7 +20,6 @@ let core: Core | null = null;
 
 beforeAll(async () => {
   fixture = await fixturePath('llama-2-tiny-random.gguf');
-  process.env.REHEARSAL_LLM_THREADS = '1';
 });
 
 beforeEach(() => {
@@ -29,8 +28,8 @@ beforeEach(() => {
   fs.writeFileSync(path.join(root, 'roles', 'wired.yaml'), stringify(validRole('wired'), { lineWidth: 0 }));
 });
 
-afterEach(() => {
-  core?.close();
+afterEach(async () => {
+  await core?.close();
   core = null;
   fs.rmSync(root, { recursive: true, force: true });
 });
@@ -43,15 +42,17 @@ function start(activeLlmModel: string | null): Core {
     transport: 'bridge',
     version: '0',
     log: () => undefined,
+    llmThreads: 1,
   });
   void first.services.settings.update({ activeLlmModel });
-  first.close();
+  void first.close();
   core = createCore({
     dataDir: path.join(root, 'data'),
     bundledRolesDir: path.join(root, 'roles'),
     transport: 'bridge',
     version: '0',
     log: () => undefined,
+    llmThreads: 1,
   });
   return core;
 }

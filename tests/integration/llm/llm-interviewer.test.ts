@@ -123,7 +123,8 @@ describe('decisions from the model', () => {
     expect(notices).toEqual([]);
     expect(tokens).toEqual([]);
     expect(decision.action).toBe('next_question');
-    expect(decision.transition).toBeTruthy();
+    // The spoken line before the next question is the scripted one: a whole sentence.
+    expect(decision.transition).toMatch(/^[A-Z].*[.!?]$/);
   });
 
   it('wrap up when the next question does not fit', async () => {

@@ -264,7 +264,7 @@ describe('export all and import into another installation', () => {
       const badState = { ...bundle, rounds: (bundle.rounds ?? []).map((r) => ({ ...r, state_json: '{"turns": 3}' })) };
       await refused(
         await tampered('sessions/one/session.json', JSON.stringify(badState)),
-        /interview state this app cannot read/,
+        /session one \(sessions\/one\/session\.json\) cannot be read: the interview state has no known format version/,
       );
     });
 

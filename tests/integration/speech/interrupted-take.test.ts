@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../main/contract/result.js';
+import type { InterruptedTake } from '../../../main/contract/services/speech.js';
 import { createCore, type Core } from '../../../main/core/create-core.js';
 import { fixturePath } from '../../helpers/fixtures.js';
-import type { InterruptedTake } from '../../../main/contract/services/speech.js';
 import { chunks, readWavFile, silence } from '../../unit/core/speech/audio.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -72,8 +72,8 @@ async function feed(core: Core, sessionId: string, samples: Int16Array, from = 0
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'speech-service-'));
 });
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -72,7 +72,7 @@ beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'speech-service-'));
 });
 afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
+  for (const core of cores.splice(0)) void core.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -87,8 +87,8 @@ describe('settings through core', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-settings-'));
   });
-  afterEach(() => {
-    core?.close();
+  afterEach(async () => {
+    await core?.close();
     core = undefined;
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -107,7 +107,7 @@ describe('settings through core', () => {
     });
     const expected = { ...DEFAULTS, theme: 'light', autoEndSilenceSeconds: 2.5, activeLlmModel: 'llm/x.gguf' };
     expect(updated).toEqual({ ok: true, value: expected });
-    core.close();
+    await core.close();
 
     core = open();
     await expect(core.dispatch('settings:get', undefined)).resolves.toEqual({ ok: true, value: expected });
@@ -146,7 +146,7 @@ describe('settings through core', () => {
       expected = { ...expected, ...patch };
       expect(result, `after resetting ${key}`).toEqual({ ok: true, value: expected });
     }
-    core.close();
+    await core.close();
     core = open();
     await expect(core.dispatch('settings:get', undefined)).resolves.toEqual({ ok: true, value: DEFAULTS });
   });

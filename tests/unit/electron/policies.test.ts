@@ -4,9 +4,13 @@ import {
   DEFAULT_WINDOW_STATE,
   isPermissionAllowed,
   isPermissionCheckAllowed,
+  isRequestAllowed,
+  NETWORK_URL_PATTERNS,
   isTrustedSender,
   mainWindowOptions,
+  frameNavigationDecision,
   navigationDecision,
+  redirectDecision,
   restoreWindowState,
   windowOpenDecision,
   type WindowState,
@@ -35,6 +39,37 @@ describe('mainWindowOptions', () => {
     expect(prefs.preload).toBe('/app/dist/main/preload.cjs');
     expect(options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700 });
     expect(options.show).toBe(false);
+  });
+});
+
+describe('redirectDecision (will-redirect)', () => {
+  it('follows a redirect only to the app’s own pages', () => {
+    expect(redirectDecision('app://ui/index.html')).toBe('allow');
+  });
+
+  it.each([
+    'https://example.com/after-redirect',
+    'http://127.0.0.1:8080/',
+    'file:///etc/passwd',
+    'app://other/index.html',
+    'javascript:alert(1)',
+    'not a url',
+  ])('stops the navigation when a server redirects to %s, and opens nothing', (url) => {
+    expect(redirectDecision(url)).toBe('deny');
+  });
+});
+
+describe('frameNavigationDecision (will-frame-navigate)', () => {
+  it('treats the main frame like will-navigate', () => {
+    expect(frameNavigationDecision('app://ui/history', true)).toBe('allow');
+    expect(frameNavigationDecision('https://example.com/job', true)).toBe('open-external');
+    expect(frameNavigationDecision('file:///etc/passwd', true)).toBe('deny');
+  });
+
+  it('lets a subframe show only app pages, and never opens the browser for one', () => {
+    expect(frameNavigationDecision('app://ui/index.html', false)).toBe('allow');
+    expect(frameNavigationDecision('https://example.com/ad', false)).toBe('deny');
+    expect(frameNavigationDecision('data:text/html,<script>alert(1)</script>', false)).toBe('deny');
   });
 });
 
@@ -172,5 +207,34 @@ describe('restoreWindowState', () => {
   it('ignores a non-boolean maximized flag', () => {
     const saved = { bounds: { x: 100, y: 50, width: 1000, height: 700 }, maximized: 'yes' };
     expect(restoreWindowState(saved, [PRIMARY]).maximized).toBe(false);
+  });
+});
+
+describe('isRequestAllowed (the session request filter)', () => {
+  it('lets the app load its own files, data: and blob: URLs', () => {
+    expect(isRequestAllowed('app://ui/excalidraw/fonts/Excalifont/Excalifont-Regular-a88b.woff2')).toBe(true);
+    expect(isRequestAllowed('data:font/woff2;base64,AAAA')).toBe(true);
+    expect(isRequestAllowed('blob:app://ui/1b4e28ba-2fa1-11d2-883f-0016d3cca427')).toBe(true);
+  });
+
+  it("cancels everything that would leave the machine, including the whiteboard library's fallbacks", () => {
+    for (const url of [
+      'https://esm.sh/@excalidraw/excalidraw@0.18.1/dist/prod/fonts/Xiaolai/Xiaolai-Regular.woff2',
+      'https://libraries.excalidraw.com/?theme=light',
+      'https://json.excalidraw.com/api/v2/post/',
+      'wss://oss-collab.excalidraw.com/',
+      'https://www.youtube.com/embed/abc',
+      'http://127.0.0.1:8080/anything',
+      'app://evil/index.html',
+      'not a url',
+    ]) {
+      expect(isRequestAllowed(url), url).toBe(false);
+    }
+  });
+
+  it('is asked about every network scheme', () => {
+    expect(NETWORK_URL_PATTERNS).toEqual(
+      expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']),
+    );
   });
 });

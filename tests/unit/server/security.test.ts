@@ -9,15 +9,29 @@ const withToken = (token: string) => `/?token=${encodeURIComponent(token)}`;
 
 describe('checkUpgrade', () => {
   it('lets a request with the right token and no Origin through', () => {
-    expect(checkUpgrade({ url: withToken(TOKEN), origin: undefined, host: HOST }, TOKEN)).toEqual({ ok: true });
+    expect(checkUpgrade({ url: withToken(TOKEN), origin: undefined, host: HOST }, TOKEN, PORT)).toEqual({ ok: true });
   });
 
-  it.each([`http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`, `http://[::1]:${PORT}`])(
-    'lets a request from the local page %s through',
-    (origin) => {
-      expect(checkUpgrade({ url: withToken(TOKEN), origin, host: HOST }, TOKEN)).toEqual({ ok: true });
-    },
-  );
+  it.each([
+    [`http://127.0.0.1:${PORT}`, HOST],
+    [`http://localhost:${PORT}`, `localhost:${PORT}`],
+    [`http://LOCALHOST:${PORT}`, `localhost:${PORT}`],
+  ])("lets a request from the server's own page %s through", (origin, host) => {
+    expect(checkUpgrade({ url: withToken(TOKEN), origin, host }, TOKEN, PORT)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['another local port', `http://127.0.0.1:3000`, HOST],
+    ['another loopback name than the page used', `http://localhost:${PORT}`, HOST],
+    ['no port', 'http://127.0.0.1', HOST],
+    ['a Host header with another port', `http://127.0.0.1:3000`, '127.0.0.1:3000'],
+    ['a Host header without a port', 'http://127.0.0.1', '127.0.0.1'],
+  ])("refuses %s with 403 (only the server's own origin)", (_label, origin, host) => {
+    expect(checkUpgrade({ url: withToken(TOKEN), origin, host }, TOKEN, PORT)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+  });
 
   it.each([
     ['missing token', '/'],
@@ -28,7 +42,7 @@ describe('checkUpgrade', () => {
     ['a longer token', withToken(TOKEN + 'x')],
     ['the token in the path, not the query', `/${TOKEN}`],
   ])('refuses %s with 401', (_label, url) => {
-    const decision = checkUpgrade({ url, origin: undefined, host: HOST }, TOKEN);
+    const decision = checkUpgrade({ url, origin: undefined, host: HOST }, TOKEN, PORT);
     expect(decision).toMatchObject({ ok: false, status: 401 });
   });
 
@@ -43,7 +57,7 @@ describe('checkUpgrade', () => {
     'not a url',
     '',
   ])('refuses the foreign Origin %s with 403, even with the right token', (origin) => {
-    const decision = checkUpgrade({ url: withToken(TOKEN), origin, host: HOST }, TOKEN);
+    const decision = checkUpgrade({ url: withToken(TOKEN), origin, host: HOST }, TOKEN, PORT);
     expect(decision).toMatchObject({ ok: false, status: 403 });
   });
 
@@ -56,7 +70,7 @@ describe('checkUpgrade', () => {
     '10.0.0.5',
     '0.0.0.0',
   ])('refuses the non-loopback Host %s with 403', (host) => {
-    const decision = checkUpgrade({ url: withToken(TOKEN), origin: undefined, host }, TOKEN);
+    const decision = checkUpgrade({ url: withToken(TOKEN), origin: undefined, host }, TOKEN, PORT);
     expect(decision).toMatchObject({ ok: false, status: 403 });
   });
 });
@@ -78,8 +92,8 @@ describe('security helpers', () => {
   });
 
   it('isAllowedOrigin treats an absent Origin as a non-browser client', () => {
-    expect(isAllowedOrigin(undefined)).toBe(true);
-    expect(isAllowedOrigin('null')).toBe(false);
+    expect(isAllowedOrigin(undefined, HOST, PORT)).toBe(true);
+    expect(isAllowedOrigin('null', HOST, PORT)).toBe(false);
   });
 });
 

@@ -290,7 +290,7 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
       } finally {
         call.done();
       }
-      return scriptedClarification(context.candidateQuestion);
+      return scriptedClarification(context.candidateQuestion, context.question);
     },
 
     // Answers about the company come from the role's own notes only: a model would invent facts.

@@ -3,9 +3,11 @@
  * points the answer has not evidenced yet, time-aware transitions, honest answers to the
  * candidate's questions from the role's notes.
  */
-import type { Role } from '../../../../content/schema.js';
+import type { Question, Role } from '../../../../content/schema.js';
 import { rubricCoverage, findSignal } from '../../rubric/rubric-coverage.js';
 import { tokenize } from '../../rubric/tokens.js';
+import { constraintAnswer } from './constraints.js';
+import { designFollowUp } from './design-follow-up.js';
 import { followUpAllowed, nextQuestionAllowed } from './timing.js';
 import type { Decision, DecisionContext, Interviewer } from './types.js';
 
@@ -28,6 +30,8 @@ export function pickFollowUp(context: DecisionContext): Pick<Decision, 'followUp
   if (revealedParts < parts.length) {
     return { followUp: parts[revealedParts], revealsPart: true };
   }
+  const design = designFollowUp(context);
+  if (design) return { followUp: design.followUp };
   const allAnswers = context.answers.join('\n');
   const covered = new Set(
     rubricCoverage(allAnswers, question.rubric)
@@ -64,7 +68,9 @@ export function scriptedDecision(context: DecisionContext): Decision {
   return { action: 'wrap_up', transition: scriptedTransition(context, 'wrap_up'), coveredRubricIds };
 }
 
-export function scriptedClarification(candidateQuestion: string): string {
+export function scriptedClarification(candidateQuestion: string, question?: Pick<Question, 'design'>): string {
+  const stated = question ? constraintAnswer(question, candidateQuestion) : null;
+  if (stated) return stated;
   const lower = candidateQuestion.toLowerCase();
   if (/\b(scale|how many|traffic|users|qps|volume|size)\b/.test(lower)) {
     return 'Good question. Pick a realistic number, say it out loud, and design for it — I care more about how your design changes with scale than the exact figure.';
@@ -93,6 +99,6 @@ export function scriptedCandidateAnswer(role: Role, candidateQuestion: string): 
 export const scriptedInterviewer: Interviewer = {
   kind: 'scripted',
   decide: async (context) => scriptedDecision(context),
-  clarify: async ({ candidateQuestion }) => scriptedClarification(candidateQuestion),
+  clarify: async ({ question, candidateQuestion }) => scriptedClarification(candidateQuestion, question),
   answerCandidateQuestion: async ({ role, candidateQuestion }) => scriptedCandidateAnswer(role, candidateQuestion),
 };

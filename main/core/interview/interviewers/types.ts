@@ -1,4 +1,5 @@
 import type { Question, Role, Round } from '../../../../content/schema.js';
+import type { BoardDescription, DesignNotes } from '../../../contract/services/board.js';
 
 /** What the interviewer knows when deciding what to say after an answer. */
 export interface DecisionContext {
@@ -18,6 +19,20 @@ export interface DecisionContext {
   questionsLeft: number;
   /** Minutes the next question needs, if there is one. */
   nextQuestionMinutes: number | null;
+  /** Round time used so far (pauses excluded), for the design round's phases. */
+  roundElapsedMs?: number;
+  /** Design rounds: the whiteboard and notes as they were when the answer came in. */
+  board?: BoardLook;
+}
+
+/** What the interviewer sees of the whiteboard after an answer. */
+export interface BoardLook {
+  description: BoardDescription;
+  /** The whole board as text. */
+  text: string;
+  /** What changed since the previous look (the whole board on the first). */
+  update: string;
+  notes: DesignNotes;
 }
 
 export type DecisionAction = 'follow_up' | 'next_question' | 'wrap_up';

@@ -5,7 +5,7 @@
  * cards reload when core says it moved on ('feedback:progress' / 'feedback:ready').
  */
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RoundSummaryView } from '../../../../main/contract/services/interview.js';
 import { api, errorMessage } from '../../api/client.js';
 import { apiKey } from '../../data/query-client.js';
@@ -23,6 +23,11 @@ export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
   const [error, setError] = useState<string | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const busy = useRef(false);
+  // Asks core once to start whatever is missing (e.g. judgements of a session from before a model
+  // was chosen); progress and results then arrive as events.
+  useEffect(() => {
+    api.feedback.request({ sessionId }).catch(() => undefined);
+  }, [sessionId]);
 
   async function practiceAgain(questionId: string) {
     if (busy.current) return;

@@ -199,6 +199,19 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
           </section>
         )}
 
+        {q.boardObservations && q.boardObservations.length > 0 && (
+          <section aria-labelledby={`${id}-board`}>
+            <h4 id={`${id}-board`}>
+              From your whiteboard <SourceChip source="rules" />
+            </h4>
+            <ul>
+              {q.boardObservations.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
         {q.checklist && (
           <section aria-labelledby={`${id}-checklist`}>
             <h4 id={`${id}-checklist`}>
@@ -208,7 +221,8 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
               {q.checklist.map((c) => (
                 <li key={c.id} className={c.covered ? 'present' : 'absent'}>
                   <span aria-hidden="true">{c.covered ? '✓' : '✗'}</span> {c.label}
-                  <span className="visually-hidden">{c.covered ? ' covered' : ' not covered'}</span>
+                  <span className="visually-hidden">{c.covered ? ' mentioned' : ' not mentioned'}</span>
+                  {c.evidence.length > 0 && <span className="muted small"> — {c.evidence.slice(0, 2).join('; ')}</span>}
                 </li>
               ))}
             </ul>

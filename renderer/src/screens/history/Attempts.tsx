@@ -6,6 +6,7 @@ import { api } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
 import { apiKey } from '../../data/query-client.js';
 import { href } from '../../router.js';
+import { DamagedNotice } from './DamagedNotice.js';
 import { formatDateTime } from './format.js';
 
 /** Every attempt at one question, oldest to newest, in columns. */
@@ -16,7 +17,12 @@ export function Attempts({ questionId }: { questionId: string }) {
   });
   return (
     <Async state={attempts} label="the attempts">
-      {(value) => <AttemptColumns attempts={value} />}
+      {(value) => (
+        <>
+          <DamagedNotice damaged={value.damaged} />
+          <AttemptColumns attempts={value} />
+        </>
+      )}
     </Async>
   );
 }

@@ -6,6 +6,7 @@ import { api, errorMessage, transport } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
 import { apiKey } from '../../data/query-client.js';
 import { downloadBlob } from '../../download.js';
+import { describeDamaged } from './DamagedNotice.js';
 import { base64ToBytes } from './format.js';
 
 type Message = { kind: 'good' | 'error'; text: string };
@@ -40,7 +41,8 @@ export function DataPanel() {
     run('export', async () => {
       const archive = await api.sessions.exportArchive();
       downloadBlob(archive.fileName, new Blob([base64ToBytes(archive.base64)], { type: 'application/zip' }));
-      return `Exported ${archive.sessions} session${archive.sessions === 1 ? '' : 's'} as ${archive.fileName}.`;
+      const left = archive.damaged?.length ? ` ${describeDamaged(archive.damaged)}` : '';
+      return `Exported ${archive.sessions} session${archive.sessions === 1 ? '' : 's'} as ${archive.fileName}.${left}`;
     });
 
   return (
@@ -98,7 +100,8 @@ export function DataPanel() {
             onSubmit={(folder) =>
               void run('export-folder', async () => {
                 const result = await api.sessions.exportToFolder({ folder });
-                return `Exported ${result.sessions} session${result.sessions === 1 ? '' : 's'} into ${result.path}.`;
+                const left = result.damaged?.length ? ` ${describeDamaged(result.damaged)}` : '';
+                return `Exported ${result.sessions} session${result.sessions === 1 ? '' : 's'} into ${result.path}.${left}`;
               })
             }
           />

@@ -7,6 +7,7 @@ import { apiKey } from '../../data/query-client.js';
 import { roundKindLabel } from '../../labels.js';
 import { href } from '../../router.js';
 import { Attempts } from './Attempts.js';
+import { DamagedNotice } from './DamagedNotice.js';
 import { formatDay, formatDayTime } from './format.js';
 import type { ChartSeries, LineChart as LineChartComponent } from './ProgressChart.js';
 
@@ -69,7 +70,12 @@ export function ProgressScreen({ questionId }: { questionId?: string | undefined
         </div>
       </div>
       <Async state={view} label="your progress">
-        {(value) => <Progress view={value} questionId={questionId} />}
+        {(value) => (
+          <>
+            <DamagedNotice damaged={value.damaged} />
+            <Progress view={value} questionId={questionId} />
+          </>
+        )}
       </Async>
     </div>
   );

@@ -75,6 +75,7 @@ const KIND_LABELS: Record<SearchHit['kind'], string> = {
   answer: 'Your answer',
   transcript: 'What you said',
   notes: 'Your notes',
+  board: 'On your whiteboard',
 };
 
 function Hit({ hit }: { hit: SearchHit }) {

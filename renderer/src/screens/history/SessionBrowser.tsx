@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api/client.js';
 import { apiKey } from '../../data/query-client.js';
 import { roundKindLabel } from '../../labels.js';
 import { href } from '../../router.js';
+import { DamagedNotice } from './DamagedNotice.js';
 import { dateInputToMs, formatDateTime, STATUS_LABELS } from './format.js';
 
 const PAGE = 25;
@@ -49,6 +50,7 @@ export function SessionBrowser() {
   const error = list.error ? errorMessage(list.error) : null;
   const loadingMore = list.isFetchingNextPage;
   const loadMore = () => void list.fetchNextPage();
+  const damaged = list.data?.pages.flatMap((page) => page.damaged ?? []) ?? [];
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = filters.roleId || filters.roundKind || filters.from || filters.to;
@@ -80,6 +82,7 @@ export function SessionBrowser() {
           <p className="muted small" role="status">
             {countLine(items.length, hasMore, Boolean(filtered), total)}
           </p>
+          <DamagedNotice damaged={damaged} />
           {items.length === 0 && !filtered && (
             <div className="card empty-history">
               <p>No sessions yet. Practise a round and it will appear here, with its transcript and feedback.</p>

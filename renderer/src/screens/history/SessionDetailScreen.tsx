@@ -8,6 +8,7 @@ import { apiKey } from '../../data/query-client.js';
 import { downloadBlob, downloadText } from '../../download.js';
 import { roundKindLabel } from '../../labels.js';
 import { href, navigate } from '../../router.js';
+import { BoardReview } from './BoardReview.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import { setFlash } from './flash.js';
 import { base64ToBytes, formatDateTime, STATUS_LABELS } from './format.js';
@@ -228,6 +229,8 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
             ))}
         </ol>
       </section>
+
+      <BoardReview detail={detail} />
 
       <FeedbackPanel detail={detail} />
     </>

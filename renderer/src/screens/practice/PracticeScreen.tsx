@@ -8,10 +8,11 @@ import { apiKey } from '../../data/query-client.js';
 import { navigate } from '../../router.js';
 import { ActionButton } from './ActionButton.js';
 import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
+import { DesignBoard, type DesignBoardHandle } from './board/DesignBoard.js';
 import { Controls } from './Controls.js';
 import { Conversation } from './Conversation.js';
 import { InterviewerPanel } from './InterviewerPanel.js';
-import { isActivatableTarget, isAltKey, isModEnter, isTypingTarget } from './keys.js';
+import { isActivatableTarget, isAltKey, isInsideBoard, isModEnter, isTypingTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
 import { Timer } from './Timer.js';
 import { UndoBar } from './UndoBar.js';
@@ -61,6 +62,7 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
   const { toasts, add: addToast, dismiss, clearErrors } = useToasts(sessionId);
   const answerRef = useRef<AnswerBoxHandle>(null);
   const voiceRef = useRef<VoicePanelHandle>(null);
+  const boardRef = useRef<DesignBoardHandle>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
   /** Where focus goes once the screen shows the view an action returned (not an older one). */
   const focusAfter = useRef<{ target: 'answer' | 'primary' | 'pause'; notBefore: number } | null>(null);
@@ -142,7 +144,11 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
       void act('Done', async () => {
         // A spoken answer still being transcribed lands in the box before it is submitted.
         await voiceRef.current?.finish();
-        return api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
+        // The interviewer reads the saved board when the answer arrives.
+        await boardRef.current?.flush();
+        const next = await api.interview.submitAnswer({ sessionId, text: answerRef.current?.take() ?? '' });
+        boardRef.current?.renderSnapshots();
+        return next;
       }),
     repeat: () => void act('Repeat question', () => api.interview.repeat({ sessionId })),
     clarify: (text: string) => act('Clarifying question', () => api.interview.clarify({ sessionId, text })),
@@ -188,11 +194,13 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
       // Undo works while the interviewer is still deciding; Ctrl+Z in a text field is the field's own.
       const undoKey =
         isAltKey(e, 'U') || ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyZ' && !isTypingTarget(e.target));
-      if (undoKey && undoable) {
+      if (undoKey && undoable && !isInsideBoard(e.target)) {
         e.preventDefault();
         return h.undo();
       }
       if (busy) return;
+      // Inside the whiteboard plain keys draw (R is a rectangle); only Alt shortcuts reach the page.
+      if (isInsideBoard(e.target) && !e.altKey) return;
       const inInput = e.target instanceof HTMLInputElement;
       const asking = v.phase === 'question' || v.phase === 'answering';
       const handled = (run: () => void) => {
@@ -338,6 +346,13 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
           <Conversation messages={view.messages} />
         </aside>
       </div>
+      {view.roundKind === 'system_design' && view.phase !== 'intro' && view.phase !== 'summary' && (
+        <DesignBoard
+          ref={boardRef}
+          sessionId={sessionId}
+          onLeave={() => (view.phase === 'answering' ? answerRef.current?.focus() : primaryRef.current?.focus())}
+        />
+      )}
       <UndoBar until={undoUntil} offsetMs={cachedOffsetMs} onUndo={handlers.undo} />
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>

@@ -35,3 +35,8 @@ export function isModEnter(event: KeyboardEvent): boolean {
 export function isAltKey(event: KeyboardEvent, letter: string): boolean {
   return event.altKey && !event.ctrlKey && !event.metaKey && event.code === `Key${letter.toUpperCase()}`;
 }
+
+/** True for events from inside the whiteboard, where Excalidraw owns the keyboard. */
+export function isInsideBoard(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[data-board]') !== null;
+}

@@ -46,10 +46,11 @@ describe('content:check', () => {
     expect(lines[0]).toMatch(
       /^\/.*\/bad\.yaml: Test Engineer — 2 rounds, 2 questions \(coding: 1, references passed: 0\/1\)$/,
     );
-    expect(lines[1]).toMatch(
+    // Structure first, then what running the reference in the sandbox found.
+    expect(lines[1]).toMatch(/bad\.yaml:\d+ rounds\[1\]\.questionsPerSession: is 3 but the round has only 1 question$/);
+    expect(lines[2]).toMatch(
       /bad\.yaml:\d+ rounds\[0\]\.questions\[0\]\.coding\.tests\[0\]: reference returned \[3,true\], expected 99$/,
     );
-    expect(lines[2]).toMatch(/bad\.yaml:\d+ rounds\[1\]\.questionsPerSession: is 3 but the round has only 1 question$/);
     expect(lines.at(-1)).toBe('1 roles, 2 rounds, 2 questions, 2 errors');
     expect(code).toBe(1);
   });

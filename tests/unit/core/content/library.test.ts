@@ -86,7 +86,8 @@ describe('loadLibrary', () => {
       questionCount: 1,
     });
     const json = JSON.stringify(summary);
-    for (const secret of ['rubric', 'followUps', 'reference', 'signals', 'sumPair']) expect(json).not.toContain(secret);
+    for (const secret of ['rubric', 'followUps', 'javascript', 'signals', 'sumPair'])
+      expect(json).not.toContain(secret);
   });
 });
 

@@ -34,7 +34,7 @@ describe('parsePack', () => {
 
   it('rejects duplicate keys', () => {
     const text = 'id: x\ntitle: One\nlevel: senior\ntitle: Two\n';
-    expect(parsePack(text, F).errors).toEqual(['pack.yaml:4 (yaml): Map keys must be unique']);
+    expect(parsePack(text, F).errors).toEqual(['pack.yaml:4 title: duplicate key "title" (first at line 2)']);
   });
 
   it('rejects duplicate keys deep inside the pack', () => {
@@ -44,7 +44,9 @@ describe('parsePack', () => {
       '    intro: Write some code.\n    intro: Again.\n',
     );
     const line = lineOf(text, 'intro: Again.');
-    expect(parsePack(text, F).errors).toEqual([`pack.yaml:${line} (yaml): Map keys must be unique`]);
+    expect(parsePack(text, F).errors).toEqual([
+      `pack.yaml:${line} rounds[0].intro: duplicate key "intro" (first at line ${line - 1})`,
+    ]);
   });
 
   it('maps wrong types to the line and path of the offending value', () => {
@@ -168,5 +170,25 @@ describe('formatPath', () => {
     expect(formatPath(['rounds', 1, 'questions', 3, 'rubric'])).toBe('rounds[1].questions[3].rubric');
     expect(formatPath([])).toBe('(root)');
     expect(formatPath([0, 'a'])).toBe('[0].a');
+  });
+});
+
+describe('parsePack: hostile YAML', () => {
+  it('refuses an alias that contains itself', () => {
+    expect(parsePack('id: &a\n  self: *a\n', F).errors).toEqual([
+      'pack.yaml:1 (yaml): an alias refers to a value that contains it (a loop)',
+    ]);
+  });
+
+  it('refuses nesting deeper than 100 levels instead of exhausting the stack', () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    expect(parsePack(`id: ${deep}\n`, F).errors[0]).toMatch(/^pack\.yaml:1 \(yaml\): nesting exceeded maxDepth/);
+  });
+
+  it('reads dates, yes/no and tags as the YAML 1.2 core schema does (plain text)', () => {
+    const role = validRole() as unknown as { level: string };
+    const text = toYaml(role).replace(`level: ${role.level}`, 'level: 2024-01-01');
+    expect(parsePack(text, F).role?.level).toBe('2024-01-01');
+    expect(parsePack(`${toYaml(validRole())}\nextra: !!js/function 'x'\n`, F).errors[0]).toMatch(/unknown tag/);
   });
 });

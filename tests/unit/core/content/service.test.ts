@@ -4,16 +4,31 @@ import { join } from 'node:path';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { parse } from 'yaml';
 import { AppError } from '../../../../main/contract/result.js';
-import { createContentService, safeFileName } from '../../../../main/core/content/service.js';
+import {
+  createContentService,
+  safeFileName,
+  type ContentService,
+  type ContentServiceOptions,
+} from '../../../../main/core/content/service.js';
 import { toYaml, validRole } from './fixtures/valid-pack.js';
 
 let root: string;
 let bundledDir: string;
 let userDir: string;
 let changes: [number, number][];
+let open: ContentService[];
 
-function service() {
-  return createContentService({ bundledDir, userDir, onChanged: (roles, invalid) => changes.push([roles, invalid]) });
+function service(extra: Partial<ContentServiceOptions> = {}) {
+  const content = createContentService({
+    bundledDir,
+    userDir,
+    onChanged: (roles, invalid) => changes.push([roles, invalid]),
+    // A small change must show at once in these tests, however busy the machine is.
+    staleAfterMs: 60_000,
+    ...extra,
+  });
+  open.push(content);
+  return content;
 }
 
 beforeEach(() => {
@@ -23,8 +38,12 @@ beforeEach(() => {
   mkdirSync(bundledDir);
   writeFileSync(join(bundledDir, 'base.yaml'), toYaml(validRole('base')));
   changes = [];
+  open = [];
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(async () => {
+  await Promise.all(open.map((c) => c.close()));
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe('content service', () => {
   it('lists the library and sees packs added on disk', async () => {

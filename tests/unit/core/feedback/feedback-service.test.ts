@@ -43,8 +43,9 @@ afterEach(() => {
 });
 
 async function settled(s: Stack, sessionId: string): Promise<SessionFeedbackView> {
-  // forSession queues what is missing (the round summary waits for the questions): repeat until nothing is left.
+  // request queues what is missing (the round summary waits for the questions): repeat until nothing is left.
   for (let i = 0; i < 5; i++) {
+    await s.feedback.request({ sessionId });
     await s.feedback.idle();
     const view = await s.feedback.forSession({ sessionId });
     if (view.generation.state !== 'working') return view;
@@ -92,6 +93,8 @@ describe('feedback service without a model', () => {
     expect(view.round.rules.practiceNext.length).toBeGreaterThan(0);
     expect(view.round.rules.practiceNext.length).toBeLessThanOrEqual(3);
 
+    // Stored when each answer was recorded (not by reading).
+    await stack.feedback.idle();
     const rows = stack.db.prepare(`SELECT turn_id, source FROM feedback ORDER BY id`).all();
     expect(rows).toEqual([
       { turn_id: `${sessionId}:t1`, source: 'rules' },
@@ -143,6 +146,9 @@ describe('feedback service without a model', () => {
       'hedges',
       'repeats',
     ]);
+    // The segments were written behind the service's back: a request brings the stored row up to date.
+    await stack.feedback.request({ sessionId });
+    await stack.feedback.idle();
     const stored = stack.db.prepare(`SELECT body_json FROM feedback WHERE source = 'rules'`).get() as {
       body_json: string;
     };

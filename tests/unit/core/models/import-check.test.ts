@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,8 +54,10 @@ describe('inspectModelFile refuses, saying what the file is and what to do', () 
       inspectModelFile(file('notes.gguf', 'These are my interview notes.\nNot a model.\n'), 'llm'),
     );
     expect(r.code).toBe('MODEL_INVALID');
-    expect(r.message).toMatch(/notes\.gguf is a text file \("These are my interview notes/);
+    expect(r.message).toMatch(/notes\.gguf is a text file, not a model/);
     expect(r.message).toMatch(/Pick a \.gguf/);
+    // What the file says is never repeated back (it ends up in logs and screenshots).
+    expect(r.message).not.toMatch(/interview notes/);
   });
 
   it('a 0-byte file', async () => {
@@ -103,6 +106,32 @@ describe('inspectModelFile refuses, saying what the file is and what to do', () 
   it('binary data that is no model', async () => {
     const r = await refusal(inspectModelFile(await fixturePath('jfk.wav')));
     expect(r.message).toMatch(/is not a GGUF language model or a whisper\/VAD model file/);
+  });
+
+  it('a pipe, named as not a regular file (and never opened, which would hang)', async () => {
+    const fifo = path.join(dir, 'model.gguf.fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(await refusal(inspectModelFile(fifo))).toMatchObject({
+      code: 'MODEL_INVALID',
+      message: expect.stringMatching(/is not a regular file \(a device, pipe or socket\)/),
+    });
+    expect(await refusal(inspectModelFile('/dev/zero'))).toMatchObject({
+      message: expect.stringMatching(/not a regular file/),
+    });
+  });
+
+  it('a valid header with only zeros after it (GGUF and whisper)', async () => {
+    const { readGgufFileInfo } = await import('node-llama-cpp');
+    const info = await readGgufFileInfo(gguf, { sourceType: 'filesystem', logWarnings: false });
+    const bytes = fs.readFileSync(gguf);
+    bytes.fill(0, info.infoEndOffset);
+    const hollow = await refusal(inspectModelFile(file('hollow.gguf', bytes), 'llm'));
+    expect(hollow).toMatchObject({ code: 'MODEL_INVALID', message: expect.stringMatching(/mostly zeros/) });
+    const whisperBytes = fs.readFileSync(whisper);
+    const empty = Buffer.concat([whisperBytes.subarray(0, 4096), Buffer.alloc(whisperBytes.length)]);
+    expect(await refusal(inspectModelFile(file('hollow.bin', empty), 'whisper'))).toMatchObject({
+      message: expect.stringMatching(/mostly zeros/),
+    });
   });
 
   it('a path that does not exist, and a folder', async () => {

@@ -11,6 +11,7 @@ import * as engine from '../../../../main/core/interview/engine.js';
 import type { PlannedQuestion } from '../../../../main/core/interview/engine.js';
 import { createInterviewRepository } from '../../../../main/core/interview/repository.js';
 import { createDispatcher, type Dispatch } from '../../../../main/core/rpc/dispatcher.js';
+import type { ImportLimits } from '../../../../main/core/sessions/archive-import.js';
 import { createSessionsService } from '../../../../main/core/sessions/sessions-service.js';
 import { openDatabase, type Db } from '../../../../main/core/storage/database.js';
 
@@ -142,7 +143,7 @@ export interface TestData {
 }
 
 /** A fresh data folder and database, with the sessions service behind the real dispatcher. */
-export function openTestData(prefix = 'ir-history-'): TestData {
+export function openTestData(prefix = 'ir-history-', importLimits?: Partial<ImportLimits>): TestData {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const opened = openDatabase(dir);
   if (!opened.ok) throw new Error(opened.status.message);
@@ -150,7 +151,14 @@ export function openTestData(prefix = 'ir-history-'): TestData {
   // Only the sessions service: these tests do not depend on the others being wired.
   const dispatch = createDispatcher(
     { sessions: sessionsContract },
-    { sessions: createSessionsService({ db: () => db, dataDir: dir, now: () => 1_800_000_000_000 }) },
+    {
+      sessions: createSessionsService({
+        db: () => db,
+        dataDir: dir,
+        now: () => 1_800_000_000_000,
+        ...(importLimits ? { importLimits } : {}),
+      }),
+    },
   );
   return {
     dir,

@@ -222,22 +222,27 @@ describe('session detail and notes', () => {
     const insert = data.db.prepare(
       'INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    insert.run(
-      's:t1',
-      null,
-      'llm',
-      JSON.stringify({ scores: [{ dimension: 'clarity', score: 4, max: 5 }], summary: 'Clear.' }),
-      5,
-    );
+    // The model's judgement as the feedback service stores it (feedback/stored-body.ts).
+    const judged = {
+      v: 1,
+      type: 'question',
+      questionId: 'q1',
+      key: 'k',
+      judgement: { summary: 'Clear.' },
+      note: null,
+      scores: [{ dimension: 'clarity', score: 3, max: 4 }],
+    };
+    insert.run('s:t1', null, 'llm', JSON.stringify(judged), 5);
+    // A shape this version does not write carries no scores, whatever its keys look like.
     insert.run(null, 's:r1', 'rules', JSON.stringify({ scores: { structure: 3 } }), 6);
     insert.run(null, 's:r1', 'rules', 'not json', 7);
     const d = await detail();
     expect(d.feedback.map((f) => ({ source: f.source, turnSeq: f.turnSeq, scores: f.scores }))).toEqual([
-      { source: 'llm', turnSeq: 1, scores: [{ dimension: 'clarity', value: 80 }] },
-      { source: 'rules', turnSeq: null, scores: [{ dimension: 'structure', value: 60 }] },
+      { source: 'llm', turnSeq: 1, scores: [{ dimension: 'clarity', value: 75 }] },
+      { source: 'rules', turnSeq: null, scores: [] },
       { source: 'rules', turnSeq: null, scores: [] },
     ]);
-    expect(d.feedback[0]?.body).toMatchObject({ summary: 'Clear.' });
+    expect(d.feedback[0]?.body).toMatchObject({ judgement: { summary: 'Clear.' } });
   });
 
   it('saves notes without touching the interview’s own timestamps, and they are searchable', async () => {
@@ -283,7 +288,22 @@ describe('progress', () => {
   it('gives a coverage score per session, oldest first, and feedback scores as extra dimensions', async () => {
     data.db
       .prepare('INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, NULL, ?, ?, 1)')
-      .run('p2:t1', 'llm', JSON.stringify({ scores: { clarity: 4, structure: { score: 2, max: 4 } } }));
+      .run(
+        'p2:t1',
+        'llm',
+        JSON.stringify({
+          v: 1,
+          type: 'question',
+          questionId: 'conflict',
+          key: 'k',
+          judgement: null,
+          note: null,
+          scores: [
+            { dimension: 'clarity', score: 4, max: 5 },
+            { dimension: 'structure', score: 2, max: 4 },
+          ],
+        }),
+      );
     const view = await call<ProgressView>(data.dispatch, 'progress');
     expect(view.points.map((p) => [p.sessionId, p.scores])).toEqual([
       ['p1', { coverage: 33 }],

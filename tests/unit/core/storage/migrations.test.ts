@@ -116,6 +116,30 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
       table: 'session_stats',
       row: { session_id: `session-${tag}`, updated_at: t + 1, version: 1, stats_json: '{"durationMs":10}' },
     },
+    {
+      table: 'boards',
+      row: {
+        session_id: `session-${tag}`,
+        scene: '{"type":"excalidraw","elements":[]}',
+        notes_json: '{}',
+        updated_at: t,
+      },
+    },
+    {
+      table: 'board_snapshots',
+      row: {
+        session_id: `session-${tag}`,
+        turn_seq: 1,
+        created_at: t,
+        scene: '{"type":"excalidraw","elements":[]}',
+        notes_json: '{}',
+        description: 'The board is empty.',
+        update_text: 'The board is empty.',
+        board_text: `board ${tag}`,
+        svg: null,
+        png: null,
+      },
+    },
     { table: 'question_marks', row: { role_id: 'backend-engineer', question_id: `q-${tag}`, marked_at: t } },
   ];
 }
@@ -272,7 +296,10 @@ describe('migrate', () => {
     expect(count('segments', 'turn_id', '%-gone')).toBe(0);
     expect(count('recordings', 'id', '%-gone')).toBe(0);
     expect(count('feedback', 'turn_id', '%-gone') + count('feedback', 'round_id', '%-gone')).toBe(0);
+    expect(count('boards', 'session_id', '%-gone')).toBe(0);
+    expect(count('board_snapshots', 'session_id', '%-gone')).toBe(0);
     // The other session is untouched.
+    expect(count('board_snapshots', 'session_id', '%-kept')).toBe(1);
     expect(count('rounds', 'id', '%-kept')).toBe(1);
     expect(count('turns', 'id', '%-kept')).toBe(1);
     expect(count('segments', 'turn_id', '%-kept')).toBe(1);

@@ -5,7 +5,9 @@
  * solutions are never included: the model cannot give away what it was never shown.
  */
 import type { Question, Role, Round } from '../../../../../content/schema.js';
-import type { DecisionContext } from '../types.js';
+import { notesText } from '../../../board/notes-text.js';
+import { constraintLines } from '../constraints.js';
+import type { BoardLook, DecisionContext } from '../types.js';
 
 const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
   coding: 'coding',
@@ -53,6 +55,7 @@ export function questionHeader(question: Question, followUpsLeft: number): strin
     `Question: ${question.prompt}`,
     'Rubric points for this question (id: point):',
     ...question.rubric.map((r) => `- ${r.id}: ${r.point}`),
+    ...constraintLines(question),
     `You may ask up to ${followUpsLeft} follow-up${followUpsLeft === 1 ? '' : 's'} on it.`,
   ].join('\n');
 }
@@ -63,7 +66,10 @@ export function questionHeader(question: Question, followUpsLeft: number): strin
  * come first, so a chat created mid-question (app restarted, model changed) is not lost.
  */
 export function answerMessage(
-  context: Pick<DecisionContext, 'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked'>,
+  context: Pick<
+    DecisionContext,
+    'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked' | 'board'
+  >,
   knowsQuestion: boolean,
 ): string {
   const latest = context.answers.at(-1) ?? '';
@@ -78,11 +84,12 @@ export function answerMessage(
     });
   }
   parts.push(`Candidate's answer:\n${clip(latest)}`);
+  if (context.board) parts.push(boardMessage(context.board));
   return parts.join('\n\n');
 }
 
 export function clarifyMessage(question: Question, candidateQuestion: string, knowsQuestion: boolean): string {
-  const parts = knowsQuestion ? [] : [`Question: ${question.prompt}`];
+  const parts = knowsQuestion ? [] : [[`Question: ${question.prompt}`, ...constraintLines(question)].join('\n')];
   parts.push(
     `The candidate asks a clarifying question (reply in plain spoken sentences, no JSON):\n${clip(candidateQuestion)}`,
   );
@@ -94,4 +101,12 @@ export function summaryLine(question: Question, coveredRubricIds: readonly strin
   const covered =
     coveredRubricIds.length > 0 ? `covered ${coveredRubricIds.join(', ')}` : 'covered no rubric point clearly';
   return `"${question.prompt.slice(0, 160)}" — ${covered}.`;
+}
+
+/** The whiteboard as the model reads it: what changed since its last look, and the notes pane. */
+export function boardMessage(board: BoardLook): string {
+  const lines = [`The candidate's whiteboard (you may ask about what is on it):\n${board.update}`];
+  const notes = notesText(board.notes);
+  if (notes) lines.push(`Their notes:\n${clip(notes).slice(0, 1500)}`);
+  return lines.join('\n\n');
 }

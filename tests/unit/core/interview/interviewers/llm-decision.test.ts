@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDecision } from '../../../../../main/core/interview/interviewers/llm-interviewer.js';
+import { scriptedTransition } from '../../../../../main/core/interview/interviewers/scripted.js';
 import type { DecisionContext } from '../../../../../main/core/interview/interviewers/types.js';
 import { validRole } from '../../content/fixtures/valid-pack.js';
 
@@ -41,13 +42,11 @@ describe('checkDecision (the model held to the timing rules)', () => {
   });
 
   it('turns a follow-up beyond maxFollowUps into the next question', () => {
-    const decision = checkDecision(
-      { action: 'follow_up', followUp: 'And then?', coveredRubricIds: [] },
-      context({ followUpsAsked: 2 }),
-    );
+    const full = context({ followUpsAsked: 2 });
+    const decision = checkDecision({ action: 'follow_up', followUp: 'And then?', coveredRubricIds: [] }, full);
     expect(decision.action).toBe('next_question');
     expect(decision.followUp).toBeUndefined();
-    expect(decision.transition).toBeTruthy();
+    expect(decision.transition).toBe(scriptedTransition(full, 'next_question'));
   });
 
   it('turns an empty follow-up into moving on', () => {
