@@ -22,7 +22,7 @@ export const FILLER_KIND_NAMES = [
 ] as const;
 
 /** Answers the rules cannot judge fairly; the UI says so and the model is not asked to score them. */
-export type AnswerFlag = 'empty' | 'too_short' | 'not_english' | 'mostly_fillers';
+export type AnswerFlag = 'empty' | 'too_short' | 'not_english' | 'mostly_fillers' | 'keyword_list';
 
 /**
  * Deterministic delivery metrics for one answer. Spoken answers (with timed transcript
@@ -143,7 +143,10 @@ export interface QuestionFeedback {
   outline: string[];
   pitfalls: string[];
   flags: AnswerFlag[];
-  /** Rule-based score: rubric points evidenced. */
+  /**
+   * Rubric points mentioned in a sentence (counts for the model's prompt and for tests: the UI shows
+   * which points were mentioned, with quotes, and no "n of m" score without a model).
+   */
   rules: { covered: number; total: number; improvement: string | null };
   /** Design rounds: what the board shows that nobody talked about ("Drew a cache … — no eviction mentioned."). */
   boardObservations?: string[];

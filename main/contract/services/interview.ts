@@ -72,6 +72,8 @@ export interface RubricCoverageView {
   covered: boolean;
   /** Words from the answer that evidenced the point. */
   evidence: string[];
+  /** The sentence that mentions it, as said; null when none does. Rule feedback says "mentioned", never "covered". */
+  quote: string | null;
 }
 
 export interface QuestionSummary {

@@ -19,6 +19,7 @@ import { notesText } from '../board/notes-text.js';
 import { boardObservations } from '../board/observations.js';
 import type { PlannedQuestion, TurnRecord } from '../interview/engine.js';
 import { rubricCoverage } from '../rubric/rubric-coverage.js';
+import { isKeywordList } from '../rubric/sentences.js';
 import { checklistCoverage } from './checklist.js';
 import { describeMetrics, GOOD } from './describe-metrics.js';
 import { FLAG_MESSAGES } from './metrics/answer-checks.js';
@@ -88,7 +89,7 @@ function answered(turns: readonly TurnRecord[]): TurnRecord[] {
 }
 
 /** The flags of the question as a whole: the main answer's, unless the follow-ups make up for it. */
-function questionFlags(answers: readonly AnswerFeedback[]): AnswerFlag[] {
+function questionFlags(answers: readonly AnswerFeedback[], allText: string): AnswerFlag[] {
   if (answers.length === 0) return [];
   const words = answers.reduce((sum, a) => sum + a.metrics.words, 0);
   const fillerWords = answers.reduce((sum, a) => sum + a.metrics.fillers.words, 0);
@@ -96,6 +97,9 @@ function questionFlags(answers: readonly AnswerFeedback[]): AnswerFlag[] {
   if (words < 5) flags.add('too_short');
   if (answers.every((a) => a.metrics.flags.includes('not_english'))) flags.add('not_english');
   if (fillerWords * 2 >= words && words > 0) flags.add('mostly_fillers');
+  // A keyword list is English words without sentences: say that, not "not English".
+  if (!flags.has('too_short') && isKeywordList(allText))
+    return ['keyword_list', ...[...flags].filter((f) => f !== 'not_english')];
   return [...flags];
 }
 
@@ -177,7 +181,7 @@ export function rulesForQuestion(q: QuestionInput): RulesQuestionFeedback {
     star,
     outline: q.question.outline,
     pitfalls: q.question.pitfalls,
-    flags: questionFlags(answers),
+    flags: questionFlags(answers, allText),
     rules: { covered: coverage.filter((c) => c.covered).length, total: coverage.length, improvement: null },
     ...(observations.length > 0 ? { boardObservations: observations } : {}),
   };

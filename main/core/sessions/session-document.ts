@@ -99,7 +99,7 @@ export function sessionDocument(detail: SessionDetail): Block[] {
     });
   }
 
-  blocks.push({ type: 'heading', level: 2, text: 'Rubric coverage' });
+  blocks.push({ type: 'heading', level: 2, text: 'Rubric points mentioned' });
   if (detail.summary.questions.length === 0)
     blocks.push({ type: 'paragraph', text: 'No questions were asked.', muted: true });
   for (const q of detail.summary.questions) {
@@ -108,7 +108,7 @@ export function sessionDocument(detail: SessionDetail): Block[] {
       type: 'list',
       items: q.coverage.map((p) => ({
         checked: p.covered,
-        text: p.covered && p.evidence.length > 0 ? `${p.point} — you said “${p.evidence.join('”, “')}”` : p.point,
+        text: p.covered && p.quote ? `${p.point} — mentioned: “${p.quote}”` : p.point,
       })),
     });
   }

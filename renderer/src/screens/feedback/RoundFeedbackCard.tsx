@@ -52,11 +52,6 @@ export function RoundFeedbackCard({ round, generation }: { round: RoundFeedback;
 
       <div className="fb-round-facts row small">
         <span>
-          Rubric points covered: <strong className="tabular">{round.rules.covered}</strong> of{' '}
-          <span className="tabular">{round.rules.total}</span>
-        </span>
-        <span aria-hidden="true">·</span>
-        <span>
           Questions answered: <strong className="tabular">{round.rules.answered}</strong> of{' '}
           <span className="tabular">{round.rules.questions}</span>
         </span>

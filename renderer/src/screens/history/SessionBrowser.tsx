@@ -219,13 +219,16 @@ function SessionRow({ item }: { item: SessionListItem }) {
           <span className={`chip ${item.status === 'in_progress' ? 'warn' : ''}`}>{STATUS_LABELS[item.status]}</span>
         )}
       </div>
-      <div className="session-score" title="Rubric points covered">
+      <div
+        className="session-score"
+        title="Share of rubric points mentioned in a sentence (rule-based, not a judgement)"
+      >
         {item.coveragePct === null ? (
           <span className="muted small">No score</span>
         ) : (
           <>
             <span className="score-value tabular">{item.coveragePct}%</span>
-            <span className="muted small">coverage</span>
+            <span className="muted small">mentioned</span>
           </>
         )}
       </div>

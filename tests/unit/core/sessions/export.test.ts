@@ -76,12 +76,14 @@ describe('exporting one session', () => {
     );
     expect(text).toContain('### Question 2: Tell me about failure.\n\n*Skipped.*');
     expect(text).toContain('- `0:00` I listened to both sides,\n- `1:05` then built a prototype.');
-    expect(text).toContain('## Rubric coverage');
-    expect(text).toMatch(/- \[x\] Point 1 of conflict — you said “listened”/);
+    expect(text).toContain('## Rubric points mentioned');
+    expect(text).toContain(
+      '- [x] Point 1 of conflict — mentioned: “I listened to both sides, then built a prototype.”',
+    );
     expect(text).toContain('- [ ] Point 3 of conflict');
     // The headings come in reading order.
-    const order = ['## Notes', '## Conversation', '### Question 1', '### Question 2', '## Rubric coverage'].map((h) =>
-      text.indexOf(h),
+    const order = ['## Notes', '## Conversation', '### Question 1', '### Question 2', '## Rubric points mentioned'].map(
+      (h) => text.indexOf(h),
     );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(order.every((i) => i >= 0)).toBe(true);

@@ -15,7 +15,10 @@ import type { ImportLimits } from '../../../../main/core/sessions/archive-import
 import { createSessionsService } from '../../../../main/core/sessions/sessions-service.js';
 import { openDatabase, type Db } from '../../../../main/core/storage/database.js';
 
-export function question(id: string, signals: string[][] = [['listen'], ['prototype'], ['result']]): PlannedQuestion {
+export function question(
+  id: string,
+  signals: string[][] = [['listened to', 'i listened'], ['prototype'], ['the result']],
+): PlannedQuestion {
   return {
     id,
     prompt: `Tell me about ${id}.`,
