@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RoundKind } from '../../../content/schema.js';
 import { method } from '../define.js';
+import type { RoundRecord } from '../format.js';
 import type { RubricCoverageView } from './interview.js';
 
 /** Where a piece of feedback came from: deterministic rules, or the local language model. */
@@ -161,6 +162,8 @@ export type HireSignal = (typeof HIRE_SIGNALS)[number];
 
 export interface RoundFeedback {
   rules: { covered: number; total: number; answered: number; questions: number; practiceNext: string[] };
+  /** Answered of planned questions, and whether the round was ended early. */
+  record: RoundRecord;
   llm: { summary: string; hireSignal: HireSignal; reasons: string[]; practiceNext: string[] } | null;
   llmStatus: JudgementStatus;
   llmNote: string | null;

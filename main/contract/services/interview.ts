@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RoundKind } from '../../../content/schema.js';
 import { method } from '../define.js';
+import type { RoundRecord } from '../format.js';
 
 export const PHASES = ['intro', 'question', 'answering', 'deciding', 'wrap_up', 'summary'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -100,6 +101,8 @@ export interface RoundSummaryView {
   roundElapsedMs: number;
   roundBudgetMs: number;
   questions: QuestionSummary[];
+  /** Answered of planned questions, and whether the round was ended early. */
+  record: RoundRecord;
 }
 
 export interface InterruptedSession {

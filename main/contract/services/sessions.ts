@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import type { RoundKind } from '../../../content/schema.js';
+import type { RoundRecord } from '../format.js';
 import { method } from '../define.js';
 import type { ConversationMessage, RoundSummaryView } from './interview.js';
 
@@ -22,6 +23,8 @@ export interface SessionListItem {
   durationMs: number;
   questionsAsked: number;
   questionsAnswered: number;
+  /** Answered of planned questions, and whether the round was ended early. */
+  record: RoundRecord;
   /** Rubric points covered over all asked questions, 0–100; null when nothing was asked. */
   coveragePct: number | null;
   hasAudio: boolean;

@@ -17,6 +17,7 @@ import { NOT_ANSWERED_NOTE, skipReason } from './judging.js';
 import { highlightsFor, rulesForRound, type RulesQuestionFeedback } from './rules-feedback.js';
 import { firstTurnId, questionTurns, roundFinished, rulesOf, type FeedbackInput } from './session-input.js';
 import type { LlmQuestionBody, LlmRoundBody } from './stored-body.js';
+import { roundRecord } from '../interview/round-record.js';
 
 export const NO_MODEL_NOTE =
   'No language model is active, so this is rule-based feedback. Choose a model under Models for written feedback with scores.';
@@ -73,6 +74,15 @@ function roundView(
   rules: RoundFeedback['rules'],
   ctx: ViewContext,
 ): RoundFeedback {
+  return { ...roundJudgement(input, questions, rules, ctx), record: roundRecord(input.state) };
+}
+
+function roundJudgement(
+  input: FeedbackInput,
+  questions: QuestionFeedback[],
+  rules: RoundFeedback['rules'],
+  ctx: ViewContext,
+): Omit<RoundFeedback, 'record'> {
   const summary = ctx.roundSummary;
   const current = summary && summary.key === roundKeyOf(input.state) ? summary : null;
   if (current)

@@ -4,6 +4,7 @@ import { rubricCoverage } from '../rubric/rubric-coverage.js';
 import { elapsed } from './clock.js';
 import { canUndo, currentQuestion, currentTurn, type EngineState } from './engine.js';
 import type { SessionRecord } from './repository.js';
+import { roundRecord } from './round-record.js';
 
 export function interviewView(record: SessionRecord, state: EngineState, now: number): InterviewView {
   const question = currentQuestion(state);
@@ -75,5 +76,6 @@ export function summaryView(record: SessionRecord, state: EngineState, now: numb
     roundElapsedMs: elapsed(state.round, now),
     roundBudgetMs: state.round.budgetMs,
     questions,
+    record: roundRecord(state),
   };
 }

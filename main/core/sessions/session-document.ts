@@ -2,7 +2,7 @@
  * A session as a simple document (headings, paragraphs, quotes, lists), written once and
  * rendered as Markdown or as PDF, so both exports always say the same thing.
  */
-import { formatClock } from '../../contract/format.js';
+import { formatClock, formatRoundRecord } from '../../contract/format.js';
 import type { SessionDetail } from '../../contract/services/sessions.js';
 
 export type Block =
@@ -53,7 +53,7 @@ export function sessionDocument(detail: SessionDetail): Block[] {
       ['Status', STATUS[detail.status]],
       ['Time', `${formatClock(detail.durationMs)} of ${formatClock(detail.budgetMs)}`],
       ['Interviewer', detail.interviewer === 'llm' ? 'Local AI model' : 'Scripted'],
-      ['Rubric coverage', detail.coveragePct === null ? '—' : `${detail.coveragePct} %`],
+      ['Questions', formatRoundRecord(detail.summary.record)],
     ],
   });
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatLength } from '../../../../main/contract/format.js';
+import { formatLength, formatRoundRecord } from '../../../../main/contract/format.js';
 import type { HistoryFilters, SessionListItem } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
 import { apiKey } from '../../data/query-client.js';
@@ -205,9 +205,7 @@ function SessionRow({ item }: { item: SessionListItem }) {
           <span aria-hidden="true">·</span>
           <span>{formatLength(item.durationMs)}</span>
           <span aria-hidden="true">·</span>
-          <span>
-            {item.questionsAnswered} of {item.questionsAsked} answered
-          </span>
+          <span data-testid="round-record">{formatRoundRecord(item.record)}</span>
         </div>
       </div>
       <div className="session-badges">

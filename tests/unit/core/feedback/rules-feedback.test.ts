@@ -3,7 +3,7 @@
  * flagged and mentions nothing, and the STAR checks read the follow-up answers too.
  */
 import { describe, expect, it } from 'vitest';
-import { rulesForQuestion, type QuestionInput } from '../../../../main/core/feedback/rules-feedback.js';
+import { rulesForQuestion, rulesForRound, type QuestionInput } from '../../../../main/core/feedback/rules-feedback.js';
 import type { PlannedQuestion, TurnRecord } from '../../../../main/core/interview/engine.js';
 
 const question: PlannedQuestion = {
@@ -98,5 +98,24 @@ describe('rule feedback without a model', () => {
     );
     expect(feedback.star?.resultQuantified).toBe(true);
     expect(feedback.star?.quantity).toMatch(/30 a week to 2/);
+  });
+});
+
+describe('practice next', () => {
+  it("leads with the weakest answer's biggest problem, not the strong answer's one missed point", () => {
+    const strong = rulesForQuestion(
+      input([
+        'I would give each merchant a token bucket, refilled every second. The counters live in Redis and a Lua script updates them atomically. Over the limit the API answers 429 with a Retry-After header, and a full bucket allows a burst.',
+      ]),
+    );
+    const weak = rulesForQuestion(
+      input([
+        'Um, so, I think, like, maybe a token bucket, um, I guess. Uh, you know, I think it sort of, um, lives in Redis, like, maybe. Um, I guess it, uh, probably answers, like, 429, um, I think.',
+      ]),
+    );
+    expect(strong.coverage.filter((c) => !c.covered)).toHaveLength(1);
+    const round = rulesForRound([strong, weak]);
+    expect(round.practiceNext[0]).toMatch(/^Cut the filler words: \d+ per 100 words in this answer, and \d+ hedges/);
+    expect(round.practiceNext[1]).toMatch(/^Cover this next time: Sets limits per merchant/);
   });
 });
