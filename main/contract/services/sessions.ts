@@ -3,8 +3,8 @@
  */
 import { z } from 'zod';
 import type { RoundKind } from '../../../content/schema.js';
-import type { RoundRecord } from '../format.js';
 import { method } from '../define.js';
+import type { RoundRecord } from '../format.js';
 import type { ConversationMessage, RoundSummaryView } from './interview.js';
 
 export type SessionStatus = 'in_progress' | 'completed' | 'abandoned';

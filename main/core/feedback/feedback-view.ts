@@ -11,13 +11,13 @@ import type {
   RoundFeedback,
   SessionFeedbackView,
 } from '../../contract/services/feedback.js';
+import { roundRecord } from '../interview/round-record.js';
 import { answersKey, askedQuestions, roundKeyOf } from './answer-keys.js';
 import type { FeedbackJob } from './job-queue.js';
 import { NOT_ANSWERED_NOTE, skipReason } from './judging.js';
 import { highlightsFor, rulesForRound, type RulesQuestionFeedback } from './rules-feedback.js';
 import { firstTurnId, questionTurns, roundFinished, rulesOf, type FeedbackInput } from './session-input.js';
 import type { LlmQuestionBody, LlmRoundBody } from './stored-body.js';
-import { roundRecord } from '../interview/round-record.js';
 
 export const NO_MODEL_NOTE =
   'No language model is active, so this is rule-based feedback. Choose a model under Models for written feedback with scores.';

@@ -8,9 +8,9 @@
  */
 import type { RoundRecord } from '../../contract/format.js';
 import type { DamagedSession } from '../../contract/services/sessions.js';
-import { roundRecord } from '../interview/round-record.js';
 import { decodeEngineState } from '../interview/engine-state.js';
 import type { EngineState } from '../interview/engine.js';
+import { roundRecord } from '../interview/round-record.js';
 import type { Db } from '../storage/database.js';
 import { durationOf, mean, questionCoverages } from './scores.js';
 

@@ -9,8 +9,8 @@ import { href } from '../../router.js';
 import { Attempts } from './Attempts.js';
 import { DamagedNotice } from './DamagedNotice.js';
 import { formatDay, formatDayTime } from './format.js';
-import type { ChartSeries, LineChart as LineChartComponent } from './ProgressChart.js';
 import { seriesByRoundKind } from './progress-series.js';
+import type { ChartSeries, LineChart as LineChartComponent } from './ProgressChart.js';
 
 // chart.js is most of this screen's weight: it loads when the screen is first opened.
 const LazyLineChart = lazy(() => import('./ProgressChart.js').then((m) => ({ default: m.LineChart })));
