@@ -57,6 +57,10 @@ export interface ModelsStatus {
 export interface Hardware {
   cpuName: string;
   cpuCores: number;
+  /** Threads a model can run on (os.availableParallelism). */
+  cpuThreads: number;
+  /** Measured: gigabytes a second one thread reads from memory (the speed check); null when unmeasured. */
+  memoryReadGBps: number | null;
   totalRamBytes: number;
   freeRamBytes: number;
   /** The GPU backend node-llama-cpp would use; null means models run on the CPU. */
@@ -75,6 +79,8 @@ export interface CatalogModel {
   name: string;
   fileName: string;
   source: string;
+  /** The plain https address of the file, for fetching it on another computer (catalog.ts downloadUrl). */
+  address: string;
   sizeBytes: number;
   sha256: string | null;
   licence: string;

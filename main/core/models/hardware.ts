@@ -7,6 +7,7 @@
 import os from 'node:os';
 import type { Hardware } from '../../contract/services/models.js';
 import { pickRuntime, type GpuFacts, type LlamaGpuInfo } from '../llm/gpu.js';
+import { memoryReadGBps } from './speed-check.js';
 
 /** A llama.cpp runtime and what it really offers (see llm/gpu.ts: a backend with no device is no GPU). */
 export interface ProbedRuntime {
@@ -33,6 +34,8 @@ export function osHardware(note: string | null): Hardware {
   return {
     cpuName: cpus[0]?.model.trim() || os.arch(),
     cpuCores: cpus.length || 1,
+    cpuThreads: os.availableParallelism(),
+    memoryReadGBps: memoryReadGBps(),
     totalRamBytes: os.totalmem(),
     freeRamBytes: os.freemem(),
     gpu: null,

@@ -12,6 +12,8 @@ import { fixturePath } from '../../../helpers/fixtures.js';
 const hardware = (ramBytes: number): Hardware => ({
   cpuName: 'cpu',
   cpuCores: 4,
+  cpuThreads: 4,
+  memoryReadGBps: null,
   totalRamBytes: ramBytes,
   freeRamBytes: ramBytes / 2,
   gpu: null,
@@ -186,6 +188,13 @@ describe('catalog', () => {
     fs.copyFileSync(await fixturePath('for-tests-ggml-tiny.en.bin'), path.join(modelsDir, 'ggml-base.en-q8_0.bin'));
     const { models, hardware: hw } = await service.catalog();
     expect(hw.totalRamBytes).toBe(8e9);
+    // What fetching a model on another computer needs: exact file name, size, hash (when known) and address.
+    for (const m of models) {
+      expect(m.address, m.id).toMatch(/^https:\/\/.+/);
+      expect(m.address.endsWith(`/${m.fileName}`), m.id).toBe(true);
+      expect(m.sizeBytes).toBeGreaterThan(0);
+      expect(m.sha256 === null || /^[0-9a-f]{64}$/.test(m.sha256)).toBe(true);
+    }
     expect(models.filter((m) => m.recommended).map((m) => m.id)).toEqual([
       'qwen2.5-1.5b-instruct-q4_k_m',
       'whisper-base.en-q8_0',
