@@ -42,6 +42,8 @@ export interface SeedOptions {
   questions?: PlannedQuestion[];
   /** One per question; null skips it. */
   answers: (string | null)[];
+  /** A clarifying question (and the interviewer's reply) before the first answer. */
+  clarify?: { question: string; reply: string };
   /** Leave the session in progress after the answers (an interrupted session). */
   unfinished?: boolean;
 }
@@ -72,6 +74,8 @@ export function seedSession(db: Db, options: SeedOptions): void {
     state = next;
   };
   step(1000, engine.begin);
+  const clarify = options.clarify;
+  if (clarify) step(1000, (s, at) => engine.clarify(s, clarify.question, clarify.reply, at));
   for (const answer of options.answers) {
     if (answer === null) {
       step(1000, engine.skip);
