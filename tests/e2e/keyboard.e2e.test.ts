@@ -3,11 +3,19 @@
  * and carry on typing; Tab then Space out of the answer never submits it; "R" typed in the box is
  * a letter; an answer sent by mistake comes back with Ctrl+Z; nothing typed is lost.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeDataDir, openBrowser, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import {
+  makeDataDir,
+  openBrowser,
+  RESULTS_DIR,
+  startServer,
+  type BrowserHandle,
+  type ServerHandle,
+} from './harness.js';
 
 async function phase(page: Page): Promise<string> {
   return (await page.locator('.practice').getAttribute('data-phase')) ?? '';
@@ -149,6 +157,62 @@ describe('keyboard only: a behavioral round from the role page to the summary', 
     db.close();
     const answers = rows.map((r) => r.answer_text);
     expect(answers).toEqual(typed);
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  // Seen: an early-ended round was recorded as "1 of 1 answered".
+  it('a round ended early by keyboard says so in the summary and in History, at both sizes, light and dark', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}#/role/frontend-engineer`);
+    await page.getByRole('heading', { name: 'Pick a round' }).waitFor();
+    await tabTo(page, /^input#round-/);
+    for (let i = 0; i < 6 && !(await focused(page)).includes('fe-behavioral'); i++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/practice\//);
+    await page.getByRole('button', { name: 'Begin' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatch(/^button#:Start answer/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => boxHasFocus(page)).toBe(true);
+    await page.keyboard.type('I owned the migration and we shipped it a week early.');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.practice:not([data-phase="answering"])').waitFor();
+    // End the round: Alt+E asks to confirm, with focus on "Yes, end the round".
+    await page.keyboard.press('Alt+E');
+    await expect.poll(() => focused(page)).toMatch(/^button#:Yes, end the round/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/summary\//);
+    const summaryRecord = page.getByTestId('round-record').first();
+    await expect.poll(() => summaryRecord.textContent()).toMatch(/^1 of \d+ planned questions answered, ended early$/);
+    const planned = Number(/of (\d+) planned/.exec((await summaryRecord.textContent()) ?? '')?.[1]);
+    expect(planned).toBeGreaterThan(1);
+
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const shoot = async (p: typeof page, scheme: string) => {
+      for (const size of [
+        { width: 1366, height: 900 },
+        { width: 800, height: 600 },
+      ]) {
+        await p.setViewportSize(size);
+        await p.goto(`${server.url}#/history`);
+        const record = p.getByTestId('round-record').first();
+        await record.waitFor();
+        // The newest session is the one ended early.
+        expect(await record.textContent()).toBe(`1 of ${planned} planned questions answered, ended early`);
+        await p.screenshot({
+          path: path.join(RESULTS_DIR, `ended-early-history-${size.width}x${size.height}-${scheme}.png`),
+        });
+      }
+    };
+    await shoot(page, 'light');
+    const dark = await openBrowser({ colorScheme: 'dark' });
+    try {
+      await shoot(dark.page, 'dark');
+      expect(dark.consoleErrors).toEqual([]);
+    } finally {
+      await dark.close();
+    }
     expect(browser.consoleErrors).toEqual([]);
   });
 });
