@@ -203,9 +203,14 @@ describe('feedback: a typed round, rule-based and then with model feedback', () 
     );
     expect(await round.getByRole('heading', { name: /Practice next/ }).count()).toBe(1);
 
-    // First card: a rubric score, evidence marked in the answer, STAR, typed metrics.
+    // First card: no score without a model; points mentioned with the sentence quoted, evidence
+    // marked in the answer, STAR, typed metrics.
     const first = cards.first();
-    expect(await first.locator('.fb-score-main').textContent()).toMatch(/^\d+ of \d+ rubric points/);
+    expect(await first.locator('.fb-score-main').textContent()).toMatch(/^No score without a model/);
+    expect(await first.getByText(/ of \d+ rubric points/).count()).toBe(0);
+    const quotes = await first.locator('.fb-mentioned q').allTextContents();
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) expect(STORY).toContain(quote.replace(/…$/, ''));
     // Each mark is a piece of the answer itself (the questions are picked at random, so which words varies).
     const transcript = first.locator('.feedback-transcript').first();
     const marked = await transcript
