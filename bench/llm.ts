@@ -26,7 +26,7 @@ import {
   DEFAULT_LLM_LIMITS,
   type LlmInterviewerLimits,
 } from '../main/core/interview/interviewers/llm-interviewer.js';
-import { followUpAllowed, nextQuestionAllowed } from '../main/core/interview/interviewers/timing.js';
+import { allowedActions } from '../main/core/interview/interviewers/timing.js';
 import { createLlmService, type LlmService } from '../main/core/llm/llm-service.js';
 import { benchContext, benchRound, chatsOf } from './lib/llm-round.js';
 import { LLAMA_STANDINS, type LlamaStandinName } from './standins/gguf-llama.js';
@@ -104,9 +104,11 @@ async function overheadRun(
       await chat.idle();
 
       // Like the app, raw keeps one grammar per schema (its first use is costly), made untimed.
+      const allowed = allowedActions(ctx);
       const schema = decisionSchema({
-        allowFollowUp: followUpAllowed(ctx),
-        allowNextQuestion: nextQuestionAllowed(ctx),
+        allowFollowUp: allowed.followUp,
+        allowNextQuestion: allowed.nextQuestion,
+        allowMoveOn: allowed.moveOn,
         rubricIds: question.rubric.map((r) => r.id),
         followUpMaxChars: limits.followUpMaxChars,
       });

@@ -108,10 +108,14 @@ export const roundSchema = z
     title: text,
     minutes: z.number().positive('must be greater than 0'),
     questionsPerSession: z.number().int().positive('must be greater than 0'),
+    /** Follow-ups per question; a phase-timed round (with `phases`) is paced by its clock instead. */
     maxFollowUps: z.number().int().min(0).default(2),
     intro: text,
     checklist: z.array(checklistItemSchema).optional(),
-    /** Design rounds: the phases in order, each with a time box and the checklist items it covers. */
+    /**
+     * Design rounds: the phases in order, each with a time box and the checklist items it covers.
+     * A round with phases explores one problem for the whole round (questionsPerSession: 1).
+     */
     phases: z.array(designPhaseSchema).optional(),
     questions: z.array(questionSchema).min(1),
   })

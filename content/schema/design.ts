@@ -32,13 +32,23 @@ export const checklistItemSchema = z
   })
   .strict();
 
-/** A stretch of a design round with its time box and the checklist items it is about, in order. */
+/**
+ * A stretch of a design round with its time box and the checklist items it is about, in order.
+ * In a phase the interviewer asks about the items nobody has mentioned yet, then (with
+ * `questionFollowUps`) the question's own follow-ups; it moves to the next phase when the time
+ * box is used or nothing of that is left. `intro` is what it says on the way in ("Let's talk
+ * about the data."). `prompts` are open questions that keep the round going once every phase is
+ * done and the clock still has time (the current phase's first).
+ */
 export const designPhaseSchema = z
   .object({
     id,
     title: text,
     minutes: z.number().positive('must be greater than 0'),
     checklist: z.array(id).min(1, 'at least 1 checklist id required'),
+    intro: text.optional(),
+    questionFollowUps: z.boolean().optional(),
+    prompts: z.array(text).optional(),
   })
   .strict();
 

@@ -95,7 +95,7 @@ describe('models screen', () => {
     await page.getByRole('button', { name: 'Import' }).click();
     const error = page.locator('#import-error');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/notes\.gguf is a text file .*Pick a \.gguf/);
+    expect(await error.textContent()).toMatch(/notes\.gguf is a text file, not a model.*Pick a \.gguf/);
 
     await page.getByLabel('Path to the file').fill(await fixturePath('for-tests-ggml-tiny.en.bin'));
     await page.getByLabel('Use it as').selectOption('llm');

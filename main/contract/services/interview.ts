@@ -63,8 +63,29 @@ export interface InterviewView {
   messages: ConversationMessage[];
   /** Until when (server time) the last answer can be taken back with `undoAnswer`; null when it cannot. */
   undoUntil: number | null;
+  /** Phase-timed rounds (system design): the phase the interviewer is in (until the summary). */
+  designPhase?: DesignPhaseView;
   /** Server time when this view was made, so countdowns agree even if clocks differ. */
   now: number;
+}
+
+/**
+ * A design round's current phase. The phase changes when the interviewer moves on (after an
+ * answer), so the screen counts the time box down from `startedAtMs` on the round clock and
+ * says when it is used rather than guessing the next move.
+ */
+export interface DesignPhaseView {
+  id: string;
+  title: string;
+  /** 1-based position among `plan`. */
+  number: number;
+  /** The time box, and the round time (pauses excluded) when the phase started. */
+  boxMs: number;
+  startedAtMs: number;
+  /** The next phase's title; null in the last phase, which goes on until the wrap-up. */
+  next: string | null;
+  /** Every phase of the round with its time box, in order. */
+  plan: { id: string; title: string; minutes: number }[];
 }
 
 export interface RubricCoverageView {

@@ -1,5 +1,5 @@
 /** The whiteboard's rows: the live board of a session and its per-turn snapshots. */
-import type { DesignNotes } from '../../contract/services/board.js';
+import type { BoardSnapshotView, DesignNotes } from '../../contract/services/board.js';
 import type { Db } from '../storage/database.js';
 
 export const EMPTY_NOTES: DesignNotes = { requirements: '', api: '', dataModel: '', estimates: '', tradeOffs: '' };
@@ -26,27 +26,11 @@ export interface BoardRow {
   updatedAt: number;
 }
 
-export interface SnapshotRow {
-  turnSeq: number;
-  createdAt: number;
-  scene: string;
-  notes: DesignNotes;
-  description: string;
-  update: string;
-  svg: string | null;
-  png: Buffer | null;
-}
+/** A stored snapshot: the contract's view with the PNG itself instead of whether there is one. */
+export type SnapshotRow = Omit<BoardSnapshotView, 'hasPng'> & { png: Buffer | null };
 
-export interface NewSnapshot {
-  sessionId: string;
-  turnSeq: number;
-  createdAt: number;
-  scene: string;
-  notes: DesignNotes;
-  description: string;
-  update: string;
-  boardText: string;
-}
+/** A snapshot as taken at a turn: no rendering yet, plus the text the interviewer's search reads. */
+export type NewSnapshot = Omit<BoardSnapshotView, 'hasPng' | 'svg'> & { sessionId: string; boardText: string };
 
 export function createBoardRepository(db: Db) {
   const snapshotColumns =

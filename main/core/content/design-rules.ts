@@ -1,7 +1,7 @@
 /**
  * Checks on a round's design data that the schema cannot see: phases and checklist notes name
- * checklist items that exist, the time boxes fit the round, a reference design is a scene the
- * whiteboard can read.
+ * checklist items that exist, the time boxes fit the round (which asks one question), a reference
+ * design is a scene the whiteboard can read.
  */
 import type { Round } from '../../../content/schema.js';
 import { describeScene } from '../board/describe.js';
@@ -19,6 +19,10 @@ export function checkDesignRound(round: Round, rp: PathSegment[], at: At): void 
           at([...rp, 'phases', p, 'checklist', k], `"${id}" is not a checklist id of this round (${known()})`);
       });
     });
+    // The phases pace one problem across the whole round; a second question would get no time.
+    if (round.questionsPerSession !== 1) {
+      at([...rp, 'questionsPerSession'], 'must be 1 in a round with phases (one problem explored for the whole round)');
+    }
     const total = round.phases.reduce((sum, p) => sum + p.minutes, 0);
     if (total > round.minutes) {
       at([...rp, 'phases'], `the phases add up to ${total} minutes but the round has ${round.minutes}`);

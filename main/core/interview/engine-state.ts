@@ -69,6 +69,7 @@ const turn = z.looseObject({
   answerEndedAt: ms.optional(),
   elapsedMs: ms,
   answer: z.string().optional(),
+  designPhase: z.looseObject({ id: z.string(), startedAtMs: ms }).optional(),
 });
 
 const message = z.looseObject({

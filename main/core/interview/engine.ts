@@ -5,7 +5,7 @@
 import type { FollowUp, Question, RubricPoint } from '../../../content/schema.js';
 import type { ConversationMessage, MessageKind, Phase, Speaker } from '../../contract/services/interview.js';
 import { checkpointClock, elapsed, resumeClock, startClock, stopClock, type Clock } from './clock.js';
-import type { Decision } from './interviewers/types.js';
+import type { Decision, PhaseMark } from './interviewers/types.js';
 
 /** A question as it was when asked: old sessions keep working when a role pack changes. */
 export interface PlannedQuestion {
@@ -38,6 +38,8 @@ export interface TurnRecord {
   answerEndedAt?: number;
   elapsedMs: number;
   answer?: string;
+  /** Phase-timed rounds: the design phase this follow-up was asked in. */
+  designPhase?: PhaseMark;
 }
 
 export interface EngineState {
@@ -129,7 +131,13 @@ function followUpBudgetMs(question: PlannedQuestion): number {
   return Math.max(60_000, Math.round((question.answerMinutes * 60_000) / 3));
 }
 
-function ask(state: EngineState, kind: TurnKind, prompt: string, now: number, probes?: string): EngineState {
+function ask(
+  state: EngineState,
+  kind: TurnKind,
+  prompt: string,
+  now: number,
+  extra: Pick<TurnRecord, 'probes' | 'designPhase'> = {},
+): EngineState {
   const question = currentQuestion(state);
   if (!question) return state;
   const turn: TurnRecord = {
@@ -138,7 +146,8 @@ function ask(state: EngineState, kind: TurnKind, prompt: string, now: number, pr
     questionId: question.id,
     kind,
     prompt,
-    ...(probes ? { probes } : {}),
+    ...(extra.probes ? { probes: extra.probes } : {}),
+    ...(extra.designPhase ? { designPhase: extra.designPhase } : {}),
     status: 'asked',
     budgetMs: kind === 'question' ? question.answerMinutes * 60_000 : followUpBudgetMs(question),
     askedAt: now,
@@ -265,12 +274,17 @@ function sinceAsked(state: EngineState, turn: TurnRecord, now: number): number {
 export function applyDecision(state: EngineState, decision: Decision, now: number): EngineState {
   if (!canAct(state, 'deciding')) return state;
   if (decision.action === 'follow_up' && decision.followUp) {
-    const next = {
+    let next: EngineState = {
       ...state,
       followUpsAsked: state.followUpsAsked + 1,
       revealedParts: state.revealedParts + (decision.revealsPart ? 1 : 0),
     };
-    return ask(next, 'follow_up', decision.followUp, now, decision.probes);
+    // A design round's new phase is announced before its first follow-up.
+    if (decision.transition) next = say(next, 'interviewer', 'transition', decision.transition, now);
+    return ask(next, 'follow_up', decision.followUp, now, {
+      ...(decision.probes ? { probes: decision.probes } : {}),
+      ...(decision.designPhase ? { designPhase: decision.designPhase } : {}),
+    });
   }
   // A follow-up without text (a model can produce one) moves on rather than ending the round.
   const movesOn = decision.action === 'next_question' || decision.action === 'follow_up';
@@ -328,6 +342,20 @@ export function skip(state: EngineState, now: number): EngineState {
   return state.index + 1 < state.questions.length
     ? nextQuestion(next, "No problem, let's move on.", now)
     : wrapUp(next, undefined, now);
+}
+
+/**
+ * A design round's follow-up skipped: recorded as skipped like any skip, and the interviewer
+ * decides what to ask instead (the round is one problem; skipping a follow-up does not end it).
+ */
+export function skipFollowUp(state: EngineState, now: number): EngineState {
+  const turn = currentTurn(state);
+  if (!canAct(state, 'question', 'answering') || turn?.kind !== 'follow_up') return state;
+  const next = updateCurrentTurn(
+    { ...state, phase: 'deciding', answer: state.answer && stopClock(state.answer, now), draft: '' },
+    { status: 'skipped', answerEndedAt: now, elapsedMs: state.answer ? stopClock(state.answer, now).elapsedMs : 0 },
+  );
+  return say(next, 'candidate', 'skip', 'Skipped.', now);
 }
 
 export function pause(state: EngineState, now: number): EngineState {

@@ -1,7 +1,7 @@
 /**
  * How far a round got against its plan (see RoundRecord): answered questions out of the planned
- * ones, and whether it was ended early — finished with planned questions never asked while there
- * was still time for them. A round the clock wrapped up is not "early".
+ * ones, and whether it was ended early — finished with time left while planned questions were
+ * never asked or before the interviewer wrapped up. A round the clock wrapped up is not "early".
  */
 import type { RoundRecord } from '../../contract/format.js';
 import { remaining } from './clock.js';
@@ -16,6 +16,9 @@ export function roundRecord(state: EngineState): RoundRecord {
   ).size;
   // A finished round's clock is stopped, so its remaining time does not depend on "now".
   const timeLeft = state.round.runningSince === null ? remaining(state.round, 0) : 0;
-  const endedEarly = state.phase === 'summary' && asked < planned && timeLeft > WRAP_UP_RESERVE_MS;
+  // Early: questions never reached, or the round stopped before the interviewer wrapped it up
+  // (one design problem meant for 60 minutes, ended after 5), with time left either way.
+  const wrappedUp = state.messages.some((m) => m.kind === 'wrap_up');
+  const endedEarly = state.phase === 'summary' && timeLeft > WRAP_UP_RESERVE_MS && (asked < planned || !wrappedUp);
   return { planned, answered, endedEarly };
 }

@@ -14,6 +14,7 @@ import { elapsed, remaining } from './clock.js';
 import * as engine from './engine.js';
 import type { EngineState } from './engine.js';
 import { scriptedInterviewer } from './interviewers/scripted.js';
+import { isPhaseTimed } from './interviewers/timing.js';
 import type { BoardLook, DecisionContext, Interviewer } from './interviewers/types.js';
 import { pickQuestions } from './plan.js';
 import type { InterviewRepository, SessionRecord } from './repository.js';
@@ -119,7 +120,7 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
   }
 
   function view(entry: Live) {
-    return interviewView(entry.record, entry.record.state, now());
+    return interviewView(entry.record, entry.record.state, now(), entry.round?.phases ?? []);
   }
 
   function interviewerFor(entry: Live): Interviewer {
@@ -144,6 +145,7 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
     if (!planned || !question) return null;
     const turns = state.turns.filter((t) => t.questionIndex === state.index);
     const next = state.questions[state.index + 1];
+    const designPhase = state.turns.findLast((t) => t.designPhase)?.designPhase;
     return {
       role,
       round,
@@ -157,6 +159,7 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
       questionsLeft: state.questions.length - state.index - 1,
       nextQuestionMinutes: next?.answerMinutes ?? null,
       roundElapsedMs: elapsed(state.round, now()),
+      ...(designPhase ? { designPhase } : {}),
     };
   }
 
@@ -342,7 +345,18 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
       }),
 
     skip: ({ sessionId }) =>
-      once(`${sessionId}:skip`, () => act(sessionId, (e) => void commit(e, engine.skip(e.record.state, now())))),
+      once(`${sessionId}:skip`, () =>
+        act(sessionId, async (entry) => {
+          const before = entry.record.state;
+          // A design round is one problem: a skipped follow-up gets another, not the end of the round.
+          if (entry.round && isPhaseTimed(entry.round) && engine.currentTurn(before)?.kind === 'follow_up') {
+            const after = commit(entry, engine.skipFollowUp(before, now()));
+            if (after.phase === 'deciding' && before.phase !== 'deciding') await decide(entry);
+            return;
+          }
+          commit(entry, engine.skip(before, now()));
+        }),
+      ),
     pause: ({ sessionId }) => {
       stopDeciding(sessionId);
       return act(sessionId, (e) => void commit(e, engine.pause(e.record.state, now())));

@@ -1,15 +1,47 @@
-import type { RoundKind } from '../../../content/schema.js';
-import type { InterviewView, QuestionSummary, RoundSummaryView } from '../../contract/services/interview.js';
+import type { DesignPhase, RoundKind } from '../../../content/schema.js';
+import type {
+  DesignPhaseView,
+  InterviewView,
+  QuestionSummary,
+  RoundSummaryView,
+} from '../../contract/services/interview.js';
 import { rubricCoverage } from '../rubric/rubric-coverage.js';
 import { elapsed } from './clock.js';
 import { canUndo, currentQuestion, currentTurn, type EngineState } from './engine.js';
+import { phaseAtMark } from './interviewers/design-phases.js';
 import type { SessionRecord } from './repository.js';
 import { roundRecord } from './round-record.js';
 
-export function interviewView(record: SessionRecord, state: EngineState, now: number): InterviewView {
+/**
+ * The design phase of the latest follow-up (the first phase before any, the last one asked in
+ * during the wrap-up), so the screen keeps its place for it from the intro to the end.
+ */
+export function designPhaseView(phases: readonly DesignPhase[], state: EngineState): DesignPhaseView | null {
+  if (state.phase === 'summary') return null;
+  const position = phaseAtMark(phases, state.turns.findLast((t) => t.designPhase)?.designPhase);
+  if (!position) return null;
+  return {
+    id: position.phase.id,
+    title: position.phase.title,
+    number: position.index + 1,
+    boxMs: position.phase.minutes * 60_000,
+    startedAtMs: position.startedAtMs,
+    next: phases[position.index + 1]?.title ?? null,
+    plan: phases.map((p) => ({ id: p.id, title: p.title, minutes: p.minutes })),
+  };
+}
+
+/** `phases`: the round's design phases from its pack (none for other rounds). */
+export function interviewView(
+  record: SessionRecord,
+  state: EngineState,
+  now: number,
+  phases: readonly DesignPhase[] = [],
+): InterviewView {
   const question = currentQuestion(state);
   const turn = currentTurn(state);
   const coding = question?.coding;
+  const designPhase = designPhaseView(phases, state);
   return {
     sessionId: record.sessionId,
     roleId: record.roleId,
@@ -34,6 +66,7 @@ export function interviewView(record: SessionRecord, state: EngineState, now: nu
     answer: state.answer,
     messages: state.messages,
     undoUntil: state.undo && canUndo(state, now) ? state.undo.until : null,
+    ...(designPhase ? { designPhase } : {}),
     now,
   };
 }

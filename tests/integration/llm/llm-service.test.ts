@@ -83,6 +83,7 @@ function request(ctx: DecisionContext): TurnRequest {
     context: ctx,
     allowFollowUp: false,
     allowNextQuestion: true,
+    allowMoveOn: true,
     maxTokens: 48,
     followUpMaxChars: 16,
     deadline: Date.now() + 60_000,

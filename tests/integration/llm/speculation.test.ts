@@ -50,6 +50,7 @@ function request(ctx: DecisionContext): Omit<TurnRequest, 'onToken' | 'signal'> 
     context: ctx,
     allowFollowUp: true,
     allowNextQuestion: true,
+    allowMoveOn: true,
     maxTokens: 40,
     followUpMaxChars: 16,
     deadline: Date.now() + 60_000,

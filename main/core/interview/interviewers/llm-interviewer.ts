@@ -7,11 +7,13 @@
 import { isAppError } from '../../../contract/result.js';
 import type { LlmService } from '../../llm/llm-service.js';
 import { sensibleEnglish } from '../../rubric/sensible-text.js';
+import { designProgress } from './design-follow-up.js';
+import { markOf } from './design-phases.js';
 import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from './llm/decision-schema.js';
 import type { TurnFailure, TurnOutcome } from './llm/round-chat.js';
 import type { RoundChats } from './llm/round-chats.js';
 import { scriptedCandidateAnswer, scriptedClarification, scriptedDecision, scriptedTransition } from './scripted.js';
-import { followUpAllowed, nextQuestionAllowed } from './timing.js';
+import { allowedActions, followUpAllowed, moveOnAllowed, nextQuestionAllowed } from './timing.js';
 import type { Decision, DecisionContext, Interviewer } from './types.js';
 
 export interface LlmInterviewerLimits {
@@ -52,15 +54,23 @@ export interface LlmInterviewerOptions {
   now?: () => number;
 }
 
-/** The model's decision, held to the rules: allowed actions only, known rubric ids only. */
+/**
+ * The model's decision, held to the rules: allowed actions only, known rubric ids only. A design
+ * round whose clock says it goes on gets the scripted follow-up rather than an early ending, and
+ * a follow-up there records the phase it was asked in.
+ */
 export function checkDecision(model: ModelDecision, context: DecisionContext): Decision {
   const known = new Set(context.question.rubric.map((r) => r.id));
   const coveredRubricIds = [...new Set(model.coveredRubricIds.filter((id) => known.has(id)))];
   const followUp = model.followUp?.replace(/\s+/g, ' ').trim() ?? '';
   let action = model.action;
   if (action === 'follow_up' && (!followUpAllowed(context) || followUp === '')) action = 'next_question';
+  if (action !== 'follow_up' && !moveOnAllowed(context)) return { ...scriptedDecision(context), coveredRubricIds };
   if (action === 'next_question' && !nextQuestionAllowed(context)) action = 'wrap_up';
-  if (action === 'follow_up') return { action, followUp, coveredRubricIds };
+  if (action === 'follow_up') {
+    const progress = designProgress(context);
+    return { action, followUp, coveredRubricIds, ...(progress ? { designPhase: markOf(progress.position) } : {}) };
+  }
   return { action, transition: scriptedTransition(context, action), coveredRubricIds };
 }
 
@@ -177,10 +187,12 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
 
   /** The model's part of a turn, as decide() and prepare() both ask for it. */
   function turnRequest(context: DecisionContext) {
+    const allowed = allowedActions(context);
     return {
       context,
-      allowFollowUp: followUpAllowed(context),
-      allowNextQuestion: nextQuestionAllowed(context),
+      allowFollowUp: allowed.followUp,
+      allowNextQuestion: allowed.nextQuestion,
+      allowMoveOn: allowed.moveOn,
       maxTokens: limits.decisionMaxTokens,
       followUpMaxChars: limits.followUpMaxChars,
       deadline: now() + limits.decisionTimeoutMs,

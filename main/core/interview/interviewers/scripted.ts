@@ -1,14 +1,23 @@
 /**
  * The interviewer that needs no model: follow-ups chosen from the content by which rubric
- * points the answer has not evidenced yet, time-aware transitions, honest answers to the
- * candidate's questions from the role's notes.
+ * points the answer has not evidenced yet (in a design round: by phase and checklist, see
+ * design-follow-up.ts), transitions that say the time left as the clock has it, honest answers
+ * to the candidate's questions from the role's notes.
  */
 import type { Question, Role } from '../../../../content/schema.js';
 import { rubricCoverage, findSignal } from '../../rubric/rubric-coverage.js';
 import { tokenize } from '../../rubric/tokens.js';
 import { constraintAnswer } from './constraints.js';
 import { designFollowUp } from './design-follow-up.js';
-import { followUpAllowed, nextQuestionAllowed } from './timing.js';
+import { questionFollowUp } from './question-follow-up.js';
+import {
+  followUpAllowed,
+  isPhaseTimed,
+  nextQuestionAllowed,
+  timeLeftWords,
+  WRAP_UP_RESERVE_MS,
+  FOLLOW_UP_MIN_MS,
+} from './timing.js';
 import type { Decision, DecisionContext, Interviewer } from './types.js';
 
 const TRANSITIONS = [
@@ -19,37 +28,51 @@ const TRANSITIONS = [
   "Alright. Let's keep going.",
 ];
 
-const WRAP_UPS = [
-  "That's all I had for questions. We have a few minutes left — do you have any questions for me?",
-  "Let's stop there so we have time at the end. What questions do you have for me?",
-];
-
-export function pickFollowUp(context: DecisionContext): Pick<Decision, 'followUp' | 'probes' | 'revealsPart'> | null {
-  const { question, askedFollowUps, revealedParts } = context;
+export function pickFollowUp(
+  context: DecisionContext,
+): Pick<Decision, 'followUp' | 'probes' | 'revealsPart' | 'transition' | 'designPhase'> | null {
+  const { question, revealedParts } = context;
   const parts = question.coding?.parts ?? [];
   if (revealedParts < parts.length) {
     return { followUp: parts[revealedParts], revealsPart: true };
   }
-  const design = designFollowUp(context);
-  if (design) return { followUp: design.followUp };
-  const allAnswers = context.answers.join('\n');
-  const covered = new Set(
-    rubricCoverage(allAnswers, question.rubric)
-      .filter((c) => c.covered)
-      .map((c) => c.id),
-  );
-  const notAsked = question.followUps.filter((f) => !askedFollowUps.includes(f.prompt));
-  const probing = notAsked.find((f) => f.probes !== undefined && !covered.has(f.probes));
-  if (probing) return { followUp: probing.prompt, probes: probing.probes };
-  const always = notAsked.find((f) => f.probes === undefined);
-  if (always) return { followUp: always.prompt };
-  return null;
+  if (isPhaseTimed(context.round)) {
+    const design = designFollowUp(context);
+    if (!design) return null;
+    return {
+      followUp: design.followUp,
+      ...(design.probes ? { probes: design.probes } : {}),
+      ...(design.transition ? { transition: design.transition } : {}),
+      ...(design.designPhase ? { designPhase: design.designPhase } : {}),
+    };
+  }
+  return questionFollowUp(context);
+}
+
+/**
+ * The wrap-up line, with the time left said as the clock has it. Near the end: stop so there is
+ * time for the candidate's questions; with time to spare (nothing left to ask): say so.
+ */
+export function wrapUpLine(
+  context: Pick<DecisionContext, 'roundRemainingMs' | 'followUpsAsked' | 'questionsLeft'>,
+): string {
+  const remaining = context.roundRemainingMs;
+  if (remaining <= 0) return "We're at time, so let's stop here. If you have a quick question for me, go ahead.";
+  const left = timeLeftWords(remaining);
+  if (remaining <= WRAP_UP_RESERVE_MS + FOLLOW_UP_MIN_MS) {
+    const lines = [
+      `Let's stop there so we have time at the end. We have ${left} left — do you have any questions for me?`,
+      `That's all we have time for on my side. With ${left} left, do you have any questions for me?`,
+    ];
+    return lines[(context.followUpsAsked + context.questionsLeft) % lines.length]!;
+  }
+  return `That's everything I wanted to ask, and we still have ${left}. Do you have any questions for me?`;
 }
 
 /** A spoken line before the next question or the wrap-up, varied by position in the round. */
 export function scriptedTransition(context: DecisionContext, action: 'next_question' | 'wrap_up'): string {
-  const list = action === 'next_question' ? TRANSITIONS : WRAP_UPS;
-  return list[(context.followUpsAsked + context.questionsLeft) % list.length] ?? list[0]!;
+  if (action === 'wrap_up') return wrapUpLine(context);
+  return TRANSITIONS[(context.followUpsAsked + context.questionsLeft) % TRANSITIONS.length] ?? TRANSITIONS[0]!;
 }
 
 export function scriptedDecision(context: DecisionContext): Decision {

@@ -23,6 +23,14 @@ export interface DecisionContext {
   roundElapsedMs?: number;
   /** Design rounds: the whiteboard and notes as they were when the answer came in. */
   board?: BoardLook;
+  /** Phase-timed rounds: the phase of the last follow-up asked (none before the first). */
+  designPhase?: PhaseMark;
+}
+
+/** The phase a design follow-up was asked in, and the round time when that phase started. */
+export interface PhaseMark {
+  id: string;
+  startedAtMs: number;
 }
 
 /** What the interviewer sees of the whiteboard after an answer. */
@@ -45,8 +53,10 @@ export interface Decision {
   probes?: string;
   /** True when the follow-up reveals the next part of a coding question. */
   revealsPart?: boolean;
-  /** A short spoken transition before the next question or the wrap-up. */
+  /** A short spoken transition before the next question or the wrap-up (or a new design phase's follow-up). */
   transition?: string;
+  /** Phase-timed rounds: the phase the follow-up belongs to, recorded on its turn. */
+  designPhase?: PhaseMark;
   coveredRubricIds: string[];
 }
 

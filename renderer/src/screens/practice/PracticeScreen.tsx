@@ -14,6 +14,7 @@ import { Conversation } from './Conversation.js';
 import { InterviewerPanel } from './InterviewerPanel.js';
 import { isActivatableTarget, isAltKey, isInsideBoard, isModEnter, isTypingTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
+import { PhaseIndicator } from './PhaseIndicator.js';
 import { Timer } from './Timer.js';
 import { UndoBar } from './UndoBar.js';
 import { VoicePanel, type VoicePanelHandle } from './voice/VoicePanel.js';
@@ -47,11 +48,14 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
   const client = useQueryClient();
   // While an action is in flight the screen holds still: core's intermediate views (e.g.
   // 'deciding' during a submit) would only flash by before the action's own answer arrives.
+  // After it, the action's answer shows until the cache has caught up with it: the cache tells
+  // its subscribers a tick later, and the old view must not flash back (nor take the focus).
   const [held, setHeld] = useState<{ view: InterviewView; receivedAt: number } | null>(null);
-  const view = held?.view ?? cached;
-  /** Server clock minus local clock when the view arrived. */
-  const offsetMs = view.now - (held?.receivedAt ?? receivedAt);
   const [pending, setPending] = useState(false);
+  const showHeld = held !== null && (pending || held.view.now > cached.now);
+  const view = showHeld ? held.view : cached;
+  /** Server clock minus local clock when the view arrived. */
+  const offsetMs = view.now - (showHeld ? held.receivedAt : receivedAt);
   const pendingRef = useRef(false);
   const [stream, setStream] = useState('');
   const [clarifyOpen, setClarifyOpen] = useState(false);
@@ -87,15 +91,16 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
       const next = await call();
       const target = focus === 'auto' ? (next.phase === 'answering' ? 'answer' : 'primary') : focus;
       focusAfter.current = { target, notBefore: next.now };
+      setHeld({ view: next, receivedAt: Date.now() });
       client.setQueryData(apiKey('interview', 'get', { sessionId }), next);
       return true;
     } catch (error) {
+      setHeld(null);
       addToast('error', `${label} did not work: ${errorMessage(error)}`);
       return false;
     } finally {
       pendingRef.current = false;
       setPending(false);
-      setHeld(null);
       setStream('');
     }
   }
@@ -341,6 +346,14 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
               <p className="question-strip" data-testid="question-strip" aria-hidden="true">
                 <span className="question-strip-label">Question</span> {view.currentPrompt}
               </p>
+            )}
+            {view.designPhase && (
+              <PhaseIndicator
+                phase={view.designPhase}
+                stage={view.phase === 'intro' ? 'before' : view.phase === 'wrap_up' ? 'after' : 'during'}
+                round={view.round}
+                offsetMs={offsetMs}
+              />
             )}
           </section>
           <Conversation messages={view.messages} />

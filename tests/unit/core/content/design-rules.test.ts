@@ -64,6 +64,18 @@ describe('design round rules', () => {
     expect(errors[2]).toMatch(/rounds\[1\]\.questions\[0\]\.design\.notes\.scale: "scale" is not a checklist id/);
   });
 
+  it('asks for one question per session in a round with phases', () => {
+    const role = designRole();
+    const round = role.rounds[1]!;
+    round.questions.push({ ...round.questions[0]!, id: 'second-design-question', design: undefined });
+    round.questionsPerSession = 2;
+    expect(check(role)).toEqual([
+      expect.stringMatching(
+        /rounds\[1\]\.questionsPerSession: must be 1 in a round with phases \(one problem explored for the whole round\)$/,
+      ),
+    ]);
+  });
+
   it('rejects a checklist template without a place for the component, and a reference with no shapes', () => {
     const role = designRole();
     role.rounds[1]!.questions[0]!.design!.reference.elements = [{ id: 'n', type: 'text', text: 'just words' }];

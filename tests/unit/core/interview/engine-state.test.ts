@@ -42,6 +42,26 @@ describe('decodeEngineState', () => {
     expect(decoded.ok && decoded.state.turns[0]?.questionId).toBe('q');
   });
 
+  it("version 1: a design round's follow-up keeps its phase; a damaged phase mark is refused", () => {
+    const asked = engine.applyDecision(
+      engine.resume(versionOneState(), 5500),
+      {
+        action: 'follow_up',
+        followUp: 'And the API?',
+        designPhase: { id: 'api', startedAtMs: 60_000 },
+        coveredRubricIds: [],
+      },
+      6000,
+    );
+    expect(decodeEngineState(encodeEngineState(asked))).toEqual({ ok: true, state: asked });
+    const damaged = JSON.parse(encodeEngineState(asked)) as { turns: { designPhase?: unknown }[] };
+    damaged.turns.at(-1)!.designPhase = { id: 'api' };
+    expect(decodeEngineState(JSON.stringify(damaged))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/designPhase\.startedAtMs/),
+    });
+  });
+
   it('keeps fields it does not know (a newer build may have added them)', () => {
     const state = { ...versionOneState(), workspace: { files: { 'a.js': 'x' } } };
     const decoded = decodeEngineState(JSON.stringify(state));

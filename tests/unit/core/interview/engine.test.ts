@@ -20,6 +20,7 @@ import {
   resume,
   setDraft,
   skip,
+  skipFollowUp,
   startAnswer,
   submitAnswer,
   toPlannedQuestion,
@@ -92,6 +93,8 @@ const TRANSITIONS: Record<string, (s: EngineState) => EngineState> = {
   repeatQuestion: (s) => repeatQuestion(s, LATER),
   clarify: (s) => clarify(s, 'Can I assume sorted input?', 'Yes.', LATER),
   skip: (s) => skip(s, LATER),
+  // Only ever on a follow-up: none of the fixtures is one.
+  skipFollowUp: (s) => skipFollowUp(s, LATER),
   pause: (s) => pause(s, LATER),
   resume: (s) => resume(s, LATER),
   askInterviewer: (s) => askInterviewer(s, 'How big is the team?', 'Six people.', LATER),
@@ -108,6 +111,7 @@ const APPLIES: Record<keyof typeof TRANSITIONS, StateName[]> = {
   repeatQuestion: ['question', 'answering'],
   clarify: ['question', 'answering'],
   skip: ['question', 'answering'],
+  skipFollowUp: [],
   pause: ['question', 'answering', 'deciding', 'wrap_up'],
   resume: PAUSED,
   askInterviewer: ['wrap_up'],
@@ -385,6 +389,25 @@ describe('applyDecision', () => {
     });
   });
 
+  it("a design round's follow-up records its phase, after the phase's transition line", () => {
+    const designPhase = { id: 'api', startedAtMs: 4 * MIN };
+    const s = applyDecision(
+      atDeciding,
+      decision({
+        action: 'follow_up',
+        followUp: 'What does the API look like?',
+        transition: 'On to the API.',
+        designPhase,
+      }),
+      LATER,
+    );
+    expect(currentTurn(s)).toMatchObject({ kind: 'follow_up', designPhase });
+    expect(s.messages.slice(atDeciding.messages.length).map((m) => [m.kind, m.text])).toEqual([
+      ['transition', 'On to the API.'],
+      ['follow_up', 'What does the API look like?'],
+    ]);
+  });
+
   it('a follow-up with no text moves to the next question instead of ending the round', () => {
     const s = applyDecision(atDeciding, decision({ action: 'follow_up' }), LATER);
     expect(s.phase).toBe('question');
@@ -561,6 +584,28 @@ describe('skip', () => {
     expect(s.phase).toBe('wrap_up');
     expect(s.turns.map((t) => t.status)).toEqual(['skipped', 'skipped']);
     expect(s.messages.at(-1)?.kind).toBe('wrap_up');
+  });
+});
+
+describe('skipFollowUp (design rounds)', () => {
+  const onFollowUp = startAnswer(
+    applyDecision(atDeciding, decision({ action: 'follow_up', followUp: 'And failures?' }), LATER),
+    LATER + 5 * SEC,
+  );
+
+  it('records the follow-up as skipped with its time and waits for the interviewer, on the same question', () => {
+    const s = skipFollowUp(onFollowUp, LATER + 35 * SEC);
+    expect(s.phase).toBe('deciding');
+    expect(s.index).toBe(0);
+    expect(currentTurn(s)).toMatchObject({ kind: 'follow_up', status: 'skipped', elapsedMs: 30 * SEC });
+    expect(s.answer?.runningSince).toBeNull();
+    expect(s.messages.at(-1)).toMatchObject({ speaker: 'candidate', kind: 'skip' });
+  });
+
+  it('does nothing on a main question or while paused', () => {
+    expect(skipFollowUp(atAnswering, LATER)).toBe(atAnswering);
+    const paused = pause(onFollowUp, LATER + 6 * SEC);
+    expect(skipFollowUp(paused, LATER + 7 * SEC)).toBe(paused);
   });
 });
 

@@ -34,4 +34,19 @@ describe('round record', () => {
     expect(roundRecord(late)).toEqual({ planned: 4, answered: 1, endedEarly: false });
     expect(formatRoundRecord({ planned: 1, answered: 1, endedEarly: false })).toBe('1 of 1 planned question answered');
   });
+
+  it('a one-question round (a design problem) ended long before its time is early too', () => {
+    let now = 1_000;
+    let state = engine.createState({
+      questions: [question('design')],
+      intro: 'Hi.',
+      roundMinutes: 60,
+      maxFollowUps: 5,
+      now,
+    });
+    state = engine.begin(state, (now += 1000));
+    state = engine.startAnswer(state, (now += 1000));
+    state = engine.submitAnswer(state, 'I would start with the requirements.', (now += 5 * MIN));
+    expect(roundRecord(engine.finish(state, (now += 1000)))).toEqual({ planned: 1, answered: 1, endedEarly: true });
+  });
 });

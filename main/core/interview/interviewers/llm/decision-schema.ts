@@ -1,8 +1,9 @@
 /**
  * The JSON the LLM interviewer answers with after each answer, as a grammar schema and a
  * checked parse. The schema only offers the actions the timing rules allow right now (a
- * follow-up, or moving on), so the model cannot choose a follow-up when none is left; the
- * rubric ids are an enum of the question's own ids.
+ * follow-up, or moving on), so the model cannot choose a follow-up when none is left nor end
+ * a design round while its clock says it goes on; the rubric ids are an enum of the question's
+ * own ids.
  */
 import type { JsonSchema } from '../../../llm/types.js';
 import type { DecisionAction } from '../types.js';
@@ -13,6 +14,8 @@ export const DEFAULT_FOLLOW_UP_MAX_CHARS = 240;
 export interface DecisionSchemaOptions {
   allowFollowUp: boolean;
   allowNextQuestion: boolean;
+  /** False in a phase-timed round while the clock has room for a follow-up: it goes on. */
+  allowMoveOn: boolean;
   rubricIds: readonly string[];
   /** Hard cap on the follow-up's length in characters (the grammar closes the string there). */
   followUpMaxChars: number;
@@ -30,6 +33,7 @@ export function decisionSchema(options: DecisionSchemaOptions): JsonSchema {
   // which, so the model cannot end a round early or start a question there is no time for.
   const moveOn: DecisionAction = options.allowNextQuestion ? 'next_question' : 'wrap_up';
   const moveOnBranch = { type: 'object', properties: { action: { const: moveOn }, coveredRubricIds: covered } };
+  // The timing rules always allow one of the two (no follow-up time means moving on is allowed).
   if (!options.allowFollowUp) return moveOnBranch;
   // A follow-up is an object that starts with it: choosing the first key is choosing to ask, and
   // the spoken words stream a few tokens into the reply instead of after an "action" field.
@@ -40,6 +44,7 @@ export function decisionSchema(options: DecisionSchemaOptions): JsonSchema {
       coveredRubricIds: covered,
     },
   };
+  if (!options.allowMoveOn) return followUpBranch;
   return { oneOf: [followUpBranch, moveOnBranch] };
 }
 

@@ -7,6 +7,8 @@
 import type { Question, Role, Round } from '../../../../../content/schema.js';
 import { notesText } from '../../../board/notes-text.js';
 import { constraintLines } from '../constraints.js';
+import { designProgress } from '../design-follow-up.js';
+import { isPhaseTimed, timeLeftWords } from '../timing.js';
 import type { BoardLook, DecisionContext } from '../types.js';
 
 const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
@@ -41,6 +43,14 @@ export function systemPrompt(role: Role, round: Round, earlier: readonly string[
     'coveredRubricIds lists the ids of the rubric points that the answers to the current question have clearly covered so far.',
     'When the candidate asks a clarifying question instead, reply in one or two plain spoken sentences without JSON, and without giving away the answer.',
   ];
+  const phases = round.phases ?? [];
+  if (phases.length > 0) {
+    lines.push(
+      '',
+      `This round explores one problem for the whole round, phase by phase: ${phases.map((p) => `${p.title} (${p.minutes} min)`).join(', ')}.`,
+      'Each answer comes with the round time and the current phase: ask about what that phase has not covered yet, or what the answers kept vague. Keep asking follow-ups until the time is up; the wrap-up comes when the clock says so.',
+    );
+  }
   if (earlier.length > 0) lines.push('', 'Earlier in this interview (summary):', ...earlier.map((line) => `- ${line}`));
   return lines.join('\n');
 }
@@ -50,14 +60,45 @@ function clip(text: string): string {
   return trimmed.length <= MAX_ANSWER_CHARS ? trimmed : `${trimmed.slice(0, MAX_ANSWER_CHARS)} [the answer goes on]`;
 }
 
-export function questionHeader(question: Question, followUpsLeft: number): string {
+/** `followUpsLeft`: null in a phase-timed round, where the clock paces the follow-ups instead of a count. */
+export function questionHeader(question: Question, followUpsLeft: number | null): string {
   return [
     `Question: ${question.prompt}`,
     'Rubric points for this question (id: point):',
     ...question.rubric.map((r) => `- ${r.id}: ${r.point}`),
     ...constraintLines(question),
-    `You may ask up to ${followUpsLeft} follow-up${followUpsLeft === 1 ? '' : 's'} on it.`,
+    followUpsLeft === null
+      ? 'Ask follow-ups on it phase by phase until the round time is up.'
+      : `You may ask up to ${followUpsLeft} follow-up${followUpsLeft === 1 ? '' : 's'} on it.`,
   ].join('\n');
+}
+
+type PhaseContext = Pick<
+  DecisionContext,
+  'round' | 'question' | 'board' | 'answers' | 'askedFollowUps' | 'designPhase' | 'roundElapsedMs' | 'roundRemainingMs'
+>;
+
+/**
+ * A design round's turn: the round time (whole minutes, so a draft's pre-evaluation and the
+ * decision usually agree) and the phase with what it has not covered. Empty in other rounds.
+ */
+export function phaseLine(context: PhaseContext): string {
+  const progress = designProgress(context);
+  if (!progress) return '';
+  const { position, open } = progress;
+  const phases = context.round.phases ?? [];
+  const usedMinutes = Math.floor((context.roundElapsedMs ?? 0) / 60_000);
+  const gaps = position.phase.checklist
+    .filter((id) => open.has(id))
+    .map((id) => context.round.checklist?.find((c) => c.id === id)?.label ?? id);
+  const lines = [
+    `Round time: ${usedMinutes} minutes used, ${timeLeftWords(context.roundRemainingMs)} left.`,
+    `Current phase: ${position.phase.title} (${position.index + 1} of ${phases.length}, time box ${position.phase.minutes} minutes).`,
+    gaps.length > 0
+      ? `Not yet covered in this phase: ${gaps.join('; ')}.`
+      : 'This phase has no checklist gaps left: probe deeper on what the answers kept vague.',
+  ];
+  return lines.join('\n');
 }
 
 /**
@@ -69,13 +110,17 @@ export function answerMessage(
   context: Pick<
     DecisionContext,
     'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked' | 'board'
-  >,
+  > &
+    Partial<PhaseContext>,
   knowsQuestion: boolean,
 ): string {
   const latest = context.answers.at(-1) ?? '';
   const parts: string[] = [];
+  const { round, roundRemainingMs } = context;
+  const phased = round && roundRemainingMs !== undefined && isPhaseTimed(round) ? { round, roundRemainingMs } : null;
   if (!knowsQuestion) {
-    parts.push(questionHeader(context.question, Math.max(0, context.maxFollowUps - context.followUpsAsked)));
+    const left = phased ? null : Math.max(0, context.maxFollowUps - context.followUpsAsked);
+    parts.push(questionHeader(context.question, left));
     const earlier = context.answers.slice(0, -1);
     earlier.forEach((answer, i) => {
       parts.push(`Candidate: ${clip(answer)}`);
@@ -85,6 +130,8 @@ export function answerMessage(
   }
   parts.push(`Candidate's answer:\n${clip(latest)}`);
   if (context.board) parts.push(boardMessage(context.board));
+  // Last, so the answer's tokens stay a shared prefix with the draft pre-evaluated before it.
+  if (phased) parts.push(phaseLine({ ...context, ...phased }));
   return parts.join('\n\n');
 }
 

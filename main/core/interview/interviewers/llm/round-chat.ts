@@ -10,7 +10,7 @@ import { generate, parseJsonReply, type GenerationFailure } from '../../../llm/g
 import { streamStringField } from '../../../llm/json-stream.js';
 import type { JsonSchema } from '../../../llm/types.js';
 import { Sequencer } from '../../../util/sequencer.js';
-import { followUpAllowed, nextQuestionAllowed } from '../timing.js';
+import { allowedActions } from '../timing.js';
 import type { Decision, DecisionContext } from '../types.js';
 import {
   decisionSchema,
@@ -33,6 +33,8 @@ export interface TurnRequest {
   context: DecisionContext;
   allowFollowUp: boolean;
   allowNextQuestion: boolean;
+  /** False while a design round's clock says it goes on (see timing.ts). */
+  allowMoveOn: boolean;
   maxTokens: number;
   followUpMaxChars: number;
   deadline: number;
@@ -144,8 +146,16 @@ export class RoundChat {
       this.compactIfNeeded(next.question.id);
       const message = answerMessage(next, this.knownQuestionId === next.question.id);
       // The decision's grammar is built now too (once per question), not after "done".
+      const allowed = allowedActions(next);
       await this.deps
-        .grammarFor(this.schemaFor(next, followUpAllowed(next), nextQuestionAllowed(next), this.followUpMaxChars))
+        .grammarFor(
+          this.schemaFor(next, {
+            allowFollowUp: allowed.followUp,
+            allowNextQuestion: allowed.nextQuestion,
+            allowMoveOn: allowed.moveOn,
+            followUpMaxChars: this.followUpMaxChars,
+          }),
+        )
         .catch(() => undefined);
       this.deps.useThreads?.('background');
       await this.deps.session.preloadPrompt(message, { signal: this.lifetime.signal }).catch(() => undefined);
@@ -261,24 +271,21 @@ export class RoundChat {
 
   private schemaFor(
     context: DecisionContext,
-    allowFollowUp: boolean,
-    allowNextQuestion: boolean,
-    followUpMaxChars: number,
+    options: Pick<TurnRequest, 'allowFollowUp' | 'allowNextQuestion' | 'allowMoveOn' | 'followUpMaxChars'>,
   ): JsonSchema {
     return decisionSchema({
-      allowFollowUp,
-      allowNextQuestion,
+      allowFollowUp: options.allowFollowUp,
+      allowNextQuestion: options.allowNextQuestion,
+      allowMoveOn: options.allowMoveOn,
       rubricIds: context.question.rubric.map((r) => r.id),
-      followUpMaxChars,
+      followUpMaxChars: options.followUpMaxChars,
     });
   }
 
   private async decide(message: string, before: ChatHistoryItem[], request: TurnRequest): Promise<TurnOutcome> {
     this.followUpMaxChars = request.followUpMaxChars;
     this.deps.useThreads?.('foreground');
-    const grammar = await this.deps.grammarFor(
-      this.schemaFor(request.context, request.allowFollowUp, request.allowNextQuestion, request.followUpMaxChars),
-    );
+    const grammar = await this.deps.grammarFor(this.schemaFor(request.context, request));
     let failure: TurnFailure = 'invalid_json';
     let raw = '';
     for (let attempt = 0; attempt < 2; attempt += 1) {

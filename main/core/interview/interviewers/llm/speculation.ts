@@ -8,6 +8,7 @@
  */
 import type { ChatHistoryItem } from 'node-llama-cpp';
 import type { DecisionContext } from '../types.js';
+import { phaseLine } from './prompts.js';
 import type { TurnOutcome, TurnRequest } from './round-chat.js';
 
 export interface SpeculationResult {
@@ -32,6 +33,9 @@ export function speculationKey(request: Omit<TurnRequest, 'onToken' | 'signal'>)
     c.revealedParts,
     request.allowFollowUp,
     request.allowNextQuestion,
+    request.allowMoveOn,
+    // A design round's turn message names the phase and the minutes used.
+    phaseLine(c),
     request.maxTokens,
     request.followUpMaxChars,
   ]);

@@ -84,3 +84,56 @@ describe('checkDecision (the model held to the timing rules)', () => {
     expect(decision.coveredRubricIds).toEqual([ids[1], ids[0]]);
   });
 });
+
+describe('checkDecision in a phase-timed design round', () => {
+  const plain = context().round;
+  const round = {
+    ...plain,
+    checklist: [
+      { id: 'api', label: 'Defined the API', signals: ['endpoint'], ask: 'What does the API look like?' },
+      { id: 'failures', label: 'Covered failures', signals: ['retry'], ask: 'What happens when it fails?' },
+    ],
+    phases: [
+      { id: 'api', title: 'API', minutes: 10, checklist: ['api'] },
+      { id: 'failure-modes', title: 'Failure modes', minutes: 10, checklist: ['failures'] },
+    ],
+  };
+  const design = (over: Partial<DecisionContext>) =>
+    context({ round, questionsLeft: 0, nextQuestionMinutes: null, roundElapsedMs: 2 * MIN, ...over });
+
+  it('keeps a follow-up beyond maxFollowUps and records the phase it was asked in', () => {
+    expect(
+      checkDecision(
+        { action: 'follow_up', followUp: 'What does a client send?', coveredRubricIds: [] },
+        design({ followUpsAsked: 7 }),
+      ),
+    ).toEqual({
+      action: 'follow_up',
+      followUp: 'What does a client send?',
+      coveredRubricIds: [],
+      designPhase: { id: 'api', startedAtMs: 0 },
+    });
+  });
+
+  it('turns an early wrap-up into the scripted follow-up while the clock has room, keeping the model’s rubric ids', () => {
+    const decision = checkDecision(
+      { action: 'wrap_up', coveredRubricIds: [ids[0]!] },
+      design({ roundRemainingMs: 40 * MIN }),
+    );
+    expect(decision).toMatchObject({
+      action: 'follow_up',
+      followUp: 'What does the API look like?',
+      designPhase: { id: 'api', startedAtMs: 0 },
+      coveredRubricIds: [ids[0]],
+    });
+  });
+
+  it('wraps up when the clock says so, saying the time left truthfully', () => {
+    const decision = checkDecision(
+      { action: 'follow_up', followUp: 'One more?', coveredRubricIds: [] },
+      design({ roundRemainingMs: 4 * MIN }),
+    );
+    expect(decision.action).toBe('wrap_up');
+    expect(decision.transition).toMatch(/about 4 minutes left/);
+  });
+});

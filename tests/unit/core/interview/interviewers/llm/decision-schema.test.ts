@@ -11,6 +11,7 @@ describe('decisionSchema', () => {
     const schema = decisionSchema({
       allowFollowUp: true,
       allowNextQuestion: true,
+      allowMoveOn: true,
       rubricIds: ids,
       followUpMaxChars: 200,
     });
@@ -38,6 +39,7 @@ describe('decisionSchema', () => {
     const schema = decisionSchema({
       allowFollowUp: true,
       allowNextQuestion: true,
+      allowMoveOn: true,
       rubricIds: ids,
       followUpMaxChars: 50,
     }) as { oneOf: { properties: object }[] };
@@ -46,11 +48,34 @@ describe('decisionSchema', () => {
 
   it('has no follow-up branch when none is allowed, and wraps up when the next question does not fit', () => {
     expect(
-      decisionSchema({ allowFollowUp: false, allowNextQuestion: false, rubricIds: ids, followUpMaxChars: 50 }),
+      decisionSchema({
+        allowFollowUp: false,
+        allowNextQuestion: false,
+        allowMoveOn: true,
+        rubricIds: ids,
+        followUpMaxChars: 50,
+      }),
     ).toEqual({
       type: 'object',
       properties: {
         action: { const: 'wrap_up' },
+        coveredRubricIds: { type: 'array', items: { enum: ids }, maxItems: 3 },
+      },
+    });
+  });
+  it('offers only a follow-up while a design round goes on (the clock, not the model, calls the wrap-up)', () => {
+    expect(
+      decisionSchema({
+        allowFollowUp: true,
+        allowNextQuestion: false,
+        allowMoveOn: false,
+        rubricIds: ids,
+        followUpMaxChars: 50,
+      }),
+    ).toEqual({
+      type: 'object',
+      properties: {
+        followUp: { type: 'string', minLength: 1, maxLength: 50 },
         coveredRubricIds: { type: 'array', items: { enum: ids }, maxItems: 3 },
       },
     });
