@@ -47,6 +47,6 @@ describe('round record', () => {
     state = engine.begin(state, (now += 1000));
     state = engine.startAnswer(state, (now += 1000));
     state = engine.submitAnswer(state, 'I would start with the requirements.', (now += 5 * MIN));
-    expect(roundRecord(engine.finish(state, (now += 1000)))).toEqual({ planned: 1, answered: 1, endedEarly: true });
+    expect(roundRecord(engine.finish(state, now + 1000))).toEqual({ planned: 1, answered: 1, endedEarly: true });
   });
 });
