@@ -22,7 +22,7 @@ export function LlmStatusLine({ compact = false }: { compact?: boolean }) {
           className="llm-status-progress"
           max={1}
           value={status.progress ?? undefined}
-          aria-label="Interviewer model loading"
+          aria-label="Loading progress"
         />
       )}
     </div>
