@@ -124,9 +124,9 @@ export default tseslint.config(
   },
   {
     // The runner's runtime files are CommonJS on purpose: they load in the sandboxed process
-    // before anything else, without a loader.
+    // before anything else, without a loader, shipped as they are.
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs' },
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

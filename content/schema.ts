@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { checklistItemSchema, designPhaseSchema, questionDesignSchema } from './schema/design.js';
+import { exerciseSchema } from './schema/exercise.js';
 
 export * from './schema/design.js';
+export * from './schema/exercise.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z
@@ -25,6 +27,7 @@ export const ROUND_KINDS = [
   'data_modeling',
   'execution',
   'leadership',
+  'recruiter_screen',
 ] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 
@@ -95,11 +98,18 @@ export const questionSchema = z
     pitfalls: z.array(text).min(1),
     competency: text.optional(),
     star: starSchema.optional(),
+    /** A single-function problem with one flat list of tests (the warm-ups). */
     coding: codingSchema.optional(),
+    /** A practical problem in parts, revealed one at a time (content/schema/exercise.ts). */
+    exercise: exerciseSchema.optional(),
     /** System-design questions: stated constraints, checklist notes, a reference design. */
     design: questionDesignSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => !(q.coding && q.exercise), {
+    message: 'a question has either coding or exercise, not both',
+    path: ['exercise'],
+  });
 
 export const roundSchema = z
   .object({

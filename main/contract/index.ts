@@ -12,6 +12,7 @@ import { modelsContract } from './services/models.js';
 import { sessionsContract } from './services/sessions.js';
 import { settingsContract } from './services/settings.js';
 import { speechContract } from './services/speech.js';
+import { workspaceContract } from './services/workspace.js';
 
 export const contract = {
   app: appContract,
@@ -23,6 +24,7 @@ export const contract = {
   sessions: sessionsContract,
   feedback: feedbackContract,
   board: boardContract,
+  workspace: workspaceContract,
 };
 
 export type Contract = typeof contract;
@@ -41,3 +43,5 @@ export type * from './services/models.js';
 export type * from './services/sessions.js';
 export type * from './services/settings.js';
 export type * from './services/speech.js';
+export type * from './services/workspace.js';
+export type * from './tests-wire.js';

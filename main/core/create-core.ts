@@ -24,6 +24,7 @@ import { createHardwareProbe } from './models/hardware.js';
 import { createModelsService } from './models/models-service.js';
 import { announceChanges } from './rpc/announce.js';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher.js';
+import { createRunnerEnv } from './runner/harness/env.js';
 import { createSandbox, type Sandbox } from './runner/sandbox.js';
 import { realFileInside } from './sessions/session-files.js';
 import { createSessionsService } from './sessions/sessions-service.js';
@@ -33,6 +34,8 @@ import { speechSessionContext } from './speech/session-context.js';
 import { createSpeechRepository, type SpeechRepository } from './speech/speech-repository.js';
 import { createSpeechService } from './speech/speech-service.js';
 import { openDatabase, type Db } from './storage/database.js';
+import { createWorkspaceRepository, type WorkspaceRepository } from './workspace/workspace-repository.js';
+import { createWorkspaceService } from './workspace/workspace-service.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -93,17 +96,21 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 
-  // Created now so workspaces a crash left behind are swept at start.
+  // Created now so workspaces a crash left behind are swept at start. Every run of untrusted
+  // code (pack references, candidates' code, every language) goes through this one sandbox; a
+  // Python process is kept loaded while a Python workspace is open, so Run does not wait for
+  // Pyodide.
   const runner = createSandbox({
     execPath: options.runner?.execPath ?? process.execPath,
     runAsNode: options.runner?.runAsNode ?? false,
     tempRoot: paths.runner,
     log: (message) => log(`runner: ${message}`),
   });
+  const runnerEnv = createRunnerEnv(runner, { keepWarm: true });
   const content = createContentService({
     bundledDir: options.bundledRolesDir,
     userDir: paths.userRoles,
-    sandbox: () => runner,
+    runner: () => runnerEnv,
     referenceCacheFile: paths.referenceChecks,
     onChanged: (roles, invalid) => events.emit('content:changed', { roles, invalid }),
     onReferences: (payload) => events.emit('content:references', payload),
@@ -178,13 +185,19 @@ export function createCore(options: CoreOptions): Core {
     log,
   });
 
+  let workspaceRepository: WorkspaceRepository | undefined;
+  // The two services call each other only from callbacks, after both exist.
   const interview = createInterviewService({
     repository: interviewRepo,
     content,
     events,
     interviewer: chooseInterviewer,
     onDraft: (sessionId, text, context) => void roundChats.preloadAnswer(sessionId, text, context),
-    onAnswer: (sessionId, turnSeq) => feedback.onAnswer(sessionId, turnSeq),
+    onAnswer: (sessionId, turnSeq) => {
+      workspace.onTurn(sessionId);
+      feedback.onAnswer(sessionId, turnSeq);
+    },
+    workspaceLook: (sessionId, questionId, mark) => workspace.look(sessionId, questionId, mark),
     boardLook: (sessionId, turnSeq) => {
       try {
         return board.look(sessionId, turnSeq);
@@ -194,6 +207,14 @@ export function createCore(options: CoreOptions): Core {
         return null;
       }
     },
+  });
+  const workspace = createWorkspaceService({
+    repository: () => (workspaceRepository ??= createWorkspaceRepository(requireDb())),
+    interview: interview.internals,
+    runner: () => runnerEnv,
+    defaultLanguage: () => readSettings(db).codingLanguage,
+    events,
+    log,
   });
 
   const services: Services = {
@@ -240,6 +261,7 @@ export function createCore(options: CoreOptions): Core {
       importFolder: () => events.emit('sessions:changed', { sessionId: null }),
     }),
     feedback,
+    workspace,
     board: board.service,
   };
 
@@ -263,6 +285,8 @@ export function createCore(options: CoreOptions): Core {
     },
     async close() {
       feedback.close();
+      workspace.close();
+      await runnerEnv.close();
       speech.close();
       models.close();
       void llm.close();

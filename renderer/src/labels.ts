@@ -12,6 +12,7 @@ export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   data_modeling: 'Data modeling',
   execution: 'Execution',
   leadership: 'Leadership',
+  recruiter_screen: 'Recruiter screen',
 };
 
 /** A round kind's label; a kind this version does not know (from a newer pack) shows its id. */

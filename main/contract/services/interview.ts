@@ -21,7 +21,9 @@ export type MessageKind =
   | 'wrap_up'
   | 'candidate_question'
   | 'candidate_answer'
-  | 'closing';
+  | 'closing'
+  /** A workspace question's next part appeared. */
+  | 'part';
 
 export interface ConversationMessage {
   id: number;
@@ -57,6 +59,8 @@ export interface InterviewView {
   currentPrompt: string;
   /** Coding questions reveal their parts one by one; starter code is shown, never the solution. */
   coding?: { parts: string[]; starter: { javascript: string; python: string } };
+  /** The current question is worked in the editor (workspace.open has its files and parts). */
+  workspace?: boolean;
   draft: string;
   round: ClockView;
   answer: ClockView | null;

@@ -2,10 +2,11 @@
  * Past sessions: history, detail and replay, search, progress over time, export/import, delete.
  */
 import { z } from 'zod';
-import type { RoundKind } from '../../../content/schema.js';
+import type { Language, RoundKind } from '../../../content/schema.js';
 import { method } from '../define.js';
 import type { RoundRecord } from '../format.js';
 import type { ConversationMessage, RoundSummaryView } from './interview.js';
+import type { ExerciseFeedback } from './workspace.js';
 
 export type SessionStatus = 'in_progress' | 'completed' | 'abandoned';
 
@@ -120,9 +121,20 @@ export interface SessionDetail {
   feedback: FeedbackEntry[];
   /** Rubric coverage per question, shown when there is no feedback yet. */
   summary: RoundSummaryView;
+  /** Coding questions worked in the editor: the final files and how each part went. */
+  code: SessionCode[];
 }
 
-export type SearchHitKind = 'question' | 'answer' | 'transcript' | 'notes' | 'board';
+export interface SessionCode {
+  questionId: string;
+  prompt: string;
+  language: Language;
+  solution: string;
+  tests: string;
+  feedback: ExerciseFeedback;
+}
+
+export type SearchHitKind = 'question' | 'answer' | 'transcript' | 'notes' | 'board' | 'code';
 
 export interface SnippetPart {
   text: string;

@@ -15,6 +15,10 @@ const settingFields = {
   activeWhisperModel: z.string().max(500).nullable(),
   whisperThreads: z.number().int().min(0).max(64),
   inputDeviceId: z.string().max(500).nullable(),
+  /** The language a new coding session opens in (each session remembers its own). */
+  codingLanguage: z.enum(['javascript', 'typescript', 'python']),
+  /** A folder of documentation the Docs tab can search (e.g. downloaded language docs). */
+  docsFolder: z.string().max(1000).nullable(),
 };
 
 export const settingsSchema = z.object(settingFields);
@@ -31,6 +35,8 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   activeWhisperModel: null,
   whisperThreads: 0,
   inputDeviceId: null,
+  codingLanguage: 'python',
+  docsFolder: null,
 });
 
 /** Some settings, and only those: keys not sent stay as they are. */

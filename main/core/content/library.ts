@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role } from '../../../content/schema.js';
+import type { Question, Role } from '../../../content/schema.js';
 import type { PackProblem, ReferenceStatus, RoleSummary } from '../../contract/services/content.js';
 import { ErrorList, formatError, formatPath, MAX_PACK_BYTES, parsePack, tooLargeError } from './parse-pack.js';
 import { checkSemantics } from './semantic-rules.js';
@@ -227,9 +227,14 @@ export function loadLibrary({ bundledDir, userDir }: { bundledDir: string; userD
   return splitChecked(checkPacks(packs));
 }
 
+/** A single-function coding question or a multi-part exercise: code, tests and references. */
+export function isCodingQuestion(question: Question): boolean {
+  return question.coding !== undefined || question.exercise !== undefined;
+}
+
 /** Coding questions in a role: the reference solutions there are to check. */
 export function codingCount(role: Role): number {
-  return role.rounds.reduce((n, round) => n + round.questions.filter((q) => q.coding).length, 0);
+  return role.rounds.reduce((n, round) => n + round.questions.filter(isCodingQuestion).length, 0);
 }
 
 /**

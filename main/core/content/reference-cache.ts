@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { LANGUAGES } from '../../../content/schema.js';
 
 /** Bump when the way references are run changes, so older results are not trusted. */
-export const REFERENCE_CHECK_VERSION = 1;
+export const REFERENCE_CHECK_VERSION = 2;
 const MAX_ENTRIES = 500;
 
 const entrySchema = z.object({
@@ -16,6 +17,8 @@ const entrySchema = z.object({
   coding: z.number().int().min(0),
   passing: z.number().int().min(0),
   failures: z.array(z.object({ questionId: z.string(), path: z.string(), message: z.string() })).max(1000),
+  /** Per coding question, the languages its references were proven in: the languages it is offered in. */
+  proofs: z.array(z.object({ questionId: z.string(), languages: z.array(z.enum(LANGUAGES)) })).max(5000),
 });
 const fileSchema = z.object({
   version: z.literal(REFERENCE_CHECK_VERSION),

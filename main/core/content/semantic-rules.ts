@@ -47,9 +47,9 @@ export function checkSemantics(role: Role, file: string, locate: Locate = () => 
       const qp: PathSegment[] = [...rp, 'questions', q];
       unique('question', 'question id', question.id, [...qp, 'id']);
       checkQuestion(question, `${r}:${q}`, qp, at, unique);
-      if (question.coding) {
-        coding++;
-        if (question.coding.tests.length < 3) at([...qp, 'coding', 'tests'], 'at least 3 tests required');
+      if (question.coding || question.exercise) coding++;
+      if (question.coding && question.coding.tests.length < 3) {
+        at([...qp, 'coding', 'tests'], 'at least 3 tests required');
       }
     });
   });

@@ -7,11 +7,11 @@
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Document } from 'yaml';
-import type { Role } from '../../../content/schema.js';
+import type { Language, Question, Role } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
 import type { ReferenceStatus } from '../../contract/services/content.js';
-import type { Sandbox } from '../runner/sandbox.js';
+import type { RunnerEnv } from '../runner/harness/run-tests.js';
 import { createLibraryState } from './library-state.js';
 import {
   claimIds,
@@ -34,7 +34,7 @@ export interface ContentServiceOptions {
   /** A reference check started or finished (the app forwards it as 'content:references'). */
   onReferences?: (payload: { roleId: string; file: string; status: ReferenceStatus }) => void;
   /** The runner that reference solutions run in; without one, checks report 'unavailable'. */
-  sandbox?: () => Sandbox;
+  runner?: () => RunnerEnv;
   /** Where results are remembered (reference-checks.json in the data folder); in memory when absent. */
   referenceCacheFile?: string;
   /** Check packs in a worker thread (default) or on this thread. */
@@ -48,6 +48,8 @@ export interface ContentServiceOptions {
 export type ContentService = Omit<Services['content'], 'questions' | 'markRevisit'> & {
   /** The full role, rubric and references included, for the session and feedback engines. */
   findRole(id: string): LoadedRole | undefined;
+  /** The languages a coding question is offered in: those its references were proven in. */
+  languages(loaded: LoadedRole, question: Question): Language[];
   current(): Promise<Library>;
   /** Resolves when no reference check is running. */
   referenceChecksIdle(): Promise<void>;
@@ -75,9 +77,9 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     onUpdated: (library) => onChanged?.(library.roles.length, library.invalid.length),
   });
   const references = createReferenceChecks({
-    sandbox: () => {
-      if (!options.sandbox) throw new Error('no runner is configured');
-      return options.sandbox();
+    runner: () => {
+      if (!options.runner) throw new Error('no runner is configured');
+      return options.runner();
     },
     cache: options.referenceCacheFile ? createReferenceCache(options.referenceCacheFile, log) : memoryCache(),
     onStatus: (loaded, status) => options.onReferences?.({ roleId: loaded.role.id, file: loaded.file, status }),
@@ -98,6 +100,7 @@ export function createContentService(options: ContentServiceOptions): ContentSer
 
   return {
     findRole,
+    languages: (loaded, question) => references.languages(loaded, question),
     current: () => state.current(),
     referenceChecksIdle: () => references.idle(),
     close: async () => {

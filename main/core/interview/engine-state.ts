@@ -11,6 +11,7 @@
  * not silently lost when an older state is resumed and saved again.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../../../content/schema.js';
 import { PHASES, type MessageKind } from '../../contract/services/interview.js';
 import type { EngineState, PlannedQuestion, TurnRecord } from './engine.js';
 
@@ -31,12 +32,37 @@ const MESSAGE_KINDS = [
   'candidate_question',
   'candidate_answer',
   'closing',
+  'part',
 ] as const satisfies readonly MessageKind[];
 
 const count = z.number().int().min(0);
 const ms = z.number().finite();
 
 const clock = z.looseObject({ budgetMs: ms, elapsedMs: ms, runningSince: ms.nullable() });
+
+const languages = z.array(z.enum(LANGUAGES));
+const perLanguage = z.looseObject({ javascript: z.string(), typescript: z.string(), python: z.string() });
+const testCase = z.looseObject({ kind: z.enum(['call', 'methods', 'stdio']), expected: z.unknown() });
+
+/** A workspace question as planned (exercise/spec.ts, without the references). */
+const plannedExercise = z.looseObject({
+  questionId: z.string(),
+  shape: z.enum(['parts', 'flat']),
+  starter: perLanguage,
+  ownTests: perLanguage,
+  docs: z.string().optional(),
+  languages,
+  parts: z.array(
+    z.looseObject({
+      index: count,
+      title: z.string(),
+      statement: z.string(),
+      tests: z.array(testCase),
+      hidden: z.array(testCase),
+      regression: z.boolean(),
+    }),
+  ),
+});
 
 const plannedQuestion = z.looseObject({
   id: z.string(),
@@ -52,6 +78,7 @@ const plannedQuestion = z.looseObject({
       starter: z.looseObject({ javascript: z.string(), python: z.string() }),
     })
     .optional(),
+  exercise: plannedExercise.optional(),
 });
 
 const turn = z.looseObject({

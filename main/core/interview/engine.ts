@@ -2,8 +2,9 @@
  * The interview as pure state transitions: (state, input, now) -> state. No I/O, no clock of
  * its own; the service persists every returned state, so any state can be resumed.
  */
-import type { FollowUp, Question, RubricPoint } from '../../../content/schema.js';
+import type { FollowUp, Language, Question, RubricPoint } from '../../../content/schema.js';
 import type { ConversationMessage, MessageKind, Phase, Speaker } from '../../contract/services/interview.js';
+import { exerciseSpec, withoutReferences, type PlannedExercise } from '../exercise/spec.js';
 import { checkpointClock, elapsed, resumeClock, startClock, stopClock, type Clock } from './clock.js';
 import type { Decision, PhaseMark } from './interviewers/types.js';
 
@@ -17,6 +18,8 @@ export interface PlannedQuestion {
   outline: string[];
   pitfalls: string[];
   coding?: { parts: string[]; starter: { javascript: string; python: string } };
+  /** Worked in the editor: parts revealed one at a time, tests run by the runner (no references). */
+  exercise?: PlannedExercise;
 }
 
 export type TurnKind = 'question' | 'follow_up';
@@ -76,7 +79,9 @@ export interface UndoRecord {
 /** How long a submitted answer can be taken back: long enough to notice a slip, short enough to stay honest. */
 export const UNDO_WINDOW_MS = 10_000;
 
-export function toPlannedQuestion(q: Question): PlannedQuestion {
+/** `languages`: those the question's references were proven in (content checks), for its workspace. */
+export function toPlannedQuestion(q: Question, languages: readonly Language[] = []): PlannedQuestion {
+  const spec = exerciseSpec(q);
   return {
     id: q.id,
     prompt: q.prompt,
@@ -86,6 +91,7 @@ export function toPlannedQuestion(q: Question): PlannedQuestion {
     outline: q.outline,
     pitfalls: q.pitfalls,
     ...(q.coding ? { coding: { parts: q.coding.parts, starter: q.coding.starter } } : {}),
+    ...(spec ? { exercise: withoutReferences(spec, languages) } : {}),
   };
 }
 
@@ -276,7 +282,7 @@ export function applyDecision(state: EngineState, decision: Decision, now: numbe
   if (decision.action === 'follow_up' && decision.followUp) {
     let next: EngineState = {
       ...state,
-      followUpsAsked: state.followUpsAsked + 1,
+      followUpsAsked: state.followUpsAsked + (decision.uncounted ? 0 : 1),
       revealedParts: state.revealedParts + (decision.revealsPart ? 1 : 0),
     };
     // A design round's new phase is announced before its first follow-up.
@@ -412,6 +418,50 @@ export function finish(state: EngineState, now: number): EngineState {
     });
   }
   return say(next, 'interviewer', 'closing', CLOSING, now);
+}
+
+/**
+ * The next part of a workspace question appears (its tests passed, or the candidate moved on).
+ * Not a follow-up: it is not a turn and does not count against the follow-up limit.
+ */
+export function revealPart(state: EngineState, now: number): EngineState {
+  const exercise = currentQuestion(state)?.exercise;
+  if (state.paused || state.phase === 'summary' || state.phase === 'intro' || state.phase === 'wrap_up') return state;
+  if (!exercise || state.revealedParts >= exercise.parts.length) return state;
+  const part = exercise.parts[state.revealedParts]!;
+  const next = { ...state, revealedParts: state.revealedParts + 1 };
+  return say(next, 'interviewer', 'part', `Part ${part.index + 1}: ${part.title}. ${part.statement}`, now);
+}
+
+/** Something the interviewer says unprompted while the candidate works (a trigger fired). */
+export function remark(state: EngineState, text: string, now: number): EngineState {
+  if (state.paused || !['question', 'answering'].includes(state.phase)) return state;
+  return say(state, 'interviewer', 'nudge', text, now);
+}
+
+/**
+ * The candidate is done with a workspace question (all parts passed, or they chose to stop):
+ * the open turn is kept as answered with what they said (the code is stored beside it), and
+ * the interviewer moves on.
+ */
+export function finishProblem(state: EngineState, transition: string, now: number): EngineState {
+  if (!canAct(state, 'question', 'answering')) return state;
+  const turn = currentTurn(state);
+  if (!turn) return state;
+  const elapsedMs = state.answer ? stopClock(state.answer, now).elapsedMs : sinceAsked(state, turn, now);
+  const said = state.draft.trim();
+  let next = updateCurrentTurn(
+    { ...state, answer: null, draft: '' },
+    {
+      status: 'answered',
+      answer: said || turn.answer || 'Worked on the problem in the editor.',
+      answerStartedAt: turn.answerStartedAt ?? turn.askedAt,
+      answerEndedAt: now,
+      elapsedMs,
+    },
+  );
+  if (said) next = say(next, 'candidate', 'answer', said, now);
+  return state.index + 1 < state.questions.length ? nextQuestion(next, transition, now) : wrapUp(next, undefined, now);
 }
 
 /** Folds running clocks into elapsed so a saved snapshot is exact. */

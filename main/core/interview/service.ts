@@ -7,15 +7,17 @@ import type { Question, Role, Round } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
 import type { InterviewView } from '../../contract/services/interview.js';
+import { isCodingQuestion } from '../content/library.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
 import { SequencerByKey } from '../util/sequencer.js';
+import type { WorkspaceLook } from '../workspace/interviewer-look.js';
 import { elapsed, remaining } from './clock.js';
 import * as engine from './engine.js';
 import type { EngineState } from './engine.js';
 import { scriptedInterviewer } from './interviewers/scripted.js';
 import { isPhaseTimed } from './interviewers/timing.js';
-import type { BoardLook, DecisionContext, Interviewer } from './interviewers/types.js';
+import type { BoardLook, Decision, DecisionContext, Interviewer } from './interviewers/types.js';
 import { pickQuestions } from './plan.js';
 import type { InterviewRepository, SessionRecord } from './repository.js';
 import { interviewView, summaryView } from './views.js';
@@ -38,6 +40,11 @@ export interface InterviewServiceOptions {
   boardLook?: (sessionId: string, turnSeq: number) => BoardLook | null;
   /** An answer was recorded (feedback queues its background work); must return at once. */
   onAnswer?: (sessionId: string, turnSeq: number) => void;
+  /**
+   * The interviewer's look at a coding question's workspace (part, changes since its last look,
+   * last results); taking it marks the work as seen. Null when the question has no workspace.
+   */
+  workspaceLook?: (sessionId: string, questionId: string, mark: boolean) => WorkspaceLook | null;
   now?: () => number;
 }
 
@@ -47,6 +54,14 @@ interface Live {
   round: Round | undefined;
 }
 
+/** What the workspace may do with a session's engine state, in turn with every other call. */
+export interface InterviewInternals {
+  /** The session's current state (as last committed). */
+  peek(sessionId: string): { state: EngineState; interviewer: 'scripted' | 'llm' };
+  /** Applies `step` to the state after every earlier call for the session, and commits it. */
+  transact(sessionId: string, step: (state: EngineState, now: number) => EngineState): Promise<InterviewView>;
+}
+
 export type InterviewService = Services['interview'] & {
   /**
    * A spoken answer's transcript so far (core's speech service, as segments are transcribed).
@@ -54,6 +69,7 @@ export type InterviewService = Services['interview'] & {
    * is what gets pre-evaluated; `settled` (silent, transcript caught up) also starts the reply.
    */
   spokenDraft(sessionId: string, transcript: string, settled: boolean): void;
+  internals: InterviewInternals;
 };
 
 /** The answer box after a take: the typed text, then the transcript (as the practice screen appends it). */
@@ -138,15 +154,17 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
   }
 
   /** What the interviewer sees about the current question; null when it is not in the content. */
-  function decisionContext(entry: Live, role: Role, round: Round): DecisionContext | null {
+  function decisionContext(entry: Live, role: Role, round: Round, markSeen = false): DecisionContext | null {
     const state = entry.record.state;
     const planned = engine.currentQuestion(state);
     const question = round.questions.find((q) => q.id === planned?.id);
     if (!planned || !question) return null;
     const turns = state.turns.filter((t) => t.questionIndex === state.index);
     const next = state.questions[state.index + 1];
+    const workspace = planned.exercise ? options.workspaceLook?.(entry.record.sessionId, planned.id, markSeen) : null;
     const designPhase = state.turns.findLast((t) => t.designPhase)?.designPhase;
     return {
+      ...(workspace ? { workspace } : {}),
       role,
       round,
       question,
@@ -165,7 +183,7 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
 
   async function decide(entry: Live): Promise<void> {
     const { role, round } = requireContent(entry);
-    const found = decisionContext(entry, role, round);
+    const found = decisionContext(entry, role, round, true);
     const turn = engine.currentTurn(entry.record.state);
     const board = found && turn && options.boardLook ? options.boardLook(entry.record.sessionId, turn.seq) : null;
     const context = found && board ? { ...found, board } : found;
@@ -184,10 +202,25 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
       // Stopped because the candidate paused or ended: their action applies next, and a
       // paused round decides again on resume.
       if (controller.signal.aborted) return;
-      commit(entry, engine.applyDecision(entry.record.state, decision, now()));
+      commit(entry, engine.applyDecision(entry.record.state, keepWorkspaceOpen(context, decision), now()));
     } finally {
       if (deciding.get(sessionId) === controller) deciding.delete(sessionId);
     }
+  }
+
+  /**
+   * A coding question stays open while its workspace is unfinished: the candidate ends it (or the
+   * round's time does), not the interviewer's decision after a remark about the code.
+   */
+  function keepWorkspaceOpen(context: DecisionContext, decision: Decision): Decision {
+    if (!context.workspace || context.workspace.finished || decision.action === 'follow_up') return decision;
+    if (context.roundRemainingMs <= 0) return decision;
+    return {
+      action: 'follow_up',
+      followUp: 'Okay. Keep going with the current part, and tell me when you want to move on.',
+      uncounted: true,
+      coveredRubricIds: decision.coveredRubricIds,
+    };
   }
 
   const act = (sessionId: string, step: (entry: Live) => Promise<void> | void) =>
@@ -218,6 +251,13 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
   }
 
   return {
+    internals: {
+      peek: (sessionId) => {
+        const entry = load(sessionId);
+        return { state: entry.record.state, interviewer: entry.record.interviewer };
+      },
+      transact: (sessionId, step) => act(sessionId, (e) => void commit(e, step(e.record.state, now()))),
+    },
     spokenDraft(sessionId, transcript, settled) {
       void serialized(sessionId, () => {
         const entry = live.get(sessionId);
@@ -238,14 +278,22 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
         throw new AppError('NOT_FOUND', 'That role or round is not in the library any more. Pick another one.');
       const { role, round } = found;
       const repository = options.repository();
+      // A coding question is offered only in the languages its references were proven in.
+      const loaded = options.content.findRole(roleId);
+      const languagesOf = (q: Question) => (loaded ? options.content.languages(loaded, q) : []);
+      const playable = round.questions.filter((q) => !isCodingQuestion(q) || languagesOf(q).length > 0);
+      const unproven =
+        'The reference solutions of this pack have not been checked yet, so its coding questions cannot be run. Open the role library, choose Check references on this pack, then start again.';
       let questions: Question[];
       if (questionIds) {
         questions = questionIds.map((id) => round.questions.find((q) => q.id === id)).filter((q) => q !== undefined);
         if (questions.length === 0) throw new AppError('NOT_FOUND', 'That question is no longer in this round.');
+        if (questions.some((q) => !playable.includes(q))) throw new AppError('CONTENT_INVALID', unproven);
       } else {
-        const recent = repository.lastPracticed(round.questions.map((q) => q.id));
+        if (playable.length === 0) throw new AppError('CONTENT_INVALID', unproven);
+        const recent = repository.lastPracticed(playable.map((q) => q.id));
         questions = pickQuestions(
-          round.questions,
+          playable,
           round.questionsPerSession,
           seed ?? Math.floor(Math.random() * 2 ** 31),
           recent,
@@ -257,7 +305,7 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
         ? Math.max(5, questions.reduce((sum, q) => sum + q.answerMinutes * 1.5, 0) + 3)
         : round.minutes;
       const state = engine.createState({
-        questions: questions.map(engine.toPlannedQuestion),
+        questions: questions.map((q) => engine.toPlannedQuestion(q, languagesOf(q))),
         intro: round.intro,
         roundMinutes: minutes,
         maxFollowUps: round.maxFollowUps,

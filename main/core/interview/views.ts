@@ -61,6 +61,7 @@ export function interviewView(
           : ''
         : (turn?.prompt ?? ''),
     ...(coding ? { coding: { parts: coding.parts.slice(0, state.revealedParts), starter: coding.starter } } : {}),
+    ...(question?.exercise && state.phase !== 'intro' ? { workspace: true } : {}),
     draft: state.draft,
     round: state.round,
     answer: state.answer,

@@ -24,6 +24,11 @@
  *
  * `collect` names workspace files to read back after the process ends, whatever the status (so a
  * harness can stream results to a file and a killed run still reports the tests it finished).
+ *
+ * `doneMarker`: a harness that prints this line on stdout has finished its work; the run ends
+ * there ('ok', outputs read back) and the process is killed, instead of waiting for it to tear
+ * itself down (a process holding Pyodide's WebAssembly memory takes 50–100 ms to exit, more than
+ * a warm run's own work). The workspace is removed, and the concurrency slot freed, once it is gone.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -51,7 +56,12 @@ export interface SandboxRequest {
   files: Record<string, string>;
   /** The file in `files` the bootstrap loads (.js/.cjs as CommonJS; .mjs/.ts/.mts as an ES module). */
   entry: string;
-  stdin?: string;
+  /**
+   * A promise lets the process start (and load a runtime such as Pyodide) before its input is
+   * known: a "warm" process. The wall clock still runs from the start; a caller that keeps a
+   * process waiting sets wallMs for the wait too, and stops it through `signal`.
+   */
+  stdin?: string | Promise<string>;
   limits?: Partial<RunLimits>;
   /** Extra read-only folders or files the code may read (e.g. the Pyodide package), absolute paths. */
   readPaths?: string[];
@@ -59,6 +69,8 @@ export interface SandboxRequest {
   loopbackPort?: number;
   /** eval / new Function; off by default. */
   allowCodeGeneration?: boolean;
+  /** A line the entry prints on stdout once its work is done: the run ends there (see above). */
+  doneMarker?: string;
   signal?: AbortSignal;
 }
 
@@ -82,6 +94,8 @@ export interface Sandbox {
   readonly tempRoot: string;
   /** The folder of bootstrap.cjs and the harness files, readable by every run. */
   readonly runtimeDir: string;
+  /** Resolves once every process ended at a done marker has exited and its workspace is removed. */
+  settled(): Promise<void>;
 }
 
 export interface SandboxOptions {
@@ -115,16 +129,26 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     waiting.shift()?.();
   };
 
+  const exiting = new Set<Promise<void>>();
   return {
     tempRoot: options.tempRoot,
     runtimeDir,
     async run(request) {
       await acquire();
+      let gone: Promise<void> = Promise.resolve();
       try {
-        return await runOnce(options, runtimeDir, request);
+        const { result, exited } = await runOnce(options, runtimeDir, request);
+        gone = exited;
+        return result;
       } finally {
-        release();
+        // A run that ended at its done marker holds its slot until the process is gone.
+        const done = gone.then(release);
+        exiting.add(done);
+        void done.then(() => exiting.delete(done));
       }
+    },
+    async settled() {
+      await Promise.all([...exiting]);
     },
   };
 }
@@ -141,7 +165,7 @@ async function runOnce(
   options: SandboxOptions,
   runtimeDir: string,
   request: SandboxRequest & { collect?: string[] },
-): Promise<SandboxResult> {
+): Promise<{ result: SandboxResult; exited: Promise<void> }> {
   const limits = limitsOf(request);
   const started = Date.now();
   const finish = (status: SandboxStatus, rest: Partial<SandboxResult> = {}): SandboxResult => ({
@@ -152,11 +176,18 @@ async function runOnce(
     durationMs: Date.now() - started,
     ...rest,
   });
-  if (request.signal?.aborted) return finish('aborted', { message: 'Stopped: the run was cancelled.' });
+  const now = (result: SandboxResult) => ({ result, exited: Promise.resolve() });
+  if (request.signal?.aborted) return now(finish('aborted', { message: 'Stopped: the run was cancelled.' }));
   if (!(request.entry in request.files)) throw new TypeError(`sandbox entry "${request.entry}" is not in files`);
 
   const workspace = createWorkspace(options.tempRoot);
   const probe = path.join(path.dirname(workspace), `probe-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const cleanUp = () => {
+    removeWorkspace(workspace);
+    // Only there if the permission model let a write through; the run was refused anyway.
+    fs.rmSync(probe, { force: true });
+  };
+  let exited: Promise<void> | null = null;
   try {
     writeFiles(workspace, request.files);
     const bootstrap = path.join(runtimeDir, 'bootstrap.cjs');
@@ -176,13 +207,13 @@ async function runOnce(
         loopbackPort: request.loopbackPort ?? 0,
       }),
     ];
-    const outcome = await spawnLimited(options, args, workspace, limits, request);
+    const spawned = spawnLimited(options, args, workspace, limits, request);
+    const outcome = await spawned.outcome;
     const outputs = request.collect ? readBack(workspace, request.collect, COLLECT_MAX_BYTES) : undefined;
-    return { ...outcome, durationMs: Date.now() - started, ...(outputs ? { outputs } : {}) };
+    exited = spawned.exited.then(cleanUp, cleanUp);
+    return { result: { ...outcome, durationMs: Date.now() - started, ...(outputs ? { outputs } : {}) }, exited };
   } finally {
-    removeWorkspace(workspace);
-    // Only there if the permission model let a write through; the run was refused anyway.
-    fs.rmSync(probe, { force: true });
+    if (!exited) cleanUp();
   }
 }
 
@@ -194,8 +225,10 @@ function spawnLimited(
   workspace: string,
   limits: RunLimits,
   request: SandboxRequest,
-): Promise<Outcome> {
-  return new Promise((resolve) => {
+): { outcome: Promise<Outcome>; exited: Promise<void> } {
+  let markExited!: () => void;
+  const exited = new Promise<void>((resolve) => (markExited = resolve));
+  const outcome = new Promise<Outcome>((resolve) => {
     const env: Record<string, string> = {};
     if (options.runAsNode) env.ELECTRON_RUN_AS_NODE = '1';
     // Windows needs these two to start any process; they name system folders, nothing personal.
@@ -211,26 +244,45 @@ function spawnLimited(
     });
 
     let stopped: { status: SandboxStatus; message: string } | null = null;
+    /** Set when the done marker was seen: the outcome is already out, the process is being killed. */
+    let ended = false;
     const stop = (status: SandboxStatus, message: string) => {
-      if (stopped) return;
+      if (stopped || ended) return;
       stopped = { status, message };
       killTree(child.pid, () => child.kill('SIGKILL'));
     };
 
     const chunks: { stdout: Buffer[]; stderr: Buffer[] } = { stdout: [], stderr: [] };
     let total = 0;
+    const marker = request.doneMarker ? `${request.doneMarker}\n` : null;
+    let tail = '';
     const take = (stream: 'stdout' | 'stderr') => (data: Buffer) => {
+      if (ended) return;
       const room = limits.outputBytes - total;
       if (room > 0) chunks[stream].push(room >= data.length ? data : data.subarray(0, room));
       total += data.length;
       if (total > limits.outputBytes) {
         stop('output_limit', `Stopped: the code printed more than ${formatBytes(limits.outputBytes)} of output.`);
       }
+      if (marker && stream === 'stdout' && !stopped) {
+        // latin1 keeps one character per byte, so a marker split across chunks is still found.
+        tail = (tail + data.toString('latin1')).slice(-(marker.length + data.length));
+        if (tail.includes(marker)) endAtMarker();
+        else tail = tail.slice(-marker.length);
+      }
     };
     child.stdout.on('data', take('stdout'));
     child.stderr.on('data', take('stderr'));
     child.stdin.on('error', () => {}); // the code may exit without reading its input
-    child.stdin.end(request.stdin ?? '');
+    if (typeof request.stdin === 'string' || request.stdin === undefined) child.stdin.end(request.stdin ?? '');
+    else {
+      request.stdin.then(
+        (input) => {
+          if (!stopped && child.exitCode === null && !child.stdin.destroyed) child.stdin.end(input);
+        },
+        () => stop('aborted', 'Stopped: the run was cancelled.'),
+      );
+    }
 
     const seconds = Math.round(limits.wallMs / 100) / 10;
     const timer = setTimeout(
@@ -246,14 +298,12 @@ function spawnLimited(
     const onAbort = () => stop('aborted', 'Stopped: the run was cancelled.');
     request.signal?.addEventListener('abort', onAbort, { once: true });
 
-    let spawnError: Error | null = null;
-    child.on('error', (error) => {
-      spawnError = error;
-    });
-    child.on('close', (code, signal) => {
+    const settle = () => {
       clearTimeout(timer);
       stopWatching();
       request.signal?.removeEventListener('abort', onAbort);
+    };
+    const printed = () => {
       const cut = total > limits.outputBytes ? `\n… output cut at ${formatBytes(limits.outputBytes)}` : '';
       let stdout = Buffer.concat(chunks.stdout).toString('utf8');
       let stderr = Buffer.concat(chunks.stderr).toString('utf8');
@@ -261,7 +311,26 @@ function spawnLimited(
         if (chunks.stderr.length > 0 && chunks.stdout.length === 0) stderr += cut;
         else stdout += cut;
       }
-      const base = { exitCode: code, stdout, stderr };
+      return { stdout, stderr };
+    };
+    function endAtMarker() {
+      ended = true;
+      settle();
+      const { stdout, stderr } = printed();
+      // The harness's work is over and its results are written: kill rather than wait for its exit.
+      resolve({ exitCode: null, stdout: stdout.replace(marker!, ''), stderr, status: 'ok' });
+      killTree(child.pid, () => child.kill('SIGKILL'));
+    }
+
+    let spawnError: Error | null = null;
+    child.on('error', (error) => {
+      spawnError = error;
+    });
+    child.on('close', (code, signal) => {
+      markExited();
+      if (ended) return;
+      settle();
+      const base = { exitCode: code, ...printed() };
       if (spawnError) {
         resolve({
           ...base,
@@ -277,6 +346,7 @@ function spawnLimited(
       resolve(classifyExit(base, code, signal, limits));
     });
   });
+  return { outcome, exited };
 }
 
 function classifyExit(

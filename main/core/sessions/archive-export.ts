@@ -96,6 +96,23 @@ function sessionEntries(db: Db, dataDir: string, sessionId: string): ExportEntry
      FROM board_snapshots WHERE session_id = ? ORDER BY turn_seq`,
     sessionId,
   ).map(({ png, ...row }) => ({ ...row, png_base64: Buffer.isBuffer(png) ? png.toString('base64') : null }));
+  // Snapshot ids are local row numbers too: renumbered on import, in the same order.
+  const workspaceFiles = rowsOf(
+    db,
+    'SELECT question_id, language, file, text, updated_at FROM workspace_files WHERE session_id = ? ORDER BY rowid',
+    sessionId,
+  );
+  const workspaceProgress = rowsOf(
+    db,
+    'SELECT question_id, state_json, updated_at FROM workspace_progress WHERE session_id = ? ORDER BY rowid',
+    sessionId,
+  );
+  const workspaceSnapshots = rowsOf(
+    db,
+    `SELECT question_id, at, reason, part, language, files_json, results_json, code_text FROM workspace_snapshots
+     WHERE session_id = ? ORDER BY id`,
+    sessionId,
+  );
   const bundle = {
     session,
     rounds,
@@ -105,6 +122,9 @@ function sessionEntries(db: Db, dataDir: string, sessionId: string): ExportEntry
     feedback,
     boards,
     boardSnapshots,
+    workspaceFiles,
+    workspaceProgress,
+    workspaceSnapshots,
   } as unknown as SessionBundle;
   return [{ name: `${folderName}/${SESSION_FILE}`, bytes: json(bundle) }, ...files, ...extra];
 }

@@ -8,6 +8,7 @@
  *   sessions/<sessionId>/<recordings…>
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../../../content/schema.js';
 
 export const ARCHIVE_FORMAT = 'interview-rehearsal-export';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -92,6 +93,25 @@ export const feedbackRow = z.object({
   created_at: ms,
 });
 
+// Coding workspaces (files, progress, snapshots). Absent in exports made before them.
+export const workspaceFileRow = z.object({
+  question_id: id,
+  language: z.enum(LANGUAGES),
+  file: z.enum(['solution', 'tests']),
+  text: z.string(),
+  updated_at: ms,
+});
+export const workspaceProgressRow = z.object({ question_id: id, state_json: z.string(), updated_at: ms });
+export const workspaceSnapshotRow = z.object({
+  question_id: id,
+  at: ms,
+  reason: z.enum(['run', 'own', 'submit', 'turn', 'move_on', 'finish']),
+  part: z.number().int().min(0),
+  language: z.enum(LANGUAGES),
+  files_json: z.string(),
+  results_json: z.string().nullable(),
+  code_text: z.string(),
+});
 /** The live whiteboard of a design session (exports made before it existed have none). */
 export const boardRow = z.object({
   scene: z.string().nullable(),
@@ -120,5 +140,8 @@ export const sessionBundleSchema = z.object({
   feedback: z.array(feedbackRow),
   boards: z.array(boardRow).max(1).default([]),
   boardSnapshots: z.array(boardSnapshotRow).default([]),
+  workspaceFiles: z.array(workspaceFileRow).default([]),
+  workspaceProgress: z.array(workspaceProgressRow).default([]),
+  workspaceSnapshots: z.array(workspaceSnapshotRow).default([]),
 });
 export type SessionBundle = z.infer<typeof sessionBundleSchema>;

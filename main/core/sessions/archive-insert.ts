@@ -92,4 +92,21 @@ export function insertBundle(db: Db, b: SessionBundle): void {
       ]),
       png: png_base64 === null ? null : Buffer.from(png_base64, 'base64'),
     });
+  // Coding workspaces: the files, each question's progress, and the snapshots in their order.
+  const sessionId = b.session.id;
+  for (const w of b.workspaceFiles)
+    insert(db, 'workspace_files', {
+      session_id: sessionId,
+      ...pick(w, ['question_id', 'language', 'file', 'text', 'updated_at']),
+    });
+  for (const w of b.workspaceProgress)
+    insert(db, 'workspace_progress', {
+      session_id: sessionId,
+      ...pick(w, ['question_id', 'state_json', 'updated_at']),
+    });
+  for (const w of b.workspaceSnapshots)
+    insert(db, 'workspace_snapshots', {
+      session_id: sessionId,
+      ...pick(w, ['question_id', 'at', 'reason', 'part', 'language', 'files_json', 'results_json', 'code_text']),
+    });
 }

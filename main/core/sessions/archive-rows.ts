@@ -59,6 +59,14 @@ export function checkBundle(bundle: SessionBundle, name: string): void {
   if (bundle.boardSnapshots.some((b) => !seqs.has(b.turn_seq))) throw problem('has a board snapshot of another turn');
   if ([...bundle.boards, ...bundle.boardSnapshots].some((b) => !isJsonObject(b.notes_json)))
     throw problem('has whiteboard notes that are not readable');
+  const workspaceJson = [
+    ...bundle.workspaceProgress.map((w) => w.state_json),
+    ...bundle.workspaceSnapshots.flatMap((w) => [w.files_json, ...(w.results_json === null ? [] : [w.results_json])]),
+  ];
+  if (workspaceJson.some((text) => !isJsonObject(text))) throw problem('has coding work that is not readable');
+  const questions = new Set(bundle.turns.map((t) => t.question_id));
+  const workspaceRows = [...bundle.workspaceFiles, ...bundle.workspaceProgress, ...bundle.workspaceSnapshots];
+  if (workspaceRows.some((w) => !questions.has(w.question_id))) throw problem('has coding work of another question');
   const folder = `${safeSegment(sessionId)}/`;
   if (bundle.recordings.some((r) => !r.path.startsWith(folder) || !isSafeRelative(r.path)))
     throw problem('points a recording outside its folder');

@@ -17,6 +17,7 @@ import type { EngineState } from '../interview/engine.js';
 import { createInterviewRepository, turnRowId, roundRowId } from '../interview/repository.js';
 import { summaryView } from '../interview/views.js';
 import type { Db } from '../storage/database.js';
+import { sessionCode } from '../workspace/session-code.js';
 import { durationOf, sessionCoveragePct } from './scores.js';
 import { fileExists, resolveRecordingPath } from './session-files.js';
 
@@ -146,6 +147,7 @@ export function sessionDetail(db: Db, dataDir: string, sessionId: string): Sessi
     turns,
     feedback,
     summary: summaryView(record, state, Math.max(record.updatedAt, state.round.runningSince ?? 0)),
+    code: sessionCode(db, sessionId, state, record.endedAt ?? record.updatedAt),
   };
 }
 

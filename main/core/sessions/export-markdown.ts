@@ -40,6 +40,12 @@ function renderBlock(block: Block): string {
           return `- ${box}${label}${line(item.text).replace(/\n+/g, ' ')}`;
         })
         .join('\n');
+    case 'code': {
+      // A fence longer than any run of backticks in the code, so the code cannot close it.
+      const longest = Math.max(2, ...[...block.text.matchAll(/`+/g)].map((m) => m[0].length));
+      const fence = '`'.repeat(longest + 1);
+      return `${fence}${block.language}\n${block.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '')}\n${fence}`;
+    }
   }
 }
 

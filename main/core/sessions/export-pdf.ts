@@ -151,6 +151,14 @@ export async function sessionPdf(
         }
         doc.moveDown(0.3);
         break;
+      case 'code':
+        doc
+          .font('Courier')
+          .fontSize(8.5)
+          .fillColor(COLOR.text)
+          .text(clean(block.text), left + 8, doc.y, { width: width - 8 });
+        doc.moveDown(0.4);
+        break;
     }
   };
 

@@ -1,6 +1,6 @@
 /**
- * Full-text search over questions, answers, transcript segments and notes (FTS5, see
- * migrations/002-search.ts). Whatever the candidate types is searched as plain words: FTS
+ * Full-text search over questions, answers, transcript segments, notes and code (FTS5, see
+ * migrations/002-search.ts and 003-workspace.ts). Whatever the candidate types is searched as plain words: FTS
  * syntax (AND, OR, NEAR, quotes, *, parentheses, column filters) has no meaning here and can
  * never make the query fail.
  */
@@ -107,7 +107,7 @@ export function searchSessions(db: Db, query: string, limit: number): SearchResu
   return { terms, hits: merged.slice(0, limit), hasMore: exact.hasMore || prefixed.hasMore || merged.length > limit };
 }
 
-type FtsTable = 'turns_fts' | 'segments_fts' | 'notes_fts' | 'board_fts';
+type FtsTable = 'turns_fts' | 'segments_fts' | 'notes_fts' | 'board_fts' | 'snapshots_fts';
 /** More words than this sharing the prefix: FTS5's own prefix query is used instead. */
 const MAX_EXPANSION = 24;
 
@@ -175,6 +175,14 @@ function runSearch(
        WHERE notes_fts MATCH ? ORDER BY notes_fts.rowid DESC LIMIT ?`,
   );
 
+  // Code: every snapshot of a file is indexed; one hit per session (its newest matching snapshot).
+  const codeRows = rowsOf(
+    'snapshots_fts',
+    `SELECT s.id AS session_id, s.role_title, s.created_at, r.kind, r.title, NULL AS seq, NULL AS start_ms, ${snip('snapshots_fts', 0)} AS snip
+       FROM snapshots_fts JOIN workspace_snapshots w ON w.id = snapshots_fts.rowid JOIN sessions s ON s.id = w.session_id
+         JOIN rounds r ON r.session_id = s.id
+       WHERE snapshots_fts MATCH ? ORDER BY snapshots_fts.rowid DESC LIMIT ?`,
+  );
   // The whiteboard: labels, arrows, notes on the board and the notes pane, per snapshot.
   const boardRows = rowsOf(
     'board_fts',
@@ -205,6 +213,12 @@ function runSearch(
   }
   for (const row of segmentRows) if (row.snip !== null) hits.push(hit(row, 'transcript', row.snip));
   for (const row of noteRows) if (row.snip !== null) hits.push(hit(row, 'notes', row.snip));
+  const codeSessions = new Set<string>();
+  for (const row of codeRows) {
+    if (row.snip === null || codeSessions.has(row.session_id)) continue;
+    codeSessions.add(row.session_id);
+    hits.push(hit(row, 'code', row.snip));
+  }
   // A board keeps its words from turn to turn: one hit per session, its latest snapshot.
   const boards = new Set<string>();
   for (const row of boardRows) {
@@ -218,6 +232,7 @@ function runSearch(
     turnRows.length > limit ||
     segmentRows.length > limit ||
     noteRows.length > limit ||
+    codeRows.length > limit ||
     boardRows.length > limit ||
     hits.length > limit;
   return { hits: hits.slice(0, limit), hasMore: more };

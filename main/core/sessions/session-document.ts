@@ -11,7 +11,8 @@ export type Block =
   | { type: 'paragraph'; text: string; muted?: boolean }
   | { type: 'facts'; items: [label: string, value: string][] }
   | { type: 'quote'; text: string }
-  | { type: 'list'; items: { text: string; checked?: boolean; label?: string }[] };
+  | { type: 'list'; items: { text: string; checked?: boolean; label?: string }[] }
+  | { type: 'code'; text: string; language: string };
 
 const STATUS: Record<SessionDetail['status'], string> = {
   completed: 'Completed',
@@ -85,6 +86,46 @@ export function sessionDocument(detail: SessionDetail): Block[] {
         type: 'list',
         items: turn.segments.map((s) => ({ label: formatClock(s.startMs), text: s.text.trim() })),
       });
+    }
+  }
+
+  for (const code of detail.code) {
+    const fb = code.feedback;
+    const reached = fb.parts.filter((p) => p.outcome !== 'not_reached').length;
+    blocks.push({
+      type: 'heading',
+      level: 2,
+      text: `Code: ${code.prompt.length > 80 ? `${code.prompt.slice(0, 79)}…` : code.prompt}`,
+    });
+    blocks.push({
+      type: 'facts',
+      items: [
+        ['Language', code.language],
+        ['Parts passed', `${fb.partsPassed} of ${reached} shown`],
+        [
+          'Own tests',
+          fb.ownTests.written ? `${fb.ownTests.names.length} (${fb.ownTests.passing} passing at the last run)` : 'none',
+        ],
+      ],
+    });
+    blocks.push({
+      type: 'list',
+      items: fb.parts
+        .filter((p) => p.outcome !== 'not_reached')
+        .map((p) => ({
+          checked: p.outcome === 'passed',
+          text:
+            `Part ${p.index + 1}, ${p.title}: ${p.outcome.replace('_', ' ')}` +
+            (p.timeMs !== null ? `, ${formatClock(p.timeMs)}` : '') +
+            (p.hiddenPassed !== null ? `, hidden tests ${p.hiddenPassed}/${p.hiddenTotal}` : '') +
+            `, ${p.runs} run${p.runs === 1 ? '' : 's'} and ${p.submits} submit${p.submits === 1 ? '' : 's'}`,
+        })),
+    });
+    blocks.push({ type: 'paragraph', text: 'Final solution:', muted: true });
+    blocks.push({ type: 'code', text: code.solution, language: code.language });
+    if (fb.ownTests.written) {
+      blocks.push({ type: 'paragraph', text: 'Your tests:', muted: true });
+      blocks.push({ type: 'code', text: code.tests, language: code.language });
     }
   }
 

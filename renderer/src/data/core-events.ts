@@ -20,6 +20,9 @@ export function connectCoreEvents(client: QueryClient): () => void {
       void client.invalidateQueries({ queryKey: ['sessions'] });
       // "Last practised" on the role page's question list.
       void client.invalidateQueries({ queryKey: apiKey('content', 'questions') });
+      // Snapshots and per-part results grow with every run, submit and turn of a coding question.
+      void client.invalidateQueries({ queryKey: apiKey('workspace', 'snapshots', { sessionId }) });
+      void client.invalidateQueries({ queryKey: apiKey('workspace', 'feedback', { sessionId }) });
     }),
     onEvent('settings:changed', (settings) => client.setQueryData(apiKey('settings', 'get'), settings)),
     onEvent('sessions:changed', () => {

@@ -51,6 +51,29 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
           )}
         </Async>
       </section>
+      <section className="card stack" aria-labelledby="coding-heading">
+        <h2 id="coding-heading">Coding rounds</h2>
+        <Async state={settings} label="settings">
+          {(s) => (
+            <div className="field narrow-field">
+              <label htmlFor="coding-language">Language for new coding sessions</label>
+              <select
+                id="coding-language"
+                value={s.codingLanguage}
+                onChange={(e) => void update({ codingLanguage: e.target.value as Settings['codingLanguage'] })}
+              >
+                <option value="python">Python</option>
+                <option value="javascript">JavaScript</option>
+                <option value="typescript">TypeScript</option>
+              </select>
+              <span className="muted small">
+                Each session remembers the language you pick in its editor. Code runs on this computer in a sandboxed
+                process (Python through Pyodide, shipped with the app).
+              </span>
+            </div>
+          )}
+        </Async>
+      </section>
       <section className="card stack" aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <p className="muted small">Everything stays on this computer. Nothing is sent anywhere.</p>

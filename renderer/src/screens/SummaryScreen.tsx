@@ -7,6 +7,7 @@ import { apiKey } from '../data/query-client.js';
 import { roundKindLabel } from '../labels.js';
 import { href } from '../router.js';
 import { FeedbackCards } from './feedback/FeedbackCards.js';
+import { ExerciseFeedbackCards } from './workspace/ExerciseFeedbackCard.js';
 
 export function SummaryScreen({ sessionId }: { sessionId: string }) {
   const summary = useQuery({
@@ -53,6 +54,7 @@ function Summary({ summary }: { summary: RoundSummaryView }) {
           </p>
         </div>
       </header>
+      <ExerciseFeedbackCards sessionId={summary.sessionId} />
       {summary.questions.length === 0 ? (
         <p className="muted">No questions were asked in this round.</p>
       ) : (

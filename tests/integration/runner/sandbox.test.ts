@@ -74,6 +74,30 @@ describe('sandbox: normal runs', () => {
       );
     }
   });
+
+  it('ends a run at its done marker: results read back, the process killed, the workspace removed after', async () => {
+    // After the marker the code would run for a minute; the run still ends at the marker.
+    const code = [
+      "require('fs').writeFileSync('out.json', '[3]');",
+      "process.stdout.write('before\\nDONE-');",
+      "setTimeout(() => process.stdout.write('x1\\n'), 20);",
+      'setTimeout(() => {}, 60_000);',
+    ].join('\n');
+    const started = Date.now();
+    const result = await sandbox.run({
+      ...js(code),
+      doneMarker: 'DONE-x1',
+      limits: { wallMs: 30_000 },
+      collect: ['out.json'],
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result).toMatchObject({ status: 'ok', exitCode: null, stdout: 'before\n', outputs: { 'out.json': '[3]' } });
+    // The slot is freed (and the workspace removed) once the killed process is gone.
+    await expect.poll(leftovers, { timeout: 10_000 }).toEqual([]);
+    // Without the marker the same code runs into the wall clock.
+    const timed = await sandbox.run({ ...js(code), limits: { wallMs: 1500 } });
+    expect(timed.status).toBe('timeout');
+  });
 });
 
 describe('sandbox: the permission model holds', () => {

@@ -21,6 +21,8 @@ const DEFAULTS: Settings = {
   activeWhisperModel: null,
   whisperThreads: 0,
   inputDeviceId: null,
+  codingLanguage: 'python',
+  docsFolder: null,
 };
 
 function memoryDb() {
@@ -131,6 +133,8 @@ describe('settings through core', () => {
       activeWhisperModel: '/models/whisper.bin',
       whisperThreads: 3,
       inputDeviceId: 'usb-mic',
+      codingLanguage: 'typescript',
+      docsFolder: '/home/me/docs',
     };
     let expected: Settings = { ...DEFAULTS };
     for (const key of Object.keys(changes) as (keyof Settings)[]) {

@@ -202,8 +202,11 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
   }
 
   /** Coding parts are revealed from the content, not decided by the model. */
+  // In the workspace, parts appear when the tests pass (or the candidate moves on), not as follow-ups.
   const revealsPart = (context: DecisionContext) =>
-    context.revealedParts < (context.question.coding?.parts ?? []).length && followUpAllowed(context);
+    !context.workspace &&
+    context.revealedParts < (context.question.coding?.parts ?? []).length &&
+    followUpAllowed(context);
 
   return (sessionId) => ({
     kind: 'llm',

@@ -32,7 +32,8 @@ export function pickFollowUp(
   context: DecisionContext,
 ): Pick<Decision, 'followUp' | 'probes' | 'revealsPart' | 'transition' | 'designPhase'> | null {
   const { question, revealedParts } = context;
-  const parts = question.coding?.parts ?? [];
+  // In the workspace, parts appear when the tests pass (or the candidate moves on), not as follow-ups.
+  const parts = context.workspace ? [] : (question.coding?.parts ?? []);
   if (revealedParts < parts.length) {
     return { followUp: parts[revealedParts], revealsPart: true };
   }

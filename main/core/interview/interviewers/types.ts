@@ -1,5 +1,6 @@
 import type { Question, Role, Round } from '../../../../content/schema.js';
 import type { BoardDescription, DesignNotes } from '../../../contract/services/board.js';
+import type { WorkspaceLook } from '../../workspace/interviewer-look.js';
 
 /** What the interviewer knows when deciding what to say after an answer. */
 export interface DecisionContext {
@@ -19,6 +20,8 @@ export interface DecisionContext {
   questionsLeft: number;
   /** Minutes the next question needs, if there is one. */
   nextQuestionMinutes: number | null;
+  /** A coding question worked in the editor: what the interviewer sees of the work. */
+  workspace?: WorkspaceLook;
   /** Round time used so far (pauses excluded), for the design round's phases. */
   roundElapsedMs?: number;
   /** Design rounds: the whiteboard and notes as they were when the answer came in. */
@@ -53,6 +56,8 @@ export interface Decision {
   probes?: string;
   /** True when the follow-up reveals the next part of a coding question. */
   revealsPart?: boolean;
+  /** Not counted against the follow-up limit (the interviewer keeps a workspace question open). */
+  uncounted?: boolean;
   /** A short spoken transition before the next question or the wrap-up (or a new design phase's follow-up). */
   transition?: string;
   /** Phase-timed rounds: the phase the follow-up belongs to, recorded on its turn. */

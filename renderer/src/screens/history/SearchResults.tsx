@@ -76,6 +76,7 @@ const KIND_LABELS: Record<SearchHit['kind'], string> = {
   transcript: 'What you said',
   notes: 'Your notes',
   board: 'On your whiteboard',
+  code: 'Your code',
 };
 
 function Hit({ hit }: { hit: SearchHit }) {

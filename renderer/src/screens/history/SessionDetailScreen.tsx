@@ -8,6 +8,8 @@ import { apiKey } from '../../data/query-client.js';
 import { downloadBlob, downloadText } from '../../download.js';
 import { roundKindLabel } from '../../labels.js';
 import { href, navigate } from '../../router.js';
+import { ExerciseFeedbackCards } from '../workspace/ExerciseFeedbackCard.js';
+import { SnapshotStepper } from '../workspace/SnapshotStepper.js';
 import { BoardReview } from './BoardReview.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import { setFlash } from './flash.js';
@@ -230,6 +232,8 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
         </ol>
       </section>
 
+      <SnapshotStepper sessionId={detail.sessionId} />
+      <ExerciseFeedbackCards sessionId={detail.sessionId} />
       <BoardReview detail={detail} />
 
       <FeedbackPanel detail={detail} />

@@ -6,13 +6,14 @@ import { Async } from '../../components/Loading.js';
 import { useCoreEvent } from '../../data/core-events.js';
 import { apiKey } from '../../data/query-client.js';
 import { navigate } from '../../router.js';
+import { Workspace } from '../workspace/Workspace.js';
 import { ActionButton } from './ActionButton.js';
 import { AnswerBox, type AnswerBoxHandle } from './AnswerBox.js';
 import { DesignBoard, type DesignBoardHandle } from './board/DesignBoard.js';
 import { Controls } from './Controls.js';
 import { Conversation } from './Conversation.js';
 import { InterviewerPanel } from './InterviewerPanel.js';
-import { isActivatableTarget, isAltKey, isInsideBoard, isModEnter, isTypingTarget } from './keys.js';
+import { isActivatableTarget, isAltKey, isInsideBoard, isModEnter, isTypingTarget, keyTarget } from './keys.js';
 import { Toasts, useToasts } from './Notices.js';
 import { PhaseIndicator } from './PhaseIndicator.js';
 import { Timer } from './Timer.js';
@@ -196,17 +197,19 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
     function onKeyDown(e: KeyboardEvent) {
       const { view: v, pending: busy, handlers: h, canUndo: undoable } = latest.current;
       if (e.defaultPrevented || e.repeat) return;
-      // Undo works while the interviewer is still deciding; Ctrl+Z in a text field is the field's own.
+      const target = keyTarget(e);
+      // Undo works while the interviewer is still deciding; Ctrl+Z in a text field (or the editor,
+      // or the whiteboard) is that field's own.
       const undoKey =
-        isAltKey(e, 'U') || ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyZ' && !isTypingTarget(e.target));
-      if (undoKey && undoable && !isInsideBoard(e.target)) {
+        isAltKey(e, 'U') || ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyZ' && !isTypingTarget(target));
+      if (undoKey && undoable && !isInsideBoard(target)) {
         e.preventDefault();
         return h.undo();
       }
       if (busy) return;
       // Inside the whiteboard plain keys draw (R is a rectangle); only Alt shortcuts reach the page.
-      if (isInsideBoard(e.target) && !e.altKey) return;
-      const inInput = e.target instanceof HTMLInputElement;
+      if (isInsideBoard(target) && !e.altKey) return;
+      const inInput = target instanceof HTMLInputElement;
       const asking = v.phase === 'question' || v.phase === 'answering';
       const handled = (run: () => void) => {
         e.preventDefault();
@@ -217,13 +220,13 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
         else if (v.phase === 'wrap_up' && !inInput) handled(h.finish);
         return;
       }
-      if (e.key === 'Enter' && !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey && !isActivatableTarget(e.target)) {
+      if (e.key === 'Enter' && !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey && !isActivatableTarget(target)) {
         if (v.phase === 'intro') handled(h.begin);
         else if (v.phase === 'question' && !v.paused) handled(h.startAnswer);
         return;
       }
       const plainR =
-        (e.key === 'r' || e.key === 'R') && !e.altKey && !e.ctrlKey && !e.metaKey && !isTypingTarget(e.target);
+        (e.key === 'r' || e.key === 'R') && !e.altKey && !e.ctrlKey && !e.metaKey && !isTypingTarget(target);
       if ((plainR || isAltKey(e, 'R')) && asking && !v.paused) return handled(h.repeat);
       if (isAltKey(e, 'S') && asking && !v.paused) return handled(h.skip);
       if (isAltKey(e, 'P') && asking) return handled(h.togglePause);
@@ -235,8 +238,13 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
 
   const answering = view.phase === 'answering';
   const showAnswerArea = view.phase === 'question' || answering || view.phase === 'deciding';
+  const withWorkspace = Boolean(view.workspace) && showAnswerArea;
   return (
-    <div className="practice" data-phase={view.phase} data-paused={view.paused || undefined}>
+    <div
+      className={`practice${withWorkspace ? ' with-workspace' : ''}`}
+      data-phase={view.phase}
+      data-paused={view.paused || undefined}
+    >
       <div className="practice-grid">
         <div className="practice-main stack">
           <InterviewerPanel view={view} stream={stream} />
@@ -257,8 +265,13 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
             </div>
           )}
 
+          {withWorkspace && (
+            <Workspace sessionId={sessionId} interview={view} onError={(message) => addToast('error', message)} />
+          )}
+
           {showAnswerArea && (
             <>
+              {withWorkspace && <h3 className="small-heading">Talk to the interviewer</h3>}
               <VoicePanel
                 key={promptKey(view)}
                 ref={voiceRef}
@@ -278,9 +291,11 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
                   disabled={!answering || view.paused}
                   readOnly={pending}
                   placeholder={
-                    answering
-                      ? 'Type your answer. Think out loud: the situation, what you did, and how it turned out.'
-                      : 'Press "Start answer" when you are ready; the answer clock starts then.'
+                    withWorkspace
+                      ? 'Explain your approach, answer the interviewer, or ask about the requirements. Your code is saved on its own.'
+                      : answering
+                        ? 'Type your answer. Think out loud: the situation, what you did, and how it turned out.'
+                        : 'Press "Start answer" when you are ready; the answer clock starts then.'
                   }
                 />
                 {view.paused && (

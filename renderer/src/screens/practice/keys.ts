@@ -6,6 +6,14 @@ export const IS_MAC =
 /** The label of the primary modifier: ⌘ on macOS, Ctrl elsewhere. */
 export const MOD_LABEL = IS_MAC ? '⌘' : 'Ctrl';
 
+/**
+ * The element a key event really happened in: inside a shadow root (the code editor) the
+ * event's target is the shadow host, which is not where the typing is.
+ */
+export function keyTarget(event: Event): EventTarget | null {
+  return event.composedPath()[0] ?? event.target;
+}
+
 /** True while the user is typing into a field, where single-letter shortcuts must not fire. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

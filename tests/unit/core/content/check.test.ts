@@ -31,6 +31,10 @@ describe('content:check', () => {
       expect.stringMatching(
         /good\.yaml: Test Engineer — 2 rounds, 2 questions \(coding: 1, references passed: 1\/1\)$/,
       ),
+      // The fixture's question has a JavaScript reference only: run as JavaScript and as TypeScript.
+      expect.stringMatching(
+        /good\.yaml: references run: 2\/2 parts passed; questions proven: javascript 1\/1, typescript 1\/1, python 0\/1$/,
+      ),
       '1 roles, 2 rounds, 2 questions, 0 errors',
     ]);
     expect(code).toBe(0);
@@ -46,10 +50,12 @@ describe('content:check', () => {
     expect(lines[0]).toMatch(
       /^\/.*\/bad\.yaml: Test Engineer — 2 rounds, 2 questions \(coding: 1, references passed: 0\/1\)$/,
     );
-    // Structure first, then what running the reference in the sandbox found.
-    expect(lines[1]).toMatch(/bad\.yaml:\d+ rounds\[1\]\.questionsPerSession: is 3 but the round has only 1 question$/);
-    expect(lines[2]).toMatch(
-      /bad\.yaml:\d+ rounds\[0\]\.questions\[0\]\.coding\.tests\[0\]: reference returned \[3,true\], expected 99$/,
+    expect(lines[1]).toMatch(/bad\.yaml: references run: 0\/2 parts passed; questions proven: javascript 0\/1/);
+    // Structure first, then what running the reference in the sandbox found (once: the TypeScript
+    // run of the same JavaScript reference fails the same way).
+    expect(lines[2]).toMatch(/bad\.yaml:\d+ rounds\[1\]\.questionsPerSession: is 3 but the round has only 1 question$/);
+    expect(lines[3]).toMatch(
+      /bad\.yaml:\d+ rounds\[0\]\.questions\[0\]\.coding\.tests\[0\]: javascript reference returned \[3,true\], expected 99$/,
     );
     expect(lines.at(-1)).toBe('1 roles, 2 rounds, 2 questions, 2 errors');
     expect(code).toBe(1);

@@ -68,7 +68,7 @@ describe('parsePack', () => {
     expect(errors[0]).toBe(
       `pack.yaml:${lineOf(text, 'kind: whiteboard')} rounds[1].kind: unknown round kind "whiteboard"; allowed kinds: ` +
         'coding, system_design, behavioral, hiring_manager, debugging, product_sense, technical_deep_dive, ' +
-        'ml_design, data_modeling, execution, leadership',
+        'ml_design, data_modeling, execution, leadership, recruiter_screen',
     );
   });
 

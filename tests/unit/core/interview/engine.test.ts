@@ -13,11 +13,13 @@ import {
   currentQuestion,
   currentTurn,
   finish,
+  finishProblem,
   isBlankAnswer,
   pause,
   recoverAfterCrash,
   repeatQuestion,
   resume,
+  revealPart,
   setDraft,
   skip,
   skipFollowUp,
@@ -742,5 +744,64 @@ describe('recoverAfterCrash', () => {
     const s = resume(recoverAfterCrash(saved), LATER + 60 * MIN);
     expect(s.draft).toBe('my draft');
     expect(elapsed(s.answer!, LATER + 60 * MIN + 10 * SEC)).toBe(30 * SEC);
+  });
+});
+
+describe('workspace questions', () => {
+  const exerciseQuestion = (): PlannedQuestion => ({
+    ...question('ws'),
+    exercise: {
+      questionId: 'ws',
+      shape: 'parts',
+      starter: { javascript: '', typescript: '', python: '' },
+      ownTests: { javascript: '', typescript: '', python: '' },
+      languages: ['javascript'],
+      parts: [0, 1].map((index) => ({
+        index,
+        title: `Part title ${index + 1}`,
+        statement: `Do thing ${index + 1}.`,
+        functionName: 'f',
+        tests: [],
+        hidden: [],
+        regression: true,
+      })),
+    },
+  });
+
+  it('revealing a part is a message, not a follow-up: the follow-up count and the turn stay', () => {
+    let s = begin(
+      createState({ questions: [exerciseQuestion()], intro: 'Hi', roundMinutes: 60, maxFollowUps: 1, now: T0 }),
+      T0,
+    );
+    const turns = s.turns.length;
+    s = revealPart(s, T0 + 1000);
+    expect(s.revealedParts).toBe(2);
+    expect(s.followUpsAsked).toBe(0);
+    expect(s.turns).toHaveLength(turns);
+    expect(s.messages.at(-1)).toMatchObject({ kind: 'part', text: 'Part 2: Part title 2. Do thing 2.' });
+    // No third part: nothing happens.
+    expect(revealPart(s, T0 + 2000)).toBe(s);
+  });
+
+  it('an uncounted follow-up keeps the question open without using up the limit', () => {
+    let s = begin(
+      createState({ questions: [exerciseQuestion()], intro: 'Hi', roundMinutes: 60, maxFollowUps: 1, now: T0 }),
+      T0,
+    );
+    s = submitAnswer(s, 'I will use a map.', T0 + 1000);
+    s = applyDecision(s, decision({ action: 'follow_up', followUp: 'Keep going.', uncounted: true }), T0 + 2000);
+    expect(s.followUpsAsked).toBe(0);
+    expect(s.phase).toBe('question');
+  });
+
+  it('finishing the problem keeps the open turn as answered and moves on', () => {
+    let s = begin(
+      createState({ questions: [exerciseQuestion()], intro: 'Hi', roundMinutes: 60, maxFollowUps: 1, now: T0 }),
+      T0,
+    );
+    s = setDraft(s, 'It is linear.', T0 + 500);
+    s = finishProblem(s, 'Thanks.', T0 + 1000);
+    expect(s.phase).toBe('wrap_up');
+    expect(s.turns.at(-1)).toMatchObject({ status: 'answered', answer: 'It is linear.' });
   });
 });

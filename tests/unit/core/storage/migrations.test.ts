@@ -140,6 +140,36 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
         png: null,
       },
     },
+    {
+      table: 'workspace_files',
+      row: {
+        session_id: `session-${tag}`,
+        question_id: 'q-1',
+        language: 'python',
+        file: 'solution',
+        text: 'def f():\n    return 1\n',
+        updated_at: t + 3,
+      },
+    },
+    {
+      table: 'workspace_progress',
+      row: { session_id: `session-${tag}`, question_id: 'q-1', state_json: '{"language":"python"}', updated_at: t + 3 },
+    },
+    {
+      table: 'workspace_snapshots',
+      row: {
+        id: 4000 + n,
+        session_id: `session-${tag}`,
+        question_id: 'q-1',
+        at: t + 3,
+        reason: 'run',
+        part: 0,
+        language: 'python',
+        files_json: '{"solution":"def f():\\n    return 1\\n","tests":""}',
+        results_json: '{"passed":1,"total":1,"status":"ok"}',
+        code_text: 'def f():\n    return 1\n',
+      },
+    },
     { table: 'question_marks', row: { role_id: 'backend-engineer', question_id: `q-${tag}`, marked_at: t } },
   ];
 }
@@ -298,6 +328,10 @@ describe('migrate', () => {
     expect(count('feedback', 'turn_id', '%-gone') + count('feedback', 'round_id', '%-gone')).toBe(0);
     expect(count('boards', 'session_id', '%-gone')).toBe(0);
     expect(count('board_snapshots', 'session_id', '%-gone')).toBe(0);
+    for (const table of ['workspace_files', 'workspace_progress', 'workspace_snapshots']) {
+      expect(count(table, 'session_id', '%-gone')).toBe(0);
+      expect(count(table, 'session_id', '%-kept')).toBe(1);
+    }
     // The other session is untouched.
     expect(count('board_snapshots', 'session_id', '%-kept')).toBe(1);
     expect(count('rounds', 'id', '%-kept')).toBe(1);

@@ -6,6 +6,7 @@
  */
 import type { Question, Role, Round } from '../../../../../content/schema.js';
 import { notesText } from '../../../board/notes-text.js';
+import { describeLook } from '../../../workspace/interviewer-look.js';
 import { constraintLines } from '../constraints.js';
 import { designProgress } from '../design-follow-up.js';
 import { isPhaseTimed, timeLeftWords } from '../timing.js';
@@ -23,6 +24,7 @@ const ROUND_KIND_WORDS: Record<Round['kind'], string> = {
   data_modeling: 'data modeling',
   execution: 'execution',
   leadership: 'leadership',
+  recruiter_screen: 'recruiter screen',
 };
 
 /** Answers longer than this are cut (keeping their start, so a growing draft keeps its prefix). */
@@ -109,7 +111,7 @@ export function phaseLine(context: PhaseContext): string {
 export function answerMessage(
   context: Pick<
     DecisionContext,
-    'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked' | 'board'
+    'question' | 'answers' | 'askedFollowUps' | 'maxFollowUps' | 'followUpsAsked' | 'workspace' | 'board'
   > &
     Partial<PhaseContext>,
   knowsQuestion: boolean,
@@ -129,6 +131,11 @@ export function answerMessage(
     });
   }
   parts.push(`Candidate's answer:\n${clip(latest)}`);
+  if (context.workspace) {
+    parts.push(
+      `${describeLook(context.workspace)}\nAsk about the code as a practical-coding interviewer would: its complexity, an edge case their tests do not cover yet, why this data structure, what would change for the next requirement. Never give the solution or write code for them.`,
+    );
+  }
   if (context.board) parts.push(boardMessage(context.board));
   // Last, so the answer's tokens stay a shared prefix with the draft pre-evaluated before it.
   if (phased) parts.push(phaseLine({ ...context, ...phased }));

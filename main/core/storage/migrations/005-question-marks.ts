@@ -5,7 +5,7 @@ import type { Migration } from './types.js';
  * keeps them, like settings. No foreign key: role packs live in files, not in the database.
  */
 export const questionMarks: Migration = {
-  version: 4,
+  version: 5,
   name: 'question-marks',
   up: `
     CREATE TABLE question_marks (
