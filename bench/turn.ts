@@ -230,7 +230,8 @@ export async function main(args: string[]): Promise<void> {
     speechThreads(Number(values['whisper-threads'])),
     speechShape(values['speech-standin']),
   );
-  const limits: LlmInterviewerLimits = { ...DEFAULT_LLM_LIMITS, seed: Number(values.seed) };
+  // Stand-ins write random words by design: the bench measures speed, so the sanity gate is off.
+  const limits: LlmInterviewerLimits = { ...DEFAULT_LLM_LIMITS, seed: Number(values.seed), sanityGate: false };
   console.log(
     `LLM: ${LLAMA_STANDINS[name].label} stand-in (random weights), context ${loaded.context.contextSize}, threads ${threads ?? 'app default'}`,
   );

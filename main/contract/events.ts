@@ -3,7 +3,7 @@
  */
 import type { ReferenceStatus } from './services/content.js';
 import type { InterviewView } from './services/interview.js';
-import type { DownloadInfo, DownloadProgress } from './services/models.js';
+import type { DownloadInfo, DownloadProgress, LlmStatus } from './services/models.js';
 import type { Settings } from './services/settings.js';
 import type { TranscriptSegment } from './services/speech.js';
 
@@ -18,6 +18,8 @@ export interface EventMap {
   'sessions:changed': { sessionId: string | null };
   /** Installed models, the active choice or the interviewer model's load state changed. */
   'models:changed': Record<string, never>;
+  /** The interviewer model started loading, moved on (progress), became ready or failed. */
+  'llm:status': LlmStatus;
   /** A role pack's reference check started or finished (see ReferenceStatus). */
   'content:references': { roleId: string; file: string; status: ReferenceStatus };
   /** Interviewer text as it is generated (LLM interviewer); the final text arrives in the view. */

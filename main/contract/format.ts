@@ -35,3 +35,19 @@ export function formatLength(ms: number): string {
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+/** How far a round got against its plan: the one fact summary, History, feedback and exports all state. */
+export interface RoundRecord {
+  /** Questions the round set out to ask. */
+  planned: number;
+  /** Questions with at least one answer. */
+  answered: number;
+  /** The candidate ended the round with planned questions not reached and time left. */
+  endedEarly: boolean;
+}
+
+/** "1 of 4 planned questions answered, ended early". */
+export function formatRoundRecord(record: RoundRecord): string {
+  const noun = record.planned === 1 ? 'question' : 'questions';
+  return `${record.answered} of ${record.planned} planned ${noun} answered${record.endedEarly ? ', ended early' : ''}`;
+}

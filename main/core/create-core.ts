@@ -9,6 +9,7 @@ import type { AppInfo } from '../contract/services/app.js';
 import type { SettingsPatch } from '../contract/services/settings.js';
 import { createBoardRepository, type BoardRepository } from './board/repository.js';
 import { createBoardService } from './board/service.js';
+import { createQuestionBank } from './content/question-bank.js';
 import { createContentService, type ContentService } from './content/service.js';
 import { dataPaths } from './data-dir.js';
 import { EventBus } from './events.js';
@@ -123,6 +124,8 @@ export function createCore(options: CoreOptions): Core {
     modelPath: () => readSettings(db).activeLlmModel,
     log,
     threads: options.llmThreads,
+    // Loading, its progress, ready or failed: the Models and practice screens follow it.
+    onStatus: (status) => events.emit('llm:status', status),
   });
   const roundChats = createRoundChats(llm, log);
   const llmInterviewer = createLlmInterviewerFactory({
@@ -237,7 +240,7 @@ export function createCore(options: CoreOptions): Core {
         database: opened.status,
       }),
     },
-    content,
+    content: { ...content, ...createQuestionBank({ content, db: requireDb }) },
     interview,
     settings: {
       get: () => readSettings(db),
@@ -251,7 +254,14 @@ export function createCore(options: CoreOptions): Core {
       {
         import: () => events.emit('models:changed', {}),
         delete: () => events.emit('models:changed', {}),
-        setActive: () => events.emit('models:changed', {}),
+        setActive: (input) => {
+          events.emit('models:changed', {});
+          // A newly chosen interviewer model loads now, so its state (and any problem) shows at once.
+          if (input.kind === 'llm') {
+            llm.warmUp();
+            events.emit('llm:status', llm.status());
+          }
+        },
       },
     ),
     speech,

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { AppInfo } from '../../main/contract/services/app.js';
 import { api } from './api/client.js';
 import { Async } from './components/Loading.js';
+import { NavIcon, type NavIconName } from './components/NavIcon.js';
 import { apiKey } from './data/query-client.js';
 import { useSettings } from './data/settings.js';
 import { href, useRoute, type Route } from './router.js';
@@ -17,12 +18,17 @@ import { SettingsScreen } from './screens/SettingsScreen.js';
 import { SummaryScreen } from './screens/SummaryScreen.js';
 import { applyTheme } from './theme.js';
 
-const NAV: { label: string; route: Route; matches: Route['name'][] }[] = [
-  { label: 'Practice', route: { name: 'library' }, matches: ['library', 'role', 'practice', 'summary'] },
-  { label: 'History', route: { name: 'history' }, matches: ['history', 'session'] },
-  { label: 'Progress', route: { name: 'progress' }, matches: ['progress'] },
-  { label: 'Models', route: { name: 'models' }, matches: ['models'] },
-  { label: 'Settings', route: { name: 'settings' }, matches: ['settings'] },
+const NAV: { label: string; icon: NavIconName; route: Route; matches: Route['name'][] }[] = [
+  {
+    label: 'Practice',
+    icon: 'practice',
+    route: { name: 'library' },
+    matches: ['library', 'role', 'practice', 'summary'],
+  },
+  { label: 'History', icon: 'history', route: { name: 'history' }, matches: ['history', 'session'] },
+  { label: 'Progress', icon: 'progress', route: { name: 'progress' }, matches: ['progress'] },
+  { label: 'Models', icon: 'models', route: { name: 'models' }, matches: ['models'] },
+  { label: 'Settings', icon: 'settings', route: { name: 'settings' }, matches: ['settings'] },
 ];
 
 export function App() {
@@ -53,7 +59,7 @@ function Shell({ info }: { info: AppInfo }) {
           <span className="brand-mark" aria-hidden="true">
             IR
           </span>{' '}
-          Interview Rehearsal
+          <span className="brand-name">Interview Rehearsal</span>
         </div>
         {NAV.map((item) => (
           <a
@@ -61,8 +67,10 @@ function Shell({ info }: { info: AppInfo }) {
             className="nav-link"
             href={href(item.route)}
             aria-current={item.matches.includes(route.name) ? 'page' : undefined}
+            title={item.label}
           >
-            {item.label}
+            <NavIcon name={item.icon} />
+            <span className="nav-label">{item.label}</span>
           </a>
         ))}
         <div className="sidebar-footer">v{info.version} · offline</div>

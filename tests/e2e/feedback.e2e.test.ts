@@ -203,11 +203,17 @@ describe('feedback: a typed round, rule-based and then with model feedback', () 
     );
     expect(await round.getByRole('heading', { name: /Practice next/ }).count()).toBe(1);
 
-    // First card: a rubric score, evidence marked in the answer, STAR, typed metrics.
+    // First card: no score without a model; points mentioned with the sentence quoted, evidence
+    // marked in the answer, STAR, typed metrics.
     const first = cards.first();
-    expect(await first.locator('.fb-score-main').textContent()).toMatch(/^\d+ of \d+ rubric points/);
-    // Each mark is a piece of the answer itself. The questions are picked at random, so which words
-    // varies, and one question's rubric may share nothing with the story: look across every card.
+    expect(await first.locator('.fb-score-main').textContent()).toMatch(/^No score without a model/);
+    expect(await cards.getByText(/ of \d+ rubric points/).count()).toBe(0);
+    // Mentioned points quote the candidate's own sentences (looked for across every card: the
+    // questions are picked at random, and one question's rubric may share nothing with the story).
+    const quotes = await cards.locator('.fb-mentioned q').allTextContents();
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) expect(`${STORY} ${FOLLOW_UP}`).toContain(quote.replace(/…$/, ''));
+    // Each mark is a piece of the answer itself, looked for across every card likewise.
     const marked = await cards
       .locator('.feedback-transcript mark.hl-rubric')
       .evaluateAll((marks) => marks.map((m) => m.firstChild?.textContent ?? ''));

@@ -118,11 +118,16 @@ describe('speaking an answer', () => {
     // First spoken answer of the session: the microphone check comes first.
     await page.getByRole('button', { name: /Check microphone and speak/ }).click();
     await page.getByRole('heading', { name: 'Check your microphone' }).waitFor();
-    await page.getByRole('button', { name: 'Start the check' }).click();
+    // The round clock stands still during the check.
+    await page.locator('.practice[data-paused]').waitFor();
+    const roundClock = await page.getByTestId('round-timer').textContent();
+    await page.getByRole('button', { name: 'Start check' }).click();
     await page.locator('.mic-check-result .notice').waitFor({ timeout: 30_000 });
     await screenshot(page, 'voice-mic-check');
     expect(await page.locator('.mic-check-result').textContent()).toMatch(/Speech detected|Heard/);
-    await page.getByRole('button', { name: /continue|Skip the check/ }).click();
+    expect(await page.getByTestId('round-timer').textContent()).toBe(roundClock);
+    await page.getByRole('button', { name: 'Sounds right — continue' }).click();
+    await page.locator('.practice:not([data-paused])').waitFor();
 
     // Speak: segments arrive while the fake microphone is still playing the answer.
     await page.getByRole('button', { name: /Speak your answer/ }).click();

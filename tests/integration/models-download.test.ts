@@ -24,6 +24,8 @@ const CHUNK = 5 * 1024 * 1024; // ipull's chunk size: the unit a resume keeps
 const roomyMachine: Hardware = {
   cpuName: 'test cpu',
   cpuCores: 8,
+  cpuThreads: 8,
+  memoryReadGBps: null,
   totalRamBytes: 32e9,
   freeRamBytes: 16e9,
   gpu: null,

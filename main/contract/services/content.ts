@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RoundKind } from '../../../content/schema.js';
+import type { DIFFICULTIES, RoundKind } from '../../../content/schema.js';
 import { method } from '../define.js';
 
 export interface RoundSummary {
@@ -79,6 +79,23 @@ export const MAX_PACK_BYTES = 2 * 1024 * 1024;
 /** Characters are at most bytes; a little room so an oversized pack gets the core's clear message. */
 const MAX_PACK_CHARS = MAX_PACK_BYTES + 1024;
 
+/** A question as the role page lists it: what it asks and about what, never how to answer it. */
+export interface QuestionListItem {
+  id: string;
+  prompt: string;
+  difficulty: (typeof DIFFICULTIES)[number];
+  topics: string[];
+  answerMinutes: number;
+  /** Coding questions are answered in code against tests. */
+  coding: boolean;
+  /** When it was last answered in any session, or null. */
+  lastPracticedAt: number | null;
+  /** Sessions in which it was answered. */
+  timesPracticed: number;
+  /** Marked by the candidate to come back to. */
+  revisit: boolean;
+}
+
 export const contentContract = {
   library: method(z.undefined()).returns<RoleLibrary>(),
   role: method(z.object({ id: z.string().min(1) })).returns<RoleSummary>(),
@@ -96,4 +113,10 @@ export const contentContract = {
   checkReferences: method(z.object({ roleId: z.string().min(1) })).returns<RoleSummary>(),
   /** A bundled pack as a starting template for the user's own (YAML text with new ids). */
   duplicatePack: method(z.object({ roleId: z.string().min(1) })).returns<{ fileName: string; text: string }>(),
+  /** A round's questions for choosing what to practise (no rubric, outline or solution). */
+  questions: method(z.object({ roleId: z.string().min(1), roundId: z.string().min(1) })).returns<QuestionListItem[]>(),
+  /** Marks a question to revisit, or clears the mark; stored on this computer. */
+  markRevisit: method(
+    z.object({ roleId: z.string().min(1).max(200), questionId: z.string().min(1).max(200), revisit: z.boolean() }),
+  ).returns<{ revisit: boolean }>(),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RoundKind } from '../../../content/schema.js';
 import { method } from '../define.js';
+import type { RoundRecord } from '../format.js';
 import type { RubricCoverageView } from './interview.js';
 
 /** Where a piece of feedback came from: deterministic rules, or the local language model. */
@@ -22,7 +23,7 @@ export const FILLER_KIND_NAMES = [
 ] as const;
 
 /** Answers the rules cannot judge fairly; the UI says so and the model is not asked to score them. */
-export type AnswerFlag = 'empty' | 'too_short' | 'not_english' | 'mostly_fillers';
+export type AnswerFlag = 'empty' | 'too_short' | 'not_english' | 'mostly_fillers' | 'keyword_list';
 
 /**
  * Deterministic delivery metrics for one answer. Spoken answers (with timed transcript
@@ -143,7 +144,10 @@ export interface QuestionFeedback {
   outline: string[];
   pitfalls: string[];
   flags: AnswerFlag[];
-  /** Rule-based score: rubric points evidenced. */
+  /**
+   * Rubric points mentioned in a sentence (counts for the model's prompt and for tests: the UI shows
+   * which points were mentioned, with quotes, and no "n of m" score without a model).
+   */
   rules: { covered: number; total: number; improvement: string | null };
   /** Design rounds: what the board shows that nobody talked about ("Drew a cache … — no eviction mentioned."). */
   boardObservations?: string[];
@@ -158,6 +162,8 @@ export type HireSignal = (typeof HIRE_SIGNALS)[number];
 
 export interface RoundFeedback {
   rules: { covered: number; total: number; answered: number; questions: number; practiceNext: string[] };
+  /** Answered of planned questions, and whether the round was ended early. */
+  record: RoundRecord;
   llm: { summary: string; hireSignal: HireSignal; reasons: string[]; practiceNext: string[] } | null;
   llmStatus: JudgementStatus;
   llmNote: string | null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RoundKind } from '../../../content/schema.js';
 import { method } from '../define.js';
+import type { RoundRecord } from '../format.js';
 
 export const PHASES = ['intro', 'question', 'answering', 'deciding', 'wrap_up', 'summary'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -66,6 +67,8 @@ export interface InterviewView {
   round: ClockView;
   answer: ClockView | null;
   messages: ConversationMessage[];
+  /** Until when (server time) the last answer can be taken back with `undoAnswer`; null when it cannot. */
+  undoUntil: number | null;
   /** Phase-timed rounds (system design): the phase the interviewer is in (until the summary). */
   designPhase?: DesignPhaseView;
   /** Server time when this view was made, so countdowns agree even if clocks differ. */
@@ -97,6 +100,8 @@ export interface RubricCoverageView {
   covered: boolean;
   /** Words from the answer that evidenced the point. */
   evidence: string[];
+  /** The sentence that mentions it, as said; null when none does. Rule feedback says "mentioned", never "covered". */
+  quote: string | null;
 }
 
 export interface QuestionSummary {
@@ -123,6 +128,8 @@ export interface RoundSummaryView {
   roundElapsedMs: number;
   roundBudgetMs: number;
   questions: QuestionSummary[];
+  /** Answered of planned questions, and whether the round was ended early. */
+  record: RoundRecord;
 }
 
 export interface InterruptedSession {
@@ -156,6 +163,11 @@ export const interviewContract = {
   saveDraft: method(session.extend({ text })).returns<{ savedAt: number }>(),
   /** A blank answer is not recorded: the interviewer nudges instead. */
   submitAnswer: method(session.extend({ text })).returns<InterviewView>(),
+  /**
+   * Takes the last answer back for a few seconds after it was submitted: the interviewer's
+   * decision is discarded and the answer is back in the box. Does nothing once too late.
+   */
+  undoAnswer: method(session).returns<InterviewView>(),
   repeat: method(session).returns<InterviewView>(),
   clarify: method(session.extend({ text: z.string().min(1).max(2000) })).returns<InterviewView>(),
   skip: method(session).returns<InterviewView>(),

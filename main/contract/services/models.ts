@@ -63,6 +63,10 @@ export interface ModelsStatus {
 export interface Hardware {
   cpuName: string;
   cpuCores: number;
+  /** Threads a model can run on (os.availableParallelism). */
+  cpuThreads: number;
+  /** Measured: gigabytes a second one thread reads from memory (the speed check); null when unmeasured. */
+  memoryReadGBps: number | null;
   totalRamBytes: number;
   freeRamBytes: number;
   /** The GPU backend node-llama-cpp would use; null means models run on the CPU. */
@@ -81,6 +85,8 @@ export interface CatalogModel {
   name: string;
   fileName: string;
   source: string;
+  /** The plain https address of the file, for fetching it on another computer (catalog.ts downloadUrl). */
+  address: string;
   /** All its files together. */
   sizeBytes: number;
   sha256: string | null;
@@ -112,6 +118,8 @@ export interface LlmStatus {
   gpu: 'cuda' | 'vulkan' | 'metal' | null;
   /** One sentence for the UI, e.g. why loading failed and what to do. */
   message: string;
+  /** While loading: how far (0–1), when llama.cpp reports it; otherwise null. */
+  progress: number | null;
 }
 
 const catalogId = z.object({ id: z.string().min(1).max(120) });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Language, RoundKind } from '../../../content/schema.js';
 import { method } from '../define.js';
+import type { RoundRecord } from '../format.js';
 import type { ConversationMessage, RoundSummaryView } from './interview.js';
 import type { ExerciseFeedback } from './workspace.js';
 
@@ -23,6 +24,8 @@ export interface SessionListItem {
   durationMs: number;
   questionsAsked: number;
   questionsAnswered: number;
+  /** Answered of planned questions, and whether the round was ended early. */
+  record: RoundRecord;
   /** Rubric points covered over all asked questions, 0–100; null when nothing was asked. */
   coveragePct: number | null;
   hasAudio: boolean;

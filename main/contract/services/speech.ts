@@ -8,8 +8,12 @@ export interface TranscriptSegment {
   startMs: number;
   endMs: number;
   text: string;
-  /** failed: whisper gave up on it after retries; its audio is still in the recording. */
-  status: 'pending' | 'transcribing' | 'done' | 'failed';
+  /**
+   * failed: whisper gave up on it after retries; its audio is still in the recording.
+   * held: from a take interrupted by a reload or a crash; not part of the answer until the
+   * candidate uses it. set_aside: such a take the candidate left out (audio kept).
+   */
+  status: 'pending' | 'transcribing' | 'done' | 'failed' | 'held' | 'set_aside';
 }
 
 /** What the microphone panel needs to know before offering "Speak your answer". */
@@ -63,9 +67,25 @@ export interface TurnRecording {
   /** Path under the app's origin: /media/<sessionId>/<file>; the UI adds the bridge token. */
   mediaPath: string;
   durationMs: number | null;
-  status: 'recording' | 'done' | 'recovered';
+  /** recovered: closed by start-up repair after a crash; interrupted: its page reloaded mid-take. */
+  status: 'recording' | 'done' | 'recovered' | 'interrupted';
   segments: TranscriptSegment[];
   rawTranscript: string | null;
+}
+
+/**
+ * A spoken take the page never got the end of (it reloaded, or the app closed, mid-take): its
+ * audio is kept and its words are held out of the answer until the candidate chooses.
+ */
+export interface InterruptedTake {
+  turnSeq: number;
+  mediaPath: string;
+  /** Where the take starts in the turn's recording, and how long the recording is now. */
+  offsetMs: number;
+  durationMs: number;
+  /** What was heard in the take (may be empty: no speech, or not transcribed before a crash). */
+  text: string;
+  cause: 'reload' | 'crash';
 }
 
 /** 16 kHz mono Int16 little-endian; 1 s is 32 000 bytes, so 4 s per chunk is plenty. */
@@ -96,6 +116,13 @@ export const speechContract = {
     }),
   ).returns<LiveSpeechState>(),
   stop: method(z.object({ sessionId })).returns<SpokenAnswer>(),
+  /**
+   * The current turn's take that was interrupted, if any. A take still open from before
+   * `pageLoadedAt` (epoch ms) belongs to a page that is gone: it is ended here and held.
+   */
+  interrupted: method(z.object({ sessionId, pageLoadedAt: z.number() })).returns<InterruptedTake | null>(),
+  /** The candidate's choice about an interrupted take: use its words (returned), or leave it out. */
+  resolveInterrupted: method(z.object({ sessionId, use: z.boolean() })).returns<{ text: string }>(),
   /** Recordings and segments of every spoken turn of a session, for review and playback. */
   recordings: method(z.object({ sessionId })).returns<TurnRecording[]>(),
 };

@@ -44,7 +44,8 @@ export interface ContentServiceOptions {
   log?: (message: string) => void;
 }
 
-export type ContentService = Services['content'] & {
+/** The packs themselves; what the candidate's history adds (the question bank) is in question-bank.ts. */
+export type ContentService = Omit<Services['content'], 'questions' | 'markRevisit'> & {
   /** The full role, rubric and references included, for the session and feedback engines. */
   findRole(id: string): LoadedRole | undefined;
   /** The languages a coding question is offered in: those its references were proven in. */

@@ -11,6 +11,7 @@ import type {
   RoundFeedback,
   SessionFeedbackView,
 } from '../../contract/services/feedback.js';
+import { roundRecord } from '../interview/round-record.js';
 import { answersKey, askedQuestions, roundKeyOf } from './answer-keys.js';
 import type { FeedbackJob } from './job-queue.js';
 import { NOT_ANSWERED_NOTE, skipReason } from './judging.js';
@@ -73,6 +74,15 @@ function roundView(
   rules: RoundFeedback['rules'],
   ctx: ViewContext,
 ): RoundFeedback {
+  return { ...roundJudgement(input, questions, rules, ctx), record: roundRecord(input.state) };
+}
+
+function roundJudgement(
+  input: FeedbackInput,
+  questions: QuestionFeedback[],
+  rules: RoundFeedback['rules'],
+  ctx: ViewContext,
+): Omit<RoundFeedback, 'record'> {
   const summary = ctx.roundSummary;
   const current = summary && summary.key === roundKeyOf(input.state) ? summary : null;
   if (current)

@@ -14,6 +14,7 @@ import {
   type RoundFeedback,
 } from '../../contract/services/feedback.js';
 import type { JsonResult, JsonSchema, LlmJsonGenerator } from '../llm/types.js';
+import { sensibleEnglishAll } from '../rubric/sensible-text.js';
 import { locateQuote } from './quotes.js';
 import type { RulesQuestionFeedback } from './rules-feedback.js';
 
@@ -129,7 +130,7 @@ export function roundPrompt(input: RoundJudgeInput): string {
   ].join('\n\n');
 }
 
-export type JudgeFailure = 'cut_off' | 'invalid_json' | 'timeout' | 'aborted' | 'error' | 'invalid';
+export type JudgeFailure = 'cut_off' | 'invalid_json' | 'timeout' | 'aborted' | 'error' | 'invalid' | 'nonsense';
 
 export type JudgeOutcome<T> =
   { ok: true; value: T; problems: string[] } | { ok: false; failure: JudgeFailure; note: string; problems: string[] };
@@ -141,7 +142,15 @@ export const FAILURE_NOTES: Record<JudgeFailure, string> = {
   aborted: 'Model feedback was stopped, so the rule-based feedback is shown instead.',
   error: 'The model could not give feedback, so the rule-based feedback is shown instead.',
   invalid: "The model's feedback did not pass the checks, so the rule-based feedback is shown instead.",
+  nonsense:
+    "The model's feedback did not read as sensible English (the model may be damaged or unsuitable: choose another under Models), so the rule-based feedback is shown instead.",
 };
+
+/** The gate on what the judge wrote: scores with gibberish reasons are not feedback. */
+function senseless(texts: readonly string[]): string | null {
+  const verdict = sensibleEnglishAll(texts);
+  return verdict.ok ? null : `the judgement does not read as English (${verdict.reason ?? 'unknown'})`;
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -301,6 +310,13 @@ export async function judgeQuestion(
     input.rules.answers.map((a) => a.text),
   );
   if (!judgement) return { ok: false, failure: 'invalid', note: FAILURE_NOTES.invalid, problems };
+  const nonsense = senseless([
+    ...judgement.scores.map((d) => d.justification),
+    ...judgement.strengths,
+    judgement.improvement,
+  ]);
+  if (nonsense)
+    return { ok: false, failure: 'nonsense', note: FAILURE_NOTES.nonsense, problems: [...problems, nonsense] };
   return { ok: true, value: judgement, problems };
 }
 
@@ -313,5 +329,8 @@ export async function judgeRound(
   if (result.value === null) return failed(result);
   const { round, problems } = validateRoundJudgement(result.value);
   if (!round) return { ok: false, failure: 'invalid', note: FAILURE_NOTES.invalid, problems };
+  const nonsense = senseless([round.summary, ...round.reasons, ...round.practiceNext]);
+  if (nonsense)
+    return { ok: false, failure: 'nonsense', note: FAILURE_NOTES.nonsense, problems: [...problems, nonsense] };
   return { ok: true, value: round, problems };
 }

@@ -19,6 +19,7 @@ import { notesText } from '../board/notes-text.js';
 import { boardObservations } from '../board/observations.js';
 import type { PlannedQuestion, TurnRecord } from '../interview/engine.js';
 import { rubricCoverage } from '../rubric/rubric-coverage.js';
+import { isKeywordList } from '../rubric/sentences.js';
 import { checklistCoverage } from './checklist.js';
 import { describeMetrics, GOOD } from './describe-metrics.js';
 import { FLAG_MESSAGES } from './metrics/answer-checks.js';
@@ -88,7 +89,7 @@ function answered(turns: readonly TurnRecord[]): TurnRecord[] {
 }
 
 /** The flags of the question as a whole: the main answer's, unless the follow-ups make up for it. */
-function questionFlags(answers: readonly AnswerFeedback[]): AnswerFlag[] {
+function questionFlags(answers: readonly AnswerFeedback[], allText: string): AnswerFlag[] {
   if (answers.length === 0) return [];
   const words = answers.reduce((sum, a) => sum + a.metrics.words, 0);
   const fillerWords = answers.reduce((sum, a) => sum + a.metrics.fillers.words, 0);
@@ -96,7 +97,46 @@ function questionFlags(answers: readonly AnswerFeedback[]): AnswerFlag[] {
   if (words < 5) flags.add('too_short');
   if (answers.every((a) => a.metrics.flags.includes('not_english'))) flags.add('not_english');
   if (fillerWords * 2 >= words && words > 0) flags.add('mostly_fillers');
+  // A keyword list is English words without sentences: say that, not "not English".
+  if (!flags.has('too_short') && isKeywordList(allText))
+    return ['keyword_list', ...[...flags].filter((f) => f !== 'not_english')];
   return [...flags];
+}
+
+/** Fillers per 100 words from which they are the answer's biggest problem, whatever else is missing. */
+const SEVERE_FILLERS_PER_100 = 8;
+/** Hedges in one question's answers from which they are its biggest problem. */
+const SEVERE_HEDGES = 4;
+
+function fillerRate(answers: readonly AnswerFeedback[]): number {
+  const words = answers.reduce((n, a) => n + a.metrics.words, 0);
+  const fillers = answers.reduce((n, a) => n + a.metrics.fillers.total, 0);
+  return words === 0 ? 0 : (fillers / words) * 100;
+}
+
+const hedgeCount = (answers: readonly AnswerFeedback[]) => answers.reduce((n, a) => n + a.metrics.hedges.total, 0);
+
+/** Delivery so poor it outweighs content: the number is in the advice, so it is not vague. */
+function deliveryProblem(answers: readonly AnswerFeedback[]): string | null {
+  const rate = fillerRate(answers);
+  const hedges = hedgeCount(answers);
+  if (rate >= SEVERE_FILLERS_PER_100)
+    return `Cut the filler words: ${Math.round(rate)} per 100 words in this answer${hedges >= SEVERE_HEDGES ? `, and ${hedges} hedges` : ''}. Pause silently where you would say "um" or "like".`;
+  if (hedges >= SEVERE_HEDGES)
+    return `Drop the hedges: ${hedges} in this answer ("I think", "maybe", "sort of"). Say what you would do and why.`;
+  return null;
+}
+
+/**
+ * How weak a question's answers look to the rules, for ordering "practice next": a flag, then
+ * delivery (fillers and hedges), then the share of rubric points not mentioned.
+ */
+export function weakness(feedback: RulesQuestionFeedback): number {
+  if (feedback.skipped) return 0;
+  const flagged = feedback.flags.length > 0 ? 100 : 0;
+  const missing =
+    feedback.rules.total === 0 ? 0 : (feedback.rules.total - feedback.rules.covered) / feedback.rules.total;
+  return flagged + fillerRate(feedback.answers) * 2 + hedgeCount(feedback.answers) * 3 + missing * 20;
 }
 
 function mostImportantImprovement(q: QuestionInput, feedback: RulesQuestionFeedback): string | null {
@@ -104,6 +144,8 @@ function mostImportantImprovement(q: QuestionInput, feedback: RulesQuestionFeedb
     return 'Give it a try next time: even a rough outline out loud is better practice than skipping.';
   const flag = feedback.flags[0];
   if (flag) return FLAG_MESSAGES[flag];
+  const delivery = deliveryProblem(feedback.answers);
+  if (delivery) return delivery;
   const star = feedback.star;
   if (star) {
     const missing = star.parts.filter((p) => !p.present).map((p) => p.part);
@@ -177,7 +219,7 @@ export function rulesForQuestion(q: QuestionInput): RulesQuestionFeedback {
     star,
     outline: q.question.outline,
     pitfalls: q.question.pitfalls,
-    flags: questionFlags(answers),
+    flags: questionFlags(answers, allText),
     rules: { covered: coverage.filter((c) => c.covered).length, total: coverage.length, improvement: null },
     ...(observations.length > 0 ? { boardObservations: observations } : {}),
   };
@@ -192,7 +234,9 @@ export function rulesForRound(questions: readonly RulesQuestionFeedback[]): Roun
   const add = (idea: string) => {
     if (!ideas.includes(idea)) ideas.push(idea);
   };
-  for (const q of answeredQuestions) if (q.rules.improvement) add(q.rules.improvement);
+  // The weakest answer's biggest problem leads, not the strong answer's one missed point.
+  const weakestFirst = [...answeredQuestions].sort((a, b) => weakness(b) - weakness(a));
+  for (const q of weakestFirst) if (q.rules.improvement) add(q.rules.improvement);
   const spoken = answeredQuestions
     .flatMap((q) => q.answers)
     .map((a) => a.metrics)

@@ -38,6 +38,7 @@ const CUES: Record<StarPartName, RegExp[]> = {
     /\bthe (result|outcome|impact|upshot) (was|is)\b/,
     /\b(this|that|it|which) (led to|resulted in|meant|cut|reduced|saved|improved|increased|brought)\b/,
     /\bended up\b/,
+    /\bwent (from|up|down)\b/,
     /\b(we|i) (shipped|launched|delivered|hit|met|reduced|cut|saved|improved|increased|closed|finished|completed|halved|doubled|won|recovered)\b/,
     /\b(reduced|increased|improved|dropped|decreased|grew|doubled|halved|fell|rose|went (up|down))\b.*\b(by|from|to)\b/,
     /\b(since then|afterwards|after that,? (we|the team))\b/,
@@ -49,6 +50,14 @@ const CUES: Record<StarPartName, RegExp[]> = {
 /** Numbers, percentages and amounts of time: what makes a result concrete. */
 const QUANTITY =
   /(\d[\d,.]*\s*(%|percent|x\b|times|k\b|ms\b|milliseconds|seconds|minutes|hours|days|weeks|months|years|people|engineers|customers|users|tickets|incidents|dollars)?|\$\s?\d[\d,.]*|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|hundreds|a thousand|thousands|millions)\s+(percent|times|hours|days|weeks|months|minutes|seconds|people|engineers|customers|users|tickets|incidents|releases|teams)\b|\b(halved|doubled|tripled|tenfold|twice as|half (the|of|as))\b)/i;
+
+/**
+ * A measured change said anywhere in the story, follow-up answers included: "from 30 a week to 2
+ * a week", "by 40%", "down to 3 minutes". Told as a change, a number is the result's size
+ * even in a sentence with no result cue.
+ */
+const CHANGE =
+  /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\$?\d[\d,.]*[^.!?\n]{0,40}?\bto\s+(?:about\s+|around\s+|roughly\s+|under\s+)?\$?\d[\d,.]*(?:\s*(?:%|percent|[a-z]+))?|(?<=\bby\s+(?:about\s+|around\s+)?)\d[\d,.]*\s*(?:%|percent|x\b|times)|\d[\d,.]*\s*(?:%|percent)\s+(?:fewer|less|more|faster|slower|lower|higher|drop|reduction|increase|improvement)|\b(?:down|up)\s+to\s+\d[\d,.]*\s*[a-z%]*/i;
 
 function sentences(text: string): string[] {
   return text
@@ -129,7 +138,10 @@ export function starStructure(text: string): StarView {
     const evidence = labelled ?? cued ?? null;
     return { part, present: evidence !== null, evidence: evidence === null ? null : shorten(evidence) };
   });
-  const quantity = resultSentences.map((s) => QUANTITY.exec(s)?.[0] ?? null).find((q) => q !== null) ?? null;
+  const quantity =
+    resultSentences.map((s) => CHANGE.exec(s)?.[0] ?? QUANTITY.exec(s)?.[0] ?? null).find((q) => q !== null) ??
+    all.map((s) => CHANGE.exec(s)?.[0] ?? null).find((q) => q !== null) ??
+    null;
   const actions = countActions(text);
   return {
     parts,

@@ -122,6 +122,17 @@ export const engineStateV1 = z.looseObject({
   draft: z.string(),
   turns: z.array(turn),
   messages: z.array(message),
+  undo: z
+    .looseObject({
+      turn,
+      answerMessageId: z.number().int(),
+      index: count,
+      followUpsAsked: count,
+      revealedParts: count,
+      answer: clock,
+      until: ms,
+    })
+    .optional(),
 });
 
 // Compile-time guards: a field added to the engine's types must be added here too.

@@ -66,7 +66,25 @@ export interface EngineState {
   draft: string;
   turns: TurnRecord[];
   messages: ConversationMessage[];
+  /** The last submitted answer, which can be taken back until `until` (see undoAnswer). */
+  undo?: UndoRecord;
 }
+
+/** What taking an answer back restores: the turn and counters as they were just before "Done". */
+export interface UndoRecord {
+  turn: TurnRecord;
+  /** The candidate's answer message; it and everything said after it go. */
+  answerMessageId: number;
+  index: number;
+  followUpsAsked: number;
+  revealedParts: number;
+  /** The answer clock as it stood at the submit (stopped). */
+  answer: Clock;
+  until: number;
+}
+
+/** How long a submitted answer can be taken back: long enough to notice a slip, short enough to stay honest. */
+export const UNDO_WINDOW_MS = 10_000;
 
 /** `languages`: those the question's references were proven in (content checks), for its workspace. */
 export function toPlannedQuestion(q: Question, languages: readonly Language[] = []): PlannedQuestion {
@@ -205,17 +223,60 @@ export function submitAnswer(state: EngineState, text: string, now: number): Eng
   const answerClock = state.answer
     ? stopClock(state.answer, now)
     : { budgetMs: turn.budgetMs, elapsedMs: sinceAsked(state, turn, now), runningSince: null };
+  const answerStartedAt = turn.answerStartedAt ?? turn.askedAt;
   const next = updateCurrentTurn(
     { ...state, phase: 'deciding', answer: answerClock, draft: '' },
-    {
-      status: 'answered',
-      answer: text,
-      answerStartedAt: turn.answerStartedAt ?? turn.askedAt,
-      answerEndedAt: now,
-      elapsedMs: answerClock.elapsedMs,
-    },
+    { status: 'answered', answer: text, answerStartedAt, answerEndedAt: now, elapsedMs: answerClock.elapsedMs },
   );
-  return say(next, 'candidate', 'answer', text, now);
+  const said = say(next, 'candidate', 'answer', text, now);
+  const undo: UndoRecord = {
+    turn: { ...turn, status: 'answering', answerStartedAt },
+    answerMessageId: said.messages.at(-1)?.id ?? 0,
+    index: state.index,
+    followUpsAsked: state.followUpsAsked,
+    revealedParts: state.revealedParts,
+    answer: answerClock,
+    until: now + UNDO_WINDOW_MS,
+  };
+  return { ...said, undo };
+}
+
+/**
+ * Whether the last answer can still be taken back: within the window, not paused, and the
+ * candidate has done nothing since (started the next answer, asked, skipped); the interviewer
+ * may have decided meanwhile — that decision is what undo throws away.
+ */
+export function canUndo(state: EngineState, now: number): boolean {
+  const undo = state.undo;
+  if (!undo || state.paused || now > undo.until) return false;
+  if (state.phase !== 'deciding' && state.phase !== 'question' && state.phase !== 'wrap_up') return false;
+  const last = currentTurn(state);
+  if (!last || (last.seq !== undo.turn.seq && last.status !== 'asked')) return false;
+  if (state.draft.trim()) return false;
+  const after = state.messages.filter((m) => m.id > undo.answerMessageId);
+  return state.messages.some((m) => m.id === undo.answerMessageId) && after.every((m) => m.speaker === 'interviewer');
+}
+
+/**
+ * Takes the last answer back in one step: the interviewer's decision (follow-up, next question
+ * or wrap-up) is discarded and the candidate is answering again with their text in the box and
+ * the answer clock running on from where it stopped.
+ */
+export function undoAnswer(state: EngineState, now: number): EngineState {
+  const undo = state.undo;
+  if (!undo || !canUndo(state, now)) return state;
+  const { undo: _taken, ...rest } = state;
+  return {
+    ...rest,
+    phase: 'answering',
+    index: undo.index,
+    followUpsAsked: undo.followUpsAsked,
+    revealedParts: undo.revealedParts,
+    answer: resumeClock(undo.answer, now),
+    draft: state.turns.find((t) => t.seq === undo.turn.seq)?.answer ?? '',
+    turns: [...state.turns.filter((t) => t.seq < undo.turn.seq), undo.turn],
+    messages: state.messages.filter((m) => m.id < undo.answerMessageId),
+  };
 }
 
 /** Time since the turn was asked, by the round clock so that pauses and a crash's downtime do not count. */

@@ -39,6 +39,7 @@ export function createInterviewRepository(db: Db) {
       answer_text = excluded.answer_text, draft_text = excluded.draft_text, status = excluded.status,
       answer_started_at = excluded.answer_started_at, answer_ended_at = excluded.answer_ended_at`);
   const updateRound = db.prepare('UPDATE rounds SET state_json = ?, ended_at = ? WHERE id = ?');
+  const deleteTurnsAfter = db.prepare('DELETE FROM turns WHERE round_id = ? AND seq > ?');
   const updateSession = db.prepare('UPDATE sessions SET status = ?, updated_at = ?, ended_at = ? WHERE id = ?');
 
   /** Writes the state and the turns that changed, in one transaction. */
@@ -50,6 +51,9 @@ export function createInterviewRepository(db: Db) {
     // Deleted from History while still open: nothing to write into.
     if (changes === 0)
       throw new AppError('NOT_FOUND', 'This practice session was deleted. Start a new one from the role library.');
+    // An answer taken back (undo) drops the turns the interviewer asked after it.
+    if (previous && previous.turns.length > state.turns.length)
+      deleteTurnsAfter.run(roundId, state.turns.at(-1)?.seq ?? 0);
     state.turns.forEach((turn, i) => {
       const last = i === state.turns.length - 1;
       if (!last && previous && previous.turns[i] === turn) return;

@@ -371,6 +371,22 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
         }),
       ),
 
+    undoAnswer: ({ sessionId }) => {
+      // A decision still being made is dropped, not waited for: undo never waits on the model.
+      const entry = live.get(sessionId);
+      if (entry && engine.canUndo(entry.record.state, now())) stopDeciding(sessionId);
+      return act(sessionId, async (e) => {
+        const before = e.record.state;
+        const taken = before.undo && before.turns.find((t) => t.seq === before.undo?.turn.seq)?.answer;
+        const after = commit(e, engine.undoAnswer(before, now()));
+        if (after !== before && taken && e.role && e.round) {
+          interviewerFor(e).takeBack?.({ role: e.role, round: e.round, answer: taken });
+        }
+        // Too late after all, with the decision stopped: decide now rather than wait for ever.
+        if (after === before && after.phase === 'deciding' && !after.paused) await decide(e);
+      });
+    },
+
     repeat: ({ sessionId }) => act(sessionId, (e) => void commit(e, engine.repeatQuestion(e.record.state, now()))),
 
     clarify: ({ sessionId, text }) =>

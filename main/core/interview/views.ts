@@ -7,9 +7,10 @@ import type {
 } from '../../contract/services/interview.js';
 import { rubricCoverage } from '../rubric/rubric-coverage.js';
 import { elapsed } from './clock.js';
-import { currentQuestion, currentTurn, type EngineState } from './engine.js';
+import { canUndo, currentQuestion, currentTurn, type EngineState } from './engine.js';
 import { phaseAtMark } from './interviewers/design-phases.js';
 import type { SessionRecord } from './repository.js';
+import { roundRecord } from './round-record.js';
 
 /**
  * The design phase of the latest follow-up (the first phase before any, the last one asked in
@@ -66,6 +67,7 @@ export function interviewView(
     round: state.round,
     answer: state.answer,
     messages: state.messages,
+    undoUntil: state.undo && canUndo(state, now) ? state.undo.until : null,
     ...(designPhase ? { designPhase } : {}),
     now,
   };
@@ -109,5 +111,6 @@ export function summaryView(record: SessionRecord, state: EngineState, now: numb
     roundElapsedMs: elapsed(state.round, now),
     roundBudgetMs: state.round.budgetMs,
     questions,
+    record: roundRecord(state),
   };
 }

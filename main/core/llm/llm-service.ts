@@ -11,7 +11,7 @@ import { AppError, isAppError } from '../../contract/result.js';
 import type { LlmStatus } from '../../contract/services/models.js';
 import { Sequencer } from '../util/sequencer.js';
 import { generate, parseJsonReply } from './generate.js';
-import { checkModelFile, loadModel, loadRuntime, type LoadedModel } from './loader.js';
+import { checkModelFile, loadModel, loadRuntime, type LoadedModel, type Runtime } from './loader.js';
 import type { GenerateOptions, JsonResult, JsonSchema, LlmJsonGenerator } from './types.js';
 
 export interface LlmServiceOptions {
@@ -23,6 +23,8 @@ export interface LlmServiceOptions {
   threads?: number;
   /** Tokens per sequence at most (default 8192; less when the model was trained on less). */
   maxContextSize?: number;
+  /** Told whenever the status changes (loading, progress, ready, failed, idle): pushed to the UI. */
+  onStatus?: (status: LlmStatus) => void;
 }
 
 export interface LlmService extends LlmJsonGenerator {
@@ -32,7 +34,7 @@ export interface LlmService extends LlmJsonGenerator {
   /** The loaded model, loading it first when needed; throws an AppError a user can act on. */
   ready(signal?: AbortSignal): Promise<LoadedModel>;
   /** The llama.cpp runtime alone (the hardware probe shares it rather than starting a second one). */
-  runtime(): Promise<Llama>;
+  runtime(): Promise<Runtime>;
   /** True when the active model is loaded now (work that only helps a loaded model can skip). */
   isReady(): boolean;
   /**
@@ -77,9 +79,9 @@ function toAppError(error: unknown): AppError {
  * second instance's dispose() would pull it from under the first; it is never disposed (it
  * holds little once models and contexts are gone, and node-llama-cpp frees it at exit).
  */
-const runtimes = new Map<'auto' | false, Promise<Llama>>();
+const runtimes = new Map<'auto' | false, Promise<Runtime>>();
 
-function sharedRuntime(gpu: 'auto' | false, log: (message: string, error?: unknown) => void): Promise<Llama> {
+function sharedRuntime(gpu: 'auto' | false, log: (message: string, error?: unknown) => void): Promise<Runtime> {
   let runtime = runtimes.get(gpu);
   if (!runtime) {
     runtime = loadRuntime(gpu, log);
@@ -105,7 +107,26 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
   const grammars = new Map<string, Promise<LlamaGrammar>>();
   const closing = new AbortController();
 
-  const runtime = (): Promise<Llama> => sharedRuntime(options.gpu ?? 'auto', log);
+  const runtime = (): Promise<Runtime> => sharedRuntime(options.gpu ?? 'auto', log);
+  /** Loading progress of the model being loaded (0–1), reported a few times a second at most. */
+  let progress: number | null = null;
+  let lastProgressAt = 0;
+  const announce = () => {
+    try {
+      options.onStatus?.(service.status());
+    } catch (error) {
+      log('announcing the interviewer model status failed', error);
+    }
+  };
+  function onProgress(value: number) {
+    const now = Date.now();
+    if (progress !== null && value < 1 && value - progress < 0.02 && now - lastProgressAt < 250) return;
+    progress = value;
+    lastProgressAt = now;
+    announce();
+  }
+  /** Why the model runs on the CPU although a GPU runtime is installed (no device behind it). */
+  let cpuNote: string | null = null;
 
   async function releaseHolder(): Promise<void> {
     const previous = holder;
@@ -130,6 +151,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     } finally {
       pendingLoads -= 1;
       if (pendingLoads === 0) loadingPath = null;
+      announce();
     }
   }
 
@@ -139,22 +161,28 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     const stamp = fileStamp(wanted);
     if (failure && failure.path === wanted && failure.stamp === stamp) throw failure.error;
     await unload();
+    progress = 0;
+    announce();
     try {
       const modelPath = await checkModelFile(wanted);
-      const llama = await runtime();
-      loaded = await loadModel(llama, modelPath, {
+      const shared = await runtime();
+      cpuNote = shared.note;
+      loaded = await loadModel(shared, modelPath, {
         gpu: options.gpu ?? 'auto',
         threads: options.threads,
         maxContextSize: options.maxContextSize ?? 8192,
         sequences: 2,
+        onProgress,
       });
       failure = null;
-      log(`interviewer model loaded (${loaded.gpu || 'cpu'}, context ${loaded.context.contextSize} tokens)`);
+      log(`interviewer model loaded (${loaded.gpu?.backend ?? 'cpu'}, context ${loaded.context.contextSize} tokens)`);
       return loaded;
     } catch (error) {
       const appError = toAppError(error);
       failure = { path: wanted, stamp, error: appError };
       throw appError;
+    } finally {
+      progress = null;
     }
   }
 
@@ -207,7 +235,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
         // to the speech recognizer stalls all of them (measured on 2 cores: generation 25 → 1
         // token/s). Background work (pre-evaluating drafts) leaves a core free.
         const all = model.context.idealThreads;
-        if (!model.gpu && all > 1) model.llama.maxThreads = kind === 'background' ? all - 1 : all;
+        if (model.gpu === null && all > 1) model.llama.maxThreads = kind === 'background' ? all - 1 : all;
       },
     };
   }
@@ -259,22 +287,30 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
     return jsonCalls.run(run);
   }
 
-  return {
+  const service: LlmService = {
     status(): LlmStatus {
       const modelPath = options.modelPath();
       if (loaded && loaded.modelPath === modelPath) {
-        const where = loaded.gpu ? `the GPU (${loaded.gpu})` : 'the CPU';
+        const gpu = loaded.gpu;
+        const where = gpu ? `the GPU (${gpu.names[0] ?? gpu.backend})` : 'the CPU';
         return {
           state: 'ready',
           modelPath,
-          gpu: loaded.gpu || null,
-          message: `The interviewer model is loaded and runs on ${where}.`,
+          gpu: gpu?.backend ?? null,
+          message: `The interviewer model is loaded and runs on ${where}.${!gpu && cpuNote ? ` ${cpuNote}` : ''}`,
+          progress: null,
         };
       }
       if (loadingPath !== null && loadingPath === modelPath)
-        return { state: 'loading', modelPath, gpu: null, message: 'The interviewer model is loading.' };
+        return {
+          state: 'loading',
+          modelPath,
+          gpu: null,
+          message: 'The interviewer model is loading.',
+          progress: progress === null ? null : Math.min(1, Math.max(0, progress)),
+        };
       if (failure && failure.path === modelPath && failure.stamp === fileStamp(modelPath)) {
-        return { state: 'failed', modelPath, gpu: null, message: failure.error.message };
+        return { state: 'failed', modelPath, gpu: null, message: failure.error.message, progress: null };
       }
       return {
         state: 'idle',
@@ -283,6 +319,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
         message: modelPath
           ? 'The interviewer model loads when a round starts.'
           : 'No interviewer model is chosen; the scripted interviewer asks the questions.',
+        progress: null,
       };
     },
 
@@ -306,4 +343,5 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
       await unload().catch(() => undefined);
     },
   };
+  return service;
 }

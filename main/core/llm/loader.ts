@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import { AppError } from '../../contract/result.js';
+import { pickRuntime, type GpuFacts } from './gpu.js';
 
 export interface LoadOptions {
   /** 'auto' tries Metal / CUDA / Vulkan first; false forces the CPU. */
@@ -18,6 +19,8 @@ export interface LoadOptions {
   maxContextSize: number;
   /** Sequences in the one context: the round's chat and a short-lived one for judging. */
   sequences: number;
+  /** Loading progress, 0–1, as llama.cpp reads the weights. */
+  onProgress?: (progress: number) => void;
 }
 
 export interface LoadedModel {
@@ -25,7 +28,8 @@ export interface LoadedModel {
   model: LlamaModel;
   context: LlamaContext;
   modelPath: string;
-  gpu: Llama['gpu'];
+  /** The GPU it runs on, or null on the CPU. */
+  gpu: GpuFacts | null;
 }
 
 function reasonOf(error: unknown): string {
@@ -33,26 +37,27 @@ function reasonOf(error: unknown): string {
   return message.split('\n')[0]!.slice(0, 200);
 }
 
+/** The runtime with what it really offers: a GPU only when one with memory is there. */
+export interface Runtime {
+  llama: Llama;
+  gpu: GpuFacts | null;
+  /** Why a GPU runtime is not used, e.g. a Vulkan loader with no device behind it. */
+  note: string | null;
+}
+
 /**
- * The runtime, GPU first. A GPU build that cannot start (missing driver, unsupported card)
- * is not an error for the user: the CPU build is the fallback.
+ * The runtime, GPU first. A GPU build that cannot start (missing driver, unsupported card), or
+ * that starts with no device behind it, is not an error for the user: the CPU build is the fallback.
  */
 export async function loadRuntime(
   gpu: 'auto' | false,
   log: (message: string, error?: unknown) => void,
-): Promise<Llama> {
+): Promise<Runtime> {
   const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
   // build: 'never' — the app must not start compiling llama.cpp on a user's machine.
   const base = { build: 'never', logLevel: LlamaLogLevel.error, progressLogs: false } as const;
-  if (gpu === 'auto') {
-    try {
-      return await getLlama({ ...base, gpu: 'auto' });
-    } catch (error) {
-      log('GPU runtime for the interviewer model failed to start; using the CPU', error);
-    }
-  }
   try {
-    return await getLlama({ ...base, gpu: false });
+    return await pickRuntime((which) => getLlama({ ...base, gpu: which }), gpu, log);
   } catch (error) {
     throw new AppError(
       'MODEL_LOAD_FAILED',
@@ -104,15 +109,19 @@ export function defaultThreads(llama: Llama): number {
   return Math.max(1, Math.min(llama.cpuMathCores || os.availableParallelism(), os.availableParallelism()));
 }
 
-export async function loadModel(llama: Llama, modelPath: string, options: LoadOptions): Promise<LoadedModel> {
+export async function loadModel(runtime: Runtime, modelPath: string, options: LoadOptions): Promise<LoadedModel> {
+  const { llama } = runtime;
+  let gpu = runtime.gpu;
   let model: LlamaModel;
+  const progress = options.onProgress ? { onLoadProgress: options.onProgress } : {};
   try {
-    model = await llama.loadModel({ modelPath });
+    model = await llama.loadModel({ modelPath, ...progress });
   } catch (error) {
-    if (!llama.gpu) throw loadFailed(modelPath, error);
+    if (!gpu) throw loadFailed(modelPath, error);
+    gpu = null;
     // Not enough video memory for even a part of the model: run it on the CPU instead.
     try {
-      model = await llama.loadModel({ modelPath, gpuLayers: 0 });
+      model = await llama.loadModel({ modelPath, gpuLayers: 0, ...progress });
     } catch (cpuError) {
       throw loadFailed(modelPath, cpuError);
     }
@@ -122,9 +131,11 @@ export async function loadModel(llama: Llama, modelPath: string, options: LoadOp
     const context = await model.createContext({
       sequences: options.sequences,
       contextSize: { min: Math.min(1024, max), max },
-      threads: options.threads ?? (llama.gpu ? undefined : defaultThreads(llama)),
+      threads: options.threads ?? (gpu ? undefined : defaultThreads(llama)),
     });
-    return { llama, model, context, modelPath, gpu: llama.gpu };
+    // Layers that did not fit in video memory run on the CPU: with none offloaded it is the CPU.
+    if (gpu && model.gpuLayers === 0) gpu = null;
+    return { llama, model, context, modelPath, gpu };
   } catch (error) {
     await model.dispose().catch(() => undefined);
     throw loadFailed(modelPath, error);

@@ -1,25 +1,32 @@
 /**
- * What this computer offers to a model: RAM from the OS, GPU and VRAM from node-llama-cpp.
+ * What this computer offers to a model: RAM from the OS, GPU and VRAM from node-llama-cpp (a
+ * GPU only when a device with memory is there: llm/gpu.ts, the same facts the loader uses).
  * Loading the llama binding takes about a second, so it happens on first use (the models
  * screen), never at app start, and once per run.
  */
 import os from 'node:os';
 import type { Hardware } from '../../contract/services/models.js';
+import { pickRuntime, type GpuFacts, type LlamaGpuInfo } from '../llm/gpu.js';
+import { memoryReadGBps } from './speed-check.js';
 
-/** The part of node-llama-cpp's Llama this probe reads. */
-export interface LlamaGpuInfo {
-  gpu: false | 'cuda' | 'vulkan' | 'metal';
-  getGpuDeviceNames(): Promise<string[]>;
-  getVramState(): Promise<{ total: number; free: number }>;
-  dispose?(): Promise<void>;
+/** A llama.cpp runtime and what it really offers (see llm/gpu.ts: a backend with no device is no GPU). */
+export interface ProbedRuntime {
+  llama: LlamaGpuInfo;
+  gpu: GpuFacts | null;
+  note: string | null;
 }
 
-export type LoadLlama = () => Promise<LlamaGpuInfo>;
+export type LoadLlama = () => Promise<ProbedRuntime>;
 
-async function loadOwnLlama(): Promise<LlamaGpuInfo> {
+async function loadOwnLlama(): Promise<ProbedRuntime> {
   const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
   // build: 'never' — a probe must not start compiling llama.cpp when no prebuilt binary fits.
-  return getLlama({ build: 'never', gpu: 'auto', logLevel: LlamaLogLevel.error, progressLogs: false });
+  const base = { build: 'never', logLevel: LlamaLogLevel.error, progressLogs: false } as const;
+  return pickRuntime(
+    (gpu) => getLlama({ ...base, gpu }),
+    'auto',
+    () => undefined,
+  );
 }
 
 export function osHardware(note: string | null): Hardware {
@@ -27,6 +34,8 @@ export function osHardware(note: string | null): Hardware {
   return {
     cpuName: cpus[0]?.model.trim() || os.arch(),
     cpuCores: cpus.length || 1,
+    cpuThreads: os.availableParallelism(),
+    memoryReadGBps: memoryReadGBps(),
     totalRamBytes: os.totalmem(),
     freeRamBytes: os.freemem(),
     gpu: null,
@@ -38,26 +47,27 @@ export function osHardware(note: string | null): Hardware {
 }
 
 export async function probeHardware(loadLlama: LoadLlama, disposeAfter: boolean): Promise<Hardware> {
-  let llama: LlamaGpuInfo;
+  let runtime: ProbedRuntime;
   try {
-    llama = await loadLlama();
+    runtime = await loadLlama();
   } catch (error) {
     return osHardware(
       `The GPU could not be checked (${(error as Error).message}); models will be sized for the CPU and RAM.`,
     );
   }
   try {
-    const base = osHardware(null);
-    if (!llama.gpu) return base;
-    const [names, vram] = await Promise.all([llama.getGpuDeviceNames(), llama.getVramState()]);
-    return { ...base, gpu: llama.gpu, gpuNames: names, vramBytes: vram.total, freeVramBytes: vram.free };
-  } catch (error) {
-    return osHardware(
-      `The GPU could not be checked (${(error as Error).message}); models will be sized for the CPU and RAM.`,
-    );
+    const { gpu, note } = runtime;
+    if (!gpu) return osHardware(note);
+    return {
+      ...osHardware(null),
+      gpu: gpu.backend,
+      gpuNames: gpu.names,
+      vramBytes: gpu.vramBytes,
+      freeVramBytes: gpu.freeVramBytes,
+    };
   } finally {
     // The probe's own instance would otherwise hold GPU memory the interviewer needs later.
-    if (disposeAfter) await llama.dispose?.().catch(() => undefined);
+    if (disposeAfter) await runtime.llama.dispose?.().catch(() => undefined);
   }
 }
 

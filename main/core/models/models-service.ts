@@ -17,7 +17,7 @@ import type {
 } from '../../contract/services/models.js';
 import type { Settings } from '../../contract/services/settings.js';
 import type { EventBus } from '../events.js';
-import { loadCatalog, type CatalogEntry } from './catalog.js';
+import { downloadUrl, loadCatalog, type CatalogEntry } from './catalog.js';
 import type { FreeSpace } from './disk.js';
 import { createDownloadManager } from './download.js';
 import { modelFit, recommendedIds } from './fit.js';
@@ -156,6 +156,7 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
           name: e.name,
           fileName: e.fileName,
           source: e.source,
+          address: downloadUrl(e.source),
           sizeBytes: e.sizeBytes,
           sha256: e.isSet ? null : (e.files[0]?.sha256 ?? null),
           files: e.isSet ? e.files.map((f) => ({ fileName: f.fileName, sizeBytes: f.sizeBytes })) : null,

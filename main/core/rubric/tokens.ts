@@ -8,7 +8,12 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/**
+ * A number keeps its thousands separators and decimals ("3,000", "99.9"), so it is one word and
+ * never "3" and "000"; anything else is a run of letters and digits, with an apostrophe part.
+ */
+const WORD =
+  /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|\p{N}+\.\p{N}+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -49,7 +49,11 @@ function renderBlock(block: Block): string {
   }
 }
 
-export function sessionMarkdown(detail: SessionDetail, board?: FinalBoard | null): { fileName: string; text: string } {
-  const body = [...sessionDocument(detail), ...boardBlocks(board ?? null)].map(renderBlock).join('\n\n');
+export function sessionMarkdown(
+  detail: SessionDetail,
+  board?: FinalBoard | null,
+  feedback: readonly Block[] = [],
+): { fileName: string; text: string } {
+  const body = [...sessionDocument(detail), ...feedback, ...boardBlocks(board ?? null)].map(renderBlock).join('\n\n');
   return { fileName: exportFileName(detail, 'md'), text: `${body}\n\n---\n*Exported from Interview Rehearsal.*\n` };
 }

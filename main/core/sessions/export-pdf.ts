@@ -52,6 +52,7 @@ export async function sessionPdf(
   detail: SessionDetail,
   now: number = Date.now(),
   board: FinalBoard | null = null,
+  feedback: readonly Block[] = [],
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -162,6 +163,7 @@ export async function sessionPdf(
   };
 
   for (const block of sessionDocument(detail)) render(block);
+  for (const block of feedback) render(block);
   for (const block of boardBlocks(board)) render(block);
   if (board?.png) {
     // The drawing on a page of its own, as large as fits.

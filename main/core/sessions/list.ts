@@ -108,6 +108,7 @@ function toListItem(row: ListRow, stats: SessionStats): SessionListItem {
     durationMs: stats.durationMs,
     questionsAsked: stats.questionsAsked,
     questionsAnswered: stats.questionsAnswered,
+    record: stats.record,
     coveragePct: stats.coveragePct,
     hasAudio: row.has_audio === 1,
   };

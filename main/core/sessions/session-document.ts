@@ -2,7 +2,7 @@
  * A session as a simple document (headings, paragraphs, quotes, lists), written once and
  * rendered as Markdown or as PDF, so both exports always say the same thing.
  */
-import { formatClock } from '../../contract/format.js';
+import { formatClock, formatRoundRecord } from '../../contract/format.js';
 import type { SessionDetail } from '../../contract/services/sessions.js';
 
 export type Block =
@@ -54,7 +54,7 @@ export function sessionDocument(detail: SessionDetail): Block[] {
       ['Status', STATUS[detail.status]],
       ['Time', `${formatClock(detail.durationMs)} of ${formatClock(detail.budgetMs)}`],
       ['Interviewer', detail.interviewer === 'llm' ? 'Local AI model' : 'Scripted'],
-      ['Rubric coverage', detail.coveragePct === null ? '—' : `${detail.coveragePct} %`],
+      ['Questions', formatRoundRecord(detail.summary.record)],
     ],
   });
 
@@ -140,7 +140,7 @@ export function sessionDocument(detail: SessionDetail): Block[] {
     });
   }
 
-  blocks.push({ type: 'heading', level: 2, text: 'Rubric coverage' });
+  blocks.push({ type: 'heading', level: 2, text: 'Rubric points mentioned' });
   if (detail.summary.questions.length === 0)
     blocks.push({ type: 'paragraph', text: 'No questions were asked.', muted: true });
   for (const q of detail.summary.questions) {
@@ -149,7 +149,7 @@ export function sessionDocument(detail: SessionDetail): Block[] {
       type: 'list',
       items: q.coverage.map((p) => ({
         checked: p.covered,
-        text: p.covered && p.evidence.length > 0 ? `${p.point} — you said “${p.evidence.join('”, “')}”` : p.point,
+        text: p.covered && p.quote ? `${p.point} — mentioned: “${p.quote}”` : p.point,
       })),
     });
   }

@@ -15,6 +15,7 @@ import { deleteAllSessions, deleteSession } from './delete.js';
 import { sessionDetail, setNotes } from './detail.js';
 import { sessionMarkdown } from './export-markdown.js';
 import { sessionPdf } from './export-pdf.js';
+import { exportFeedback } from './feedback-document.js';
 import { historyFilters, listSessions } from './list.js';
 import { progress, questionAttempts } from './progress.js';
 import { searchSessions } from './search.js';
@@ -83,11 +84,18 @@ export function createSessionsService(options: SessionsServiceOptions): Services
     progress: (filter) => progress(db(), filter),
     attempts: ({ questionId }) => questionAttempts(db(), questionId),
 
-    exportMarkdown: ({ sessionId }) =>
-      sessionMarkdown(sessionDetail(db(), dataDir, sessionId), finalBoard(db(), sessionId)),
+    exportMarkdown: ({ sessionId }) => {
+      const detail = sessionDetail(db(), dataDir, sessionId);
+      return sessionMarkdown(detail, finalBoard(db(), sessionId), exportFeedback(db(), detail));
+    },
     exportPdf: async ({ sessionId }) => {
       const detail = sessionDetail(db(), dataDir, sessionId);
-      const { fileName, bytes } = await sessionPdf(detail, now(), finalBoard(db(), sessionId));
+      const { fileName, bytes } = await sessionPdf(
+        detail,
+        now(),
+        finalBoard(db(), sessionId),
+        exportFeedback(db(), detail),
+      );
       return { fileName, base64: Buffer.from(bytes).toString('base64') };
     },
     exportArchive: () => {

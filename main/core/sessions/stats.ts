@@ -6,19 +6,22 @@
  * computed from the stored engine state the first time they are needed and kept until the
  * session's updated_at moves (the interview saved something) or STATS_VERSION changes.
  */
+import type { RoundRecord } from '../../contract/format.js';
 import type { DamagedSession } from '../../contract/services/sessions.js';
 import { decodeEngineState } from '../interview/engine-state.js';
 import type { EngineState } from '../interview/engine.js';
+import { roundRecord } from '../interview/round-record.js';
 import type { Db } from '../storage/database.js';
 import { durationOf, mean, questionCoverages } from './scores.js';
 
 /** Bump when the scoring (rubric coverage, duration) changes, so cached figures are recomputed. */
-export const STATS_VERSION = 1;
+export const STATS_VERSION = 2;
 
 export interface SessionStats {
   durationMs: number;
   questionsAsked: number;
   questionsAnswered: number;
+  record: RoundRecord;
   coveragePct: number | null;
   questions: { questionId: string; pct: number | null }[];
   /** Answer time per turn (round clock), for pace when a recording has no duration. */
@@ -31,6 +34,7 @@ export function computeStats(state: EngineState, updatedAt: number): SessionStat
     durationMs: durationOf(state, updatedAt),
     questionsAsked: new Set(state.turns.map((t) => t.questionIndex)).size,
     questionsAnswered: new Set(state.turns.filter((t) => t.status === 'answered').map((t) => t.questionIndex)).size,
+    record: roundRecord(state),
     coveragePct: mean(coverages.map((q) => q.pct)),
     questions: coverages.map((q) => ({ questionId: q.questionId, pct: q.pct })),
     turnElapsedMs: Object.fromEntries(state.turns.map((t) => [t.seq, t.elapsedMs])),

@@ -13,7 +13,7 @@ export interface RecordingRow {
   path: string;
   sampleRate: number;
   durationMs: number | null;
-  status: 'recording' | 'done' | 'recovered';
+  status: 'recording' | 'done' | 'recovered' | 'interrupted';
 }
 
 export function createSpeechRepository(db: Db) {
@@ -78,6 +78,18 @@ export function createSpeechRepository(db: Db) {
       return db
         .prepare(`UPDATE segments SET status = 'failed' WHERE turn_id = ? AND status IN ('pending', 'transcribing')`)
         .run(turnId).changes;
+    },
+
+    /** An interrupted take's words leave the answer: its transcribed segments from `fromMs` on are held. */
+    holdSegments(turnId: string, fromMs: number): number {
+      return db
+        .prepare(`UPDATE segments SET status = 'held' WHERE turn_id = ? AND status = 'done' AND start_ms >= ?`)
+        .run(turnId, fromMs).changes;
+    },
+
+    /** The candidate's choice: held segments become part of the answer ('done') or stay out ('set_aside'). */
+    releaseHeld(turnId: string, to: 'done' | 'set_aside'): number {
+      return db.prepare(`UPDATE segments SET status = ? WHERE turn_id = ? AND status = 'held'`).run(to, turnId).changes;
     },
 
     segments(turnId: string): TranscriptSegment[] {

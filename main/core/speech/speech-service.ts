@@ -15,6 +15,7 @@ import type { LiveSpeechState, SpokenAnswer, TranscriptSegment } from '../../con
 import type { EventBus } from '../events.js';
 import { turnRowId } from '../interview/repository.js';
 import { engineCache, loadRealEngines, speechReadiness, type LoadEngines } from './engines.js';
+import { interruptedTakeOf, resolveInterruptedTake, storeRawTranscript } from './interrupted-take.js';
 import { LivePipeline } from './live-pipeline.js';
 import { mediaPathFor, recordingRelativePath } from './media-path.js';
 import { bytesToSamples, concatSamples, msToSamples, Resampler, samplesToMs, SAMPLE_RATE } from './pcm.js';
@@ -63,6 +64,9 @@ interface Take {
   memorySamples: number;
   recordingId: string | null;
   segmentIds: Map<number, number>;
+  /** Where the take starts in the turn's recording, and when it started (epoch ms). */
+  offsetMs: number;
+  startedAt: number;
 }
 
 /** The microphone check listens for this long at most. */
@@ -124,17 +128,7 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     const segments = finished.segments.map(segmentView);
     const text = finished.transcript;
     let transcript = text;
-    if (take.mode === 'answer') {
-      const turnId = turnRowId(sessionId, take.turnSeq);
-      const repository = options.repository();
-      transcript = joinText(
-        repository
-          .segments(turnId)
-          .filter((s) => s.status === 'done')
-          .map((s) => s.text),
-      );
-      repository.setRawTranscript(turnId, transcript);
-    }
+    if (take.mode === 'answer') transcript = refreshRawTranscript(turnRowId(sessionId, take.turnSeq));
     const gaps = segments.slice(1).map((s, i) => s.startMs - (segments[i]?.endMs ?? s.startMs));
     return {
       turnSeq: take.turnSeq,
@@ -182,15 +176,61 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     return { turnSeq: context.turnSeq, writer, recordingId };
   }
 
+  const refreshRawTranscript = (turnId: string) => storeRawTranscript(options.repository(), turnId);
+
+  /**
+   * A take whose page went away (reload, second start, app closing): it is ended, its audio kept,
+   * and its words held out of the answer until the candidate chooses (see `interrupted`).
+   */
+  async function interruptTake(sessionId: string, take: Take): Promise<void> {
+    if (take.mode !== 'answer') {
+      await take.pipeline.finish().catch(() => undefined);
+      return;
+    }
+    try {
+      await finishTake(sessionId, take);
+    } finally {
+      const repository = options.repository();
+      const turnId = turnRowId(sessionId, take.turnSeq);
+      repository.holdSegments(turnId, take.offsetMs);
+      refreshRawTranscript(turnId);
+      if (take.recordingId)
+        repository.setRecordingStatus(
+          take.recordingId,
+          'interrupted',
+          take.writer ? samplesToMs(take.writer.samples) : 0,
+        );
+    }
+  }
+
   const service: SpeechService = {
     readiness,
+
+    interrupted: async ({ sessionId, pageLoadedAt }) => {
+      const orphan = takes.get(sessionId);
+      if (orphan && orphan.startedAt < pageLoadedAt) {
+        takes.delete(sessionId);
+        await interruptTake(sessionId, orphan).catch((error: unknown) =>
+          log('ending an interrupted take failed', error),
+        );
+      }
+      const context = options.session(sessionId);
+      if (!context || (context.phase !== 'question' && context.phase !== 'answering')) return null;
+      return interruptedTakeOf(options.repository(), sessionId, context.turnSeq);
+    },
+
+    resolveInterrupted: ({ sessionId, use }) => {
+      const context = options.session(sessionId);
+      if (!context) throw new AppError('NOT_FOUND', 'That practice session no longer exists.');
+      return resolveInterruptedTake(options.repository(), sessionId, context.turnSeq, use);
+    },
 
     start: async ({ sessionId, mode, sampleRate }) => {
       const previous = takes.get(sessionId);
       if (previous) {
-        // A reload or a second start while listening: end the old take cleanly first.
+        // A reload or a second start while listening: the old take's page never got its end.
         takes.delete(sessionId);
-        await finishTake(sessionId, previous).catch((error: unknown) => log('ending a previous take failed', error));
+        await interruptTake(sessionId, previous).catch((error: unknown) => log('ending a previous take failed', error));
       }
       const ready = readiness();
       if (!ready.ready || !ready.whisperModel || !ready.vadModel)
@@ -218,6 +258,8 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         memorySamples: 0,
         recordingId: answer?.recordingId ?? null,
         segmentIds: new Map(),
+        offsetMs: samplesToMs(answer?.writer.samples ?? 0),
+        startedAt: now(),
         pipeline: null as unknown as LivePipeline,
       };
       const writer = answer?.writer;
@@ -306,10 +348,15 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     },
 
     close: () => {
-      for (const [, take] of takes) {
+      for (const [sessionId, take] of takes) {
         try {
           const durationMs = take.writer?.close() ?? 0;
-          if (take.recordingId) options.repository().setRecordingStatus(take.recordingId, 'done', durationMs);
+          // The page never got this take's end: offered as interrupted when the round is opened again.
+          if (take.recordingId) {
+            const repository = options.repository();
+            repository.setRecordingStatus(take.recordingId, 'interrupted', durationMs);
+            repository.holdSegments(turnRowId(sessionId, take.turnSeq), take.offsetMs);
+          }
         } catch (error) {
           log('closing a recording at shutdown failed', error);
         }

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import type { EventMap, EventName } from '../../../main/contract/events.js';
 import { onEvent } from '../api/client.js';
 import { applyDownload, applyProgress } from './downloads.js';
+import { LLM_STATUS_KEY } from './llm-status.js';
 import { apiKey } from './query-client.js';
 
 export function connectCoreEvents(client: QueryClient): () => void {
@@ -17,6 +18,8 @@ export function connectCoreEvents(client: QueryClient): () => void {
       void client.invalidateQueries({ queryKey: apiKey('interview', 'summary', { sessionId }) });
       void client.invalidateQueries({ queryKey: apiKey('interview', 'interrupted') });
       void client.invalidateQueries({ queryKey: ['sessions'] });
+      // "Last practised" on the role page's question list.
+      void client.invalidateQueries({ queryKey: apiKey('content', 'questions') });
       // Snapshots and per-part results grow with every run, submit and turn of a coding question.
       void client.invalidateQueries({ queryKey: apiKey('workspace', 'snapshots', { sessionId }) });
       void client.invalidateQueries({ queryKey: apiKey('workspace', 'feedback', { sessionId }) });
@@ -24,12 +27,14 @@ export function connectCoreEvents(client: QueryClient): () => void {
     onEvent('settings:changed', (settings) => client.setQueryData(apiKey('settings', 'get'), settings)),
     onEvent('sessions:changed', () => {
       void client.invalidateQueries({ queryKey: ['sessions'] });
+      void client.invalidateQueries({ queryKey: apiKey('content', 'questions') });
       void client.invalidateQueries({ queryKey: apiKey('interview', 'interrupted') });
     }),
     onEvent('models:changed', () => {
       void client.invalidateQueries({ queryKey: ['models'] });
       void client.invalidateQueries({ queryKey: ['speech'] });
     }),
+    onEvent('llm:status', (status) => client.setQueryData(LLM_STATUS_KEY, status)),
     onEvent('content:changed', () => void client.invalidateQueries({ queryKey: ['content'] })),
     // A pack's reference check started or finished: its status shows in the library.
     onEvent('content:references', () => void client.invalidateQueries({ queryKey: ['content'] })),

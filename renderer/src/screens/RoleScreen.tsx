@@ -7,6 +7,7 @@ import { apiKey } from '../data/query-client.js';
 import { downloadText } from '../download.js';
 import { formatMinutes, roundKindLabel } from '../labels.js';
 import { href } from '../router.js';
+import { QuestionPicker } from './role/QuestionPicker.js';
 import { StartRound } from './StartRound.js';
 
 export function RoleScreen({ roleId }: { roleId: string }) {
@@ -65,6 +66,8 @@ function RoleDetails({ role }: { role: RoleSummary }) {
         </fieldset>
         {round && <StartRound role={role} round={round} />}
       </section>
+
+      {round && <QuestionPicker role={role} round={round} />}
 
       <div className="grid">
         <section className="card" aria-labelledby="process-heading">

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatClock } from '../../../main/contract/format.js';
+import { formatClock, formatRoundRecord } from '../../../main/contract/format.js';
 import type { RoundSummaryView } from '../../../main/contract/services/interview.js';
 import { api } from '../api/client.js';
 import { Async } from '../components/Loading.js';
@@ -24,7 +24,6 @@ export function SummaryScreen({ sessionId }: { sessionId: string }) {
 
 function Summary({ summary }: { summary: RoundSummaryView }) {
   const over = summary.roundElapsedMs > summary.roundBudgetMs;
-  const answered = summary.questions.filter((q) => !q.skipped).length;
   return (
     <div className="stack summary-screen">
       <a href={href({ name: 'role', roleId: summary.roleId })} className="small">
@@ -48,7 +47,9 @@ function Summary({ summary }: { summary: RoundSummaryView }) {
               </>
             )}
             {' · '}
-            {answered} of {summary.questions.length} question{summary.questions.length === 1 ? '' : 's'} answered
+            <span data-testid="round-record" className={summary.record.endedEarly ? 'chip warn' : undefined}>
+              {formatRoundRecord(summary.record)}
+            </span>
             {' · '}
             {new Date(summary.startedAt).toLocaleString()}
           </p>

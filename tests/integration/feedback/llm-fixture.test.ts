@@ -47,7 +47,7 @@ describe('the LLM judge on the fixture GGUF', () => {
       id: 'q',
       prompt: 'Tell me about a disagreement.',
       answerMinutes: 4,
-      rubric: [{ id: 'data', point: 'Uses data', why: 'Evidence wins', signals: ['data'] }],
+      rubric: [{ id: 'data', point: 'Uses data', why: 'Evidence wins', signals: ['data', 'user testing'] }],
       followUps: [],
       outline: ['Set the scene', 'Show the evidence'],
       pitfalls: ['Blame'],

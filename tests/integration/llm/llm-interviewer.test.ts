@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoundChats } from '../../../main/core/interview/interviewers/llm/round-chats.js';
 import {
   createLlmInterviewerFactory,
+  NONSENSE_NOTICE,
+  NONSENSE_STOP_NOTICE,
   type LlmInterviewerLimits,
 } from '../../../main/core/interview/interviewers/llm-interviewer.js';
 import { scriptedClarification, scriptedDecision } from '../../../main/core/interview/interviewers/scripted.js';
@@ -106,11 +108,11 @@ describe('decisions from the model', () => {
     expect(turns.filter((t) => t.notices.length === 0).length).toBeGreaterThan(0);
   });
 
-  it('stream a follow-up token by token, and the streamed text is the follow-up asked', () => {
+  it('stream a follow-up (held until its words read as English), and the streamed text is the follow-up asked', () => {
     const followUps = turns.filter((t) => t.decision.action === 'follow_up' && t.notices.length === 0);
     expect(followUps.length).toBeGreaterThan(0);
     for (const { decision, tokens } of followUps) {
-      expect(tokens.length).toBeGreaterThan(1);
+      expect(tokens.length).toBeGreaterThan(0);
       expect(tokens.join('').replace(/\s+/g, ' ').trim()).toBe(decision.followUp);
       expect(decision.followUp!.length).toBeLessThanOrEqual(16);
     }
@@ -131,21 +133,17 @@ describe('decisions from the model', () => {
     expect(decision.action).toBe('wrap_up');
   });
 
-  it('abort mid-stream: back at once, no notice, and the next turn works', async () => {
-    const streaming = turns.find((t) => t.decision.action === 'follow_up' && t.tokens.length > 2);
+  it('abort mid-turn: back at once, no notice, and the next turn works', async () => {
+    const streaming = turns.find((t) => t.decision.action === 'follow_up' && t.notices.length === 0);
     expect(streaming).toBeDefined();
     const { factory, notices } = interviewerWith(llm, { seed: streaming!.seed });
     const interviewer = factory('abort');
     const controller = new AbortController();
     const tokens: string[] = [];
-    const decision = await interviewer.decide(context(), {
-      signal: controller.signal,
-      onToken: (t) => {
-        tokens.push(t);
-        controller.abort();
-      },
-    });
-    expect(tokens.length).toBeLessThan(streaming!.tokens.length);
+    const deciding = interviewer.decide(context(), { signal: controller.signal, onToken: (t) => tokens.push(t) });
+    controller.abort();
+    const decision = await deciding;
+    expect(tokens).toEqual([]);
     expect(notices).toEqual([]);
     expect(decision).toEqual(scriptedDecision(context()));
     const again = await interviewer.decide(context(), { onToken: () => undefined });
@@ -154,6 +152,25 @@ describe('decisions from the model', () => {
 });
 
 describe('the scripted interviewer takes the turn', () => {
+  it('when the model writes text that is not English (the random test model), with a notice, and for good after two', async () => {
+    const { factory, notices } = interviewerWith(llm, { followUpMaxChars: 240, decisionMaxTokens: 160, seed: 5 });
+    const interviewer = factory('gibberish');
+    const decisions: Decision[] = [];
+    const streamed: string[] = [];
+    for (let i = 0; i < 6 && notices.length < 2; i++) {
+      decisions.push(await interviewer.decide(context(), { onToken: (t) => streamed.push(t) }));
+    }
+    expect(notices.map((n) => n.message)).toEqual([NONSENSE_NOTICE, NONSENSE_STOP_NOTICE]);
+    // Nothing of the gibberish reached the screen, and the turns were the scripted interviewer's.
+    expect(streamed).toEqual([]);
+    expect(decisions.at(-1)).toEqual(scriptedDecision(context()));
+    // From now on the model sits out: the scripted decision comes at once, with no new notice.
+    const started = Date.now();
+    expect(await interviewer.decide(context())).toEqual(scriptedDecision(context()));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(notices).toHaveLength(2);
+  });
+
   it('when the JSON is cut off (after one retry), with a notice', async () => {
     const { factory, notices } = interviewerWith(llm, { decisionMaxTokens: 6, seed: 1 });
     const decision = await factory('cut').decide(context());

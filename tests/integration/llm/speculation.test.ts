@@ -127,3 +127,19 @@ describe('speculative start of a reply', () => {
     expect(chat.history().filter((h) => h.type === 'user')).toHaveLength(1);
   });
 });
+
+describe('an answer taken back (undo)', () => {
+  it('the chat forgets the decision made on it, and only on those words', async () => {
+    const chat = await chats.roundChat('undo', role, round);
+    await turn('undo', context([ANSWER]));
+    expect(chat.history().filter((h) => h.type === 'model')).toHaveLength(1);
+    await chat.takeBack('Some other answer');
+    expect(chat.history().filter((h) => h.type === 'model')).toHaveLength(1);
+    await chat.takeBack(ANSWER);
+    expect(chat.history().filter((h) => h.type === 'model')).toHaveLength(0);
+    expect(chat.history().filter((h) => h.type === 'user')).toHaveLength(0);
+    // Nothing left to take back a second time.
+    await chat.takeBack(ANSWER);
+    expect(chat.history().filter((h) => h.type === 'system')).toHaveLength(1);
+  });
+});

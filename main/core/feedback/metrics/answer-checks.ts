@@ -43,6 +43,8 @@ export const FLAG_MESSAGES: Record<AnswerFlag, string> = {
   too_short: `The answer is only a few words, too short for the rubric checks or a score to mean much. Try answering in full sentences.`,
   not_english:
     'This answer does not look like English. The rubric checks and filler counts only understand English, so treat them with care.',
+  keyword_list:
+    'This answer is a list of keywords, not sentences, so it mentions no rubric point. Say what each idea does and why: "I would … because …".',
   mostly_fillers:
     'Most of this answer is filler words ("um", "like", "you know"). Pause silently instead — silence sounds more confident than filler.',
 };

@@ -18,6 +18,8 @@ const STOPWORDS = new Set(
 /** Pairs that are correct English when doubled, and hesitations (already counted as fillers). */
 const LEGIT_DOUBLES = new Set(['that', 'had', 'is', 'um', 'umm', 'uh', 'uhh', 'er', 'erm']);
 
+const NUMBER = /^\p{N}[\p{N},.]*$/u;
+
 export interface RepeatedPhrase {
   phrase: string;
   count: number;
@@ -41,6 +43,8 @@ export function repeatedPhrases(words: readonly Word[], minCount = 2): RepeatedP
   for (let n = 6; n >= 3; n--) {
     for (const [phrase, positions] of countOccurrences(plain, n)) {
       if (positions.length < minCount) continue;
+      // "3,000 rows per second … 9,000 rows per second": a unit after numbers, not a verbal habit.
+      if (positions.every((p) => p > 0 && NUMBER.test(plain[p - 1]!))) continue;
       const content = phrase.split(' ').filter((w) => !STOPWORDS.has(w));
       if (content.length < 2) continue;
       // A longer phrase said as often already says it: "the cache is slow" hides "the cache is".

@@ -6,6 +6,7 @@
  */
 import { isAppError } from '../../../contract/result.js';
 import type { LlmService } from '../../llm/llm-service.js';
+import { sensibleEnglish } from '../../rubric/sensible-text.js';
 import { designProgress } from './design-follow-up.js';
 import { markOf } from './design-phases.js';
 import { DEFAULT_FOLLOW_UP_MAX_CHARS, type ModelDecision } from './llm/decision-schema.js';
@@ -28,6 +29,11 @@ export interface LlmInterviewerLimits {
   temperature: number;
   /** Fixed seed for reproducible runs (tests, benchmarks); default: a new one each turn. */
   seed?: number;
+  /**
+   * Hold the model to sensible English (default on). Benchmarks on random-weight stand-ins turn
+   * it off: they measure speed, and a stand-in's words are random by design.
+   */
+  sanityGate?: boolean;
 }
 
 export const DEFAULT_LLM_LIMITS: LlmInterviewerLimits = {
@@ -85,11 +91,59 @@ function turnNotice(failure: TurnFailure, limits: LlmInterviewerLimits, error: u
   }
 }
 
+/** Replies in a row that did not read as English after which the model sits out the rest of the round. */
+export const NONSENSE_LIMIT = 2;
+
+export const NONSENSE_NOTICE =
+  "The AI interviewer's reply did not read as sensible English, so the scripted interviewer took this turn. If this keeps happening, the model may be damaged or unsuitable: choose another under Models.";
+export const NONSENSE_STOP_NOTICE =
+  'The AI interviewer keeps writing text that does not read as English, so the scripted interviewer asks the questions for the rest of this round. Choose another model under Models.';
+
+const STREAM_AFTER_WORDS = 4;
+const OPENING_WORDS =
+  /^(?:the|a|an|and|so|to|of|in|on|at|for|with|is|was|are|it|that|this|i|we|you|they|my|your|do|did|does|have|has|had|can|could|would|will|should|what|how|when|why|which|who|where|me|walk|tell|if|any|about)$/;
+
+/** The first words of a reply: Latin script, real words, and one of the words questions open with. */
+function openingReadsAsEnglish(text: string): boolean {
+  if (!sensibleEnglish(text).ok) return false;
+  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+  return words.slice(0, 6).some((w) => OPENING_WORDS.test(w));
+}
+
+/**
+ * Streams a follow-up only once its first words read as English: a model writing gibberish must
+ * not flash it on screen before the scripted interviewer's turn replaces it.
+ */
+function gatedStream(onToken: (text: string) => void): { push: (text: string) => void; flush: () => void } {
+  let buffer = '';
+  let state: 'holding' | 'open' | 'closed' = 'holding';
+  return {
+    push(text) {
+      if (state === 'open') return onToken(text);
+      if (state === 'closed') return;
+      buffer += text;
+      const words = buffer.trim().split(/\s+/);
+      // Four words tell English from token soup well enough to start showing it (the whole
+      // follow-up is checked again when it is complete); fewer wait.
+      if (words.length < STREAM_AFTER_WORDS) return;
+      state = openingReadsAsEnglish(buffer) ? 'open' : 'closed';
+      if (state === 'open') onToken(buffer);
+    },
+    /** The reply is complete and was accepted: a short one still held is shown now. */
+    flush() {
+      if (state === 'holding' && buffer.trim()) onToken(buffer);
+      state = 'open';
+    },
+  };
+}
+
 /** Builds the interviewer for one session; notices about a model that will not load are shown once per session. */
 export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (sessionId: string) => Interviewer {
   const limits = { ...DEFAULT_LLM_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
   const shownOnce = new Map<string, Set<string>>();
+  /** Replies in a row per session that did not read as English. */
+  const nonsense = new Map<string, number>();
 
   function noticeOnce(sessionId: string, message: string): void {
     const shown = shownOnce.get(sessionId) ?? new Set<string>();
@@ -166,7 +220,17 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
         .catch(() => undefined);
     },
 
+    takeBack({ role, round, answer }) {
+      // Only a loaded model can hold a decision to forget; this must not start a load.
+      if (options.llm.status().state !== 'ready') return;
+      options.chats
+        .roundChat(sessionId, role, round)
+        .then((chat) => chat.takeBack(answer))
+        .catch(() => undefined);
+    },
+
     async decide(context, callbacks = {}) {
+      if ((nonsense.get(sessionId) ?? 0) >= NONSENSE_LIMIT) return scriptedDecision(context);
       const call = limited(limits.decisionTimeoutMs, callbacks.signal);
       try {
         const chat = await options.chats.roundChat(sessionId, context.role, context.round, call.signal);
@@ -177,22 +241,37 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
           return decision;
         }
         let failed: Extract<TurnOutcome, { ok: false }> | null = null;
+        let senseless = false;
+        const gate = limits.sanityGate !== false;
+        const stream = callbacks.onToken ? (gate ? gatedStream(callbacks.onToken) : null) : null;
         const decision = await chat.turn(
           {
             ...turnRequest(context),
             deadline: call.deadline,
-            ...(callbacks.onToken ? { onToken: callbacks.onToken } : {}),
+            ...(stream ? { onToken: stream.push } : callbacks.onToken ? { onToken: callbacks.onToken } : {}),
             ...(callbacks.signal ? { signal: callbacks.signal } : {}),
           },
           (outcome) => {
-            if (outcome.ok) return checkDecision(outcome.decision, context);
+            if (outcome.ok) {
+              const checked = checkDecision(outcome.decision, context);
+              // The gate: a follow-up that is not English is the model failing, like invalid JSON.
+              if (!gate || checked.action !== 'follow_up' || sensibleEnglish(checked.followUp ?? '').ok) return checked;
+              senseless = true;
+              return scriptedDecision(context);
+            }
             failed = outcome;
             return scriptedDecision(context);
           },
         );
         const failure = failed as Extract<TurnOutcome, { ok: false }> | null;
+        if (!failure && !senseless && decision.action === 'follow_up') stream?.flush();
         if (failure && failure.failure !== 'aborted')
           options.notify(sessionId, turnNotice(failure.failure, limits, failure.error));
+        if (senseless) {
+          const count = (nonsense.get(sessionId) ?? 0) + 1;
+          nonsense.set(sessionId, count);
+          options.notify(sessionId, count >= NONSENSE_LIMIT ? NONSENSE_STOP_NOTICE : NONSENSE_NOTICE);
+        } else if (!failure) nonsense.delete(sessionId);
         return decision;
       } catch (error) {
         if (!callbacks.signal?.aborted) reportUnavailable(sessionId, error, call.timedOut());
@@ -213,8 +292,9 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
           deadline: call.deadline,
           ...(callbacks.signal ? { signal: callbacks.signal } : {}),
         });
-        if (outcome.ok) return outcome.reply;
-        if (outcome.failure !== 'aborted') {
+        if (outcome.ok && (limits.sanityGate === false || sensibleEnglish(outcome.reply).ok)) return outcome.reply;
+        if (outcome.ok) options.notify(sessionId, NONSENSE_NOTICE);
+        else if (outcome.failure !== 'aborted') {
           options.notify(
             sessionId,
             'The AI interviewer could not answer your question in time, so you got the standard reply instead.',

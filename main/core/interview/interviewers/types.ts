@@ -84,6 +84,11 @@ export interface Interviewer {
    * A hint: never fails, and a later draft or decision with other text cancels it.
    */
   prepare?(context: DecisionContext): void;
+  /**
+   * The candidate took `answer` back (undo): forget the decision made on it, if one was recorded.
+   * A hint: never fails.
+   */
+  takeBack?(context: { role: Role; round: Round; answer: string }): void;
   clarify(
     context: { role: Role; round: Round; question: Question; candidateQuestion: string },
     callbacks?: InterviewerCallbacks,

@@ -15,6 +15,12 @@ export function MetricsTable({ answer, caption }: { answer: AnswerFeedback; capt
             </span>
           )}
         </caption>
+        <colgroup>
+          <col className="metrics-name" />
+          <col className="metrics-yours" />
+          <col className="metrics-range" />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Metric</th>
@@ -30,7 +36,16 @@ export function MetricsTable({ answer, caption }: { answer: AnswerFeedback; capt
               <td>
                 <span className="tabular">{m.value}</span>{' '}
                 {m.status === 'watch' && <span className="chip warn">Worth a look</span>}
-                {m.details.length > 0 && <div className="muted small">{m.details.join(' · ')}</div>}
+                {m.details.length > 0 && (
+                  <div className="muted small metric-details">
+                    {m.details.map((d, i) => (
+                      <span key={i}>
+                        {i > 0 && ' · '}
+                        <span className="metric-detail">{d}</span>
+                      </span>
+                    ))}
+                  </div>
+                )}
               </td>
               <td className="muted">{m.goodRange}</td>
               <td className="muted">{m.meaning}</td>

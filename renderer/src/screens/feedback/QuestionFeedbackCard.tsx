@@ -44,18 +44,20 @@ function Score({ q }: { q: QuestionFeedback }) {
       </div>
     );
   }
+  // Rules can say what was mentioned, not how good it was: no score without a model.
   return (
-    <div className="fb-score">
+    <div className="fb-score" data-testid="rules-score">
       <div className="fb-score-main">
-        <span className="fb-score-value tabular">{q.rules.covered}</span>
-        <span className="muted"> of {q.rules.total} rubric points</span> <SourceChip source="rules" />
+        <span className="muted">No score without a model</span> <SourceChip source="rules" />
       </div>
+      <p className="muted small">The checks below quote what you said; a model judges how well.</p>
     </div>
   );
 }
 
 export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, onPracticeAgain }: Props) {
   const id = `fb-q-${index}`;
+  const mentioned = q.coverage.filter((c) => c.covered);
   const missing = q.coverage.filter((c) => !c.covered);
   const improvement = q.llm?.improvement || q.rules.improvement;
   const improvementSource = q.llm?.improvement ? 'llm' : 'rules';
@@ -111,7 +113,7 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
         <section aria-labelledby={`${id}-transcript`}>
           <h4 id={`${id}-transcript`}>Your answer, with the evidence marked</h4>
           <p className="muted small fb-legend">
-            <mark className="hl hl-rubric">Underlined</mark>: words that match a rubric point.{' '}
+            <mark className="hl hl-rubric">Underlined</mark>: words that mention a rubric point.{' '}
             {q.llm && q.llm.evidence.length > 0 && (
               <>
                 <mark className="hl hl-quote">Shaded</mark>: quoted by the model.
@@ -155,18 +157,36 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
 
       <div className="fb-grid">
         {q.coverage.length > 0 && (
-          <section aria-labelledby={`${id}-missing`}>
-            <h4 id={`${id}-missing`}>
-              Missing rubric points ({missing.length} of {q.coverage.length})
+          <section aria-labelledby={`${id}-points`} data-testid="rubric-points">
+            <h4 id={`${id}-points`}>
+              Rubric points <SourceChip source="rules" />
             </h4>
-            {missing.length === 0 ? (
-              <p className="muted small">None: every rubric point came up.</p>
-            ) : (
-              <ul className="fb-list">
-                {missing.map((c) => (
-                  <li key={c.id}>{c.point}</li>
+            {mentioned.length > 0 && (
+              <ul className="fb-list fb-mentioned">
+                {mentioned.map((c) => (
+                  <li key={c.id}>
+                    <span className="fb-point-state">Mentioned:</span> {c.point}
+                    {c.quote && (
+                      <>
+                        {' '}
+                        — <q>{c.quote}</q>
+                      </>
+                    )}
+                  </li>
                 ))}
               </ul>
+            )}
+            {missing.length === 0 ? (
+              <p className="muted small">Each point was mentioned in a sentence of your answer.</p>
+            ) : (
+              <>
+                <p className="muted small">Not heard in a sentence of your answer:</p>
+                <ul className="fb-list">
+                  {missing.map((c) => (
+                    <li key={c.id}>{c.point}</li>
+                  ))}
+                </ul>
+              </>
             )}
           </section>
         )}
@@ -214,9 +234,7 @@ export function QuestionFeedbackCard({ feedback: q, index, pending, disabled, on
 
         {q.checklist && (
           <section aria-labelledby={`${id}-checklist`}>
-            <h4 id={`${id}-checklist`}>
-              Design checklist ({q.checklist.filter((c) => c.covered).length} of {q.checklist.length})
-            </h4>
+            <h4 id={`${id}-checklist`}>Design checklist</h4>
             <ul className="fb-checklist">
               {q.checklist.map((c) => (
                 <li key={c.id} className={c.covered ? 'present' : 'absent'}>

@@ -1,3 +1,4 @@
+import { formatRoundRecord } from '../../../../main/contract/format.js';
 import type { RoundFeedback, GenerationStatus } from '../../../../main/contract/services/feedback.js';
 import { href } from '../../router.js';
 import { HIRE_SIGNAL_LABELS, HIRE_SIGNAL_TONE, generationText } from './labels.js';
@@ -51,15 +52,7 @@ export function RoundFeedbackCard({ round, generation }: { round: RoundFeedback;
       )}
 
       <div className="fb-round-facts row small">
-        <span>
-          Rubric points covered: <strong className="tabular">{round.rules.covered}</strong> of{' '}
-          <span className="tabular">{round.rules.total}</span>
-        </span>
-        <span aria-hidden="true">·</span>
-        <span>
-          Questions answered: <strong className="tabular">{round.rules.answered}</strong> of{' '}
-          <span className="tabular">{round.rules.questions}</span>
-        </span>
+        <span data-testid="round-record">{formatRoundRecord(round.record)}</span>
       </div>
 
       {practice.length > 0 && (

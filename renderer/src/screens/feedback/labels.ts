@@ -27,6 +27,7 @@ export const FLAG_LABELS: Record<AnswerFlag, string> = {
   too_short: 'Too short to judge',
   not_english: 'Not in English',
   mostly_fillers: 'Mostly filler words',
+  keyword_list: 'A list of keywords',
 };
 
 export const STAR_LABELS: Record<StarPartName, string> = {

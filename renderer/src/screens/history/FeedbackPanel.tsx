@@ -20,17 +20,15 @@ function Coverage({ detail }: { detail: SessionDetail }) {
   if (detail.summary.questions.length === 0) return <p className="muted">No questions were asked in this session.</p>;
   return (
     <>
-      <p className="muted small">Rubric coverage: which points of each question's rubric your answers touched.</p>
+      <p className="muted small">
+        Rubric points: which ones a sentence of your answers mentioned, with that sentence. Rule-based, so no score.
+      </p>
       <ol className="coverage-questions">
         {detail.summary.questions.map((q, i) => {
-          const covered = q.coverage.filter((c) => c.covered).length;
           return (
             <li key={`${q.questionId}-${i}`} className="stack-tight">
               <h3 className="small-heading">
-                {q.prompt}{' '}
-                <span className="muted">
-                  ({covered} of {q.coverage.length} covered{q.skipped ? ', not answered' : ''})
-                </span>
+                {q.prompt} {q.skipped && <span className="muted">(not answered)</span>}
               </h3>
               <ul className="coverage-list">
                 {q.coverage.map((c) => (
@@ -39,17 +37,11 @@ function Coverage({ detail }: { detail: SessionDetail }) {
                       {c.covered ? '✓' : '✗'}
                     </span>
                     <div>
-                      <span className="visually-hidden">{c.covered ? 'Covered: ' : 'Missing: '}</span>
+                      <span className="visually-hidden">{c.covered ? 'Mentioned: ' : 'Not heard: '}</span>
                       {c.point}
-                      {c.covered && c.evidence.length > 0 && (
+                      {c.covered && c.quote && (
                         <div className="evidence small">
-                          You said{' '}
-                          {c.evidence.map((w, k) => (
-                            <span key={k}>
-                              {k > 0 && ', '}
-                              <q>{w}</q>
-                            </span>
-                          ))}
+                          Mentioned: <q>{c.quote}</q>
                         </div>
                       )}
                     </div>

@@ -9,6 +9,7 @@ import { href } from '../../router.js';
 import { Attempts } from './Attempts.js';
 import { DamagedNotice } from './DamagedNotice.js';
 import { formatDay, formatDayTime } from './format.js';
+import { seriesByRoundKind } from './progress-series.js';
 import type { ChartSeries, LineChart as LineChartComponent } from './ProgressChart.js';
 
 // chart.js is most of this screen's weight: it loads when the screen is first opened.
@@ -87,15 +88,32 @@ function Progress({ view, questionId }: { view: ProgressView; questionId?: strin
     // Several sessions on one day are told apart by their time.
     return new Set(days).size === days.length ? days : view.points.map((p) => formatDayTime(p.createdAt));
   }, [view]);
+  // One line per round kind (and score): a behavioral round is not the next step of a coding one.
   const scoreSeries = useMemo<ChartSeries[]>(
-    () => view.dimensions.map((d) => ({ label: d.label, values: view.points.map((p) => p.scores[d.id] ?? null) })),
+    () =>
+      view.dimensions.flatMap((d) =>
+        seriesByRoundKind(
+          view.points,
+          (p) => p.scores[d.id] ?? null,
+          (kind) => (view.dimensions.length === 1 ? kind : `${d.label} · ${kind}`),
+        ),
+      ),
     [view],
   );
   const spoken = view.points.some((p) => p.delivery.wordsPerMinute !== null || p.delivery.fillersPer100Words !== null);
   const deliverySeries = useMemo<ChartSeries[]>(
     () => [
-      { label: 'Words per minute', values: view.points.map((p) => p.delivery.wordsPerMinute) },
-      { label: 'Fillers per 100 words', values: view.points.map((p) => p.delivery.fillersPer100Words), axis: 'right' },
+      ...seriesByRoundKind(
+        view.points,
+        (p) => p.delivery.wordsPerMinute,
+        (kind) => `Words per minute · ${kind}`,
+      ),
+      ...seriesByRoundKind(
+        view.points,
+        (p) => p.delivery.fillersPer100Words,
+        (kind) => `Fillers per 100 words · ${kind}`,
+        'right',
+      ),
     ],
     [view],
   );

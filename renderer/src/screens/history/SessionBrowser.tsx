@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatLength } from '../../../../main/contract/format.js';
+import { formatLength, formatRoundRecord } from '../../../../main/contract/format.js';
 import type { HistoryFilters, SessionListItem } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
 import { apiKey } from '../../data/query-client.js';
@@ -205,9 +205,7 @@ function SessionRow({ item }: { item: SessionListItem }) {
           <span aria-hidden="true">·</span>
           <span>{formatLength(item.durationMs)}</span>
           <span aria-hidden="true">·</span>
-          <span>
-            {item.questionsAnswered} of {item.questionsAsked} answered
-          </span>
+          <span data-testid="round-record">{formatRoundRecord(item.record)}</span>
         </div>
       </div>
       <div className="session-badges">
@@ -219,13 +217,16 @@ function SessionRow({ item }: { item: SessionListItem }) {
           <span className={`chip ${item.status === 'in_progress' ? 'warn' : ''}`}>{STATUS_LABELS[item.status]}</span>
         )}
       </div>
-      <div className="session-score" title="Rubric points covered">
+      <div
+        className="session-score"
+        title="Share of rubric points mentioned in a sentence (rule-based, not a judgement)"
+      >
         {item.coveragePct === null ? (
           <span className="muted small">No score</span>
         ) : (
           <>
             <span className="score-value tabular">{item.coveragePct}%</span>
-            <span className="muted small">coverage</span>
+            <span className="muted small">mentioned</span>
           </>
         )}
       </div>

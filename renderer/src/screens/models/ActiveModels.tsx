@@ -1,5 +1,6 @@
 import type { InstalledModel, ModelsStatus } from '../../../../main/contract/services/models.js';
 import { href } from '../../router.js';
+import { LlmStatusLine } from './LlmStatusLine.js';
 
 interface Props {
   status: ModelsStatus;
@@ -36,6 +37,7 @@ export function ActiveModels({ status, busy, onChoose }: Props) {
           onChange={(path) => onChoose('whisper', path)}
         />
       </div>
+      {status.activeLlm && <LlmStatusLine />}
       <p className="muted small" data-testid="vad-status">
         Voice detection:{' '}
         {vad

@@ -3,6 +3,7 @@ import type { CatalogModel, DownloadInfo, ModelFit, ModelsCatalog } from '../../
 import { errorMessage } from '../../api/client.js';
 import type { QueryState } from '../../components/Loading.js';
 import { DownloadControls } from './DownloadControls.js';
+import { OfflineFetch } from './OfflineFetch.js';
 
 const FIT: Record<ModelFit, { label: string; chip: string }> = {
   good: { label: 'Fits this computer', chip: 'good' },
@@ -115,6 +116,7 @@ function CatalogCard({
         <br />
         {m.fitNote}
       </p>
+      <OfflineFetch model={m} />
       <div className="models-card-actions">
         {m.installed ? (
           <span className="chip good">Installed</span>

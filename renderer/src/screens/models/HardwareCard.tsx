@@ -29,7 +29,13 @@ function HardwareDetails({ hw }: { hw: Hardware }) {
       <dl className="kv" data-testid="hardware">
         <dt>Processor</dt>
         <dd>
-          {hw.cpuName} ({hw.cpuCores} threads)
+          {hw.cpuName} ({hw.cpuThreads} threads)
+        </dd>
+        <dt>Speed check</dt>
+        <dd data-testid="speed-check">
+          {hw.memoryReadGBps === null
+            ? 'Not measured'
+            : `Reads memory at ${hw.memoryReadGBps} GB/s a thread: the recommendation uses it with the thread count.`}
         </dd>
         <dt>Memory</dt>
         <dd>{formatBytes(hw.totalRamBytes)}</dd>

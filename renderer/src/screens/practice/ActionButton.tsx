@@ -1,4 +1,4 @@
-import { Fragment, type Ref } from 'react';
+import { Fragment, type FocusEventHandler, type KeyboardEventHandler, type Ref } from 'react';
 
 interface ActionButtonProps {
   label: string;
@@ -11,6 +11,12 @@ interface ActionButtonProps {
   ref?: Ref<HTMLButtonElement>;
   className?: string;
   testId?: string;
+  /** Keyboard handlers such as the typing guard's (see typing-guard.ts). */
+  guard?: {
+    onFocus: FocusEventHandler<HTMLButtonElement>;
+    onBlur: FocusEventHandler<HTMLButtonElement>;
+    onKeyDown: KeyboardEventHandler<HTMLButtonElement>;
+  };
 }
 
 /** A button whose accessible name is just its label; the shortcut shows as keys beside it. */
@@ -24,6 +30,7 @@ export function ActionButton({
   ref,
   className,
   testId,
+  guard,
 }: ActionButtonProps) {
   return (
     <button
@@ -34,6 +41,7 @@ export function ActionButton({
       aria-keyshortcuts={shortcut}
       data-testid={testId}
       onClick={onClick}
+      {...guard}
     >
       {label}
       {keys && keys.length > 0 && (

@@ -74,7 +74,16 @@ export function AnswerBox({ sessionId, initialText, disabled, readOnly, placehol
         dirty.current = false;
         return area.current?.value ?? '';
       },
-      focus: () => area.current?.focus(),
+      focus: () => {
+        const box = area.current;
+        if (!box) return;
+        box.focus();
+        // A box that comes back with text (undo, a restored draft) continues at its end.
+        if (box.selectionStart === 0 && box.selectionEnd === 0 && box.value)
+          box.setSelectionRange(box.value.length, box.value.length);
+        // In a small window the whole box comes into view (below the sticky clock bar), not just its top edge.
+        box.scrollIntoView({ block: 'nearest' });
+      },
       flush: save,
       append: (text: string) => {
         const box = area.current;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type Ref } from 'react';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import { ActionButton } from './ActionButton.js';
 import { MOD_LABEL } from './keys.js';
+import { useTypingGuard } from './typing-guard.js';
 
 export interface ControlHandlers {
   startAnswer: () => void;
@@ -38,6 +39,7 @@ export function Controls({
   const answering = view.phase === 'answering';
   const asking = view.phase === 'question' || answering;
   const blocked = pending || view.paused || !asking;
+  const guard = useTypingGuard();
   return (
     <div className="stack controls-block">
       <div className="controls-rows">
@@ -52,6 +54,7 @@ export function Controls({
               disabled={blocked}
               onClick={handlers.done}
               className="primary-action"
+              guard={guard}
             />
           ) : (
             <ActionButton
@@ -146,6 +149,7 @@ function ClarifyForm({
 }) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
+  const guard = useTypingGuard();
   useEffect(() => inputRef.current?.focus(), []);
   return (
     <form
@@ -169,7 +173,7 @@ function ClarifyForm({
           placeholder="e.g. How large is the team?"
         />
       </div>
-      <button type="submit" className="button primary" disabled={pending || !text.trim()}>
+      <button type="submit" className="button primary" disabled={pending || !text.trim()} {...guard}>
         Ask
       </button>
       <button type="button" className="button" onClick={onClose}>

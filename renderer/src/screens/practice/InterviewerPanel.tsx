@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import { roundKindLabel } from '../../labels.js';
+import { LlmStatusLine } from '../models/LlmStatusLine.js';
 import { ReadAloud } from './ReadAloud.js';
 
 const ASIDE_KINDS = new Set(['nudge', 'clarify_answer']);
@@ -53,6 +54,9 @@ export function InterviewerPanel({ view, stream }: { view: InterviewView; stream
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {deciding ? '' : spoken}
       </div>
+
+      {/* An AI-led round says whether its model is loading, ready or failed (the scripted interviewer covers meanwhile). */}
+      {view.interviewer === 'llm' && <LlmStatusLine compact />}
 
       {view.coding && <CodingParts coding={view.coding} />}
 

@@ -18,6 +18,7 @@ import { isActivatableTarget, isAltKey, isInsideBoard, isModEnter, isTypingTarge
 import { Toasts, useToasts } from './Notices.js';
 import { PhaseIndicator } from './PhaseIndicator.js';
 import { Timer } from './Timer.js';
+import { UndoBar } from './UndoBar.js';
 import { VoicePanel, type VoicePanelHandle } from './voice/VoicePanel.js';
 import { WrapUp } from './WrapUp.js';
 
@@ -61,12 +62,20 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
   const [stream, setStream] = useState('');
   const [clarifyOpen, setClarifyOpen] = useState(false);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const [checkingMic, setCheckingMic] = useState(false);
+  /** The mic check paused the round (and so resumes it); a round the candidate paused stays paused. */
+  const pausedForCheck = useRef(false);
   const { toasts, add: addToast, dismiss, clearErrors } = useToasts(sessionId);
   const answerRef = useRef<AnswerBoxHandle>(null);
   const voiceRef = useRef<VoicePanelHandle>(null);
   const boardRef = useRef<DesignBoardHandle>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
-  const focusAfter = useRef<'answer' | 'primary' | 'pause' | null>(null);
+  /** Where focus goes once the screen shows the view an action returned (not an older one). */
+  const focusAfter = useRef<{ target: 'answer' | 'primary' | 'pause'; notBefore: number } | null>(null);
+  // The offer to take the last answer back comes from core's newest view, even while a submit is
+  // still in flight and the screen holds the previous one.
+  const undoUntil = cached.undoUntil;
+  const cachedOffsetMs = cached.now - receivedAt;
 
   /** Runs one interview call at a time; a second click while one is in flight does nothing. */
   async function act(
@@ -82,7 +91,8 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
     clearErrors();
     try {
       const next = await call();
-      focusAfter.current = focus === 'auto' ? (next.phase === 'answering' ? 'answer' : 'primary') : focus;
+      const target = focus === 'auto' ? (next.phase === 'answering' ? 'answer' : 'primary') : focus;
+      focusAfter.current = { target, notBefore: next.now };
       setHeld({ view: next, receivedAt: Date.now() });
       client.setQueryData(apiKey('interview', 'get', { sessionId }), next);
       return true;
@@ -97,13 +107,15 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
     }
   }
 
-  // Keyboard users keep their place: after each action, focus goes where the next step is.
+  // Keyboard users keep their place: after each action, focus goes where the next step is — once
+  // the screen shows that action's result (after Resume, the answer box is enabled again first).
   useEffect(() => {
-    const target = focusAfter.current;
+    const wanted = focusAfter.current;
+    if (!wanted || pending || view.now < wanted.notBefore) return;
     focusAfter.current = null;
-    if (target === 'answer' && !view.paused) answerRef.current?.focus();
-    else if (target === 'pause') document.querySelector<HTMLButtonElement>('.pause-action')?.focus();
-    else if (target) primaryRef.current?.focus();
+    if (wanted.target === 'answer' && view.phase === 'answering' && !view.paused) answerRef.current?.focus();
+    else if (wanted.target === 'pause') document.querySelector<HTMLButtonElement>('.pause-action')?.focus();
+    else primaryRef.current?.focus();
   }, [view, pending]);
 
   useEffect(() => {
@@ -114,6 +126,23 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
   useCoreEvent('interviewer:token', (payload) => {
     if (payload.sessionId === sessionId) setStream((text) => text + payload.text);
   });
+
+  /** The clocks stand still while the microphone is being checked. */
+  function onMicCheck(open: boolean) {
+    setCheckingMic(open);
+    const call =
+      open && !view.paused
+        ? ((pausedForCheck.current = true), api.interview.pause)
+        : !open && pausedForCheck.current
+          ? ((pausedForCheck.current = false), api.interview.resume)
+          : null;
+    if (!call) return;
+    call({ sessionId }).then(
+      (next) => client.setQueryData(apiKey('interview', 'get', { sessionId }), next),
+      (error: unknown) =>
+        addToast('error', `The clocks could not be ${open ? 'paused' : 'restarted'}: ${errorMessage(error)}`),
+    );
+  }
 
   const handlers = {
     begin: () => void act('Begin', () => api.interview.begin({ sessionId }), 'primary'),
@@ -145,19 +174,40 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
         await answerRef.current?.flush();
         return api.interview.endRound({ sessionId });
       }).then((ok) => ok && setConfirmingEnd(false)),
+    undo: () => {
+      if (!pendingRef.current) return void act('Undo', () => api.interview.undoAnswer({ sessionId }), 'answer');
+      // "Done" is still waiting for the interviewer: core stops that decision, nothing waits.
+      api.interview.undoAnswer({ sessionId }).then(
+        (next) => {
+          focusAfter.current = { target: 'answer', notBefore: next.now };
+          client.setQueryData(apiKey('interview', 'get', { sessionId }), next);
+        },
+        (error: unknown) => addToast('error', `Undo did not work: ${errorMessage(error)}`),
+      );
+    },
     ask: (text: string) => act('Ask', () => api.interview.askInterviewer({ sessionId, text })),
     finish: () => void act('Finish interview', () => api.interview.finish({ sessionId })),
   };
 
-  const latest = useRef({ view, pending, handlers });
+  const canUndo = undoUntil !== null;
+  const latest = useRef({ view, pending, handlers, canUndo });
   useEffect(() => {
-    latest.current = { view, pending, handlers };
+    latest.current = { view, pending, handlers, canUndo };
   });
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
-      const { view: v, pending: busy, handlers: h } = latest.current;
-      if (e.defaultPrevented || busy || e.repeat) return;
+      const { view: v, pending: busy, handlers: h, canUndo: undoable } = latest.current;
+      if (e.defaultPrevented || e.repeat) return;
       const target = keyTarget(e);
+      // Undo works while the interviewer is still deciding; Ctrl+Z in a text field (or the editor,
+      // or the whiteboard) is that field's own.
+      const undoKey =
+        isAltKey(e, 'U') || ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyZ' && !isTypingTarget(target));
+      if (undoKey && undoable && !isInsideBoard(target)) {
+        e.preventDefault();
+        return h.undo();
+      }
+      if (busy) return;
       // Inside the whiteboard plain keys draw (R is a rectangle); only Alt shortcuts reach the page.
       if (isInsideBoard(target) && !e.altKey) return;
       const inInput = target instanceof HTMLInputElement;
@@ -238,6 +288,7 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
                 paused={view.paused}
                 startAnswer={() => act('Start answer', () => api.interview.startAnswer({ sessionId }), 'primary')}
                 onTranscript={(text) => answerRef.current?.append(text)}
+                onMicCheck={onMicCheck}
               />
               <div className="answer-area">
                 <AnswerBox
@@ -259,7 +310,11 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
                   <div className="paused-overlay" role="status">
                     <div>
                       <strong>Paused</strong>
-                      <span>The clocks are stopped. Press Resume (Alt+P) to carry on.</span>
+                      <span>
+                        {checkingMic
+                          ? 'The clocks are stopped while you check your microphone.'
+                          : 'The clocks are stopped. Press Resume (Alt+P) to carry on.'}
+                      </span>
                     </div>
                   </div>
                 )}
@@ -309,6 +364,12 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
               testId="round-timer"
               paused={view.paused}
             />
+            {/* Small windows: the question rides along with the clocks while you answer (the panel above scrolls away). */}
+            {answering && view.currentPrompt && (
+              <p className="question-strip" data-testid="question-strip" aria-hidden="true">
+                <span className="question-strip-label">Question</span> {view.currentPrompt}
+              </p>
+            )}
             {view.designPhase && (
               <PhaseIndicator
                 phase={view.designPhase}
@@ -328,6 +389,7 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
           onLeave={() => (view.phase === 'answering' ? answerRef.current?.focus() : primaryRef.current?.focus())}
         />
       )}
+      <UndoBar until={undoUntil} offsetMs={cachedOffsetMs} onUndo={handlers.undo} />
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ActionButton } from './ActionButton.js';
 import { MOD_LABEL } from './keys.js';
+import { useTypingGuard } from './typing-guard.js';
 
 /** "Do you have any questions for me?": ask as many as you like, then finish. */
 export function WrapUp({
@@ -14,6 +15,7 @@ export function WrapUp({
 }) {
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
+  const guard = useTypingGuard();
   useEffect(() => inputRef.current?.focus(), []);
   return (
     <section className="card stack wrap-up" aria-labelledby="wrap-up-heading">
@@ -41,7 +43,7 @@ export function WrapUp({
             placeholder="e.g. What does success look like in the first six months?"
           />
         </div>
-        <button type="submit" className="button" disabled={pending || !text.trim()}>
+        <button type="submit" className="button" disabled={pending || !text.trim()} {...guard}>
           Ask
         </button>
       </form>

@@ -80,7 +80,7 @@ describe('feedback service without a model', () => {
       for (const h of a.highlights) expect(a.text.slice(h.start, h.end).length).toBeGreaterThan(0);
     expect(conflict!.answers[0]!.highlights.map((h) => conflict!.answers[0]!.text.slice(h.start, h.end))).toEqual([
       'listened',
-      'data',
+      'user testing',
     ]);
 
     // Two words over two answers: too short to judge, said so.

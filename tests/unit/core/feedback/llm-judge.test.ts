@@ -113,7 +113,7 @@ describe('judgeQuestion and judgeRound', () => {
     id: 'q',
     prompt: 'Tell me about a disagreement.',
     answerMinutes: 4,
-    rubric: [{ id: 'data', point: 'Uses data', why: 'Evidence wins', signals: ['data'] }],
+    rubric: [{ id: 'data', point: 'Uses data', why: 'Evidence wins', signals: ['data', 'user testing'] }],
     followUps: [],
     outline: ['Set the scene', 'Show the evidence'],
     pitfalls: ['Blame'],
@@ -180,6 +180,40 @@ describe('judgeQuestion and judgeRound', () => {
     const outcome = await judgeQuestion(throwing, input);
     expect(outcome).toMatchObject({ ok: false, failure: 'error', note: FAILURE_NOTES.error });
     expect(outcome.problems.join()).toContain('native crash');
+  });
+
+  it('a judgement whose words are not English (a broken model) is rejected for the rule-based feedback', async () => {
+    const soup =
+      'sets tournament Categoryoutosedfish uvo ge dei utureolsplex grands ogen intersection operatedwebsiterek';
+    const gibberish = new ScriptedGenerator(() => ({
+      value: {
+        scores: {
+          content: { score: 1, why: soup },
+          depth: { score: 1, why: soup },
+          structure: { score: 2, why: soup },
+          communication: { score: 1, why: soup },
+        },
+        evidence: [],
+        strengths: ['Ardisplaylij reference procedures inoltre'],
+        improvement: 'tiemmallocNationalMD weiter fruangle orrow zna ebenfalls',
+        betterAnswer: [],
+      },
+      raw: '{}',
+    }));
+    const outcome = await judgeQuestion(gibberish, input);
+    expect(outcome).toMatchObject({ ok: false, failure: 'nonsense', note: FAILURE_NOTES.nonsense });
+    const round = new ScriptedGenerator(() => ({
+      value: { summary: soup, hireSignal: 'no', reasons: [soup], practiceNext: [soup] },
+      raw: '{}',
+    }));
+    const judged = await judgeRound(round, {
+      roleTitle: 'Engineer',
+      roundTitle: 'Behavioral',
+      roundKind: 'behavioral',
+      questions: [{ prompt: question.prompt, skipped: false, judgement: null, rules }],
+    });
+    // No "Hire signal: No" with gibberish reasons.
+    expect(judged).toMatchObject({ ok: false, failure: 'nonsense' });
   });
 
   it('judges a round with its own schema', async () => {

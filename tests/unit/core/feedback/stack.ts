@@ -22,16 +22,17 @@ export const ROLE = 'fb-role';
 export const BEHAVIORAL = `${ROLE}-behavioral`;
 export const DESIGN = `${ROLE}-design`;
 
-function question(id: string, rubric: [string, string][], answerMinutes = 4): Question {
+/** Rubric points as [id, signal, point text]; the text defaults to "Mentions <signal>". */
+function question(id: string, rubric: [string, string, string?][], answerMinutes = 4): Question {
   return {
     id,
     prompt: `Question ${id}?`,
     difficulty: 'medium',
     topics: ['topic'],
     answerMinutes,
-    rubric: rubric.map(([pid, signal]) => ({
+    rubric: rubric.map(([pid, signal, point]) => ({
       id: `${id}-${pid}`,
-      point: `Mentions ${signal}`,
+      point: point ?? `Mentions ${signal}`,
       why: `Because ${signal} matters`,
       signals: [signal],
     })),
@@ -63,9 +64,10 @@ export function role(): Role {
         questions: [
           {
             ...question('conflict', [
-              ['listen', 'listened'],
-              ['data', 'data'],
-              ['learn', 'learned'],
+              // A one-word signal counts beside another word of its point ("concerns", "evidence").
+              ['listen', 'listened', 'Mentions listened to the concerns'],
+              ['data', 'user testing'],
+              ['learn', 'learned', 'Mentions learned to bring evidence'],
             ]),
             star: { situation: 's', task: 't', action: 'a', result: 'r' },
           },

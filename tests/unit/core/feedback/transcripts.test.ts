@@ -33,7 +33,7 @@ interface Expected {
 interface Case {
   name: string;
   json: string;
-  rubric?: Omit<RubricPoint, 'point' | 'why'>[];
+  rubric?: (Omit<RubricPoint, 'point' | 'why'> & { point?: string })[];
   checklist?: ChecklistItem[];
   expected: Expected;
 }
@@ -82,7 +82,7 @@ describe('hand-written transcripts', () => {
 
   describe.each(cases.filter((c) => c.expected.coverage))('rubric coverage: $name', (c) => {
     it('matches the evidence worked out by hand', () => {
-      const rubric = (c.rubric ?? []).map((r) => ({ ...r, point: `Point ${r.id}`, why: 'why' }));
+      const rubric = (c.rubric ?? []).map((r) => ({ ...r, point: r.point ?? `Point ${r.id}`, why: 'why' }));
       const text = input(c).text;
       const coverage = rubricCoverage(text, rubric);
       expect(coverage.map(({ id, covered, evidence }) => ({ id, covered, evidence }))).toEqual(c.expected.coverage);

@@ -179,3 +179,14 @@ describe('downloadUrl', () => {
     expect(downloadUrl('http://127.0.0.1:8080/m.gguf')).toBe('http://127.0.0.1:8080/m.gguf');
   });
 });
+
+describe('fetching a catalog model on another computer', () => {
+  it('every model has a plain https address that ends in its exact file name', () => {
+    for (const entry of loadCatalog().entries) {
+      const address = downloadUrl(entry.source);
+      expect(address, entry.id).toMatch(/^https:\/\//);
+      expect(address.endsWith(`/${entry.fileName}`), `${entry.id}: ${address}`).toBe(true);
+      expect(entry.sizeBytes).toBeGreaterThan(0);
+    }
+  });
+});

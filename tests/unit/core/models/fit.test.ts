@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Hardware } from '../../../../main/contract/services/models.js';
 import { loadCatalog } from '../../../../main/core/models/catalog.js';
-import { modelFit, recommendedIds } from '../../../../main/core/models/fit.js';
+import {
+  cpuTokensPerSecond,
+  MIN_LIVE_TOKENS_PER_SECOND,
+  modelFit,
+  recommendedIds,
+} from '../../../../main/core/models/fit.js';
 
 const GB = 1e9;
-const machine = (ramGb: number, gpu?: { vramGb: number; name: string }, cpuCores = 8): Hardware => ({
+const machine = (
+  ramGb: number,
+  gpu?: { vramGb: number; name: string },
+  cpu: { threads: number; readGBps: number | null } = { threads: 8, readGBps: null },
+): Hardware => ({
   cpuName: 'cpu',
-  cpuCores,
+  cpuCores: cpu.threads,
+  cpuThreads: cpu.threads,
+  memoryReadGBps: cpu.readGBps,
   totalRamBytes: ramGb * GB,
   freeRamBytes: ramGb * GB * 0.5,
   gpu: gpu ? 'cuda' : null,
@@ -61,6 +72,25 @@ describe('modelFit', () => {
 });
 
 describe('recommendedIds for the bundled catalog', () => {
+  // Seen: a 2-thread machine was told to use a 4B model because it had the memory for it.
+  it('a 16 GB machine with two threads gets the small model, not the 4B', () => {
+    expect(recommended(machine(16, undefined, { threads: 2, readGBps: 8 })).llm).toEqual([
+      'qwen2.5-1.5b-instruct-q4_k_m',
+    ]);
+  });
+
+  it('the measured speed check passes over a model that would answer too slowly', () => {
+    // 8 threads but slow memory: 1 GB/s a thread gives ~4 GB/s, under 6 tokens a second for 2.5 GB+.
+    const slow = machine(16, undefined, { threads: 8, readGBps: 1 });
+    expect(recommended(slow).llm).toEqual(['qwen2.5-1.5b-instruct-q4_k_m']);
+    expect(cpuTokensPerSecond(3e9, slow)).toBeLessThan(MIN_LIVE_TOKENS_PER_SECOND);
+    expect(modelFit(3e9, slow).note).toMatch(/Replies will be slow without a GPU\. About [\d.]+ tokens a second/);
+    // Fast memory: the mid tier again.
+    expect(recommended(machine(16, undefined, { threads: 8, readGBps: 10 })).llm).toEqual([
+      'qwen3-4b-instruct-2507-q4_k_m',
+    ]);
+  });
+
   it('an 8 GB laptop without a GPU gets the small model and whisper base.en', () => {
     expect(recommended(machine(8))).toEqual({
       llm: ['qwen2.5-1.5b-instruct-q4_k_m'],
@@ -76,8 +106,12 @@ describe('recommendedIds for the bundled catalog', () => {
   });
 
   it('a machine with fewer than four cores gets base.en whatever its memory or GPU (speech runs on the CPU)', () => {
-    expect(recommended(machine(32, undefined, 2)).whisper).toEqual(['whisper-base.en-int8']);
-    expect(recommended(machine(32, { vramGb: 24, name: 'G' }, 2)).whisper).toEqual(['whisper-base.en-int8']);
+    expect(recommended(machine(32, undefined, { threads: 2, readGBps: null })).whisper).toEqual([
+      'whisper-base.en-int8',
+    ]);
+    expect(recommended(machine(32, { vramGb: 24, name: 'G' }, { threads: 2, readGBps: null })).whisper).toEqual([
+      'whisper-base.en-int8',
+    ]);
     expect(recommended(machine(8, { vramGb: 24, name: 'G' })).whisper).toEqual(['whisper-base.en-int8']);
   });
 

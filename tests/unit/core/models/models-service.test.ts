@@ -13,6 +13,8 @@ import { testVadModel, testWhisperModel } from '../../../helpers/speech-models.j
 const hardware = (ramBytes: number): Hardware => ({
   cpuName: 'cpu',
   cpuCores: 4,
+  cpuThreads: 4,
+  memoryReadGBps: null,
   totalRamBytes: ramBytes,
   freeRamBytes: ramBytes / 2,
   gpu: null,
@@ -241,6 +243,13 @@ describe('catalog', () => {
     fs.cpSync(whisper, path.join(modelsDir, 'sherpa-onnx-whisper-base.en'), { recursive: true });
     const { models, hardware: hw } = await service.catalog();
     expect(hw.totalRamBytes).toBe(8e9);
+    // What fetching a model on another computer needs: exact file name, size, hash (when known) and address.
+    for (const m of models) {
+      expect(m.address, m.id).toMatch(/^https:\/\/.+/);
+      expect(m.address.endsWith(`/${m.fileName}`), m.id).toBe(true);
+      expect(m.sizeBytes).toBeGreaterThan(0);
+      expect(m.sha256 === null || /^[0-9a-f]{64}$/.test(m.sha256)).toBe(true);
+    }
     expect(models.filter((m) => m.recommended).map((m) => m.id)).toEqual([
       'qwen2.5-1.5b-instruct-q4_k_m',
       'whisper-base.en-int8',

@@ -4,7 +4,6 @@ import { findSignal, rubricCoverage } from '../../../../main/core/rubric/rubric-
 import { stem } from '../../../../main/core/rubric/stem.js';
 import { tokenize } from '../../../../main/core/rubric/tokens.js';
 
-const point = (id: string, signals: string[]): RubricPoint => ({ id, point: `Point ${id}`, why: 'Because', signals });
 const find = (answer: string, signal: string) => findSignal(tokenize(answer), answer, signal);
 
 describe('stem', () => {
@@ -104,39 +103,119 @@ describe('findSignal', () => {
 });
 
 describe('rubricCoverage', () => {
-  const rubric = [
-    point('caching', ['cache', 'memoize']),
-    point('limits', ['token bucket', 'leaky bucket', 'rate limit']),
-    point('retries', ['retry', 'idempotent']),
-    point('sharding', ['shard', 'partition']),
+  const rubric: RubricPoint[] = [
+    {
+      id: 'caching',
+      point: 'Caches hot reads in front of the database.',
+      why: 'Because',
+      signals: ['cache', 'memoize'],
+    },
+    {
+      id: 'limits',
+      point: 'Limits each client with a token bucket.',
+      why: 'Because',
+      signals: ['token bucket', 'leaky bucket', 'rate limit'],
+    },
+    { id: 'retries', point: 'Makes writes safe to retry.', why: 'Because', signals: ['retry', 'idempotent'] },
+    { id: 'sharding', point: 'Shards by merchant.', why: 'Because', signals: ['shard', 'partition'] },
   ];
 
-  it('reports every point, in order, with the evidence as the answer wrote it', () => {
+  it('reports every point, in order, with the words and the sentence that mention it', () => {
     const answer =
-      'I would Cache reads, use Token Buckets and a rate-limit per key, and make writes idempotent so they can be Retried.';
+      'I would Cache hot reads. We use Token Buckets and a rate-limit per key. Writes are idempotent so they can be Retried.';
     expect(rubricCoverage(answer, rubric)).toEqual([
-      { id: 'caching', point: 'Point caching', covered: true, evidence: ['Cache'] },
-      { id: 'limits', point: 'Point limits', covered: true, evidence: ['Token Buckets', 'rate-limit'] },
-      { id: 'retries', point: 'Point retries', covered: true, evidence: ['Retried', 'idempotent'] },
-      { id: 'sharding', point: 'Point sharding', covered: false, evidence: [] },
+      { id: 'caching', point: rubric[0]!.point, covered: true, evidence: ['Cache'], quote: 'I would Cache hot reads.' },
+      {
+        id: 'limits',
+        point: rubric[1]!.point,
+        covered: true,
+        evidence: ['Token Buckets', 'rate-limit'],
+        quote: 'We use Token Buckets and a rate-limit per key.',
+      },
+      {
+        id: 'retries',
+        point: rubric[2]!.point,
+        covered: true,
+        evidence: ['Retried', 'idempotent'],
+        quote: 'Writes are idempotent so they can be Retried.',
+      },
+      { id: 'sharding', point: rubric[3]!.point, covered: false, evidence: [], quote: null },
     ]);
   });
 
-  it('every piece of evidence is a substring of the answer', () => {
-    const answer = 'CACHING, caches; retrying — partitions! Leaky   buckets';
+  it('every piece of evidence and every quote is a substring of the answer', () => {
+    const answer =
+      'We are caching the hot reads, and the caches sit in front. Retrying is safe because each write is idempotent. We partition it and shard by merchant.';
     for (const c of rubricCoverage(answer, rubric)) {
       expect(c.covered).toBe(c.evidence.length > 0);
       for (const e of c.evidence) expect(answer).toContain(e);
+      if (c.quote) expect(answer).toContain(c.quote);
     }
-    expect(rubricCoverage(answer, rubric).map((c) => c.covered)).toEqual([true, true, true, true]);
+    expect(rubricCoverage(answer, rubric).map((c) => c.covered)).toEqual([true, false, true, true]);
   });
 
   it('does not repeat the same evidence for two signals', () => {
-    const c = rubricCoverage('we cache it', [point('p', ['cache', 'caching', 'cached'])]);
+    const c = rubricCoverage('we cache the hot reads', [{ ...rubric[0]!, signals: ['cache', 'caching', 'cached'] }]);
     expect(c[0]?.evidence).toEqual(['cache']);
   });
 
-  it('an empty answer covers nothing', () => {
-    expect(rubricCoverage('', rubric).every((c) => !c.covered && c.evidence.length === 0)).toBe(true);
+  it('an empty answer mentions nothing', () => {
+    expect(rubricCoverage('', rubric).every((c) => !c.covered && c.evidence.length === 0 && c.quote === null)).toBe(
+      true,
+    );
+  });
+
+  // Seen in use: 19 keywords scored 5 of 5.
+  it('a list of keywords mentions no point, however well chosen', () => {
+    const list =
+      'Token bucket, rate limit, cache, memoize, idempotent, retry, shard, partition, Redis, Lua script, sliding window, leaky bucket, backoff, jitter, 429, headers, quotas, burst, replicas';
+    expect(rubricCoverage(list, rubric).filter((c) => c.covered)).toEqual([]);
+    const bullets = '- token bucket\n- cache reads\n- idempotent retries\n- shard by merchant';
+    expect(rubricCoverage(bullets, rubric).filter((c) => c.covered)).toEqual([]);
+  });
+
+  // Seen in use: "simpler to audit" counted as "exception queue with an audit trail".
+  it('one uncommon word alone does not evidence a point; with another word of the point it does', () => {
+    const point: RubricPoint = {
+      id: 'exceptions',
+      point: 'Routes true differences into an exception queue with ownership and an audit trail of resolutions.',
+      why: 'Because',
+      signals: ['exception', 'queue', 'workflow', 'threshold', 'resolve', 'audit'],
+    };
+    expect(rubricCoverage('It keeps the design simpler to audit later on.', [point])[0]?.covered).toBe(false);
+    expect(rubricCoverage('Every resolution is kept so finance can audit the trail.', [point])[0]).toMatchObject({
+      covered: true,
+      quote: 'Every resolution is kept so finance can audit the trail.',
+    });
+    expect(rubricCoverage('Differences go to an exception queue that ops own.', [point])[0]?.covered).toBe(true);
+  });
+
+  // Seen in use: "deploy" evidenced "narrowed the problem with evidence, stated and tested hypotheses".
+  it('a common word never evidences a point alone, even beside another common word of the point', () => {
+    const point: RubricPoint = {
+      id: 'narrowing',
+      point:
+        'Narrowed the problem with evidence, looking at what changed, metrics, logs and traces, stating and testing hypotheses.',
+      why: 'Because',
+      signals: ['dashboard', 'logs', 'traces', 'hypothesis', 'what changed', 'deploy', 'narrowed down', 'correlated'],
+    };
+    expect(rubricCoverage('We had to deploy the fix and test it on Friday.', [point])[0]?.covered).toBe(false);
+    expect(
+      rubricCoverage('I looked at what changed and found the deploy that matched the spike.', [point])[0]?.covered,
+    ).toBe(true);
+    expect(rubricCoverage('My first hypothesis came from the logs of the failing pods.', [point])[0]?.covered).toBe(
+      true,
+    );
+  });
+
+  it('the words must be in one sentence that makes a statement', () => {
+    const point: RubricPoint = {
+      id: 'exceptions',
+      point: 'Routes true differences into an exception queue with an audit trail.',
+      why: 'Because',
+      signals: ['exception', 'audit'],
+    };
+    // "exception" and "audit" are both there, but in different sentences.
+    expect(rubricCoverage('There is an exception here. We can audit it later.', [point])[0]?.covered).toBe(false);
   });
 });

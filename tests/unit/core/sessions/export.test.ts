@@ -53,6 +53,7 @@ describe('exporting one session', () => {
       createdAt: T0,
       questions: [question('conflict'), question('failure')],
       answers: ['I listened to both sides, then built a prototype.\n\n# This line starts with a hash', null],
+      clarify: { question: 'Should it be a work example?', reply: 'Yes, from your last two jobs.' },
     });
     addRecording(data.db, data.dir, 'x', 1, [
       { startMs: 0, endMs: 2000, text: 'I listened to both sides,' },
@@ -76,12 +77,27 @@ describe('exporting one session', () => {
     );
     expect(text).toContain('### Question 2: Tell me about failure.\n\n*Skipped.*');
     expect(text).toContain('- `0:00` I listened to both sides,\n- `1:05` then built a prototype.');
-    expect(text).toContain('## Rubric coverage');
-    expect(text).toMatch(/- \[x\] Point 1 of conflict — you said “listened”/);
+    expect(text).toContain('## Rubric points mentioned');
+    // The feedback travels too: clarifying exchange, STAR, delivery (spoken) and the better-answer outline.
+    const feedback = text.slice(text.indexOf('## Feedback'));
+    expect(text.indexOf('## Feedback')).toBeGreaterThan(0);
+    expect(feedback).toContain(
+      '- You asked: Should it be a work example?\n- Interviewer: Yes, from your last two jobs.',
+    );
+    expect(feedback).toContain('*Story structure (STAR):*');
+    expect(feedback).toMatch(/- \[x\] Action — “I listened to both sides, then built a prototype\.”/);
+    expect(feedback).toContain('The result has no number in it');
+    expect(feedback).toContain('*Delivery (spoken):*');
+    expect(feedback).toMatch(/- Pace while speaking: \d+ words\/min/);
+    expect(feedback).toContain('*A better answer covers:*\n\n- Situation\n- Action\n- Result');
+    expect(text).toContain('- **Questions:** 1 of 2 planned questions answered');
+    expect(text).toContain(
+      '- [x] Point 1 of conflict — mentioned: “I listened to both sides, then built a prototype.”',
+    );
     expect(text).toContain('- [ ] Point 3 of conflict');
     // The headings come in reading order.
-    const order = ['## Notes', '## Conversation', '### Question 1', '### Question 2', '## Rubric coverage'].map((h) =>
-      text.indexOf(h),
+    const order = ['## Notes', '## Conversation', '### Question 1', '### Question 2', '## Rubric points mentioned'].map(
+      (h) => text.indexOf(h),
     );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(order.every((i) => i >= 0)).toBe(true);
@@ -97,6 +113,8 @@ describe('exporting one session', () => {
     expect(text).toContain('Stripe — Backend Engineer: Behavioral');
     expect(text).toContain('Question 1: Tell me about conflict.');
     expect(text).toContain('I listened to both sides, then built a prototype.');
+    expect(text).toContain('Story structure (STAR):');
+    expect(text).toContain('A better answer covers:');
     expect(text).toContain('Practise the ending. ?? ?');
     expect(text).toMatch(/3 character\(s\) this PDF's font cannot show were replaced/);
   });

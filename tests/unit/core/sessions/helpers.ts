@@ -15,7 +15,10 @@ import type { ImportLimits } from '../../../../main/core/sessions/archive-import
 import { createSessionsService } from '../../../../main/core/sessions/sessions-service.js';
 import { openDatabase, type Db } from '../../../../main/core/storage/database.js';
 
-export function question(id: string, signals: string[][] = [['listen'], ['prototype'], ['result']]): PlannedQuestion {
+export function question(
+  id: string,
+  signals: string[][] = [['listened to', 'i listened'], ['prototype'], ['the result']],
+): PlannedQuestion {
   return {
     id,
     prompt: `Tell me about ${id}.`,
@@ -39,6 +42,8 @@ export interface SeedOptions {
   questions?: PlannedQuestion[];
   /** One per question; null skips it. */
   answers: (string | null)[];
+  /** A clarifying question (and the interviewer's reply) before the first answer. */
+  clarify?: { question: string; reply: string };
   /** Leave the session in progress after the answers (an interrupted session). */
   unfinished?: boolean;
 }
@@ -69,6 +74,8 @@ export function seedSession(db: Db, options: SeedOptions): void {
     state = next;
   };
   step(1000, engine.begin);
+  const clarify = options.clarify;
+  if (clarify) step(1000, (s, at) => engine.clarify(s, clarify.question, clarify.reply, at));
   for (const answer of options.answers) {
     if (answer === null) {
       step(1000, engine.skip);

@@ -20,7 +20,10 @@ describe('history list and filters', () => {
     seedSession(data.db, {
       sessionId: 'a',
       createdAt: T0,
-      answers: ['I listened first, then built a prototype. The result: fewer tickets.', 'I listened.'],
+      answers: [
+        'I listened first, then built a prototype. The result: fewer tickets.',
+        'I listened to the whole team.',
+      ],
     });
     seedSession(data.db, {
       sessionId: 'b',
@@ -35,7 +38,7 @@ describe('history list and filters', () => {
       roleId: 'pm',
       roleTitle: 'Product Manager',
       company: 'Acme',
-      answers: [null, 'Prototype.'],
+      answers: [null, 'We built a prototype.'],
     });
     seedSession(data.db, { sessionId: 'd', createdAt: T0 + 3 * DAY, answers: ['Half an answer'], unfinished: true });
     seedSession(data.db, {
@@ -264,10 +267,15 @@ describe('session detail and notes', () => {
 
 describe('progress', () => {
   let data: TestData;
-  const shared = question('conflict', [['listen'], ['prototype'], ['result']]);
+  const shared = question('conflict');
   beforeEach(() => {
     data = openTestData();
-    seedSession(data.db, { sessionId: 'p1', createdAt: T0, questions: [shared], answers: ['I listened.'] });
+    seedSession(data.db, {
+      sessionId: 'p1',
+      createdAt: T0,
+      questions: [shared],
+      answers: ['I listened to the whole team.'],
+    });
     seedSession(data.db, {
       sessionId: 'p2',
       createdAt: T0 + DAY,
@@ -338,7 +346,7 @@ describe('progress', () => {
     const attempts = await call<QuestionAttempts>(data.dispatch, 'attempts', { questionId: 'conflict' });
     expect(attempts.prompt).toBe('Tell me about conflict.');
     expect(attempts.attempts.map((a) => [a.sessionId, a.coveragePct, a.answers.map((x) => x.text)])).toEqual([
-      ['p1', 33, ['I listened.']],
+      ['p1', 33, ['I listened to the whole team.']],
       ['p2', 67, ['I listened and built a prototype.']],
       ['p3', 100, ['I listened, built a prototype, and the result was good.']],
     ]);

@@ -196,6 +196,7 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
         run_json: '{"status":"failed","tests":[]}',
       },
     },
+    { table: 'question_marks', row: { role_id: 'backend-engineer', question_id: `q-${tag}`, marked_at: t } },
   ];
 }
 

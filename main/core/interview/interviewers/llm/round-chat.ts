@@ -88,6 +88,13 @@ export class RoundChat {
   private readonly lifetime = new AbortController();
   /** A decision started on the newest draft while the candidate is silent (see speculation.ts). */
   private speculation: Speculation | null = null;
+  /** The chat as it was before the last recorded decision, so an undone answer can be forgotten. */
+  private lastTurn: {
+    answer: string;
+    before: ChatHistoryItem[];
+    knownQuestionId: string | null;
+    finished: number;
+  } | null = null;
 
   constructor(deps: RoundChatDeps) {
     this.deps = deps;
@@ -244,10 +251,17 @@ export class RoundChat {
   ): Decision {
     const decision = finalize(outcome);
     if (!outcome.ok && outcome.failure === 'aborted') {
-      // The candidate acted (pause, end): this answer will be decided again, so record nothing.
+      // The candidate acted (pause, end, undo): this answer will be decided again, so record nothing.
       this.deps.session.setChatHistory(before);
+      this.lastTurn = null;
       return decision;
     }
+    this.lastTurn = {
+      answer: context.answers.at(-1) ?? '',
+      before,
+      knownQuestionId: this.knownQuestionId,
+      finished: this.finished.length,
+    };
     this.record(before, message, outcome, decision);
     this.knownQuestionId = context.question.id;
     if (decision.action !== 'follow_up') this.finished.push(summaryLine(context.question, decision.coveredRubricIds));
@@ -317,6 +331,22 @@ export class RoundChat {
     ]);
   }
 
+  /**
+   * The candidate took `answer` back: the chat returns to before the decision made on it (a
+   * decision that was stopped recorded nothing, and one on other words is left alone).
+   */
+  takeBack(answer: string): Promise<void> {
+    this.dropSpeculation();
+    return this.run(async () => {
+      const last = this.lastTurn;
+      if (!last || last.answer !== answer || this.disposed) return;
+      this.lastTurn = null;
+      this.deps.session.setChatHistory(last.before);
+      this.knownQuestionId = last.knownQuestionId;
+      this.finished.length = last.finished;
+    });
+  }
+
   /** A turn decided without the model (a coding part revealed): the chat still hears about it. */
   remember(context: DecisionContext, decision: Decision): Promise<void> {
     this.dropSpeculation();
@@ -325,6 +355,12 @@ export class RoundChat {
       this.compactIfNeeded(context.question.id);
       const message = answerMessage(context, this.knownQuestionId === context.question.id);
       const before = this.deps.session.getChatHistory();
+      this.lastTurn = {
+        answer: context.answers.at(-1) ?? '',
+        before,
+        knownQuestionId: this.knownQuestionId,
+        finished: this.finished.length,
+      };
       this.deps.session.setChatHistory([
         ...before,
         { type: 'user', text: message },

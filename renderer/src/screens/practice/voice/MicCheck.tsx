@@ -50,13 +50,15 @@ export function MicCheck({
         .join(' ')
     : '';
   const busy = voice.status !== 'idle';
+  const heardSpeech = result !== null && !result.noSpeech && !busy;
   return (
     <section className="mic-check card" aria-labelledby="mic-check-title">
       <h3 id="mic-check-title" className="small-heading">
         Check your microphone
       </h3>
       <p className="muted small">
-        Say a sentence, for example “I’m ready for my interview.” You will see the level move and what was heard.
+        Say a sentence, for example “I’m ready for my interview.” You will see the level move and what was heard. The
+        round’s clocks are stopped until you finish or skip the check.
       </p>
       <div className="row">{picker}</div>
       <LevelMeter level={voice.level} active={busy} />
@@ -64,7 +66,7 @@ export function MicCheck({
         <button
           ref={startRef}
           type="button"
-          className="button"
+          className={`button ${heardSpeech ? '' : 'primary'}`}
           disabled={busy}
           onClick={() =>
             void voice.start().then(() => {
@@ -79,10 +81,23 @@ export function MicCheck({
               ? 'Transcribing…'
               : result
                 ? 'Try again'
-                : 'Start the check'}
+                : 'Start check'}
         </button>
-        <button type="button" className="button primary" disabled={busy} onClick={onDone}>
-          {result && !result.noSpeech ? 'Sounds right — continue' : 'Skip the check'}
+        {heardSpeech && (
+          <button type="button" className="button primary" onClick={onDone}>
+            Sounds right — continue
+          </button>
+        )}
+        {/* Always available, even mid-check: the listening take is dropped, nothing waits for it. */}
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            if (busy) void voice.stop();
+            onDone();
+          }}
+        >
+          Skip the check
         </button>
       </div>
       <div aria-live="polite" className="mic-check-result small">

@@ -16,6 +16,7 @@ import { useVoice } from '../../../audio/use-voice.js';
 import { apiKey } from '../../../data/query-client.js';
 import { useSettings, useUpdateSettings } from '../../../data/settings.js';
 import { DevicePicker } from './DevicePicker.js';
+import { InterruptedTakeOffer } from './InterruptedTakeOffer.js';
 import { LevelMeter } from './LevelMeter.js';
 import { LiveTranscript } from './LiveTranscript.js';
 import { MicCheck } from './MicCheck.js';
@@ -37,6 +38,8 @@ interface VoicePanelProps {
   startAnswer: () => Promise<boolean>;
   /** A take's transcript, to add to the answer box. */
   onTranscript: (text: string) => void;
+  /** The microphone check opened or closed: the round's clocks stand still meanwhile. */
+  onMicCheck?: (open: boolean) => void;
   ref?: Ref<VoicePanelHandle>;
 }
 
@@ -77,6 +80,7 @@ function ReadyVoicePanel({
   paused,
   startAnswer,
   onTranscript,
+  onMicCheck,
   settings,
   ref,
 }: VoicePanelProps & { settings: Settings }) {
@@ -85,6 +89,15 @@ function ReadyVoicePanel({
   const { devices, refresh } = useInputDevices();
   const [checked, setChecked] = useState(() => sessionStorage.getItem(checkedKey(sessionId)) === '1');
   const [checking, setChecking] = useState(false);
+  const micCheck = useRef(onMicCheck);
+  useEffect(() => {
+    micCheck.current = onMicCheck;
+  });
+  useEffect(() => {
+    if (!checking) return;
+    micCheck.current?.(true);
+    return () => micCheck.current?.(false);
+  }, [checking]);
   const [lastTake, setLastTake] = useState<SpokenAnswer | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const speakRef = useRef<HTMLButtonElement>(null);
@@ -263,6 +276,16 @@ function ReadyVoicePanel({
         segments={voice.status === 'idle' && lastTake ? lastTake.segments : voice.segments}
         live={voice.status !== 'idle'}
       />
+      {voice.status === 'idle' && (
+        <InterruptedTakeOffer
+          sessionId={sessionId}
+          canUse={canSpeak}
+          onUse={async (text) => {
+            if (phase === 'question' && !(await startAnswer())) return;
+            onTranscript(text);
+          }}
+        />
+      )}
       {voice.status === 'idle' && recording && (
         <div className="voice-recording small">
           <span className="muted">Recording of this answer ({formatClock(recording.durationMs ?? 0, 'down')})</span>

@@ -13,8 +13,8 @@ import { validRole } from '../../content/fixtures/valid-pack.js';
 
 const MIN = 60_000;
 
-function rubricPoint(id: string, signal: string): Question['rubric'][number] {
-  return { id, point: `Covers ${id}`, why: 'Because', signals: [signal] };
+function rubricPoint(id: string, signal: string, point = `Covers ${id}`): Question['rubric'][number] {
+  return { id, point, why: 'Because', signals: [signal] };
 }
 
 /** A design question whose follow-ups each probe one rubric point, then one that is always asked. */
@@ -27,7 +27,7 @@ function designQuestion(extra: Partial<Question> = {}): Question {
     answerMinutes: 10,
     rubric: [
       rubricPoint('algorithm', 'token bucket'),
-      rubricPoint('storage', 'redis'),
+      rubricPoint('storage', 'redis', 'Stores the buckets in Redis.'),
       rubricPoint('failure', 'fail open'),
     ],
     followUps: [
@@ -71,7 +71,7 @@ describe('pickFollowUp', () => {
       followUp: 'Where does the state live?',
       probes: 'storage',
     });
-    expect(pickFollowUp(context({ answers: ['Token buckets in Redis.'] }))).toEqual({
+    expect(pickFollowUp(context({ answers: ['The token buckets live in Redis.'] }))).toEqual({
       followUp: 'What if the limiter is down?',
       probes: 'failure',
     });
@@ -79,7 +79,10 @@ describe('pickFollowUp', () => {
 
   it('counts evidence across all the answers to the question', () => {
     const picked = pickFollowUp(
-      context({ answers: ['A token bucket.', 'Kept in Redis.'], askedFollowUps: ['Which algorithm would you use?'] }),
+      context({
+        answers: ['I would use a token bucket.', 'The buckets are kept in Redis.'],
+        askedFollowUps: ['Which algorithm would you use?'],
+      }),
     );
     expect(picked?.probes).toBe('failure');
   });
@@ -92,7 +95,7 @@ describe('pickFollowUp', () => {
   });
 
   it('falls back to an always-asked follow-up once every probed point is evidenced', () => {
-    const picked = pickFollowUp(context({ answers: ['Token bucket, Redis, and we fail open.'] }));
+    const picked = pickFollowUp(context({ answers: ['It is a token bucket in Redis, and we fail open.'] }));
     expect(picked).toEqual({ followUp: 'How would you test it?' });
   });
 
@@ -106,7 +109,10 @@ describe('pickFollowUp', () => {
   it('has nothing left when every follow-up was asked or is covered', () => {
     expect(
       pickFollowUp(
-        context({ answers: ['Token bucket, Redis, fail open.'], askedFollowUps: ['How would you test it?'] }),
+        context({
+          answers: ['I use a token bucket in Redis, and we fail open.'],
+          askedFollowUps: ['How would you test it?'],
+        }),
       ),
     ).toBeNull();
   });
@@ -155,7 +161,10 @@ describe('scriptedDecision', () => {
 
   it('moves on when there is no follow-up left to ask', () => {
     const d = scriptedDecision(
-      context({ answers: ['Token bucket, Redis, fail open.'], askedFollowUps: ['How would you test it?'] }),
+      context({
+        answers: ['I use a token bucket in Redis, and we fail open.'],
+        askedFollowUps: ['How would you test it?'],
+      }),
     );
     expect(d.action).toBe('next_question');
     expect(d.coveredRubricIds).toEqual(['algorithm', 'storage', 'failure']);

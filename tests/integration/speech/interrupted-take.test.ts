@@ -1,0 +1,177 @@
+/**
+ * A spoken take the page never got the end of — a reload, a second start, a crash — is kept
+ * (audio and segments) but held out of the answer until the candidate uses it or leaves it out:
+ * it never silently joins the next typed answer's transcript or delivery figures.
+ * The real core, database, Silero VAD and whisper.cpp (fixture models).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../main/contract/result.js';
+import type { InterruptedTake } from '../../../main/contract/services/speech.js';
+import { createCore, type Core } from '../../../main/core/create-core.js';
+import { fixturePath } from '../../helpers/fixtures.js';
+import { chunks, readWavFile, silence } from '../../unit/core/speech/audio.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+let dataDir: string;
+const cores: Core[] = [];
+
+async function makeCore(withModels = true): Promise<Core> {
+  if (withModels) {
+    fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
+    fs.copyFileSync(
+      await fixturePath('silero-vad-v6.2.0-ggml.bin'),
+      path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'),
+    );
+  }
+  const core = createCore({
+    dataDir,
+    bundledRolesDir: path.join(ROOT, 'content', 'roles'),
+    transport: 'bridge',
+    version: 'test',
+    log: () => {},
+  });
+  cores.push(core);
+  if (withModels)
+    await call(core, 'settings:update', {
+      activeWhisperModel: await fixturePath('for-tests-ggml-mini.bin'),
+      whisperThreads: 2,
+    });
+  return core;
+}
+
+async function call<T = unknown>(core: Core, channel: string, input?: unknown): Promise<T> {
+  const result = (await core.dispatch(channel, input)) as Result<T>;
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+async function startSession(core: Core): Promise<string> {
+  const library = await call<{ roles: { id: string; rounds: { id: string }[] }[] }>(core, 'content:library');
+  const role = library.roles[0]!;
+  const view = await call<{ sessionId: string }>(core, 'interview:start', {
+    roleId: role.id,
+    roundId: role.rounds[0]!.id,
+    seed: 1,
+  });
+  await call(core, 'interview:begin', { sessionId: view.sessionId });
+  return view.sessionId;
+}
+
+async function feed(core: Core, sessionId: string, samples: Int16Array, from = 0): Promise<number> {
+  let seq = from;
+  for (const c of chunks(samples, 200)) {
+    const bytes = new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
+    await call(core, 'speech:pushAudio', { sessionId, seq: seq++, pcm: bytes });
+  }
+  return seq;
+}
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'speech-service-'));
+});
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const segmentStatuses = (core: Core, sessionId: string) =>
+  (
+    core.db!.prepare('SELECT status FROM segments WHERE turn_id = ? ORDER BY start_ms').all(`${sessionId}:t1`) as {
+      status: string;
+    }[]
+  ).map((r) => r.status);
+
+/** What the feedback's delivery metrics read: transcribed segments of the round. */
+const countedSegments = (core: Core, sessionId: string) =>
+  (
+    core
+      .db!.prepare(
+        `SELECT COUNT(*) AS n FROM segments s JOIN turns t ON t.id = s.turn_id WHERE t.round_id = ? AND s.status = 'done'`,
+      )
+      .get(`${sessionId}:r1`) as { n: number }
+  ).n;
+
+describe('interrupted takes', () => {
+  it('a reload mid-take: the new page ends the orphan take, holds its words, and offers it', async () => {
+    const core = await makeCore();
+    const sessionId = await startSession(core);
+    await call(core, 'speech:start', { sessionId, mode: 'answer' });
+    const jfk = readWavFile(await fixturePath('jfk.wav')).samples;
+    await feed(core, sessionId, jfk);
+    // A take started after the page loaded is that page's own: left alone.
+    expect(await call(core, 'speech:interrupted', { sessionId, pageLoadedAt: 0 })).toBeNull();
+
+    const take = await call<InterruptedTake>(core, 'speech:interrupted', { sessionId, pageLoadedAt: Date.now() + 1 });
+    expect(take).toMatchObject({ turnSeq: 1, offsetMs: expect.any(Number), cause: 'reload' });
+    expect(Math.abs(take.durationMs - 11_000)).toBeLessThanOrEqual(100);
+    expect(segmentStatuses(core, sessionId).length).toBeGreaterThan(0);
+    expect(segmentStatuses(core, sessionId).every((s) => s === 'held')).toBe(true);
+    expect(countedSegments(core, sessionId)).toBe(0);
+    // Asking again gives the same offer (nothing live any more).
+    expect(await call(core, 'speech:interrupted', { sessionId, pageLoadedAt: Date.now() + 1 })).toEqual(take);
+
+    // A typed answer submitted meanwhile does not pick the held words up.
+    await call(core, 'interview:submitAnswer', { sessionId, text: 'A typed answer instead.' });
+    expect(countedSegments(core, sessionId)).toBe(0);
+  });
+
+  it('using the take puts its words in the answer; leaving it out keeps the audio only', async () => {
+    const core = await makeCore();
+    const sessionId = await startSession(core);
+    await call(core, 'speech:start', { sessionId, mode: 'answer' });
+    await feed(core, sessionId, readWavFile(await fixturePath('jfk.wav')).samples);
+    // A second start while listening (what a reloaded page does when it speaks first).
+    await call(core, 'speech:start', { sessionId, mode: 'answer' });
+    await feed(core, sessionId, silence(1000));
+    await call(core, 'speech:stop', { sessionId });
+    expect(segmentStatuses(core, sessionId).every((s) => s === 'held')).toBe(true);
+    expect(await call(core, 'speech:interrupted', { sessionId, pageLoadedAt: 0 })).not.toBeNull();
+
+    expect(await call(core, 'speech:resolveInterrupted', { sessionId, use: false })).toEqual({ text: '' });
+    expect(segmentStatuses(core, sessionId).every((s) => s === 'set_aside')).toBe(true);
+    expect(countedSegments(core, sessionId)).toBe(0);
+    expect(await call(core, 'speech:interrupted', { sessionId, pageLoadedAt: 0 })).toBeNull();
+    // The audio is all still there for playback.
+    const [recording] = await call<{ durationMs: number; status: string }[]>(core, 'speech:recordings', { sessionId });
+    expect(recording?.status).toBe('done');
+    expect(Math.abs((recording?.durationMs ?? 0) - 12_000)).toBeLessThanOrEqual(100);
+  });
+
+  it('a crash mid-take: recovery holds the words of the take it cut short, not the earlier take', async () => {
+    const first = await makeCore();
+    const sessionId = await startSession(first);
+    const jfk = readWavFile(await fixturePath('jfk.wav')).samples;
+    await call(first, 'speech:start', { sessionId, mode: 'answer' });
+    await feed(first, sessionId, jfk);
+    await call(first, 'speech:stop', { sessionId }); // a take that ended normally
+    const kept = segmentStatuses(first, sessionId).length;
+    await call(first, 'speech:start', { sessionId, mode: 'answer' });
+    let seq = await feed(first, sessionId, jfk);
+    // Fed faster than real time: keep the audio coming (silence) until the VAD has finished a segment.
+    // Then wait for its words, so nothing is left running when the "crashed" core is dropped.
+    const transcribed = () => segmentStatuses(first, sessionId).slice(kept).includes('done');
+    for (let i = 0; i < 200 && !transcribed(); i++) {
+      seq = await feed(first, sessionId, silence(200), seq);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(transcribed()).toBe(true);
+    // The crash: no stop, no close.
+    cores.splice(cores.indexOf(first), 1);
+
+    const second = await makeCore();
+    const statuses = segmentStatuses(second, sessionId);
+    expect(statuses.slice(0, kept).every((s) => s === 'done')).toBe(true);
+    expect(statuses.slice(kept).length).toBeGreaterThan(0);
+    expect(statuses.slice(kept).every((s) => s === 'held' || s === 'failed')).toBe(true);
+    const take = await call<InterruptedTake>(second, 'speech:interrupted', { sessionId, pageLoadedAt: Date.now() });
+    expect(take.cause).toBe('crash');
+    expect(Math.abs(take.offsetMs - 11_000)).toBeLessThanOrEqual(1500);
+
+    await call(second, 'speech:resolveInterrupted', { sessionId, use: true });
+    expect(segmentStatuses(second, sessionId).every((s) => s === 'done' || s === 'failed')).toBe(true);
+    first.db?.close();
+  });
+});
