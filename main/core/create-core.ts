@@ -1,6 +1,8 @@
 /**
  * Builds every service from a data folder and a content folder. Electron and the bridge both
  * call this; nothing here knows which one is hosting it.
+ *
+ * Over 300 lines: The composition root: every service is built and wired here, and nowhere else.
  */
 import fs from 'node:fs';
 import { contract, type Services } from '../contract/index.js';

@@ -1,5 +1,7 @@
 /**
  * Past sessions: history, detail and replay, search, progress over time, export/import, delete.
+ *
+ * Over 300 lines: One service's contract: its inputs and views are read together.
  */
 import { z } from 'zod';
 import type { Language, RoundKind } from '../../../content/schema.js';

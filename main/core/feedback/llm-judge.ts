@@ -4,6 +4,9 @@
  * quotes that are not in the transcript are dropped, an unknown hire signal rejects the round
  * summary, and cut-off or unreadable output is a normal outcome with the rule-based feedback
  * shown instead.
+ *
+ * Over 300 lines: The judge's prompts and the checks on everything the model returns sit side by
+ * side, so each check is next to what it guards.
  */
 import {
   HIRE_SIGNALS,

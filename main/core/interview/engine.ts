@@ -1,6 +1,9 @@
 /**
  * The interview as pure state transitions: (state, input, now) -> state. No I/O, no clock of
  * its own; the service persists every returned state, so any state can be resumed.
+ *
+ * Over 300 lines: One pure state machine: every transition reads and writes the same EngineState,
+ * so the transitions stay together (state decoding, timing rules and plans have their own files).
  */
 import type { FollowUp, Language, Question, RubricPoint } from '../../../content/schema.js';
 import type { ConversationMessage, MessageKind, Phase, Speaker } from '../../contract/services/interview.js';

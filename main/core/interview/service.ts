@@ -1,6 +1,9 @@
 /**
  * The interview service: runs the pure engine against the database and the interviewer.
  * Calls for one session run one at a time, so a double click acts once.
+ *
+ * Over 300 lines: The one place that orders, per session, an engine transition with storage, events
+ * and the interviewer; split, that ordering would be spread over files.
  */
 import { randomUUID } from 'node:crypto';
 import type { Question, Role, Round } from '../../../content/schema.js';

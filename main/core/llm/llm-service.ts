@@ -4,6 +4,9 @@
  * with one long-lived sequence (lent to one owner at a time — the interview round's chat) and
  * one for short-lived structured calls (the feedback judge). Switching the active model unloads
  * the old one on the next use, and the sequence's owner is told to let go first.
+ *
+ * Over 300 lines: The model host's load/unload, status and sequence lease share one lifecycle and
+ * must stay consistent.
  */
 import fs from 'node:fs';
 import type { Llama, LlamaContextSequence, LlamaGrammar } from 'node-llama-cpp';

@@ -9,6 +9,9 @@
  * requests) only for the missing chunks. The same happens after the app restarts, because
  * downloads.json next to the partial files remembers what was in flight. A chunk that was
  * half-way when the connection dropped is fetched again from its start.
+ *
+ * Over 300 lines: One manager's lifecycle (start, run, stop, restore) over shared job state; the
+ * pure parts are in download-progress.ts and download-files.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';

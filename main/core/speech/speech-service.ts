@@ -4,6 +4,9 @@
  * ('transcript:segment'), and stop() hands back the transcript that becomes the answer (the
  * raw transcript is stored on the turn; the corrected text is what interview.submitAnswer saves).
  * Check mode (the microphone check) does the same in memory and stores nothing.
+ *
+ * Over 300 lines: One take's lifecycle (start, audio, segments, stop, interruption) over shared
+ * per-session state; the pipeline, queue and storage are their own files.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';

@@ -5,6 +5,9 @@
  * takes a snapshot, the evidence the feedback is judged from after the round. The bug-bash
  * interviewer speaks up from what the candidate does (debug-triggers.ts); an integration part
  * appears when the previous one passes its hidden runs with faults (or the candidate moves on).
+ *
+ * Over 300 lines: Files, runs, the mock API's lifetime and snapshots share one per-question state
+ * and its sequencing.
  */
 import type { WorkspaceFiles } from '../../../content/schema/workspace-exercise.js';
 import type { Question } from '../../../content/schema.js';

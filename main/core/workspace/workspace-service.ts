@@ -3,6 +3,9 @@
  * autosave like drafts; runs, submits and turns take snapshots; a part appears when the previous
  * one passes its hidden tests (or the candidate moves on), told to the engine as a part reveal,
  * never as a follow-up. The interviewer speaks unprompted when a trigger fires.
+ *
+ * Over 300 lines: Files, runs, snapshots and part reveals share one per-question state and its
+ * sequencing.
  */
 import type { Language } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';

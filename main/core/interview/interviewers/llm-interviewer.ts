@@ -3,6 +3,9 @@
  * scripted one is its safety net: no model, a failed load, a timeout, or a reply that is cut off
  * or not valid JSON after one retry all give the scripted answer for that turn, with a notice
  * that does not block the round. The model's choices are held to the same timing rules.
+ *
+ * Over 300 lines: Each model path sits next to its scripted fallback, so no turn can lose its
+ * safety net.
  */
 import { isAppError } from '../../../contract/result.js';
 import type { LlmService } from '../../llm/llm-service.js';

@@ -3,6 +3,7 @@
 // candidate's solution (TypeScript through Node's own type stripping), runs the tests one by one
 // and appends one JSON line per result to the results file, so a run killed half-way still
 // reports the tests that finished. Values are sent as JSON; the host compares them.
+// Over 300 lines: Runs inside the sandbox as one shipped file (no imports beyond Node's own).
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');

@@ -1,3 +1,7 @@
+/**
+ * Over 300 lines: One card's sections render the same feedback object; its pieces (metrics,
+ * highlights, labels) are their own files.
+ */
 import type { QuestionFeedback } from '../../../../main/contract/services/feedback.js';
 import { HighlightedAnswer } from './HighlightedAnswer.js';
 import { FLAG_LABELS, STAR_LABELS } from './labels.js';

@@ -1,3 +1,7 @@
+/**
+ * Over 300 lines: The practice screen's action sequencing, held view and focus rules belong
+ * together; panels, controls and voice are their own components.
+ */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';

@@ -4,6 +4,9 @@
  * tree with tabs, search across files (Ctrl/Cmd+Shift+F), go to line (Ctrl/Cmd+G), the bug
  * report or the task's parts, the docs, and the project's own test output with traces that open
  * the file at the line. Files autosave; reset asks first.
+ *
+ * Over 300 lines: The screen wires one editor, its per-file states and the keyboard to the panels;
+ * the pure helpers live in project-helpers.ts.
  */
 import { gotoLine } from '@codemirror/search';
 import { useQuery, useQueryClient } from '@tanstack/react-query';

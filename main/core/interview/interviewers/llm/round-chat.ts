@@ -3,6 +3,9 @@
  * context sequence, so the KV cache of the system prompt and earlier turns is evaluated once;
  * while the candidate is still answering, the draft is pre-evaluated so that after "done" only
  * the last words and the reply remain. Calls on one round run one at a time.
+ *
+ * Over 300 lines: One round chat's lifecycle (preload, drafts, speculative reply, decide, forget)
+ * shares private state over one KV-cache sequence.
  */
 import type { ChatHistoryItem, LlamaChatSession, LlamaContextSequence, LlamaGrammar } from 'node-llama-cpp';
 import type { Role, Round } from '../../../../../content/schema.js';
