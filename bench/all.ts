@@ -34,7 +34,19 @@ function entries(runs: string): Entry[] {
       label: 'LLM interviewer, Llama 3.2 3B stand-in',
       args: ['llm', '--standin', '3b', '--runs', runs],
     },
-    { name: 'speech', label: 'live speech, 2-minute answer', args: ['speech'] },
+    { name: 'speech', label: 'live speech, 2-minute answer (test fixture)', args: ['speech'] },
+    {
+      name: 'speech-base',
+      label: 'live speech, base.en-shaped stand-in (sherpa-onnx)',
+      args: ['speech', '--standin', 'base', '--engines', 'sherpa-onnx'],
+    },
+    {
+      name: 'speech-encode',
+      label: 'one 30 s window, base.en shape, whisper.cpp vs sherpa-onnx',
+      args: ['speech', '--standin', 'base', '--encode-only'],
+    },
+    { name: 'runner', label: 'sandboxed runner vs plain process (JS, Python cold/warm)', args: ['runner'] },
+    { name: 'board-ui', label: 'whiteboard with 2,000 elements vs empty (needs npm run build)', args: ['board-ui'] },
     { name: 'history', label: 'history (SQLite)', args: ['history'] },
     { name: 'turn', label: 'turn: stop speaking → first word (1.1B)', args: ['turn'] },
   ];

@@ -91,7 +91,7 @@ export interface CatalogModel {
   sizeBytes: number;
   sha256: string | null;
   /** The files a model made of several files downloads (null for one file). */
-  files: { fileName: string; sizeBytes: number }[] | null;
+  files: { fileName: string; sizeBytes: number; sha256: string | null; address: string }[] | null;
   licence: string;
   memoryBytes: number;
   goodFor: string;

@@ -159,7 +159,14 @@ export function createModelsService(options: ModelsServiceOptions): ModelsServic
           address: downloadUrl(e.source),
           sizeBytes: e.sizeBytes,
           sha256: e.isSet ? null : (e.files[0]?.sha256 ?? null),
-          files: e.isSet ? e.files.map((f) => ({ fileName: f.fileName, sizeBytes: f.sizeBytes })) : null,
+          files: e.isSet
+            ? e.files.map((f) => ({
+                fileName: f.fileName,
+                sizeBytes: f.sizeBytes,
+                sha256: f.sha256 ?? null,
+                address: downloadUrl(f.source),
+              }))
+            : null,
           licence: e.licence,
           memoryBytes: e.memoryBytes,
           goodFor: e.goodFor,

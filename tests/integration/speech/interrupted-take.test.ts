@@ -2,7 +2,7 @@
  * A spoken take the page never got the end of — a reload, a second start, a crash — is kept
  * (audio and segments) but held out of the answer until the candidate uses it or leaves it out:
  * it never silently joins the next typed answer's transcript or delivery figures.
- * The real core, database, Silero VAD and whisper.cpp (fixture models).
+ * The real core, database, Silero VAD v5 and Whisper in sherpa-onnx (a fixture and a stand-in).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import type { Result } from '../../../main/contract/result.js';
 import type { InterruptedTake } from '../../../main/contract/services/speech.js';
 import { createCore, type Core } from '../../../main/core/create-core.js';
 import { fixturePath } from '../../helpers/fixtures.js';
+import { installTestSpeechModels } from '../../helpers/speech-models.js';
 import { chunks, readWavFile, silence } from '../../unit/core/speech/audio.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -19,13 +20,7 @@ let dataDir: string;
 const cores: Core[] = [];
 
 async function makeCore(withModels = true): Promise<Core> {
-  if (withModels) {
-    fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
-    fs.copyFileSync(
-      await fixturePath('silero-vad-v6.2.0-ggml.bin'),
-      path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'),
-    );
-  }
+  const models = withModels ? await installTestSpeechModels(path.join(dataDir, 'models')) : null;
   const core = createCore({
     dataDir,
     bundledRolesDir: path.join(ROOT, 'content', 'roles'),
@@ -34,11 +29,7 @@ async function makeCore(withModels = true): Promise<Core> {
     log: () => {},
   });
   cores.push(core);
-  if (withModels)
-    await call(core, 'settings:update', {
-      activeWhisperModel: await fixturePath('for-tests-ggml-mini.bin'),
-      whisperThreads: 2,
-    });
+  if (models) await call(core, 'settings:update', { activeWhisperModel: models.whisper, whisperThreads: 2 });
   return core;
 }
 

@@ -246,7 +246,8 @@ describe('catalog', () => {
     // What fetching a model on another computer needs: exact file name, size, hash (when known) and address.
     for (const m of models) {
       expect(m.address, m.id).toMatch(/^https:\/\/.+/);
-      expect(m.address.endsWith(`/${m.fileName}`), m.id).toBe(true);
+      // A model made of several files (a Whisper folder) lists each file with its own address.
+      for (const f of m.files ?? []) expect(f.address.endsWith(`/${f.fileName}`), m.id).toBe(true);
       expect(m.sizeBytes).toBeGreaterThan(0);
       expect(m.sha256 === null || /^[0-9a-f]{64}$/.test(m.sha256)).toBe(true);
     }
