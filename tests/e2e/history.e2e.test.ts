@@ -226,7 +226,7 @@ describe('history: find, replay, export and delete a past session', () => {
     expect(markdown).toMatch(/^# Frontend Engineer: Behavioral\n/);
     expect(markdown).toContain(`> ${SPOKEN_ANSWER}`);
     expect(markdown).toContain('Mention the disabled button earlier.');
-    expect(markdown).toContain('## Rubric coverage');
+    expect(markdown).toContain('## Rubric points mentioned');
 
     // Progress: scores and delivery over time, and the three attempts at one question side by side.
     await page.getByRole('link', { name: 'Progress', exact: true }).click();

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePath } from '../helpers/fixtures.js';
+import { installTestSpeechModels } from '../helpers/speech-models.js';
 import {
   accessibilityProblems,
   makeDataDir,
@@ -48,20 +48,13 @@ describe('voice details', () => {
   let audioDir: string;
   let server: ServerHandle;
   let browser: BrowserHandle;
+  let whisper: string;
 
   beforeAll(async () => {
     audioDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-details-'));
     const spoken = makeSpokenAnswer(audioDir);
     dataDir = makeDataDir();
-    fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
-    fs.copyFileSync(
-      await fixturePath('for-tests-ggml-mini.bin'),
-      path.join(dataDir, 'models', 'for-tests-ggml-mini.bin'),
-    );
-    fs.copyFileSync(
-      await fixturePath('silero-vad-v6.2.0-ggml.bin'),
-      path.join(dataDir, 'models', 'ggml-silero-v6.2.0.bin'),
-    );
+    ({ whisper } = await installTestSpeechModels(path.join(dataDir, 'models')));
     server = await startServer(dataDir);
     browser = await openBrowser({ fakeAudioFile: spoken });
   });
@@ -84,7 +77,6 @@ describe('voice details', () => {
     await page.getByRole('link', { name: 'Open the Models screen' }).waitFor();
     // Activate the fixture speech model directly through the bridge's settings call.
     const url = new URL(server.url);
-    const whisper = path.join(dataDir, 'models', 'for-tests-ggml-mini.bin');
     await page.evaluate(
       async ({ host, token, model }) => {
         const ws = new WebSocket(`ws://${host}/rpc?token=${encodeURIComponent(token)}`);
