@@ -19,7 +19,7 @@ import { apiKey } from '../../data/query-client.js';
 import { ActionButton } from '../practice/ActionButton.js';
 import { IS_MAC, MOD_LABEL } from '../practice/keys.js';
 import { CodeEditor, type CodeEditorHandle } from '../workspace/CodeEditor.js';
-import { useAutosave, type SaveState } from '../workspace/use-autosave.js';
+import { saveLabel, useAutosave } from '../workspace/use-autosave.js';
 import { BriefPanel, PartCheck } from './BriefPanel.js';
 import { FilesPanel } from './FilesPanel.js';
 import { Markdown } from './Markdown.js';
@@ -51,13 +51,6 @@ export function ProjectWorkspace(props: ProjectWorkspaceProps) {
     return <p className="notice error">The project could not open: {errorMessage(query.error)}</p>;
   if (!query.data) return <p className="muted">Opening the project…</p>;
   return <Loaded key={query.data.questionId} initial={query.data} {...props} />;
-}
-
-function saveLabel(state: SaveState): string {
-  if (state.kind === 'saving') return 'Saving…';
-  if (state.kind === 'unsaved') return 'Unsaved changes';
-  if (state.kind === 'error') return `Not saved: ${state.message}`;
-  return state.at ? 'All changes saved' : 'Not edited yet';
 }
 
 /** The file to show first: the bug report's usual suspects are in src/, else the README. */

@@ -17,7 +17,7 @@ import { CodeEditor, type CodeEditorHandle } from './CodeEditor.js';
 import { DocsPanel } from './DocsPanel.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { Statement } from './Statement.js';
-import { useFileAutosave, type SaveState } from './use-autosave.js';
+import { saveLabel, useFileAutosave } from './use-autosave.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   javascript: 'JavaScript',
@@ -51,13 +51,6 @@ export function Workspace(props: WorkspaceProps) {
     return <p className="notice error">The editor could not open: {errorMessage(query.error)}</p>;
   if (!query.data) return <p className="muted">Opening the editor…</p>;
   return <Loaded key={query.data.questionId} initial={query.data} {...props} />;
-}
-
-function saveLabel(state: SaveState): string {
-  if (state.kind === 'saving') return 'Saving…';
-  if (state.kind === 'unsaved') return 'Unsaved changes';
-  if (state.kind === 'error') return `Not saved: ${state.message}`;
-  return state.at ? 'All changes saved' : 'Not edited yet';
 }
 
 function Loaded({ initial, sessionId, interview, onError }: WorkspaceProps & { initial: WorkspaceView }) {

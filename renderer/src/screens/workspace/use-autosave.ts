@@ -88,3 +88,11 @@ export function useFileAutosave(sessionId: string, questionId: string, savedAt: 
   );
   return { state, flush, change };
 }
+
+/** What the save indicator says for a state. */
+export function saveLabel(state: SaveState): string {
+  if (state.kind === 'saving') return 'Saving…';
+  if (state.kind === 'unsaved') return 'Unsaved changes';
+  if (state.kind === 'error') return `Not saved: ${state.message}`;
+  return state.at ? 'All changes saved' : 'Not edited yet';
+}
