@@ -20,6 +20,7 @@ import type { InterviewInternals } from '../interview/service.js';
 import { startMockApi, type RunningMockApi } from '../mock-api/server.js';
 import { supportFiles } from '../mock-api/support-files.js';
 import { SequencerByKey } from '../util/sequencer.js';
+import { createSingleFlight } from '../util/single-flight.js';
 import type { WorkspaceLook } from '../workspace/interviewer-look.js';
 import { DEBUG_PROMPTS, debugTrigger } from './debug-triggers.js';
 import { hiddenRunOutcome } from './feedback.js';
@@ -63,18 +64,10 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
   const queue = new SequencerByKey<string>();
-  const inFlight = new Map<string, Promise<unknown>>();
+  const once = createSingleFlight();
   const mocks = new Map<string, { questionId: string; api: Promise<RunningMockApi> }>();
   const timers = new Map<string, ReturnType<typeof setInterval>>();
   const repo = () => options.repository();
-
-  function once<T>(key: string, run: () => Promise<T>): Promise<T> {
-    const pending = inFlight.get(key) as Promise<T> | undefined;
-    if (pending) return pending;
-    const started = run().finally(() => inFlight.delete(key));
-    inFlight.set(key, started);
-    return started;
-  }
 
   function current(sessionId: string): Current | null {
     const { state } = options.interview.peek(sessionId);

@@ -17,6 +17,7 @@ import * as engine from '../interview/engine.js';
 import type { InterviewInternals } from '../interview/service.js';
 import { runTests, type RunnerEnv } from '../runner/harness/run-tests.js';
 import { SequencerByKey } from '../util/sequencer.js';
+import { createSingleFlight } from '../util/single-flight.js';
 import { exerciseFeedback } from './feedback.js';
 import { look, pickTrigger, type WorkspaceLook } from './interviewer-look.js';
 import * as progressOf from './progress.js';
@@ -54,18 +55,9 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
   const queue = new SequencerByKey<string>();
-  const inFlight = new Map<string, Promise<unknown>>();
+  const once = createSingleFlight();
   const timers = new Map<string, ReturnType<typeof setInterval>>();
   const repo = () => options.repository();
-
-  /** A repeat of the same action while it runs is the same click: it gets the same result. */
-  function once<T>(key: string, run: () => Promise<T>): Promise<T> {
-    const pending = inFlight.get(key) as Promise<T> | undefined;
-    if (pending) return pending;
-    const started = run().finally(() => inFlight.delete(key));
-    inFlight.set(key, started);
-    return started;
-  }
 
   function current(sessionId: string): Current | null {
     const { state } = options.interview.peek(sessionId);
