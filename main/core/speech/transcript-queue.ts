@@ -137,18 +137,20 @@ export class TranscriptQueue {
     /** Where each segment's own audio (after its pre-roll) starts in the call's audio. */
     const offsets: number[] = [];
     let at = 0;
-    for (const s of batch) {
-      if (parts.length > 0) {
-        parts.push(gap);
-        at += gap.length;
-      }
-      const from = this.audioStart(s);
-      offsets.push(at + s.start - from);
-      const audio = this.options.read(from, s.end);
-      parts.push(audio);
-      at += audio.length;
-    }
+    // Reading the audio back can fail too (the recording's folder removed, a disk error): that is a
+    // failed attempt like a failed call, never an unhandled rejection in the main process.
     try {
+      for (const s of batch) {
+        if (parts.length > 0) {
+          parts.push(gap);
+          at += gap.length;
+        }
+        const from = this.audioStart(s);
+        offsets.push(at + s.start - from);
+        const audio = this.options.read(from, s.end);
+        parts.push(audio);
+        at += audio.length;
+      }
       this.calls++;
       if (batch.length > 1) this.mergedCalls++;
       const prompt = this.options.prompt?.(this.transcript());

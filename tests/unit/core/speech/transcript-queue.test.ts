@@ -16,6 +16,22 @@ function queueWith(fake: ReturnType<typeof scriptedTranscriber>, events: LiveSeg
 }
 
 describe('TranscriptQueue', () => {
+  it('counts audio that cannot be read back as a failed attempt, not an unhandled rejection', async () => {
+    const fake = scriptedTranscriber(() => [{ text: 'never', startMs: 0, endMs: 500 }]);
+    const queue = new TranscriptQueue({
+      transcriber: fake.transcriber,
+      read: () => {
+        throw new Error("ENOENT: the recording's folder is gone");
+      },
+      onChange: () => {},
+      retryDelayMs: 1,
+    });
+    queue.add(0, 16_000);
+    await queue.drain();
+    expect(fake.calls).toBe(0);
+    expect(queue.all.map((s) => s.status)).toEqual(['failed']);
+  });
+
   it('transcribes each segment as it comes while it keeps up', async () => {
     const fake = scriptedTranscriber((call) => [{ text: ` part ${call}`, startMs: 0, endMs: 500 }]);
     const queue = queueWith(fake);
