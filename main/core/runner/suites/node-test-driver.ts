@@ -60,6 +60,8 @@ function findSyntaxError() {
       .replace(/^([ \t]*)(import\s[^;]*?\sfrom\s*['"][^'"]*['"]|import\s*['"][^'"]*['"])/gm, (m, lead) => lead + ' '.repeat(m.length - lead.length))
       .replace(/^([ \t]*)export(\s+default)?\s/gm, (m) => ' '.repeat(m.length))
       .replace(/import\.meta/g, 'import_meta');
+    // Compiled only, never called, to find a syntax error's line; and this whole script runs
+    // inside the sandboxed runner process, never in the app's.
     try {
       vm.compileFunction('return (async () => {\n' + blanked + '\n})', [], { filename: file });
     } catch (e) {
