@@ -28,8 +28,11 @@ export interface SessionListItem {
   questionsAnswered: number;
   /** Answered of planned questions, and whether the round was ended early. */
   record: RoundRecord;
-  /** Rubric points covered over all asked questions, 0–100; null when nothing was asked. */
-  coveragePct: number | null;
+  /**
+   * The mean of the model's scores over the session, 0–100; null when no model judged it. Rule
+   * feedback gives no score: it lists what the answers mentioned, with the sentences.
+   */
+  modelScorePct: number | null;
   hasAudio: boolean;
 }
 
@@ -116,7 +119,8 @@ export interface SessionDetail {
   endedAt: number | null;
   durationMs: number;
   budgetMs: number;
-  coveragePct: number | null;
+  /** As in the list: the model's mean score, or null without a model's judgement. */
+  modelScorePct: number | null;
   notes: string;
   conversation: ConversationEntry[];
   turns: TurnDetail[];
@@ -183,7 +187,8 @@ export interface ProgressPoint {
 export interface ProgressDimension {
   id: string;
   label: string;
-  source: 'coverage' | 'feedback';
+  /** Every score is a model's judgement; rule feedback gives none. */
+  source: 'feedback';
 }
 
 export interface RepeatedQuestion {
@@ -206,7 +211,7 @@ export interface QuestionAttempt {
   roundTitle: string;
   answers: { kind: 'question' | 'follow_up'; prompt: string; text: string }[];
   elapsedMs: number;
-  coveragePct: number | null;
+  /** Rubric points a sentence of the answers mentioned, and the others (no share is made of them). */
   covered: string[];
   missing: string[];
   delivery: DeliveryMetrics;

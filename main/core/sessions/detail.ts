@@ -1,6 +1,6 @@
 /**
  * One session for review: the conversation, each answer's transcript segments and recording,
- * the feedback, and the rubric coverage.
+ * the feedback, and the model's overall score when a model judged it.
  */
 import type { RoundKind } from '../../../content/schema.js';
 import { AppError } from '../../contract/result.js';
@@ -18,7 +18,7 @@ import { createInterviewRepository, turnRowId, roundRowId } from '../interview/r
 import { summaryView } from '../interview/views.js';
 import type { Db } from '../storage/database.js';
 import { sessionCode } from '../workspace/session-code.js';
-import { durationOf, sessionCoveragePct } from './scores.js';
+import { durationOf, modelScorePct } from './scores.js';
 import { fileExists, resolveRecordingPath } from './session-files.js';
 
 export const NOT_FOUND_MESSAGE =
@@ -141,7 +141,7 @@ export function sessionDetail(db: Db, dataDir: string, sessionId: string): Sessi
     endedAt: record.endedAt,
     durationMs: durationOf(state, record.updatedAt),
     budgetMs: state.round.budgetMs,
-    coveragePct: sessionCoveragePct(state),
+    modelScorePct: modelScorePct(feedback.flatMap((f) => f.scores)),
     notes,
     conversation: conversationOf(state),
     turns,

@@ -12,7 +12,10 @@ import type {
   SessionPage,
   SessionStatus,
 } from '../../contract/services/sessions.js';
+import { storedScores } from '../feedback/stored-body.js';
 import type { Db } from '../storage/database.js';
+import { feedbackRows } from './feedback-rows.js';
+import { modelScorePct } from './scores.js';
 import { STATS_COLUMNS, statsFor, type SessionStats, type StatsRow } from './stats.js';
 
 export interface ListQuery {
@@ -84,17 +87,22 @@ export function listSessions(db: Db, query: ListQuery): SessionPage {
   const page = rows.slice(0, query.limit);
   const damaged: DamagedSession[] = [];
   const stats = statsFor(db, page, damaged);
+  const feedback = feedbackRows(
+    db,
+    page.map((row) => row.id),
+  );
   return {
     items: page.flatMap((row) => {
       const figures = stats.get(row.id);
-      return figures ? [toListItem(row, figures)] : [];
+      const scores = (feedback.get(row.id) ?? []).flatMap((f) => storedScores(f.source, f.body));
+      return figures ? [toListItem(row, figures, modelScorePct(scores))] : [];
     }),
     hasMore: rows.length > query.limit,
     ...(damaged.length > 0 ? { damaged } : {}),
   };
 }
 
-function toListItem(row: ListRow, stats: SessionStats): SessionListItem {
+function toListItem(row: ListRow, stats: SessionStats, modelScore: number | null): SessionListItem {
   return {
     sessionId: row.id,
     roleId: row.role_id,
@@ -109,7 +117,7 @@ function toListItem(row: ListRow, stats: SessionStats): SessionListItem {
     questionsAsked: stats.questionsAsked,
     questionsAnswered: stats.questionsAnswered,
     record: stats.record,
-    coveragePct: stats.coveragePct,
+    modelScorePct: modelScore,
     hasAudio: row.has_audio === 1,
   };
 }

@@ -2,9 +2,10 @@
  * Progress over time: per session, a score for each dimension and the delivery metrics; and
  * every attempt at one question, side by side.
  *
- * Scores are gathered as (session, dimension, value) from two sources, so a new source only
- * adds entries: rubric coverage computed from the stored engine state, and the model's scores
- * in the session's feedback rows (read through feedback/stored-body.ts).
+ * Scores are the model's judgements in the session's feedback rows (read through
+ * feedback/stored-body.ts), gathered as (session, dimension, value). Rule feedback gives no
+ * score (it can say what an answer mentioned, not how good it was), so a session judged only by
+ * rules adds delivery figures and no score.
  */
 import type { RoundKind } from '../../../content/schema.js';
 import { AppError } from '../../contract/result.js';
@@ -19,10 +20,11 @@ import type {
   RepeatedQuestion,
 } from '../../contract/services/sessions.js';
 import { summarizeRecordedAnswers } from '../feedback/delivery-summary.js';
-import { storedDelivery, storedScores, type FeedbackSource } from '../feedback/stored-body.js';
+import { storedDelivery, storedScores } from '../feedback/stored-body.js';
 import { decodeEngineState } from '../interview/engine-state.js';
 import type { Db } from '../storage/database.js';
-import { COVERAGE_DIMENSION, coverageOf, dimensionLabel, mean } from './scores.js';
+import { feedbackRows, type StoredFeedbackRow } from './feedback-rows.js';
+import { coverageOf, dimensionLabel, mean } from './scores.js';
 import { STATS_COLUMNS, statsFor, type StatsRow } from './stats.js';
 
 /** Enough for a readable chart; older sessions still count in the history list. */
@@ -90,21 +92,11 @@ export function progress(
   const points: ProgressPoint[] = rows.map((row) => {
     const figures = stats.get(row.id);
     const scores: Record<string, number> = {};
-    const coverage = figures?.coveragePct ?? null;
-    if (coverage !== null) {
-      scores[COVERAGE_DIMENSION] = coverage;
-      dimensions.set(COVERAGE_DIMENSION, {
-        id: COVERAGE_DIMENSION,
-        label: dimensionLabel(COVERAGE_DIMENSION),
-        source: 'coverage',
-      });
-    }
     const bodies = feedbackBySession.get(row.id) ?? [];
     const byDimension = new Map<string, number[]>();
     for (const row of bodies) {
       for (const score of storedScores(row.source, row.body)) {
-        // A feedback dimension named like a built-in one is kept apart from it.
-        const id = score.dimension === COVERAGE_DIMENSION ? 'feedback-coverage' : score.dimension;
+        const id = score.dimension;
         byDimension.set(id, [...(byDimension.get(id) ?? []), score.value]);
       }
     }
@@ -152,34 +144,6 @@ function deliveryFor(
       .filter((s) => s.text)
       .map((s) => ({ text: s.text ?? '', durationMs: s.duration_ms ?? turnElapsedMs[s.seq] ?? 0 })),
   );
-}
-
-interface StoredFeedbackRow {
-  source: FeedbackSource;
-  body: unknown;
-}
-
-/** Every feedback row of these sessions (question rows and round rows), by session. */
-function feedbackRows(db: Db, sessionIds: string[]): Map<string, StoredFeedbackRow[]> {
-  const out = new Map<string, StoredFeedbackRow[]>();
-  if (sessionIds.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT r.session_id, f.source, f.body_json
-       FROM feedback f LEFT JOIN turns t ON t.id = f.turn_id JOIN rounds r ON r.id = COALESCE(f.round_id, t.round_id)
-       WHERE r.session_id IN (${sessionIds.map(() => '?').join(',')})`,
-    )
-    .all(...sessionIds) as { session_id: string; source: FeedbackSource; body_json: string }[];
-  for (const row of rows) {
-    let body: unknown;
-    try {
-      body = JSON.parse(row.body_json) as unknown;
-    } catch {
-      continue;
-    }
-    out.set(row.session_id, [...(out.get(row.session_id) ?? []), { source: row.source, body }]);
-  }
-  return out;
 }
 
 /** Recorded answers, with the transcript as spoken (raw, fillers kept) when there is one. */
@@ -256,7 +220,6 @@ export function questionAttempts(db: Db, questionId: string): QuestionAttempts {
           .filter((t) => t.status === 'answered' && t.answer)
           .map((t) => ({ kind: t.kind, prompt: t.prompt, text: t.answer ?? '' })),
         elapsedMs: turns.reduce((sum, t) => sum + t.elapsedMs, 0),
-        coveragePct: coverage.pct,
         covered: coverage.covered,
         missing: coverage.missing,
         delivery: deliveryFor(Object.fromEntries(turns.map((t) => [t.seq, t.elapsedMs])), [], spokenTurns),

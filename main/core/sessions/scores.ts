@@ -1,21 +1,18 @@
 /**
  * Scores for review and progress, as pure functions of what a session stored.
  *
- * Without a model, the one score dimension is rubric coverage: the share of a question's rubric
- * points that the candidate's answers (question plus follow-ups) evidenced. The model's stored
- * judgements add dimensions of their own (read through feedback/stored-body.ts).
+ * Only a model's judgement is a score. Without one, a question's rubric points are listed as
+ * mentioned or not by the candidate's answers (question plus follow-ups), each with its sentence
+ * in the feedback, and no number is made of them: a share of points touched reads as a grade
+ * while it says nothing about how good the answer was.
  */
 import { elapsed } from '../interview/clock.js';
 import type { EngineState, PlannedQuestion, TurnRecord } from '../interview/engine.js';
 import { rubricCoverage } from '../rubric/rubric-coverage.js';
 
-export const COVERAGE_DIMENSION = 'coverage';
-
 export interface QuestionCoverage {
   questionId: string;
   prompt: string;
-  /** Covered rubric points, 0–100; null when the question has no rubric. */
-  pct: number | null;
   covered: string[];
   missing: string[];
   answered: boolean;
@@ -32,24 +29,18 @@ export function coverageOf(question: PlannedQuestion, turns: readonly TurnRecord
   return {
     questionId: question.id,
     prompt: question.prompt,
-    pct: points.length === 0 ? null : Math.round((covered.length / points.length) * 100),
     covered,
     missing: points.filter((p) => !p.covered).map((p) => p.point),
     answered: text.length > 0,
   };
 }
 
-/** One entry per asked question, in the order asked. A skipped question counts as 0 %. */
-export function questionCoverages(state: EngineState): QuestionCoverage[] {
-  return state.questions.flatMap((question, index) => {
-    const turns = state.turns.filter((t) => t.questionIndex === index);
-    return turns.length === 0 ? [] : [coverageOf(question, turns)];
-  });
-}
-
-/** The session's coverage score: the mean over asked questions that have a rubric. */
-export function sessionCoveragePct(state: EngineState): number | null {
-  return mean(questionCoverages(state).map((q) => q.pct));
+/**
+ * The model's overall score for a session: the mean of every score its judgements gave, 0–100;
+ * null when no model judged (rule feedback stores no scores).
+ */
+export function modelScorePct(scores: readonly { value: number }[]): number | null {
+  return mean(scores.map((s) => s.value));
 }
 
 export function mean(values: readonly (number | null | undefined)[]): number | null {
@@ -64,7 +55,6 @@ export function durationOf(state: EngineState, updatedAt: number): number {
 }
 
 export function dimensionLabel(id: string): string {
-  if (id === COVERAGE_DIMENSION) return 'Rubric coverage';
   const words = id
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')

@@ -1,10 +1,10 @@
 /**
  * Per-session figures for the history list and the progress charts, cached in session_stats.
  *
- * Rubric coverage reads every answer word against every signal of every rubric point: a few
- * milliseconds a session, too slow to redo for each page of a long history. The figures are
- * computed from the stored engine state the first time they are needed and kept until the
- * session's updated_at moves (the interview saved something) or STATS_VERSION changes.
+ * Decoding a session's stored engine state for its duration and record costs a parse of the
+ * whole state: too slow to redo for each page of a long history. The figures are computed the
+ * first time they are needed and kept until the session's updated_at moves (the interview saved
+ * something) or STATS_VERSION changes.
  */
 import type { RoundRecord } from '../../contract/format.js';
 import type { DamagedSession } from '../../contract/services/sessions.js';
@@ -12,31 +12,26 @@ import { decodeEngineState } from '../interview/engine-state.js';
 import type { EngineState } from '../interview/engine.js';
 import { roundRecord } from '../interview/round-record.js';
 import type { Db } from '../storage/database.js';
-import { durationOf, mean, questionCoverages } from './scores.js';
+import { durationOf } from './scores.js';
 
-/** Bump when the scoring (rubric coverage, duration) changes, so cached figures are recomputed. */
-export const STATS_VERSION = 2;
+/** Bump when a figure's definition changes, so cached figures are recomputed. (3: no rubric share.) */
+export const STATS_VERSION = 3;
 
 export interface SessionStats {
   durationMs: number;
   questionsAsked: number;
   questionsAnswered: number;
   record: RoundRecord;
-  coveragePct: number | null;
-  questions: { questionId: string; pct: number | null }[];
   /** Answer time per turn (round clock), for pace when a recording has no duration. */
   turnElapsedMs: Record<number, number>;
 }
 
 export function computeStats(state: EngineState, updatedAt: number): SessionStats {
-  const coverages = questionCoverages(state);
   return {
     durationMs: durationOf(state, updatedAt),
     questionsAsked: new Set(state.turns.map((t) => t.questionIndex)).size,
     questionsAnswered: new Set(state.turns.filter((t) => t.status === 'answered').map((t) => t.questionIndex)).size,
     record: roundRecord(state),
-    coveragePct: mean(coverages.map((q) => q.pct)),
-    questions: coverages.map((q) => ({ questionId: q.questionId, pct: q.pct })),
     turnElapsedMs: Object.fromEntries(state.turns.map((t) => [t.seq, t.elapsedMs])),
   };
 }

@@ -46,8 +46,6 @@ function AttemptColumns({ attempts }: { attempts: QuestionAttempts }) {
               Attempt {i + 1} <span className="muted">· {formatDateTime(a.createdAt)}</span>
             </h4>
             <dl className="kv small">
-              <dt>Coverage</dt>
-              <dd className="tabular">{a.coveragePct === null ? '—' : `${a.coveragePct}%`}</dd>
               <dt>Time</dt>
               <dd>{formatLength(a.elapsedMs)}</dd>
               {a.delivery.wordsPerMinute !== null && (
@@ -57,9 +55,19 @@ function AttemptColumns({ attempts }: { attempts: QuestionAttempts }) {
                 </>
               )}
             </dl>
+            {a.covered.length > 0 && (
+              <div className="small">
+                <span className="muted">Mentioned</span>
+                <ul className="missed-list">
+                  {a.covered.map((point) => (
+                    <li key={point}>{point}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {a.missing.length > 0 && (
               <div className="small">
-                <span className="muted">Missed</span>
+                <span className="muted">Not mentioned</span>
                 <ul className="missed-list">
                   {a.missing.map((point) => (
                     <li key={point}>{point}</li>

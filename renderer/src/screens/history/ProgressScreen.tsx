@@ -128,23 +128,28 @@ function Progress({ view, questionId }: { view: ProgressView; questionId?: strin
       </div>
     );
   }
-  const latest = view.points.at(-1);
   return (
     <>
       <section className="card stack" aria-labelledby="scores-heading">
         <h2 id="scores-heading">Scores over time</h2>
-        <p className="muted small">
-          {view.dimensions.length <= 1
-            ? 'Rubric coverage: the share of each question’s rubric points your answers touched, averaged over the session.'
-            : 'Rubric coverage and the scores from feedback, out of 100, for each session.'}
-        </p>
-        <LineChart
-          labels={labels}
-          series={scoreSeries}
-          leftTitle="Score (0–100)"
-          percent
-          description={`Scores for ${view.points.length} session${view.points.length === 1 ? '' : 's'}; latest rubric coverage ${latest?.scores.coverage ?? '—'}. The table below lists every value.`}
-        />
+        {view.dimensions.length === 0 ? (
+          <p className="muted small" data-testid="no-scores">
+            No scores yet. Only an interviewer model judges how good an answer was; without one, each session’s feedback
+            lists which rubric points your answers mentioned, with the sentence, and gives no score. Add a model on the
+            Models screen to see scores here.
+          </p>
+        ) : (
+          <>
+            <p className="muted small">The model’s scores, out of 100, for each session it judged.</p>
+            <LineChart
+              labels={labels}
+              series={scoreSeries}
+              leftTitle="Score (0–100)"
+              percent
+              description={`The model’s scores for ${view.points.length} session${view.points.length === 1 ? '' : 's'}. The table below lists every value.`}
+            />
+          </>
+        )}
         <details className="outline">
           <summary>Show the figures as a table</summary>
           <div className="table-scroll">

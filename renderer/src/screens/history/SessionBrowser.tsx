@@ -217,16 +217,19 @@ function SessionRow({ item }: { item: SessionListItem }) {
           <span className={`chip ${item.status === 'in_progress' ? 'warn' : ''}`}>{STATUS_LABELS[item.status]}</span>
         )}
       </div>
+      {/* Only a model's judgement is a score; rule feedback lists what was mentioned, on the session's page. */}
       <div
         className="session-score"
-        title="Share of rubric points mentioned in a sentence (rule-based, not a judgement)"
+        title={
+          item.modelScorePct === null ? 'No model judged this session: no score' : 'The model’s mean score, out of 100'
+        }
       >
-        {item.coveragePct === null ? (
+        {item.modelScorePct === null ? (
           <span className="muted small">No score</span>
         ) : (
           <>
-            <span className="score-value tabular">{item.coveragePct}%</span>
-            <span className="muted small">mentioned</span>
+            <span className="score-value tabular">{item.modelScorePct}</span>
+            <span className="muted small">model’s score</span>
           </>
         )}
       </div>

@@ -132,8 +132,12 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
             <span>
               {formatLength(detail.durationMs)} of {formatLength(detail.budgetMs)}
             </span>
-            <span aria-hidden="true">·</span>
-            <span>{detail.coveragePct === null ? 'no score' : `${detail.coveragePct}% rubric coverage`}</span>
+            {detail.modelScorePct !== null && (
+              <>
+                <span aria-hidden="true">·</span>
+                <span>model’s score {detail.modelScorePct} of 100</span>
+              </>
+            )}
           </p>
         </div>
         <div className="row session-actions">

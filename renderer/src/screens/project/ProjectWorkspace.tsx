@@ -9,7 +9,6 @@
  * the pure helpers live in project-helpers.ts.
  */
 import { gotoLine } from '@codemirror/search';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import type { ProjectView } from '../../../../main/contract/services/project.js';
@@ -19,6 +18,7 @@ import { apiKey } from '../../data/query-client.js';
 import { ActionButton } from '../practice/ActionButton.js';
 import { IS_MAC, MOD_LABEL } from '../practice/keys.js';
 import { CodeEditor, type CodeEditorHandle } from '../workspace/CodeEditor.js';
+import { OpenedPerQuestion, useInterviewSetter } from '../workspace/OpenedPerQuestion.js';
 import { saveLabel, useAutosave } from '../workspace/use-autosave.js';
 import { BriefPanel, PartCheck } from './BriefPanel.js';
 import { FilesPanel } from './FilesPanel.js';
@@ -42,15 +42,16 @@ interface ProjectWorkspaceProps {
 }
 
 export function ProjectWorkspace(props: ProjectWorkspaceProps) {
-  const query = useQuery({
-    queryKey: [...apiKey('project', 'open', { sessionId: props.sessionId }), props.interview.questionNumber],
-    queryFn: () => api.project.open({ sessionId: props.sessionId }),
-    gcTime: 0,
-  });
-  if (query.status === 'error')
-    return <p className="notice error">The project could not open: {errorMessage(query.error)}</p>;
-  if (!query.data) return <p className="muted">Opening the project…</p>;
-  return <Loaded key={query.data.questionId} initial={query.data} {...props} />;
+  return (
+    <OpenedPerQuestion
+      what="project"
+      queryKey={apiKey('project', 'open', { sessionId: props.sessionId })}
+      questionNumber={props.interview.questionNumber}
+      open={() => api.project.open({ sessionId: props.sessionId })}
+    >
+      {(view) => <Loaded initial={view} {...props} />}
+    </OpenedPerQuestion>
+  );
 }
 
 /** The file to show first: the bug report's usual suspects are in src/, else the README. */
@@ -60,11 +61,7 @@ function firstFile(project: ProjectView): string | null {
 }
 
 function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProps & { initial: ProjectView }) {
-  const client = useQueryClient();
-  const onInterview = useCallback(
-    (view: InterviewView) => client.setQueryData(apiKey('interview', 'get', { sessionId }), view),
-    [client, sessionId],
-  );
+  const onInterview = useInterviewSetter(sessionId);
   const [project, setProject] = useState(initial);
   const [paths, setPaths] = useState(() => Object.keys(initial.files));
   const [tabs, setTabs] = useState<string[]>(() => [firstFile(initial)].filter((p): p is string => p !== null));

@@ -4,7 +4,6 @@
  * (statement, files, results) so the bug-bash and integration rounds can add a file tree and
  * more file tabs.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../../../content/schema.js';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';
@@ -15,6 +14,7 @@ import { ActionButton } from '../practice/ActionButton.js';
 import { IS_MAC, MOD_LABEL } from '../practice/keys.js';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor.js';
 import { DocsPanel } from './DocsPanel.js';
+import { OpenedPerQuestion, useInterviewSetter } from './OpenedPerQuestion.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { Statement } from './Statement.js';
 import { saveLabel, useFileAutosave } from './use-autosave.js';
@@ -42,23 +42,20 @@ interface WorkspaceProps {
  * the interviewer's remarks and part reveals); the workspace's own view is read once per question.
  */
 export function Workspace(props: WorkspaceProps) {
-  const query = useQuery({
-    queryKey: [...apiKey('workspace', 'open', { sessionId: props.sessionId }), props.interview.questionNumber],
-    queryFn: () => api.workspace.open({ sessionId: props.sessionId }),
-    gcTime: 0,
-  });
-  if (query.status === 'error')
-    return <p className="notice error">The editor could not open: {errorMessage(query.error)}</p>;
-  if (!query.data) return <p className="muted">Opening the editor…</p>;
-  return <Loaded key={query.data.questionId} initial={query.data} {...props} />;
+  return (
+    <OpenedPerQuestion
+      what="editor"
+      queryKey={apiKey('workspace', 'open', { sessionId: props.sessionId })}
+      questionNumber={props.interview.questionNumber}
+      open={() => api.workspace.open({ sessionId: props.sessionId })}
+    >
+      {(view) => <Loaded initial={view} {...props} />}
+    </OpenedPerQuestion>
+  );
 }
 
 function Loaded({ initial, sessionId, interview, onError }: WorkspaceProps & { initial: WorkspaceView }) {
-  const client = useQueryClient();
-  const onInterview = useCallback(
-    (view: InterviewView) => client.setQueryData(apiKey('interview', 'get', { sessionId }), view),
-    [client, sessionId],
-  );
+  const onInterview = useInterviewSetter(sessionId);
   const [ws, setWs] = useState(initial);
   const [tab, setTab] = useState<Tab>('solution');
   const [running, setRunning] = useState<string | null>(null);

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogFileSchema, downloadUrl, loadCatalog, parseCatalog } from '../../../../main/core/models/catalog.js';
+import { sha256File } from '../../../../main/core/models/verify.js';
+import { extraFixturePath } from '../../../helpers/fixtures.js';
 
 const CATALOG_FILE = path.resolve(import.meta.dirname, '../../../../models/catalog.json');
 const raw = () =>
@@ -47,6 +49,16 @@ describe('the bundled catalog (models/catalog.json)', () => {
       expect(m.sizeBytes).toBe(m.files.reduce((sum, f) => sum + f.sizeBytes, 0));
     }
     expect(models.filter((m) => m.kind === 'vad').map((m) => m.fileName)).toEqual(['silero-vad-v5.onnx']);
+  });
+
+  it('pins the Silero VAD file by its SHA-256, and the pin is the real file’s', async () => {
+    // The test fixture is byte for byte the file the catalog's address serves (silero-vad v5.1.2's
+    // src/silero_vad/data/silero_vad.onnx: same git blob b3e3a900…), so hashing it checks the pin.
+    const [vad] = parseCatalog(raw(), 'catalog').filter((m) => m.kind === 'vad');
+    const file = await extraFixturePath('silero-vad-v5.onnx');
+    expect(vad?.files[0]?.sizeBytes).toBe(fs.statSync(file).size);
+    expect(vad?.files[0]?.sha256).toBe(await sha256File(file));
+    expect(vad?.files[0]?.source).toMatch(/silero-vad\/raw\/v5\.1\.2\//);
   });
 
   it('every file comes over https from Hugging Face (Silero VAD from its own GitHub repository), with its name at the end', () => {

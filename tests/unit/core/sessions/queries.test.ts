@@ -72,13 +72,42 @@ describe('history list and filters', () => {
       questionsAnswered: 2,
       hasAudio: false,
     });
-    // Question 1 evidences all three points, question 2 one of three: (100 + 33) / 2.
-    expect(a?.coveragePct).toBe(67);
+    // Rule feedback gives no score: only a model's judgement fills it (next test).
+    expect(a?.modelScorePct).toBeNull();
     // Two answers of 60 s each plus the steps around them.
     expect(a?.durationMs).toBeGreaterThanOrEqual(120_000);
     expect(a?.durationMs).toBeLessThan(200_000);
     const c = page.items.find((i) => i.sessionId === 'c');
-    expect(c).toMatchObject({ company: 'Acme', questionsAsked: 2, questionsAnswered: 1, coveragePct: 17 });
+    expect(c).toMatchObject({ company: 'Acme', questionsAsked: 2, questionsAnswered: 1, modelScorePct: null });
+  });
+
+  it('shows the model’s mean score for a session a model judged, and none for rule feedback', async () => {
+    const insert = data.db.prepare(
+      'INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, ?, ?, ?, 1)',
+    );
+    const judged = (scores: { dimension: string; score: number; max: number }[]) =>
+      JSON.stringify({ v: 1, type: 'question', questionId: 'q', key: 'k', judgement: null, note: null, scores });
+    // Two judged answers of session a: 3/4 and (4/5, 2/4) → mean of 75, 80, 50.
+    insert.run('a:t1', null, 'llm', judged([{ dimension: 'clarity', score: 3, max: 4 }]));
+    insert.run(
+      'a:t2',
+      null,
+      'llm',
+      judged([
+        { dimension: 'clarity', score: 4, max: 5 },
+        { dimension: 'structure', score: 2, max: 4 },
+      ]),
+    );
+    // Rule feedback on b, shaped as if it had scores: still no score.
+    insert.run(null, 'b:r1', 'rules', JSON.stringify({ scores: { structure: 3 } }));
+    const page = await list();
+    expect(page.items.map((i) => [i.sessionId, i.modelScorePct])).toEqual([
+      ['e', null],
+      ['d', null],
+      ['c', null],
+      ['b', null],
+      ['a', 68],
+    ]);
   });
 
   it('marks an interrupted session', async () => {
@@ -130,19 +159,23 @@ describe('history list and filters', () => {
     await list();
     const cached = data.db.prepare('SELECT session_id, version FROM session_stats ORDER BY session_id').all();
     expect(cached).toEqual(['a', 'b', 'c', 'd', 'e'].map((id) => ({ session_id: id, version: STATS_VERSION })));
-    // A stale cache entry (the session was saved since) is not trusted.
-    data.db
-      .prepare("UPDATE session_stats SET stats_json = json_set(stats_json, '$.coveragePct', 1) WHERE session_id = 'a'")
-      .run();
-    expect((await list()).items.find((i) => i.sessionId === 'a')?.coveragePct).toBe(1);
-    data.db.prepare("UPDATE sessions SET updated_at = updated_at + 1 WHERE id = 'a'").run();
-    expect((await list()).items.find((i) => i.sessionId === 'a')?.coveragePct).toBe(67);
+    const asked = async () => (await list()).items.find((i) => i.sessionId === 'a')?.questionsAsked;
+    // A cache entry is used while it is current (a planted figure shows)…
     data.db
       .prepare(
-        "UPDATE session_stats SET stats_json = json_set(stats_json, '$.coveragePct', 1), version = version - 1 WHERE session_id = 'a'",
+        "UPDATE session_stats SET stats_json = json_set(stats_json, '$.questionsAsked', 9) WHERE session_id = 'a'",
       )
       .run();
-    expect((await list()).items.find((i) => i.sessionId === 'a')?.coveragePct).toBe(67);
+    expect(await asked()).toBe(9);
+    // …and not trusted once the session was saved since, or written by an older version.
+    data.db.prepare("UPDATE sessions SET updated_at = updated_at + 1 WHERE id = 'a'").run();
+    expect(await asked()).toBe(2);
+    data.db
+      .prepare(
+        "UPDATE session_stats SET stats_json = json_set(stats_json, '$.questionsAsked', 9), version = version - 1 WHERE session_id = 'a'",
+      )
+      .run();
+    expect(await asked()).toBe(2);
   });
 
   it('refuses bad filters', async () => {
@@ -187,7 +220,7 @@ describe('session detail and notes', () => {
     expect(d.turns[0]?.elapsedMs).toBe(60_000);
     expect(d.summary.questions).toHaveLength(2);
     expect(d.feedback).toEqual([]);
-    expect(d.coveragePct).toBe(17);
+    expect(d.modelScorePct).toBeNull();
   });
 
   it('shows a recording only while its file exists, and the transcript either way', async () => {
@@ -246,6 +279,7 @@ describe('session detail and notes', () => {
       { source: 'rules', turnSeq: null, scores: [] },
     ]);
     expect(d.feedback[0]?.body).toMatchObject({ judgement: { summary: 'Clear.' } });
+    expect(d.modelScorePct).toBe(75);
   });
 
   it('saves notes without touching the interview’s own timestamps, and they are searchable', async () => {
@@ -293,7 +327,7 @@ describe('progress', () => {
   });
   afterEach(() => data.close());
 
-  it('gives a coverage score per session, oldest first, and feedback scores as extra dimensions', async () => {
+  it('charts only the model’s scores, oldest first; sessions judged by rules have none', async () => {
     data.db
       .prepare('INSERT INTO feedback (turn_id, round_id, source, body_json, created_at) VALUES (?, NULL, ?, ?, 1)')
       .run(
@@ -314,13 +348,11 @@ describe('progress', () => {
       );
     const view = await call<ProgressView>(data.dispatch, 'progress');
     expect(view.points.map((p) => [p.sessionId, p.scores])).toEqual([
-      ['p1', { coverage: 33 }],
-      // (67 % + 0 %) / 2 questions.
-      ['p2', { coverage: 34, clarity: 80, structure: 50 }],
-      ['p3', { coverage: 100 }],
+      ['p1', {}],
+      ['p2', { clarity: 80, structure: 50 }],
+      ['p3', {}],
     ]);
     expect(view.dimensions).toEqual([
-      { id: 'coverage', label: 'Rubric coverage', source: 'coverage' },
       { id: 'clarity', label: 'Clarity', source: 'feedback' },
       { id: 'structure', label: 'Structure', source: 'feedback' },
     ]);
@@ -345,11 +377,12 @@ describe('progress', () => {
     ]);
     const attempts = await call<QuestionAttempts>(data.dispatch, 'attempts', { questionId: 'conflict' });
     expect(attempts.prompt).toBe('Tell me about conflict.');
-    expect(attempts.attempts.map((a) => [a.sessionId, a.coveragePct, a.answers.map((x) => x.text)])).toEqual([
-      ['p1', 33, ['I listened to the whole team.']],
-      ['p2', 67, ['I listened and built a prototype.']],
-      ['p3', 100, ['I listened, built a prototype, and the result was good.']],
+    expect(attempts.attempts.map((a) => [a.sessionId, a.covered.length, a.answers.map((x) => x.text)])).toEqual([
+      ['p1', 1, ['I listened to the whole team.']],
+      ['p2', 2, ['I listened and built a prototype.']],
+      ['p3', 3, ['I listened, built a prototype, and the result was good.']],
     ]);
+    expect(attempts.attempts[0]).not.toHaveProperty('coveragePct');
     expect(attempts.attempts[0]?.missing).toEqual(['Point 2 of conflict', 'Point 3 of conflict']);
     expect((await failure(data.dispatch, 'attempts', { questionId: 'never-asked' })).code).toBe('NOT_FOUND');
   });
