@@ -35,10 +35,18 @@ interface PackQuestion {
 const pack = parse(fs.readFileSync(path.join(ROOT, 'content/roles/stripe-backend-engineer.yaml'), 'utf8')) as {
   rounds: { id: string; questions: PackQuestion[] }[];
 };
-/** A repro test the candidate adds (a word of its own for History search); it passes. */
-const REPRO_FILE = 'test/repro.test.js';
-const REPRO_TEXT =
-  "import test from 'node:test';\n\n// zebracrossing: the receipt from the report, kept as a note.\ntest('the report reproduces', () => {});\n";
+/** A repro test the candidate adds (with a word of its own for History search); it passes. */
+function reproTest(language: string): { file: string; text: string } {
+  return language === 'python'
+    ? {
+        file: 'tests/test_repro.py',
+        text: 'import unittest\n\n# zebracrossing: the receipt from the report, kept as a note.\n\n\nclass TestRepro(unittest.TestCase):\n    def test_report_reproduces(self):\n        self.assertTrue(True)\n',
+      }
+    : {
+        file: 'test/repro.test.js',
+        text: "import test from 'node:test';\n\n// zebracrossing: the receipt from the report, kept as a note.\ntest('the report reproduces', () => {});\n",
+      };
+}
 const questionById = (id: string) => pack.rounds.flatMap((r) => r.questions).find((q) => q.id === id)!;
 
 /** Opens a file from the Files panel (by keyboard: focus its entry, press Enter). */
@@ -91,7 +99,12 @@ async function pressAndConfirm(page: Page, button: string, confirmation: RegExp)
   await group.waitFor({ state: 'detached' });
 }
 
-const editorText = (page: Page) => page.locator('.cm-content').textContent();
+/** The end of the open file as the editor shows it (long files render only what is in view). */
+async function endText(page: Page): Promise<string | null> {
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+End');
+  return page.locator('.cm-content').textContent();
+}
 const fileEntry = (page: Page, file: string) => page.locator(`.pj-file[data-path="${file}"]`);
 
 const activeLine = (page: Page) => page.locator('.cm-activeLineGutter').first().textContent();
@@ -174,20 +187,26 @@ describe('project workspace', () => {
     await expect.poll(() => activeLine(page)).toBe('3');
 
     // Undo is per file: an edit in A, an edit in B, back in A Ctrl+Z undoes A's edit only.
-    const other = Object.keys(spec.files).find((p) => p.endsWith('.js') && !fixedFiles.includes(p))!;
+    // The round picks one of the pack's codebases (JavaScript or Python).
+    const python = spec.language === 'python';
+    const ext = python ? '.py' : '.js';
+    const comment = python ? '#' : '//';
+    const repro = reproTest(spec.language);
+    const other = Object.keys(spec.files).find(
+      (p) => p.endsWith(ext) && !p.endsWith('__init__.py') && !fixedFiles.includes(p),
+    )!;
     await openFromTree(page, fixFile);
-    await appendLine(page, '// undo check in A');
+    await appendLine(page, `${comment} undo check in A`);
     await openFromTree(page, other);
-    await appendLine(page, '// undo check in B');
+    await appendLine(page, `${comment} undo check in B`);
     await openFromTree(page, fixFile);
-    await page.locator('.cm-content').click();
+    expect(await endText(page)).toContain('undo check in A');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => editorText(page)).not.toContain('undo check in A');
+    await expect.poll(() => endText(page)).not.toContain('undo check in A');
     await openFromTree(page, other);
-    expect(await editorText(page)).toContain('undo check in B');
-    await page.locator('.cm-content').click();
+    expect(await endText(page)).toContain('undo check in B');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => editorText(page)).not.toContain('undo check in B');
+    await expect.poll(() => endText(page)).not.toContain('undo check in B');
     await page.getByTestId('pj-save-state').filter({ hasText: 'All changes saved' }).waitFor();
 
     // Delete a starting file and change another (keyboard, with confirmations), then reset to the
@@ -195,13 +214,13 @@ describe('project workspace', () => {
     await pressAndConfirm(page, 'Delete file', new RegExp(`Delete ${other.replace(/[.]/g, '\\.')}\\?`));
     await expect.poll(() => fileEntry(page, other).count()).toBe(0);
     await openFromTree(page, fixFile);
-    await appendLine(page, '// thrown away by the reset');
+    await appendLine(page, `${comment} thrown away by the reset`);
     await pressAndConfirm(page, 'Reset to start', /Put every file back to the start\?/);
     await expect.poll(() => fileEntry(page, other).count()).toBe(1);
     await page.getByRole('tab', { name: 'Files', exact: true }).click();
     expect(await page.locator('.pj-file .pj-mark.pj-changed').count()).toBe(0);
     await openFromTree(page, fixFile);
-    expect(await editorText(page)).not.toContain('thrown away by the reset');
+    expect(await endText(page)).not.toContain('thrown away by the reset');
 
     // Add files from the keyboard: a scratch file (deleted again) and a repro test that stays.
     const addFile = async (file: string) => {
@@ -215,12 +234,12 @@ describe('project workspace', () => {
         .toContain(file.split('/').at(-1)!);
       expect(await fileEntry(page, file).locator('.pj-added').count()).toBe(1);
     };
-    await addFile('scratch.js');
-    await appendLine(page, 'export const scratch = 1;');
-    await pressAndConfirm(page, 'Delete file', /Delete scratch\.js\?/);
-    await expect.poll(() => fileEntry(page, 'scratch.js').count()).toBe(0);
-    await addFile(REPRO_FILE);
-    await replaceText(page, REPRO_TEXT);
+    await addFile(`scratch${ext}`);
+    await appendLine(page, `${comment} scratch`);
+    await pressAndConfirm(page, 'Delete file', new RegExp(`Delete scratch\\${ext}\\?`));
+    await expect.poll(() => fileEntry(page, `scratch${ext}`).count()).toBe(0);
+    await addFile(repro.file);
+    await replaceText(page, repro.text);
     await screenshot(page, 'project-bugbash-files-1366x900');
 
     // 800×600: the panels stack and stay usable.
@@ -294,18 +313,25 @@ describe('project workspace', () => {
     const changedHere = await page
       .getByTestId('pr-file')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-path')));
-    expect(changedHere.sort()).toEqual([...fixedFiles, REPRO_FILE].sort());
+    expect(changedHere.sort()).toEqual([...fixedFiles, repro.file].sort());
     const fixDiff = page.locator(`[data-testid="pr-file"][data-path="${fixFile}"]`);
     expect(await fixDiff.locator('.pr-line.pr-added').count()).toBeGreaterThan(0);
     await page.keyboard.press('Home');
     expect(await position.textContent()).toBe(`Step 1 of 4`);
     expect(await page.getByTestId('pr-caption').textContent()).toMatch(/ran the tests.*[1-9]\d* failed/);
     expect(await review.textContent()).toMatch(/No files changed since the start/);
+    // Step 3 (after the reset) is compared with the starting files, and says so.
     await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await review.textContent()).toMatch(/files? changed since the reset \(the starting files\)/);
+    await page.keyboard.press('ArrowLeft');
     expect(await page.getByTestId('pr-caption').textContent()).toMatch(/reset the files to the start/);
     await review.locator('select').selectOption(fixFile);
     expect(await page.getByTestId('pr-final').textContent()).toBe(fixed[fixFile]);
     expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByTestId('pr-final').scrollIntoViewIfNeeded();
+    await screenshot(page, 'project-history-final-files-1366x900');
+    await page.getByRole('slider', { name: 'Step' }).focus();
     await review.scrollIntoViewIfNeeded();
     await screenshot(page, 'project-history-review-1366x900');
     await page.setViewportSize({ width: 800, height: 600 });

@@ -109,13 +109,22 @@ function Steps({ project }: { project: ProjectReview }) {
           </>
         )}
       </p>
-      <StepChanges step={step} first={index === 0} />
+      <StepChanges
+        step={step}
+        after={index === 0 ? 'start' : steps[index - 1]!.reason === 'reset' ? 'reset' : 'step'}
+      />
     </div>
   );
 }
 
-function StepChanges({ step, first }: { step: ProjectStepReview; first: boolean }) {
-  const since = first ? 'the start' : 'the step before';
+const SINCE = {
+  start: 'the start',
+  reset: 'the reset (the starting files)',
+  step: 'the step before',
+} as const;
+
+function StepChanges({ step, after }: { step: ProjectStepReview; after: keyof typeof SINCE }) {
+  const since = SINCE[after];
   if (step.changes === null) {
     return (
       <p className="muted small">
@@ -142,7 +151,8 @@ const SIGN = { same: ' ', added: '+', removed: '−' } as const;
 
 function FileDiff({ change }: { change: ProjectFileChange }) {
   return (
-    <details className="pr-file" open data-testid="pr-file" data-path={change.path}>
+    // A deleted file's every line is "removed": folded until asked for.
+    <details className="pr-file" open={change.status !== 'deleted'} data-testid="pr-file" data-path={change.path}>
       <summary>
         <code>{change.path}</code> <span className="muted small">{STATUS[change.status]}</span>{' '}
         <span className="pr-added">+{change.added}</span> <span className="pr-removed">−{change.removed}</span>
