@@ -45,7 +45,7 @@ export function sessionProjects(
     return [
       {
         questionId,
-        title: planned.prompt.split('\n')[0]!.slice(0, 160),
+        title: shortTitle(planned.prompt),
         kind: planned.project.kind,
         language: start?.language ?? null,
         startedAt: progress.startedAt,
@@ -70,4 +70,13 @@ export function sessionProjects(
       },
     ];
   });
+}
+
+/** The prompt's first sentence, or its first words when that is long: a heading, not the brief. */
+export function shortTitle(prompt: string, max = 140): string {
+  const first = prompt.trim().split('\n')[0]!.trim();
+  const sentence = /^(.+?[.!?:])(\s|$)/.exec(first)?.[1] ?? first;
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:]+$/, '')}…`;
 }

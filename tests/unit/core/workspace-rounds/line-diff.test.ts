@@ -6,6 +6,7 @@ import {
   hunksOf,
   MAX_CHANGE_LINES,
 } from '../../../../main/core/workspace-rounds/line-diff.js';
+import { shortTitle } from '../../../../main/core/workspace-rounds/session-projects.js';
 
 const lines = (n: number, prefix = 'line') => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
 
@@ -69,5 +70,19 @@ describe('hunksOf and fileChange', () => {
       ['b.js', 'deleted'],
       ['d.js', 'added'],
     ]);
+  });
+});
+
+describe('shortTitle', () => {
+  it('keeps the first sentence, or cuts a long one at a word with an ellipsis', () => {
+    expect(shortTitle("Here's coinage, our money library. Receipts are a cent short.")).toBe(
+      "Here's coinage, our money library.",
+    );
+    const long = `relay is the small job scheduler behind our back-office work, ${'and more words '.repeat(12)}end.`;
+    const title = shortTitle(long, 80);
+    expect(title.length).toBeLessThanOrEqual(81);
+    expect(title.endsWith('…')).toBe(true);
+    expect(long.startsWith(title.slice(0, -1))).toBe(true);
+    expect(title.slice(0, -1).endsWith(' ')).toBe(false);
   });
 });
