@@ -217,16 +217,13 @@ function SessionRow({ item }: { item: SessionListItem }) {
           <span className={`chip ${item.status === 'in_progress' ? 'warn' : ''}`}>{STATUS_LABELS[item.status]}</span>
         )}
       </div>
-      {/* Only a model's judgement is a score; rule feedback lists what was mentioned, on the session's page. */}
+      {/* Only a model's judgement is a score; without one the cell stays empty (rule feedback,
+          on the session's page, lists what was mentioned). The cell keeps the columns aligned. */}
       <div
         className="session-score"
-        title={
-          item.modelScorePct === null ? 'No model judged this session: no score' : 'The model’s mean score, out of 100'
-        }
+        title={item.modelScorePct === null ? undefined : 'The model’s mean score, out of 100'}
       >
-        {item.modelScorePct === null ? (
-          <span className="muted small">No score</span>
-        ) : (
+        {item.modelScorePct !== null && (
           <>
             <span className="score-value tabular">{item.modelScorePct}</span>
             <span className="muted small">model’s score</span>
