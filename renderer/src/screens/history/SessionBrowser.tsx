@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatLength, formatRoundRecord } from '../../../../main/contract/format.js';
 import type { HistoryFilters, SessionListItem } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
+import { RoundKindSelect } from '../../components/RoundKindSelect.js';
 import { apiKey } from '../../data/query-client.js';
 import { roundKindLabel } from '../../labels.js';
 import { href } from '../../router.js';
@@ -140,17 +141,14 @@ function FilterBar({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="filter-kind">Round</label>
-        <select id="filter-kind" value={filters.roundKind} onChange={(e) => onChange({ roundKind: e.target.value })}>
-          <option value="">All rounds</option>
-          {options?.roundKinds.map((k) => (
-            <option key={k} value={k}>
-              {roundKindLabel(k)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RoundKindSelect
+        id="filter-kind"
+        label="Round"
+        allLabel="All rounds"
+        kinds={options?.roundKinds ?? []}
+        value={filters.roundKind}
+        onChange={(roundKind) => onChange({ roundKind })}
+      />
       <div className="field">
         <label htmlFor="filter-from">From</label>
         <input
