@@ -18,6 +18,7 @@ import * as engine from '../interview/engine.js';
 import { startMockApi, type RunningMockApi } from '../mock-api/server.js';
 import { supportFiles } from '../mock-api/support-files.js';
 import { SequencerByKey } from '../util/sequencer.js';
+import { SessionTimers } from '../util/session-timers.js';
 import { createSingleFlight } from '../util/single-flight.js';
 import type { InterviewerLook, WorkspaceServiceCommon } from '../workspace/service-common.js';
 import { DEBUG_PROMPTS, debugTrigger } from './debug-triggers.js';
@@ -58,7 +59,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   const queue = new SequencerByKey<string>();
   const once = createSingleFlight();
   const mocks = new Map<string, { questionId: string; api: Promise<RunningMockApi> }>();
-  const timers = new Map<string, ReturnType<typeof setInterval>>();
+  const timers = new SessionTimers(options.tickMs ?? 30_000, (sessionId) => void tick(sessionId));
   const repo = () => options.repository();
 
   function current(sessionId: string): Current | null {
@@ -173,17 +174,11 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   }
 
   function watch(sessionId: string, cur: Current): void {
-    const every = options.tickMs ?? 30_000;
-    if (every <= 0 || timers.has(sessionId) || cur.exercise.kind !== 'bug_bash') return;
-    const timer = setInterval(() => void tick(sessionId), every);
-    timer.unref?.();
-    timers.set(sessionId, timer);
+    if (cur.exercise.kind === 'bug_bash') timers.start(sessionId);
   }
 
   function unwatch(sessionId: string): void {
-    const timer = timers.get(sessionId);
-    if (timer) clearInterval(timer);
-    timers.delete(sessionId);
+    timers.stop(sessionId);
   }
 
   async function tick(sessionId: string): Promise<void> {
@@ -380,7 +375,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
 
     async close() {
       unsubscribe();
-      for (const id of [...timers.keys()]) unwatch(id);
+      timers.stopAll();
       await Promise.all([...mocks.keys()].map(stopMock));
     },
   };
