@@ -20,7 +20,7 @@ import { supportFiles } from '../mock-api/support-files.js';
 import { SequencerByKey } from '../util/sequencer.js';
 import { SessionTimers } from '../util/session-timers.js';
 import { createSingleFlight } from '../util/single-flight.js';
-import type { InterviewerLook, WorkspaceServiceCommon } from '../workspace/service-common.js';
+import { quietCheckAllowed, type InterviewerLook, type WorkspaceServiceCommon } from '../workspace/service-common.js';
 import { DEBUG_PROMPTS, debugTrigger } from './debug-triggers.js';
 import { hiddenRunOutcome } from './feedback.js';
 import { changedCode } from './process.js';
@@ -184,8 +184,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   async function tick(sessionId: string): Promise<void> {
     try {
       await queue.run(sessionId, async () => {
-        const { state } = options.interview.peek(sessionId);
-        if (state.paused || (state.phase !== 'question' && state.phase !== 'answering')) return;
+        if (!quietCheckAllowed(options.interview.peek(sessionId).state)) return;
         const cur = current(sessionId);
         if (!cur) return unwatch(sessionId);
         const progress = repo().progress(sessionId, cur.questionId);

@@ -21,7 +21,7 @@ import { exerciseFeedback } from './feedback.js';
 import { look, pickTrigger } from './interviewer-look.js';
 import * as progressOf from './progress.js';
 import type { Progress } from './progress.js';
-import type { InterviewerLook, WorkspaceServiceCommon } from './service-common.js';
+import { quietCheckAllowed, type InterviewerLook, type WorkspaceServiceCommon } from './service-common.js';
 import { partView, runView, type PlannedTest } from './views.js';
 import type { WorkspaceRepository } from './workspace-repository.js';
 
@@ -161,8 +161,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   async function tick(sessionId: string): Promise<void> {
     try {
       await queue.run(sessionId, async () => {
-        const { state } = options.interview.peek(sessionId);
-        if (state.paused || (state.phase !== 'question' && state.phase !== 'answering')) return;
+        if (!quietCheckAllowed(options.interview.peek(sessionId).state)) return;
         const cur = current(sessionId);
         if (!cur) return unwatch(sessionId);
         const progress = repo().progress(sessionId, cur.questionId);
