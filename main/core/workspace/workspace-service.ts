@@ -11,40 +11,33 @@ import type { Language } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
 import type { RunKind, RunView, WorkspaceFile, WorkspaceView } from '../../contract/services/workspace.js';
-import type { EventBus } from '../events.js';
 import { submitTests, type PlannedExercise } from '../exercise/spec.js';
 import * as engine from '../interview/engine.js';
-import type { InterviewInternals } from '../interview/service.js';
 import { runTests, type RunnerEnv } from '../runner/harness/run-tests.js';
 import { SequencerByKey } from '../util/sequencer.js';
+import { SessionTimers } from '../util/session-timers.js';
 import { createSingleFlight } from '../util/single-flight.js';
 import { exerciseFeedback } from './feedback.js';
-import { look, pickTrigger, type WorkspaceLook } from './interviewer-look.js';
+import { look, pickTrigger } from './interviewer-look.js';
 import * as progressOf from './progress.js';
 import type { Progress } from './progress.js';
+import { quietCheckAllowed, type InterviewerLook, type WorkspaceServiceCommon } from './service-common.js';
 import { partView, runView, type PlannedTest } from './views.js';
 import type { WorkspaceRepository } from './workspace-repository.js';
 
-export interface WorkspaceServiceOptions {
+export interface WorkspaceServiceOptions extends WorkspaceServiceCommon {
   repository: () => WorkspaceRepository;
-  interview: InterviewInternals;
   runner: () => RunnerEnv;
   /** The language new workspaces open in (Settings), when the question offers it. */
   defaultLanguage: () => Language;
-  events: EventBus;
-  now?: () => number;
-  /** How often a silent workspace is checked for the "talk me through it" trigger; 0 = never. */
-  tickMs?: number;
-  log?: (message: string, error?: unknown) => void;
 }
 
-export type WorkspaceService = Services['workspace'] & {
-  /** For the interviewer's turn: the compact view of the work (and, with mark, it is now seen). */
-  look(sessionId: string, questionId: string, mark: boolean): WorkspaceLook | null;
-  /** A turn was answered: snapshot the files as they were. */
-  onTurn(sessionId: string): void;
-  close(): void;
-};
+export type WorkspaceService = Services['workspace'] &
+  InterviewerLook & {
+    /** A turn was answered: snapshot the files as they were. */
+    onTurn(sessionId: string): void;
+    close(): void;
+  };
 
 interface Current {
   questionId: string;
@@ -56,7 +49,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   const log = options.log ?? (() => {});
   const queue = new SequencerByKey<string>();
   const once = createSingleFlight();
-  const timers = new Map<string, ReturnType<typeof setInterval>>();
+  const timers = new SessionTimers(options.tickMs ?? 30_000, (sessionId) => void tick(sessionId));
   const repo = () => options.repository();
 
   function current(sessionId: string): Current | null {
@@ -136,17 +129,11 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   }
 
   function watch(sessionId: string): void {
-    const every = options.tickMs ?? 30_000;
-    if (every <= 0 || timers.has(sessionId)) return;
-    const timer = setInterval(() => void tick(sessionId), every);
-    timer.unref?.();
-    timers.set(sessionId, timer);
+    timers.start(sessionId);
   }
 
   function unwatch(sessionId: string): void {
-    const timer = timers.get(sessionId);
-    if (timer) clearInterval(timer);
-    timers.delete(sessionId);
+    timers.stop(sessionId);
   }
 
   /** Says a trigger's line (once per part) and tells the UI the conversation changed. */
@@ -174,8 +161,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   async function tick(sessionId: string): Promise<void> {
     try {
       await queue.run(sessionId, async () => {
-        const { state } = options.interview.peek(sessionId);
-        if (state.paused || (state.phase !== 'question' && state.phase !== 'answering')) return;
+        if (!quietCheckAllowed(options.interview.peek(sessionId).state)) return;
         const cur = current(sessionId);
         if (!cur) return unwatch(sessionId);
         const progress = repo().progress(sessionId, cur.questionId);
@@ -408,7 +394,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     },
 
     close() {
-      for (const id of [...timers.keys()]) unwatch(id);
+      timers.stopAll();
     },
   };
   return service;
