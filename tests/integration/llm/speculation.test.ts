@@ -95,6 +95,32 @@ describe('a new round chat', () => {
   });
 });
 
+describe('threads of a speculative reply', () => {
+  it('leave a core to speech while the candidate may still speak, and take every core once adopted', async () => {
+    const calls: string[] = [];
+    // The same model host, with the lease's thread switch recorded.
+    const recording = createRoundChats({
+      ready: (signal) => llm.ready(signal),
+      isReady: () => llm.isReady(),
+      claimSequence: async (release, signal) => {
+        const lease = await llm.claimSequence(release, signal);
+        return { ...lease, useThreads: (kind) => (calls.push(kind), lease.useThreads(kind)) };
+      },
+    });
+    const chat = await recording.roundChat('threads', role, round);
+    await chat.idle();
+    calls.length = 0;
+    chat.speculate(request(context([ANSWER])));
+    await chat.idle();
+    expect(calls).toEqual(['background']);
+    await chat.turn({ ...request(context([ANSWER])), onToken: () => undefined }, () => ({
+      action: 'next_question',
+      coveredRubricIds: [],
+    }));
+    expect(calls).toEqual(['background', 'foreground']);
+  });
+});
+
 describe('speculative start of a reply', () => {
   it('a turn on the same answer adopts the reply under way: same reply, nothing evaluated twice', async () => {
     const direct = await turn('direct', context([ANSWER]));
