@@ -14,6 +14,7 @@ import { createBoardService } from './board/service.js';
 import { createQuestionBank } from './content/question-bank.js';
 import { createContentService, type ContentService } from './content/service.js';
 import { dataPaths } from './data-dir.js';
+import { createDocsService } from './docs/docs-service.js';
 import { EventBus } from './events.js';
 import { createFeedbackService } from './feedback/feedback-service.js';
 import { createRoundChats } from './interview/interviewers/llm/round-chats.js';
@@ -278,6 +279,7 @@ export function createCore(options: CoreOptions): Core {
     workspace,
     project,
     board: board.service,
+    docs: createDocsService({ folder: () => readSettings(db).docsFolder, log }),
   };
 
   // Loading takes seconds to minutes: start now, so the first round does not wait for it.
