@@ -38,6 +38,7 @@ import { speechSessionContext } from './speech/session-context.js';
 import { createSpeechRepository, type SpeechRepository } from './speech/speech-repository.js';
 import { createSpeechService } from './speech/speech-service.js';
 import { openDatabase, type Db } from './storage/database.js';
+import { finalCode } from './workspace/session-code.js';
 import { createWorkspaceRepository, type WorkspaceRepository } from './workspace/workspace-repository.js';
 import { createWorkspaceService } from './workspace/workspace-service.js';
 import { createProjectRepository, type ProjectRepository } from './workspace-rounds/project-repository.js';
@@ -188,6 +189,10 @@ export function createCore(options: CoreOptions): Core {
     content,
     events,
     llm: () => (readSettings(db).activeLlmModel ? llm : null),
+    finalCode: (sessionId, questionId) => {
+      const state = interviewRepo().load(sessionId)?.state;
+      return state ? finalCode(requireDb(), sessionId, state, questionId) : null;
+    },
     log,
   });
 
