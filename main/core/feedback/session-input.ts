@@ -72,9 +72,15 @@ export function questionTurns(input: FeedbackInput, index: number): TurnRecord[]
 export function judgementKey(input: FeedbackInput, index: number): string {
   const answers = answersKey(questionTurns(input, index));
   const code = input.code(input.state.questions[index]!.id);
-  if (!code) return answers;
-  const hash = createHash('sha256').update(`${code.language}\u0000${code.solution}\u0000${code.tests}`);
-  return `${answers}:${hash.digest('hex').slice(0, 12)}`;
+  return code ? `${answers}:${codeKey(code)}` : answers;
+}
+
+/** Identifies the code a judgement saw. */
+export function codeKey(code: CodeEvidence): string {
+  return createHash('sha256')
+    .update(`${code.language}\u0000${code.solution}\u0000${code.tests}`)
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** Feedback on a question is stored on its first turn. */
