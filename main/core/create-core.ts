@@ -189,10 +189,7 @@ export function createCore(options: CoreOptions): Core {
     content,
     events,
     llm: () => (readSettings(db).activeLlmModel ? llm : null),
-    finalCode: (sessionId, questionId) => {
-      const state = interviewRepo().load(sessionId)?.state;
-      return state ? finalCode(requireDb(), sessionId, state, questionId) : null;
-    },
+    finalCode: (sessionId, state, questionId) => finalCode(requireDb(), sessionId, state, questionId),
     log,
   });
 

@@ -145,9 +145,11 @@ describe("the model's notes on the code", () => {
     expect(await notes.locator('code').first().textContent()).toBe(lines[first]!.trim());
     expect(await notes.textContent()).toContain('not a score');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await notes.scrollIntoViewIfNeeded();
+    const show = (el: Element) => el.scrollIntoView({ block: 'center' });
+    await notes.evaluate(show);
     await screenshot(page, 'code-notes-summary');
     await page.setViewportSize(SMALL);
+    await notes.evaluate(show);
     await screenshot(page, 'code-notes-summary-800x600');
 
     dark = await openBrowser({ colorScheme: 'dark' });
@@ -156,8 +158,10 @@ describe("the model's notes on the code", () => {
     await dark.page.getByTestId('code-notes').waitFor();
     await dark.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     expect(await accessibilityProblems(dark.page)).toEqual([]);
+    await dark.page.getByTestId('code-notes').evaluate(show);
     await screenshot(dark.page, 'code-notes-history-dark');
     await dark.page.setViewportSize(SMALL);
+    await dark.page.getByTestId('code-notes').evaluate(show);
     await screenshot(dark.page, 'code-notes-history-800x600-dark');
   }, 240_000);
 });

@@ -51,6 +51,12 @@ export function scoreDoc(doc: IndexedDoc, terms: readonly string[], phrase: stri
   return score;
 }
 
+/** A snippet reads as text: Markdown's heading marks, backticks and bold stars are left out. */
+function readable(raw: string, format: IndexedDoc['format']): string {
+  const text = format === 'markdown' ? raw.replace(/^#{1,6}\s+/gm, '').replace(/`+|\*\*/g, '') : raw;
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** The text around the first match (the phrase if it occurs), with the query's words marked. */
 export function snippetOf(
   doc: IndexedDoc,
@@ -65,7 +71,7 @@ export function snippetOf(
   }
   const start = Math.max(0, at - SNIPPET_BEFORE);
   const raw = doc.text.slice(start, start + SNIPPET_LENGTH);
-  const body = raw.replace(/\s+/g, ' ').trim();
+  const body = readable(raw, doc.format);
   const snippet = `${start > 0 ? '…' : ''}${body}${start + SNIPPET_LENGTH < doc.text.length ? '…' : ''}`;
   const marks: [number, number][] = [];
   const snippetLower = snippet.toLowerCase();

@@ -10,6 +10,7 @@ import { boardAtTurn } from '../board/repository.js';
 import { describeSceneText } from '../board/service.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
+import type { EngineState } from '../interview/engine.js';
 import type { InterviewRepository } from '../interview/repository.js';
 import type { LlmJsonGenerator } from '../llm/types.js';
 import type { Db } from '../storage/database.js';
@@ -38,7 +39,7 @@ export interface FeedbackServiceOptions {
   /** How long a job waits for the interviewer to finish deciding before it goes ahead anyway. */
   maxWaitForInterviewerMs?: number;
   /** A coding question's final code and test results, for the model's notes on the code. */
-  finalCode?: (sessionId: string, questionId: string) => CodeEvidence | null;
+  finalCode?: (sessionId: string, state: EngineState, questionId: string) => CodeEvidence | null;
 }
 
 export type FeedbackService = Services['feedback'] & {

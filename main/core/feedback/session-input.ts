@@ -39,7 +39,7 @@ export function loadFeedbackInput(
   store: FeedbackStore,
   sessionId: string,
   boardAt: (sessionId: string, seq: number) => BoardEvidence | null = () => null,
-  code: (sessionId: string, questionId: string) => CodeEvidence | null = () => null,
+  code: (sessionId: string, state: EngineState, questionId: string) => CodeEvidence | null = () => null,
 ): FeedbackInput {
   const record = repository.load(sessionId);
   if (!record)
@@ -55,7 +55,7 @@ export function loadFeedbackInput(
     roleTitle: record.roleTitle,
     segments: store.segments(roundRowId(sessionId)),
     boardAt: (seq) => boardAt(sessionId, seq),
-    code: (questionId) => code(sessionId, questionId),
+    code: (questionId) => code(sessionId, record.state, questionId),
   };
 }
 

@@ -79,6 +79,7 @@ export function DocsFolderSetting() {
         <div className="row">
           <input
             id="docs-folder"
+            type="text"
             className="grow"
             value={draft}
             onChange={(e) => setTyped(e.target.value)}

@@ -101,7 +101,6 @@ function ExerciseFeedbackCard({ feedback, codeNotes }: { feedback: ExerciseFeedb
           </>
         )}
       </div>
-      <CodeNotes notes={codeNotes} />
       {feedback.notes.length > 0 && (
         <ul className="stack">
           {feedback.notes.map((n) => (
@@ -109,6 +108,7 @@ function ExerciseFeedbackCard({ feedback, codeNotes }: { feedback: ExerciseFeedb
           ))}
         </ul>
       )}
+      <CodeNotes notes={codeNotes} />
     </section>
   );
 }

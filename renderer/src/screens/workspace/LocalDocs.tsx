@@ -40,10 +40,16 @@ function Snippet({ hit }: { hit: DocsHit }) {
 function LocalDocument({ path, onBack }: { path: string; onBack: () => void }) {
   const doc = useQuery({ queryKey: apiKey('docs', 'open', { path }), queryFn: () => api.docs.open({ path }) });
   const back = useRef<HTMLButtonElement>(null);
+  const top = useRef<HTMLElement>(null);
   const prefix = useId();
-  useEffect(() => back.current?.focus(), []);
+  // The document starts where it opened (below the problem's own docs), in view.
+  useEffect(() => {
+    top.current?.scrollIntoView({ block: 'start' });
+    back.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <article
+      ref={top}
       className="docs-document stack"
       aria-label={doc.data?.title ?? path}
       onKeyDown={(e) => {

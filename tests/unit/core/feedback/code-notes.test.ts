@@ -204,7 +204,7 @@ describe('feedback service: notes on a coding answer', () => {
     const generator = new ScriptedGenerator((_prompt, schema) =>
       isRoundCall(schema) ? ok(ROUND) : isCodeCall(schema) ? ok(NOTES) : ok(JUDGEMENT),
     );
-    stack = makeStack(generator, { finalCode: (_s, questionId) => (questionId === 'shortener' ? code : null) });
+    stack = makeStack(generator, { finalCode: (_s, _state, questionId) => (questionId === 'shortener' ? code : null) });
     const sessionId = await playRound(stack, DESIGN, ['shortener'], [ANSWER]);
     let view = await settle(stack, sessionId);
     const question = view.questions[0]!;
