@@ -167,6 +167,16 @@ describe('searchDocs', () => {
     expect(searchDocs(index.docs, '  ', 10)).toEqual({ hits: [], total: 0 });
   });
 
+  it('puts a document titled with the word above one that only repeats it', async () => {
+    const index = await ready(
+      folder({
+        'a/tour.md': '# A tour\n\ndeque here, deque there, deque everywhere: deque, deque.',
+        'z/collections.md': '# deque objects\n\nA double-ended queue.',
+      }),
+    );
+    expect(searchDocs(index.docs, 'deque', 10).hits.map((h) => h.path)).toEqual(['z/collections.md', 'a/tour.md']);
+  });
+
   it('finds words in paths and caps the hits', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 5; i++) files[`datetime/page${i}.txt`] = `Page ${i}\nsomething`;
