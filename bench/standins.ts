@@ -13,6 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
+import { cpuTokensPerSecond } from '../main/core/models/fit.js';
+import { memoryReadGBps } from '../main/core/models/speed-check.js';
 import { LLAMA_STANDINS, llamaParameters, type LlamaStandinName, type StandinQuant } from './standins/gguf-llama.js';
 import { DEFAULT_STANDIN_SEED, ensureLlamaStandin } from './standins/llama-cache.js';
 
@@ -105,8 +107,13 @@ export async function main(args: string[]): Promise<void> {
   console.log(
     `\nstand-in folder: ${path.dirname(checks[0]?.file ?? '')}; threads ${options.threads}; CPUs ${os.availableParallelism()}`,
   );
+  // The app's recommendation estimates generation speed from a short memory-read check; set it
+  // beside llama.cpp's real speed on the same shapes.
+  const hw = { memoryReadGBps: memoryReadGBps(), cpuThreads: options.threads };
+  const estimate = (c: LlamaCheck) => cpuTokensPerSecond(c.bytes, hw);
+  console.log(`speed check: one thread reads ${hw.memoryReadGBps ?? '?'} GB/s`);
   console.log(
-    'name  file MB  written s  load s  params (node-llama-cpp)  = shape  real model  stand-in/real  prompt tok/s  gen tok/s',
+    'name  file MB  written s  load s  params (node-llama-cpp)  = shape  real model  stand-in/real  prompt tok/s  gen tok/s  app estimate',
   );
   for (const c of checks) {
     console.log(
@@ -121,6 +128,7 @@ export async function main(args: string[]): Promise<void> {
         (c.reported / c.real).toFixed(3).padStart(14),
         c.promptTokensPerS.toFixed(0).padStart(13),
         c.genTokensPerS.toFixed(1).padStart(10),
+        String(estimate(c) ?? '?').padStart(13),
       ].join(' '),
     );
   }
@@ -134,6 +142,12 @@ export async function main(args: string[]): Promise<void> {
     process.exitCode = 1;
   }
   console.log(
-    `standins: ${checks.map((c) => `${c.name}_params=${billions(c.reported)} ${c.name}_vs_real=${(c.reported / c.real).toFixed(3)}`).join(' ')}`,
+    `standins: ${checks
+      .map((c) => {
+        const est = estimate(c);
+        const ratio = est === null ? 'null' : (c.genTokensPerS / est).toFixed(2);
+        return `${c.name}_params=${billions(c.reported)} ${c.name}_vs_real=${(c.reported / c.real).toFixed(3)} ${c.name}_gen_vs_estimate=${ratio}`;
+      })
+      .join(' ')}`,
   );
 }

@@ -31,7 +31,10 @@ const FEW_THREADS = 2;
  * Roughly how many tokens a second a model of this size gives on this CPU: every token reads the
  * weights once, at the measured read speed times the useful threads. Null without a measurement.
  */
-export function cpuTokensPerSecond(memoryBytes: number, hw: Hardware): number | null {
+export function cpuTokensPerSecond(
+  memoryBytes: number,
+  hw: Pick<Hardware, 'memoryReadGBps' | 'cpuThreads'>,
+): number | null {
   if (hw.memoryReadGBps === null || memoryBytes <= 0) return null;
   const threads = Math.min(Math.max(1, hw.cpuThreads), MAX_USEFUL_THREADS);
   const bytesPerSecond = hw.memoryReadGBps * 1e9 * threads * THREAD_EFFICIENCY;

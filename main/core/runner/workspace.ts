@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '../util/process-alive.js';
 
 const PREFIX = 'run-';
 /** Workspaces of this process still in use, so a second sandbox in the same process never sweeps them. */
@@ -63,15 +64,6 @@ export function removeWorkspace(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes workspaces and probe files whose process is gone (or that this process does not know). */
 export function sweepWorkspaces(tempRoot: string): number {
   let root: string;
@@ -88,7 +80,7 @@ export function sweepWorkspaces(tempRoot: string): number {
     if (!match) continue;
     const pid = Number(match[1]);
     const full = path.join(root, name);
-    if (active.has(full) || (pid !== process.pid && isAlive(pid))) continue;
+    if (active.has(full) || (pid !== process.pid && isProcessAlive(pid))) continue;
     if (pid === process.pid && name.startsWith('probe-')) continue;
     fs.rmSync(full, { recursive: true, force: true });
     removed++;

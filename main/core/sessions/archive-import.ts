@@ -16,6 +16,7 @@ import { AppError } from '../../contract/result.js';
 import type { ImportReport } from '../../contract/services/sessions.js';
 import { freeSpace as defaultFreeSpace, type FreeSpace } from '../models/disk.js';
 import type { Db } from '../storage/database.js';
+import { isProcessAlive } from '../util/process-alive.js';
 import {
   ARCHIVE_FORMAT_VERSION,
   MANIFEST_FILE,
@@ -150,15 +151,6 @@ async function checkSizes(
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Refuses to write through a link: a folder inside the data folder that is a symbolic link (one
  * planted in sessions/, say) could point anywhere on this computer.
@@ -192,7 +184,7 @@ function sweepStaging(dataDir: string): void {
   }
   for (const name of names) {
     const pid = Number(/^\.import-(\d+)-/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !isAlive(pid))
+    if (pid && pid !== process.pid && !isProcessAlive(pid))
       fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
   }
 }

@@ -14,14 +14,12 @@ import type { Question } from '../../../content/schema.js';
 import type { EventMap, Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
 import type { PartCheckView, ProjectFeedbackView, ProjectView } from '../../contract/services/project.js';
-import type { EventBus } from '../events.js';
 import * as engine from '../interview/engine.js';
-import type { InterviewInternals } from '../interview/service.js';
 import { startMockApi, type RunningMockApi } from '../mock-api/server.js';
 import { supportFiles } from '../mock-api/support-files.js';
 import { SequencerByKey } from '../util/sequencer.js';
 import { createSingleFlight } from '../util/single-flight.js';
-import type { WorkspaceLook } from '../workspace/interviewer-look.js';
+import type { InterviewerLook, WorkspaceServiceCommon } from '../workspace/service-common.js';
 import { DEBUG_PROMPTS, debugTrigger } from './debug-triggers.js';
 import { hiddenRunOutcome } from './feedback.js';
 import { changedCode } from './process.js';
@@ -32,21 +30,15 @@ import type { ProjectProgress } from './project-progress.js';
 import type { ProjectRepository } from './project-repository.js';
 import { runIntegrationHidden, runVisibleTests, type ExerciseRunContext, type WorkspaceExercise } from './runs.js';
 
-export interface ProjectServiceOptions {
+export interface ProjectServiceOptions extends WorkspaceServiceCommon {
   repository: () => ProjectRepository;
-  interview: InterviewInternals;
   runner: () => ExerciseRunContext;
-  events: EventBus;
-  now?: () => number;
-  /** How often a quiet bug bash is checked for the "talk me through it" nudge; 0 = never. */
-  tickMs?: number;
-  log?: (message: string, error?: unknown) => void;
 }
 
-export type ProjectService = Services['project'] & {
-  look(sessionId: string, questionId: string, mark: boolean): WorkspaceLook | null;
-  close(): Promise<void>;
-};
+export type ProjectService = Services['project'] &
+  InterviewerLook & {
+    close(): Promise<void>;
+  };
 
 interface Current {
   questionId: string;

@@ -11,40 +11,32 @@ import type { Language } from '../../../content/schema.js';
 import type { Services } from '../../contract/index.js';
 import { AppError } from '../../contract/result.js';
 import type { RunKind, RunView, WorkspaceFile, WorkspaceView } from '../../contract/services/workspace.js';
-import type { EventBus } from '../events.js';
 import { submitTests, type PlannedExercise } from '../exercise/spec.js';
 import * as engine from '../interview/engine.js';
-import type { InterviewInternals } from '../interview/service.js';
 import { runTests, type RunnerEnv } from '../runner/harness/run-tests.js';
 import { SequencerByKey } from '../util/sequencer.js';
 import { createSingleFlight } from '../util/single-flight.js';
 import { exerciseFeedback } from './feedback.js';
-import { look, pickTrigger, type WorkspaceLook } from './interviewer-look.js';
+import { look, pickTrigger } from './interviewer-look.js';
 import * as progressOf from './progress.js';
 import type { Progress } from './progress.js';
+import type { InterviewerLook, WorkspaceServiceCommon } from './service-common.js';
 import { partView, runView, type PlannedTest } from './views.js';
 import type { WorkspaceRepository } from './workspace-repository.js';
 
-export interface WorkspaceServiceOptions {
+export interface WorkspaceServiceOptions extends WorkspaceServiceCommon {
   repository: () => WorkspaceRepository;
-  interview: InterviewInternals;
   runner: () => RunnerEnv;
   /** The language new workspaces open in (Settings), when the question offers it. */
   defaultLanguage: () => Language;
-  events: EventBus;
-  now?: () => number;
-  /** How often a silent workspace is checked for the "talk me through it" trigger; 0 = never. */
-  tickMs?: number;
-  log?: (message: string, error?: unknown) => void;
 }
 
-export type WorkspaceService = Services['workspace'] & {
-  /** For the interviewer's turn: the compact view of the work (and, with mark, it is now seen). */
-  look(sessionId: string, questionId: string, mark: boolean): WorkspaceLook | null;
-  /** A turn was answered: snapshot the files as they were. */
-  onTurn(sessionId: string): void;
-  close(): void;
-};
+export type WorkspaceService = Services['workspace'] &
+  InterviewerLook & {
+    /** A turn was answered: snapshot the files as they were. */
+    onTurn(sessionId: string): void;
+    close(): void;
+  };
 
 interface Current {
   questionId: string;

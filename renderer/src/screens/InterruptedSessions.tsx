@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { InterruptedSession } from '../../../main/contract/services/interview.js';
 import { api, errorMessage } from '../api/client.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
 import { apiKey } from '../data/query-client.js';
 import { href } from '../router.js';
 
@@ -49,11 +50,7 @@ export function InterruptedSessions() {
           are.
         </p>
       </div>
-      {error && (
-        <div className="notice error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorNotice message={error} />
       <ul className="interrupted-list">
         {sessions.map((s) => {
           const id = `interrupted-${s.sessionId}`;

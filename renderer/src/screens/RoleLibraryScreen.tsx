@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { MAX_PACK_BYTES, type PackProblem, type RoleSummary } from '../../../main/contract/services/content.js';
 import { api, errorMessage } from '../api/client.js';
 import { Async } from '../components/Loading.js';
+import { RoundKindSelect } from '../components/RoundKindSelect.js';
 import { apiKey } from '../data/query-client.js';
 import { roundKindLabel } from '../labels.js';
 import { href } from '../router.js';
@@ -66,17 +67,14 @@ function RoleGrid({ roles, onChecked }: { roles: RoleSummary[]; onChecked: () =>
             onChange={(e) => setQuery(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="round-kind">Round type</label>
-          <select id="round-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">All round types</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {roundKindLabel(k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RoundKindSelect
+          id="round-kind"
+          label="Round type"
+          allLabel="All round types"
+          kinds={kinds}
+          value={kind}
+          onChange={setKind}
+        />
       </div>
       <p className="muted small" role="status">
         {shown.length} of {roles.length} roles

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RoleSummary } from '../../../main/contract/services/content.js';
 import { api, errorMessage } from '../api/client.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Async } from '../components/Loading.js';
 import { apiKey } from '../data/query-client.js';
 import { downloadText } from '../download.js';
@@ -115,11 +116,7 @@ function DuplicatePack({ role }: { role: RoleSummary }) {
         Duplicate as my own…
       </button>
       <span className="muted small">Saves this pack as a YAML file you can edit and import.</span>
-      {error && (
-        <div className="notice error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorNotice message={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { formatBytes } from '../../../main/contract/format.js';
 import type { AppInfo } from '../../../main/contract/services/app.js';
 import type { Settings, SettingsPatch } from '../../../main/contract/services/settings.js';
 import { api, errorMessage } from '../api/client.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Async } from '../components/Loading.js';
 import { apiKey } from '../data/query-client.js';
 import { useSettings, useUpdateSettings } from '../data/settings.js';
@@ -28,11 +29,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
   return (
     <div className="stack">
       <h1>Settings</h1>
-      {error && (
-        <div className="notice error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorNotice message={error} />
       <section className="card stack" aria-labelledby="appearance-heading">
         <h2 id="appearance-heading">Appearance</h2>
         <Async state={settings} label="settings">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RoleSummary, RoundSummary } from '../../../main/contract/services/content.js';
 import { api, errorMessage } from '../api/client.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatMinutes } from '../labels.js';
 import { navigate } from '../router.js';
 import { ActionButton } from './practice/ActionButton.js';
@@ -74,11 +75,7 @@ export function StartRound({ role, round }: { role: RoleSummary; round: RoundSum
           )}
         </p>
       </div>
-      {error && (
-        <div className="notice error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorNotice message={error} />
     </div>
   );
 }

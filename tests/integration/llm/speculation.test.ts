@@ -81,6 +81,20 @@ async function turn(chatId: string, ctx: DecisionContext) {
   };
 }
 
+describe('a new round chat', () => {
+  it('evaluates its system prompt in the background, so the first answer adds only its own tokens', async () => {
+    const chat = await chats.roundChat('warm', role, round);
+    await chat.idle();
+    const warmed = chat.sequence.contextTokens.length;
+    expect(warmed).toBeGreaterThan(0);
+    const first = await turn('warm', context([ANSWER]));
+    // Only the question and the answer were evaluated by the turn, not the system prompt again.
+    const answerTokens = (await llm.ready()).model.tokenize(ANSWER).length;
+    expect(first.evaluated).toBeGreaterThanOrEqual(answerTokens);
+    expect(first.evaluated).toBeLessThan(warmed);
+  });
+});
+
 describe('speculative start of a reply', () => {
   it('a turn on the same answer adopts the reply under way: same reply, nothing evaluated twice', async () => {
     const direct = await turn('direct', context([ANSWER]));

@@ -171,6 +171,15 @@ export function assemble(input: {
     sandbox.status === 'ok' || sandbox.status === 'error' ? (done ? 'ok' : 'error') : sandbox.status;
   // Stopped before the code finished loading (a loop or a huge allocation at top level).
   const stoppedLoading = !load && !done && status !== 'ok' ? { loadError: stoppedMessage(sandbox, input.wallMs) } : {};
+  // The run's outcome with its results; a run that did not end well says why.
+  const finish = (results: TestResult[], detail: string | undefined) => ({
+    ...base,
+    stdout,
+    status,
+    ...(status !== 'ok' ? { message: runMessage(status, input.wallMs, detail) ?? detail } : {}),
+    ...stoppedLoading,
+    results,
+  });
   if (input.mode === 'own') {
     const results: TestResult[] = records
       .filter((r) => r.type === 'own')
@@ -182,15 +191,7 @@ export function assemble(input: {
         ...(r.error ? { error: r.error } : {}),
         ms: Math.round((r.ms ?? 0) * 10) / 10,
       }));
-    const detail = crash?.error ?? (!done ? stoppedMessage(sandbox, input.wallMs) : undefined);
-    return {
-      ...base,
-      stdout,
-      status,
-      ...(status !== 'ok' ? { message: runMessage(status, input.wallMs, detail) ?? detail } : {}),
-      ...stoppedLoading,
-      results,
-    };
+    return finish(results, crash?.error ?? (!done ? stoppedMessage(sandbox, input.wallMs) : undefined));
   }
 
   const finished = new Map(records.filter((r) => r.type === 'test').map((r) => [r.index ?? -1, r]));
@@ -215,15 +216,7 @@ export function assemble(input: {
     return { index, name, passed: false, expected: expectedOf(test), error: why, ms: 0 };
   });
   if (status === 'error' && !crash && !done) status = 'error';
-  const detail = crash?.error ?? (status !== 'ok' ? stoppedMessage(sandbox, input.wallMs) : undefined);
-  return {
-    ...base,
-    stdout,
-    status,
-    ...(status !== 'ok' ? { message: runMessage(status, input.wallMs, detail) ?? detail } : {}),
-    ...stoppedLoading,
-    results,
-  };
+  return finish(results, crash?.error ?? (status !== 'ok' ? stoppedMessage(sandbox, input.wallMs) : undefined));
 }
 
 export function expectedOf(test: TestCase): unknown {

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { RoundSummaryView } from '../../../../main/contract/services/interview.js';
 import { api, errorMessage } from '../../api/client.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { apiKey } from '../../data/query-client.js';
 import { navigate } from '../../router.js';
 import { QuestionFeedbackCard } from './QuestionFeedbackCard.js';
@@ -73,11 +74,7 @@ export function FeedbackCards({ summary }: { summary: RoundSummaryView }) {
   return (
     <section data-slot="feedback" className="stack feedback" aria-label="Feedback">
       <RoundFeedbackCard round={view.round} generation={view.generation} />
-      {error && (
-        <div className="notice error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorNotice message={error} />
       {view.questions.length > 0 && (
         <>
           <h2 className="fb-section-heading">Feedback by question</h2>

@@ -3,8 +3,8 @@ import { lazy, Suspense, useMemo, useState, type ComponentProps } from 'react';
 import type { ProgressView } from '../../../../main/contract/services/sessions.js';
 import { api } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
+import { RoundKindSelect } from '../../components/RoundKindSelect.js';
 import { apiKey } from '../../data/query-client.js';
-import { roundKindLabel } from '../../labels.js';
 import { href } from '../../router.js';
 import { Attempts } from './Attempts.js';
 import { DamagedNotice } from './DamagedNotice.js';
@@ -57,18 +57,14 @@ export function ProgressScreen({ questionId }: { questionId?: string | undefined
               ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="progress-kind">Round</label>
-          <select id="progress-kind" value={roundKind} onChange={(e) => setRoundKind(e.target.value)}>
-            <option value="">All rounds</option>
-            {filters.data &&
-              filters.data.roundKinds.map((k) => (
-                <option key={k} value={k}>
-                  {roundKindLabel(k)}
-                </option>
-              ))}
-          </select>
-        </div>
+        <RoundKindSelect
+          id="progress-kind"
+          label="Round"
+          allLabel="All rounds"
+          kinds={filters.data?.roundKinds ?? []}
+          value={roundKind}
+          onChange={setRoundKind}
+        />
       </div>
       <Async state={view} label="your progress">
         {(value) => (

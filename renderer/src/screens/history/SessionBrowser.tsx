@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatLength, formatRoundRecord } from '../../../../main/contract/format.js';
 import type { HistoryFilters, SessionListItem } from '../../../../main/contract/services/sessions.js';
 import { api, errorMessage } from '../../api/client.js';
+import { RoundKindSelect } from '../../components/RoundKindSelect.js';
 import { apiKey } from '../../data/query-client.js';
 import { roundKindLabel } from '../../labels.js';
 import { href } from '../../router.js';
@@ -140,17 +141,14 @@ function FilterBar({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="filter-kind">Round</label>
-        <select id="filter-kind" value={filters.roundKind} onChange={(e) => onChange({ roundKind: e.target.value })}>
-          <option value="">All rounds</option>
-          {options?.roundKinds.map((k) => (
-            <option key={k} value={k}>
-              {roundKindLabel(k)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RoundKindSelect
+        id="filter-kind"
+        label="Round"
+        allLabel="All rounds"
+        kinds={options?.roundKinds ?? []}
+        value={filters.roundKind}
+        onChange={(roundKind) => onChange({ roundKind })}
+      />
       <div className="field">
         <label htmlFor="filter-from">From</label>
         <input
@@ -217,16 +215,13 @@ function SessionRow({ item }: { item: SessionListItem }) {
           <span className={`chip ${item.status === 'in_progress' ? 'warn' : ''}`}>{STATUS_LABELS[item.status]}</span>
         )}
       </div>
-      {/* Only a model's judgement is a score; rule feedback lists what was mentioned, on the session's page. */}
+      {/* Only a model's judgement is a score; without one the cell stays empty (rule feedback,
+          on the session's page, lists what was mentioned). The cell keeps the columns aligned. */}
       <div
         className="session-score"
-        title={
-          item.modelScorePct === null ? 'No model judged this session: no score' : 'The model’s mean score, out of 100'
-        }
+        title={item.modelScorePct === null ? undefined : 'The model’s mean score, out of 100'}
       >
-        {item.modelScorePct === null ? (
-          <span className="muted small">No score</span>
-        ) : (
+        {item.modelScorePct !== null && (
           <>
             <span className="score-value tabular">{item.modelScorePct}</span>
             <span className="muted small">model’s score</span>

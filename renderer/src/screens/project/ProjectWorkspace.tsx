@@ -10,16 +10,16 @@
  */
 import { gotoLine } from '@codemirror/search';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import type { ProjectView } from '../../../../main/contract/services/project.js';
 import type { SuiteRun } from '../../../../main/contract/suite-results.js';
-import { api, errorMessage } from '../../api/client.js';
-import { apiKey } from '../../data/query-client.js';
+import { api } from '../../api/client.js';
+import { Tabs } from '../../components/Tabs.js';
 import { ActionButton } from '../practice/ActionButton.js';
 import { IS_MAC, MOD_LABEL } from '../practice/keys.js';
 import { CodeEditor, type CodeEditorHandle } from '../workspace/CodeEditor.js';
-import { OpenedPerQuestion, useInterviewSetter } from '../workspace/OpenedPerQuestion.js';
+import { perQuestionScreen, useInterviewSetter, type WorkspaceScreenProps } from '../workspace/OpenedPerQuestion.js';
 import { saveLabel, useAutosave } from '../workspace/use-autosave.js';
+import { useOneAction } from '../workspace/use-one-action.js';
 import { BriefPanel, PartCheck } from './BriefPanel.js';
 import { FilesPanel } from './FilesPanel.js';
 import { Markdown } from './Markdown.js';
@@ -35,24 +35,9 @@ const SIDES: { id: Side; label: string }[] = [
   { id: 'search', label: 'Search' },
 ];
 
-interface ProjectWorkspaceProps {
-  sessionId: string;
-  interview: InterviewView;
-  onError: (message: string) => void;
-}
+type ProjectWorkspaceProps = WorkspaceScreenProps;
 
-export function ProjectWorkspace(props: ProjectWorkspaceProps) {
-  return (
-    <OpenedPerQuestion
-      what="project"
-      queryKey={apiKey('project', 'open', { sessionId: props.sessionId })}
-      questionNumber={props.interview.questionNumber}
-      open={() => api.project.open({ sessionId: props.sessionId })}
-    >
-      {(view) => <Loaded initial={view} {...props} />}
-    </OpenedPerQuestion>
-  );
-}
+export const ProjectWorkspace = perQuestionScreen<ProjectView>('project', 'project', Loaded);
 
 /** The file to show first: the bug report's usual suspects are in src/, else the README. */
 function firstFile(project: ProjectView): string | null {
@@ -68,7 +53,6 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
   const [active, setActive] = useState<string | null>(tabs[0] ?? null);
   const [side, setSide] = useState<Side>('brief');
   const [run, setRun] = useState<SuiteRun | null>(initial.lastRun);
-  const [running, setRunning] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'reset' | 'finish' | 'delete' | null>(null);
   const [edited, setEdited] = useState<Set<string>>(() => new Set());
   // Bumped by a reset: every document is replaced, so the editor drops its kept states.
@@ -76,7 +60,6 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
   const texts = useRef<Record<string, string>>({ ...initial.files });
   const editor = useRef<CodeEditorHandle>(null);
   const jump = useRef<{ path: string; line: number } | null>(null);
-  const busy = useRef(false);
   const locked = interview.paused || !['question', 'answering', 'deciding'].includes(interview.phase);
   const readOnly = useMemo(() => new Set(project.readOnly), [project.readOnly]);
   const fileSet = useMemo(() => new Set(paths), [paths]);
@@ -95,23 +78,7 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
     setActive((a) => (a && a in next.files ? a : (firstFile(next) ?? null)));
   }, []);
 
-  const perform = useCallback(
-    async (label: string, action: () => Promise<void>) => {
-      if (busy.current) return;
-      busy.current = true;
-      setRunning(label);
-      try {
-        await autosave.flush();
-        await action();
-      } catch (error) {
-        onError(`${label} did not work: ${errorMessage(error)}`);
-      } finally {
-        busy.current = false;
-        setRunning(null);
-      }
-    },
-    [autosave, onError],
-  );
+  const { running, perform } = useOneAction(autosave.flush, onError);
 
   const activeRef = useRef(active);
   useEffect(() => {
@@ -246,22 +213,14 @@ function Loaded({ initial, sessionId, interview, onError }: ProjectWorkspaceProp
       onKeyDown={onKeyDown}
     >
       <aside className="pj-side card">
-        <div className="ws-tabs" role="tablist" aria-label="Project panels">
-          {SIDES.map((s) => (
-            <button
-              key={s.id}
-              type="button"
-              role="tab"
-              id={`pj-side-${s.id}`}
-              aria-selected={side === s.id}
-              aria-controls="pj-side-panel"
-              className="ws-tab"
-              onClick={() => (s.id === 'search' ? showSearch() : setSide(s.id))}
-            >
-              {s.label}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          label="Project panels"
+          idPrefix="pj-side"
+          panelId="pj-side-panel"
+          tabs={SIDES}
+          selected={side}
+          onSelect={(id) => (id === 'search' ? showSearch() : setSide(id))}
+        />
         <div
           id="pj-side-panel"
           role="tabpanel"

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { QuestionListItem, RoleSummary, RoundSummary } from '../../../../main/contract/services/content.js';
 import { api, errorMessage } from '../../api/client.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Async } from '../../components/Loading.js';
 import { apiKey } from '../../data/query-client.js';
 import { navigate } from '../../router.js';
@@ -166,11 +167,7 @@ function Picker({
               }`}
         </span>
       </div>
-      {error && (
-        <div className="notice error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorNotice message={error} />
     </>
   );
 }

@@ -4,20 +4,20 @@
  * (statement, files, results) so the bug-bash and integration rounds can add a file tree and
  * more file tabs.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Language } from '../../../../content/schema.js';
-import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import type { RunView, WorkspaceFile, WorkspaceView } from '../../../../main/contract/services/workspace.js';
-import { api, errorMessage } from '../../api/client.js';
-import { apiKey } from '../../data/query-client.js';
+import { api } from '../../api/client.js';
+import { Tabs } from '../../components/Tabs.js';
 import { ActionButton } from '../practice/ActionButton.js';
 import { IS_MAC, MOD_LABEL } from '../practice/keys.js';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor.js';
 import { DocsPanel } from './DocsPanel.js';
-import { OpenedPerQuestion, useInterviewSetter } from './OpenedPerQuestion.js';
+import { perQuestionScreen, useInterviewSetter, type WorkspaceScreenProps } from './OpenedPerQuestion.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { Statement } from './Statement.js';
 import { saveLabel, useFileAutosave } from './use-autosave.js';
+import { useOneAction } from './use-one-action.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   javascript: 'JavaScript',
@@ -31,37 +31,20 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'docs', label: 'Docs' },
 ];
 
-interface WorkspaceProps {
-  sessionId: string;
-  interview: InterviewView;
-  onError: (message: string) => void;
-}
+type WorkspaceProps = WorkspaceScreenProps;
 
 /**
  * The interview view arrives through the query cache (core's 'interview:changed' event carries
  * the interviewer's remarks and part reveals); the workspace's own view is read once per question.
  */
-export function Workspace(props: WorkspaceProps) {
-  return (
-    <OpenedPerQuestion
-      what="editor"
-      queryKey={apiKey('workspace', 'open', { sessionId: props.sessionId })}
-      questionNumber={props.interview.questionNumber}
-      open={() => api.workspace.open({ sessionId: props.sessionId })}
-    >
-      {(view) => <Loaded initial={view} {...props} />}
-    </OpenedPerQuestion>
-  );
-}
+export const Workspace = perQuestionScreen<WorkspaceView>('editor', 'workspace', Loaded);
 
 function Loaded({ initial, sessionId, interview, onError }: WorkspaceProps & { initial: WorkspaceView }) {
   const onInterview = useInterviewSetter(sessionId);
   const [ws, setWs] = useState(initial);
   const [tab, setTab] = useState<Tab>('solution');
-  const [running, setRunning] = useState<string | null>(null);
   const [run, setRun] = useState<RunView | null>(initial.lastRun);
   const [confirmFinish, setConfirmFinish] = useState(false);
-  const busy = useRef(false);
   const editor = useRef<CodeEditorHandle>(null);
   // The latest text of each file of each language, as typed (the view holds what was loaded).
   const texts = useRef(new Map<string, string>());
@@ -70,24 +53,7 @@ function Loaded({ initial, sessionId, interview, onError }: WorkspaceProps & { i
 
   const fileText = (file: WorkspaceFile) => texts.current.get(`${ws.language}:${file}`) ?? ws.files[file];
 
-  /** One action at a time; the files are saved first so the run sees what is on screen. */
-  const perform = useCallback(
-    async (label: string, action: () => Promise<void>) => {
-      if (busy.current) return;
-      busy.current = true;
-      setRunning(label);
-      try {
-        await autosave.flush();
-        await action();
-      } catch (error) {
-        onError(`${label} did not work: ${errorMessage(error)}`);
-      } finally {
-        busy.current = false;
-        setRunning(null);
-      }
-    },
-    [autosave, onError],
-  );
+  const { running, perform } = useOneAction(autosave.flush, onError);
 
   const actions = useMemo(
     () => ({
@@ -148,22 +114,14 @@ function Loaded({ initial, sessionId, interview, onError }: WorkspaceProps & { i
       <Statement parts={ws.parts} current={ws.current} />
       <section className="ws-files" aria-label="Files">
         <div className="ws-toolbar">
-          <div className="ws-tabs" role="tablist" aria-label="Workspace tabs">
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                type="button"
-                role="tab"
-                id={`ws-tab-${t.id}`}
-                aria-selected={tab === t.id}
-                aria-controls="ws-tabpanel"
-                className="ws-tab"
-                onClick={() => setTab(t.id)}
-              >
-                {t.label}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            label="Workspace tabs"
+            idPrefix="ws-tab"
+            panelId="ws-tabpanel"
+            tabs={TABS}
+            selected={tab}
+            onSelect={setTab}
+          />
           <span className="spacer" />
           <label className="ws-language">
             <span className="visually-hidden">Language</span>

@@ -411,6 +411,15 @@ export class RoundChat {
   }
 
   /**
+   * Evaluates the system prompt now, in the background: a new round chat is made when the first
+   * question is shown (or the first draft arrives), so this runs while the candidate reads, not
+   * after they finish answering.
+   */
+  warm(): void {
+    this.settle();
+  }
+
+  /**
    * The tokens a model generates are not always the tokens its text re-tokenizes to, and the
    * chat history is re-tokenized on the next turn. Evaluating the history now, while the
    * candidate reads the reply, keeps that work off the next turn's critical path.

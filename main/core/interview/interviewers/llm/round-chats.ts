@@ -59,6 +59,7 @@ export function createRoundChats(
       grammarFor: (schema) => lease.grammarFor(schema),
       useThreads: (kind) => lease.useThreads(kind),
     });
+    built.warm();
     return built;
   }
 
