@@ -75,6 +75,8 @@ describe('Docs tab: a local documentation folder', () => {
     await field.press('Enter');
     const status = page.getByTestId('docs-folder-status');
     await expect.poll(() => status.textContent()).toMatch(/does not exist/);
+    await field.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'docs-folder-settings-missing');
     await field.fill(path.join(folder, 'python', 'notes.txt'));
     await page.getByRole('button', { name: 'Save folder' }).click();
     await expect.poll(() => status.textContent()).toMatch(/is a file, not a folder/);
@@ -82,8 +84,10 @@ describe('Docs tab: a local documentation folder', () => {
     await page.getByRole('button', { name: 'Save folder' }).click();
     await expect.poll(() => status.textContent()).toMatch(/^3 documents indexed/);
     expect(await accessibilityProblems(page)).toEqual([]);
+    await field.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'docs-folder-settings');
     await page.setViewportSize(SMALL);
+    await field.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'docs-folder-settings-800x600');
     await page.setViewportSize(LARGE);
 
@@ -184,6 +188,7 @@ describe('Docs tab: a local documentation folder', () => {
     await screenshot(dark.page, 'docs-folder-open-800x600-dark');
     await openSettings(dark.page, server.url);
     await dark.page.getByTestId('docs-folder-status').waitFor();
+    await dark.page.getByTestId('docs-folder-status').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(dark.page, 'docs-folder-settings-800x600-dark');
     await dark.page.setViewportSize(LARGE);
     await screenshot(dark.page, 'docs-folder-settings-dark');
