@@ -18,8 +18,9 @@ import * as engine from '../interview/engine.js';
 import { startMockApi, type RunningMockApi } from '../mock-api/server.js';
 import { supportFiles } from '../mock-api/support-files.js';
 import { SequencerByKey } from '../util/sequencer.js';
+import { SessionTimers } from '../util/session-timers.js';
 import { createSingleFlight } from '../util/single-flight.js';
-import type { InterviewerLook, WorkspaceServiceCommon } from '../workspace/service-common.js';
+import { quietCheckAllowed, type InterviewerLook, type WorkspaceServiceCommon } from '../workspace/service-common.js';
 import { DEBUG_PROMPTS, debugTrigger } from './debug-triggers.js';
 import { hiddenRunOutcome } from './feedback.js';
 import { changedCode } from './process.js';
@@ -58,7 +59,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   const queue = new SequencerByKey<string>();
   const once = createSingleFlight();
   const mocks = new Map<string, { questionId: string; api: Promise<RunningMockApi> }>();
-  const timers = new Map<string, ReturnType<typeof setInterval>>();
+  const timers = new SessionTimers(options.tickMs ?? 30_000, (sessionId) => void tick(sessionId));
   const repo = () => options.repository();
 
   function current(sessionId: string): Current | null {
@@ -173,24 +174,17 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   }
 
   function watch(sessionId: string, cur: Current): void {
-    const every = options.tickMs ?? 30_000;
-    if (every <= 0 || timers.has(sessionId) || cur.exercise.kind !== 'bug_bash') return;
-    const timer = setInterval(() => void tick(sessionId), every);
-    timer.unref?.();
-    timers.set(sessionId, timer);
+    if (cur.exercise.kind === 'bug_bash') timers.start(sessionId);
   }
 
   function unwatch(sessionId: string): void {
-    const timer = timers.get(sessionId);
-    if (timer) clearInterval(timer);
-    timers.delete(sessionId);
+    timers.stop(sessionId);
   }
 
   async function tick(sessionId: string): Promise<void> {
     try {
       await queue.run(sessionId, async () => {
-        const { state } = options.interview.peek(sessionId);
-        if (state.paused || (state.phase !== 'question' && state.phase !== 'answering')) return;
+        if (!quietCheckAllowed(options.interview.peek(sessionId).state)) return;
         const cur = current(sessionId);
         if (!cur) return unwatch(sessionId);
         const progress = repo().progress(sessionId, cur.questionId);
@@ -380,7 +374,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
 
     async close() {
       unsubscribe();
-      for (const id of [...timers.keys()]) unwatch(id);
+      timers.stopAll();
       await Promise.all([...mocks.keys()].map(stopMock));
     },
   };

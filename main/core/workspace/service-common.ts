@@ -19,3 +19,8 @@ export interface InterviewerLook {
   /** For the interviewer's turn: the compact view of the work (and, with mark, it is now seen). */
   look(sessionId: string, questionId: string, mark: boolean): WorkspaceLook | null;
 }
+
+/** The interviewer speaks up about quiet work only while a question is open and the round runs. */
+export function quietCheckAllowed(state: { paused: boolean; phase: string }): boolean {
+  return !state.paused && (state.phase === 'question' || state.phase === 'answering');
+}

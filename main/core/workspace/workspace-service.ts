@@ -15,12 +15,13 @@ import { submitTests, type PlannedExercise } from '../exercise/spec.js';
 import * as engine from '../interview/engine.js';
 import { runTests, type RunnerEnv } from '../runner/harness/run-tests.js';
 import { SequencerByKey } from '../util/sequencer.js';
+import { SessionTimers } from '../util/session-timers.js';
 import { createSingleFlight } from '../util/single-flight.js';
 import { exerciseFeedback } from './feedback.js';
 import { look, pickTrigger } from './interviewer-look.js';
 import * as progressOf from './progress.js';
 import type { Progress } from './progress.js';
-import type { InterviewerLook, WorkspaceServiceCommon } from './service-common.js';
+import { quietCheckAllowed, type InterviewerLook, type WorkspaceServiceCommon } from './service-common.js';
 import { partView, runView, type PlannedTest } from './views.js';
 import type { WorkspaceRepository } from './workspace-repository.js';
 
@@ -48,7 +49,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   const log = options.log ?? (() => {});
   const queue = new SequencerByKey<string>();
   const once = createSingleFlight();
-  const timers = new Map<string, ReturnType<typeof setInterval>>();
+  const timers = new SessionTimers(options.tickMs ?? 30_000, (sessionId) => void tick(sessionId));
   const repo = () => options.repository();
 
   function current(sessionId: string): Current | null {
@@ -128,17 +129,11 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   }
 
   function watch(sessionId: string): void {
-    const every = options.tickMs ?? 30_000;
-    if (every <= 0 || timers.has(sessionId)) return;
-    const timer = setInterval(() => void tick(sessionId), every);
-    timer.unref?.();
-    timers.set(sessionId, timer);
+    timers.start(sessionId);
   }
 
   function unwatch(sessionId: string): void {
-    const timer = timers.get(sessionId);
-    if (timer) clearInterval(timer);
-    timers.delete(sessionId);
+    timers.stop(sessionId);
   }
 
   /** Says a trigger's line (once per part) and tells the UI the conversation changed. */
@@ -166,8 +161,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   async function tick(sessionId: string): Promise<void> {
     try {
       await queue.run(sessionId, async () => {
-        const { state } = options.interview.peek(sessionId);
-        if (state.paused || (state.phase !== 'question' && state.phase !== 'answering')) return;
+        if (!quietCheckAllowed(options.interview.peek(sessionId).state)) return;
         const cur = current(sessionId);
         if (!cur) return unwatch(sessionId);
         const progress = repo().progress(sessionId, cur.questionId);
@@ -400,7 +394,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     },
 
     close() {
-      for (const id of [...timers.keys()]) unwatch(id);
+      timers.stopAll();
     },
   };
   return service;
