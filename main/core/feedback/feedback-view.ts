@@ -12,12 +12,19 @@ import type {
   SessionFeedbackView,
 } from '../../contract/services/feedback.js';
 import { roundRecord } from '../interview/round-record.js';
-import { askedQuestions, roundKeyOf } from './answer-keys.js';
+import { answersKey, askedQuestions, roundKeyOf } from './answer-keys.js';
 import { codeToJudge } from './code-notes.js';
 import type { FeedbackJob } from './job-queue.js';
 import { NOT_ANSWERED_NOTE, skipReason } from './judging.js';
 import { highlightsFor, rulesForRound, type RulesQuestionFeedback } from './rules-feedback.js';
-import { firstTurnId, judgementKey, roundFinished, rulesOf, type FeedbackInput } from './session-input.js';
+import {
+  firstTurnId,
+  judgementKey,
+  questionTurns,
+  roundFinished,
+  rulesOf,
+  type FeedbackInput,
+} from './session-input.js';
 import type { LlmQuestionBody, LlmRoundBody } from './stored-body.js';
 
 export const NO_MODEL_NOTE =
@@ -32,6 +39,15 @@ export interface ViewContext {
   progress: { done: number; total: number } | null;
 }
 
+/**
+ * A stored judgement still fits the question. One written before notes on code existed (keyed to
+ * the answers alone) is still right about the answers: shown while there is no model to redo it.
+ */
+function currentJudgement(body: LlmQuestionBody, input: FeedbackInput, index: number, hasModel: boolean): boolean {
+  if (body.key === judgementKey(input, index)) return true;
+  return !hasModel && body.codeNotes === undefined && body.key === answersKey(questionTurns(input, index));
+}
+
 function questionView(
   input: FeedbackInput,
   index: number,
@@ -40,7 +56,7 @@ function questionView(
 ): QuestionFeedback {
   const turnId = firstTurnId(input, index);
   const body = turnId ? ctx.judgements.get(turnId) : undefined;
-  const current = body && body.key === judgementKey(input, index) ? body : undefined;
+  const current = body && currentJudgement(body, input, index, ctx.hasModel) ? body : undefined;
   let llm: LlmQuestionJudgement | null = null;
   let llmStatus: JudgementStatus;
   let llmNote: string | null = null;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { EventBus } from '../../../../main/core/events.js';
 import {
   CODE_NOTES_SCHEMA,
   codeToJudge,
@@ -7,7 +8,9 @@ import {
   validateCodeNotes,
   type CodeEvidence,
 } from '../../../../main/core/feedback/code-notes.js';
+import { createFeedbackService } from '../../../../main/core/feedback/feedback-service.js';
 import { FAILURE_NOTES } from '../../../../main/core/feedback/llm-judge.js';
+import { createInterviewRepository } from '../../../../main/core/interview/repository.js';
 import type { JsonResult, JsonSchema } from '../../../../main/core/llm/types.js';
 import { DESIGN, isRoundCall, makeStack, playRound, ScriptedGenerator, type Stack } from './stack.js';
 
@@ -224,6 +227,31 @@ describe('feedback service: notes on a coding answer', () => {
     view = await settle(stack, sessionId);
     expect(generator.calls.filter((c) => isCodeCall(c.schema))).toHaveLength(2);
     expect(view.questions[0]!.codeNotes).toHaveLength(3);
+  });
+
+  it('still shows a judgement stored before notes on code existed while there is no model', async () => {
+    const generator = new ScriptedGenerator((_prompt, schema) => (isRoundCall(schema) ? ok(ROUND) : ok(JUDGEMENT)));
+    let code: CodeEvidence | null = null;
+    stack = makeStack(generator, { finalCode: () => code });
+    const sessionId = await playRound(stack, DESIGN, ['shortener'], [ANSWER]);
+    expect((await settle(stack, sessionId)).questions[0]!.llmStatus).toBe('done');
+    // The same stored row (keyed to the answers only), read by an app that now knows the code, without a model.
+    code = CODE;
+    const view = createFeedbackService({
+      repository: () => createInterviewRepository(stack!.db),
+      db: () => stack!.db,
+      content: stack.content,
+      events: new EventBus(),
+      llm: () => null,
+      finalCode: () => code,
+    });
+    const question = (await view.forSession({ sessionId })).questions[0]!;
+    view.close();
+    expect(question.llmStatus).toBe('done');
+    expect(question.llm?.overall).toBe(3);
+    expect(question.codeNotes).toEqual([]);
+    // With a model it is stale: judged again, with notes on the code.
+    expect((await stack.feedback.forSession({ sessionId })).questions[0]!.llmStatus).toBe('pending');
   });
 
   it('notes the code even when the spoken answer is too short to score', async () => {

@@ -146,6 +146,7 @@ export const isRoundCall = (schema: JsonSchema) =>
 
 export interface Stack {
   db: Db;
+  content: ReturnType<typeof createContentService>;
   interview: ReturnType<typeof createInterviewService>;
   feedback: FeedbackService;
   events: EventEnvelope[];
@@ -189,6 +190,7 @@ export function makeStack(
   });
   return {
     db,
+    content,
     interview,
     feedback,
     events,
