@@ -270,13 +270,27 @@ export function createCore(options: CoreOptions): Core {
       },
     ),
     speech,
-    sessions: announceChanges(createSessionsService({ db: requireDb, dataDir: paths.root }), {
-      setNotes: (input) => events.emit('sessions:changed', { sessionId: input.sessionId }),
-      delete: (input) => events.emit('sessions:changed', { sessionId: input.sessionId }),
-      deleteAll: () => events.emit('sessions:changed', { sessionId: null }),
-      importArchive: () => events.emit('sessions:changed', { sessionId: null }),
-      importFolder: () => events.emit('sessions:changed', { sessionId: null }),
-    }),
+    sessions: announceChanges(
+      createSessionsService({
+        db: requireDb,
+        dataDir: paths.root,
+        projectStart: (roleId, roundId, questionId) => {
+          const question = content
+            .findRole(roleId)
+            ?.role.rounds.find((r) => r.id === roundId)
+            ?.questions.find((q) => q.id === questionId);
+          const spec = question?.bugBash ?? question?.integration;
+          return spec ? { files: spec.files, language: spec.language } : null;
+        },
+      }),
+      {
+        setNotes: (input) => events.emit('sessions:changed', { sessionId: input.sessionId }),
+        delete: (input) => events.emit('sessions:changed', { sessionId: input.sessionId }),
+        deleteAll: () => events.emit('sessions:changed', { sessionId: null }),
+        importArchive: () => events.emit('sessions:changed', { sessionId: null }),
+        importFolder: () => events.emit('sessions:changed', { sessionId: null }),
+      },
+    ),
     feedback,
     workspace,
     project,

@@ -1,10 +1,11 @@
 /**
  * The acceptance journeys of the project workspace, in Chromium against the real core, runner
  * and mock API. Bug bash (coinage, JavaScript): run the tests from the keyboard, read a failing
- * trace and jump to its file and line, search across files, go to a line, fix both bugs, see the
- * tests pass and the interviewer ask for the root cause, explain it, finish, see the judged
- * feedback. Integration (Ledgerly): the API's address in the brief, code that calls it and
- * handles 429s, the part's hidden runs with faults passing, the next part appearing.
+ * trace and jump to its file and line, search across files, go to a line; undo per file; delete,
+ * add and reset files from the keyboard; fix both bugs, see the tests pass and the interviewer ask
+ * for the root cause, explain it, finish, see the judged feedback; review the steps in History and
+ * find the code by History search. Integration: the API's address in the brief, code that calls
+ * it and handles 429s, each part's hidden runs with faults passing through the webhooks part.
  * Screenshots at 1366×900 and 800×600, light and dark.
  */
 import fs from 'node:fs';
@@ -34,6 +35,18 @@ interface PackQuestion {
 const pack = parse(fs.readFileSync(path.join(ROOT, 'content/roles/stripe-backend-engineer.yaml'), 'utf8')) as {
   rounds: { id: string; questions: PackQuestion[] }[];
 };
+/** A repro test the candidate adds (with a word of its own for History search); it passes. */
+function reproTest(language: string): { file: string; text: string } {
+  return language === 'python'
+    ? {
+        file: 'tests/test_repro.py',
+        text: 'import unittest\n\n# zebracrossing: the receipt from the report, kept as a note.\n\n\nclass TestRepro(unittest.TestCase):\n    def test_report_reproduces(self):\n        self.assertTrue(True)\n',
+      }
+    : {
+        file: 'test/repro.test.js',
+        text: "import test from 'node:test';\n\n// zebracrossing: the receipt from the report, kept as a note.\ntest('the report reproduces', () => {});\n",
+      };
+}
 const questionById = (id: string) => pack.rounds.flatMap((r) => r.questions).find((q) => q.id === id)!;
 
 /** Opens a file from the Files panel (by keyboard: focus its entry, press Enter). */
@@ -67,6 +80,32 @@ async function runTests(page: Page): Promise<string> {
   expect(after).not.toBe(before);
   return after;
 }
+
+/** Adds a line at the end of the open file (one edit, one undo step) and waits for the autosave. */
+async function appendLine(page: Page, text: string): Promise<void> {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(`\n${text}`);
+  await page.getByTestId('pj-save-state').filter({ hasText: 'All changes saved' }).waitFor();
+}
+
+/** Presses a button from the keyboard, then confirms with Enter (the confirm button takes the focus). */
+async function pressAndConfirm(page: Page, button: string, confirmation: RegExp): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const group = page.getByRole('group', { name: 'Confirm' });
+  expect(await group.textContent()).toMatch(confirmation);
+  await page.keyboard.press('Enter');
+  await group.waitFor({ state: 'detached' });
+}
+
+/** The end of the open file as the editor shows it (long files render only what is in view). */
+async function endText(page: Page): Promise<string | null> {
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+End');
+  return page.locator('.cm-content').textContent();
+}
+const fileEntry = (page: Page, file: string) => page.locator(`.pj-file[data-path="${file}"]`);
 
 const activeLine = (page: Page) => page.locator('.cm-activeLineGutter').first().textContent();
 const conversation = (page: Page) => page.locator('.conversation').textContent();
@@ -147,6 +186,62 @@ describe('project workspace', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => activeLine(page)).toBe('3');
 
+    // Undo is per file: an edit in A, an edit in B, back in A Ctrl+Z undoes A's edit only.
+    // The round picks one of the pack's codebases (JavaScript or Python).
+    const python = spec.language === 'python';
+    const ext = python ? '.py' : '.js';
+    const comment = python ? '#' : '//';
+    const repro = reproTest(spec.language);
+    const other = Object.keys(spec.files).find(
+      (p) => p.endsWith(ext) && !p.endsWith('__init__.py') && !fixedFiles.includes(p),
+    )!;
+    await openFromTree(page, fixFile);
+    await appendLine(page, `${comment} undo check in A`);
+    await openFromTree(page, other);
+    await appendLine(page, `${comment} undo check in B`);
+    await openFromTree(page, fixFile);
+    expect(await endText(page)).toContain('undo check in A');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => endText(page)).not.toContain('undo check in A');
+    await openFromTree(page, other);
+    expect(await endText(page)).toContain('undo check in B');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => endText(page)).not.toContain('undo check in B');
+    await page.getByTestId('pj-save-state').filter({ hasText: 'All changes saved' }).waitFor();
+
+    // Delete a starting file and change another (keyboard, with confirmations), then reset to the
+    // start: the deleted file is back and the change is gone.
+    await pressAndConfirm(page, 'Delete file', new RegExp(`Delete ${other.replace(/[.]/g, '\\.')}\\?`));
+    await expect.poll(() => fileEntry(page, other).count()).toBe(0);
+    await openFromTree(page, fixFile);
+    await appendLine(page, `${comment} thrown away by the reset`);
+    await pressAndConfirm(page, 'Reset to start', /Put every file back to the start\?/);
+    await expect.poll(() => fileEntry(page, other).count()).toBe(1);
+    await page.getByRole('tab', { name: 'Files', exact: true }).click();
+    expect(await page.locator('.pj-file .pj-mark.pj-changed').count()).toBe(0);
+    await openFromTree(page, fixFile);
+    expect(await endText(page)).not.toContain('thrown away by the reset');
+
+    // Add files from the keyboard: a scratch file (deleted again) and a repro test that stays.
+    const addFile = async (file: string) => {
+      await page.getByRole('tab', { name: 'Files', exact: true }).click();
+      await page.getByRole('button', { name: 'New file', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(file);
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.locator('.pj-tab[data-active] button').first().textContent())
+        .toContain(file.split('/').at(-1)!);
+      expect(await fileEntry(page, file).locator('.pj-added').count()).toBe(1);
+    };
+    await addFile(`scratch${ext}`);
+    await appendLine(page, `${comment} scratch`);
+    await pressAndConfirm(page, 'Delete file', new RegExp(`Delete scratch\\${ext}\\?`));
+    await expect.poll(() => fileEntry(page, `scratch${ext}`).count()).toBe(0);
+    await addFile(repro.file);
+    await replaceText(page, repro.text);
+    await screenshot(page, 'project-bugbash-files-1366x900');
+
     // 800×600: the panels stack and stay usable.
     await page.setViewportSize({ width: 800, height: 600 });
     await screenshot(page, 'project-bugbash-800x600');
@@ -197,6 +292,74 @@ describe('project workspace', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'project-bugbash-summary');
 
+    // History: the session page steps through the kept files with each step's changes and
+    // test counts, and shows the final files.
+    await page.goto(`${server.url}#/history/${encodeURIComponent(sessionId)}`);
+    const review = page.getByTestId('project-review');
+    await review.waitFor();
+    const position = page.getByTestId('pr-position');
+    const count = Number(/of (\d+)/.exec((await position.textContent())!)![1]);
+    // The first run, the reset, the run after the fix, the finish.
+    expect(count).toBe(4);
+    expect(await page.getByTestId('pr-caption').textContent()).toMatch(/finished/);
+    await page.getByRole('slider', { name: 'Step' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await position.textContent()).toBe(`Step 3 of 4`);
+    expect(await page.getByTestId('pr-caption').textContent()).toMatch(/ran the tests/);
+    const counts = await page.getByTestId('pr-caption').locator('.chip').allTextContents();
+    expect(counts).toHaveLength(2);
+    expect(counts[0]).toMatch(/^[1-9]\d* passed$/);
+    expect(counts[1]).toBe('0 failed');
+    const changedHere = await page
+      .getByTestId('pr-file')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-path')));
+    expect(changedHere.sort()).toEqual([...fixedFiles, repro.file].sort());
+    const fixDiff = page.locator(`[data-testid="pr-file"][data-path="${fixFile}"]`);
+    expect(await fixDiff.locator('.pr-line.pr-added').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Home');
+    expect(await position.textContent()).toBe(`Step 1 of 4`);
+    expect(await page.getByTestId('pr-caption').textContent()).toMatch(/ran the tests.*[1-9]\d* failed/);
+    expect(await review.textContent()).toMatch(/No files changed since the start/);
+    // Step 3 (after the reset) is compared with the starting files, and says so.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await review.textContent()).toMatch(/files? changed since the reset \(the starting files\)/);
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByTestId('pr-caption').textContent()).toMatch(/reset the files to the start/);
+    await review.locator('select').selectOption(fixFile);
+    expect(await page.getByTestId('pr-final').textContent()).toBe(fixed[fixFile]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByTestId('pr-final').scrollIntoViewIfNeeded();
+    await screenshot(page, 'project-history-final-files-1366x900');
+    await page.getByRole('slider', { name: 'Step' }).focus();
+    await review.scrollIntoViewIfNeeded();
+    await screenshot(page, 'project-history-review-1366x900');
+    await page.setViewportSize({ width: 800, height: 600 });
+    await screenshot(page, 'project-history-review-800x600');
+    dark = await openBrowser({ colorScheme: 'dark' });
+    await dark.page.setViewportSize({ width: 1366, height: 900 });
+    await dark.page.goto(`${server.url}#/history/${encodeURIComponent(sessionId)}`);
+    await dark.page.getByTestId('project-review').waitFor();
+    await dark.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await dark.page.getByRole('slider', { name: 'Step' }).fill('2');
+    expect(await accessibilityProblems(dark.page)).toEqual([]);
+    await screenshot(dark.page, 'project-history-review-dark-1366x900');
+    await dark.page.setViewportSize({ width: 800, height: 600 });
+    await screenshot(dark.page, 'project-history-review-dark-800x600');
+    await dark.close();
+    dark = undefined;
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // History search finds the code the candidate wrote.
+    await page.goto(`${server.url}#/history?q=zebracrossing`);
+    const codeHit = page.getByTestId('search-hit').filter({ hasText: 'Your code' });
+    await codeHit.first().waitFor();
+    expect(await codeHit.count()).toBe(1);
+    expect(await codeHit.locator('mark').first().textContent()).toMatch(/zebracrossing/i);
+    await codeHit.first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('project-review').waitFor();
+
     expect(browser.offsiteRequests).toEqual([]);
     expect(browser.consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
   }, 400_000);
@@ -241,6 +404,30 @@ describe('project workspace', () => {
     await screenshot(page, 'project-integration-part-2-1366x900');
     await page.setViewportSize({ width: 800, height: 600 });
     await screenshot(page, 'project-integration-800x600');
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // The remaining parts, through the webhooks: each part's hidden runs with faults pass, the
+    // next part appears in the brief and the conversation, and after the last one nothing is left
+    // to submit.
+    const partCount = spec.parts.length;
+    for (let part = 2; part <= partCount; part++) {
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+Alt+Enter');
+      const heading = page.getByTestId('pj-check').locator('h3');
+      await expect
+        .poll(() => heading.textContent(), { timeout: 180_000 })
+        .toMatch(new RegExp(`Part ${part} check: (passed|not yet)`));
+      expect(await heading.textContent()).toBe(`Part ${part} check: passed`);
+      if (part < partCount) {
+        await expect.poll(() => page.locator('.pj-brief').textContent()).toMatch(new RegExp(`Part ${part + 1} of`));
+        await expect.poll(() => conversation(page)).toMatch(new RegExp(`Part ${part + 1}: `));
+      }
+    }
+    expect(spec.parts.at(-1)!.title).toMatch(/webhook/i);
+    expect(await page.locator('.pj-brief').textContent()).toContain(spec.parts.at(-1)!.title);
+    await expect.poll(() => page.getByTestId('pj-submit-part').count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'project-integration-all-parts-1366x900');
     expect(browser.offsiteRequests).toEqual([]);
   }, 400_000);
 });

@@ -105,3 +105,60 @@ export const projectContract = {
   /** Judged after the round: hidden tests on the final files (and on each run's files for fix times). */
   feedback: method(session).returns<ProjectFeedbackView[]>(),
 };
+
+/** One line of a file's change: unchanged context, or added or removed. */
+export interface DiffLine {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+  /** Line number before (same, removed) and after (same, added). */
+  oldLine: number | null;
+  newLine: number | null;
+}
+
+/** A file that differs between two moments, with its changed lines and a few lines around them. */
+export interface ProjectFileChange {
+  path: string;
+  status: 'added' | 'changed' | 'deleted';
+  added: number;
+  removed: number;
+  /** Runs of nearby changed lines; empty when the file is too large to compare line by line. */
+  hunks: DiffLine[][];
+  /** Some lines were left out to keep the review small. */
+  truncated: boolean;
+}
+
+/** One moment the project service kept the files (a test run, a part's check, a reset, the finish). */
+export interface ProjectStepReview {
+  id: number;
+  at: number;
+  reason: ProjectSnapshotView['reason'];
+  passed: number | null;
+  failed: number | null;
+  /** What differs from the moment before (the starting files for the first); null when that is not known. */
+  changes: ProjectFileChange[] | null;
+}
+
+/** A bug bash or integration question of a past session, for review and export. */
+export interface ProjectReview {
+  questionId: string;
+  title: string;
+  kind: ProjectKind;
+  /** Null when the role pack that holds the codebase is not installed. */
+  language: WorkspaceLanguage | null;
+  startedAt: number;
+  steps: ProjectStepReview[];
+  /** The files at the end of the session. */
+  files: Record<string, string>;
+  /**
+   * 'workspace': the starting files with every change laid over them (exact). 'last_step': the
+   * role pack is not installed, so the starting files are unknown: the files as of the last step.
+   */
+  filesFrom: 'workspace' | 'last_step';
+  /** Compared with the starting files (empty when they are not known). */
+  changed: string[];
+  added: string[];
+  deleted: string[];
+  /** The project's own test runs, and the last one's counts. */
+  runs: number;
+  lastRun: { passed: number; failed: number } | null;
+}

@@ -8,6 +8,7 @@ import type { Language, RoundKind } from '../../../content/schema.js';
 import { method } from '../define.js';
 import type { RoundRecord } from '../format.js';
 import type { ConversationMessage, RoundSummaryView } from './interview.js';
+import type { ProjectReview } from './project.js';
 import type { ExerciseFeedback } from './workspace.js';
 
 export type SessionStatus = 'in_progress' | 'completed' | 'abandoned';
@@ -129,6 +130,8 @@ export interface SessionDetail {
   summary: RoundSummaryView;
   /** Coding questions worked in the editor: the final files and how each part went. */
   code: SessionCode[];
+  /** Bug-bash and integration questions: each step's changes and test counts, and the final files. */
+  projects: ProjectReview[];
 }
 
 export interface SessionCode {

@@ -113,6 +113,22 @@ function sessionEntries(db: Db, dataDir: string, sessionId: string): ExportEntry
      WHERE session_id = ? ORDER BY id`,
     sessionId,
   );
+  // Projects: code_text is derived from files_json and rebuilt on import, never carried.
+  const projectFiles = rowsOf(
+    db,
+    'SELECT question_id, path, text, updated_at FROM project_files WHERE session_id = ? ORDER BY rowid',
+    sessionId,
+  );
+  const projectProgress = rowsOf(
+    db,
+    'SELECT question_id, state_json, updated_at FROM project_progress WHERE session_id = ? ORDER BY rowid',
+    sessionId,
+  );
+  const projectSnapshots = rowsOf(
+    db,
+    'SELECT question_id, at, reason, files_json, run_json FROM project_snapshots WHERE session_id = ? ORDER BY id',
+    sessionId,
+  );
   const bundle = {
     session,
     rounds,
@@ -125,6 +141,9 @@ function sessionEntries(db: Db, dataDir: string, sessionId: string): ExportEntry
     workspaceFiles,
     workspaceProgress,
     workspaceSnapshots,
+    projectFiles,
+    projectProgress,
+    projectSnapshots,
   } as unknown as SessionBundle;
   return [{ name: `${folderName}/${SESSION_FILE}`, bytes: json(bundle) }, ...files, ...extra];
 }

@@ -8,7 +8,9 @@
  *   sessions/<sessionId>/<recordings…>
  */
 import { z } from 'zod';
+import { workspacePathSchema } from '../../../content/schema/workspace-exercise.js';
 import { LANGUAGES } from '../../../content/schema.js';
+import { MAX_PROJECT_FILE_CHARS } from '../../contract/services/project.js';
 
 export const ARCHIVE_FORMAT = 'interview-rehearsal-export';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -112,6 +114,24 @@ export const workspaceSnapshotRow = z.object({
   results_json: z.string().nullable(),
   code_text: z.string(),
 });
+// Bug-bash and integration workspaces (migration 005). Absent in exports made before them. A
+// file's text is bounded as the app bounds a save; a snapshot's files are checked when imported.
+export const projectFileRow = z.object({
+  question_id: id,
+  path: workspacePathSchema,
+  text: z.string().max(MAX_PROJECT_FILE_CHARS).nullable(),
+  updated_at: ms,
+});
+export const projectProgressRow = z.object({ question_id: id, state_json: z.string(), updated_at: ms });
+export const projectSnapshotRow = z.object({
+  question_id: id,
+  at: ms,
+  reason: z.enum(['run', 'check', 'reset', 'finish']),
+  files_json: z.string(),
+  run_json: z.string().nullable(),
+});
+/** A project snapshot's files, as checked on import. */
+export const projectSnapshotFiles = z.record(workspacePathSchema, z.string().max(MAX_PROJECT_FILE_CHARS));
 /** The live whiteboard of a design session (exports made before it existed have none). */
 export const boardRow = z.object({
   scene: z.string().nullable(),
@@ -143,5 +163,8 @@ export const sessionBundleSchema = z.object({
   workspaceFiles: z.array(workspaceFileRow).default([]),
   workspaceProgress: z.array(workspaceProgressRow).default([]),
   workspaceSnapshots: z.array(workspaceSnapshotRow).default([]),
+  projectFiles: z.array(projectFileRow).default([]),
+  projectProgress: z.array(projectProgressRow).default([]),
+  projectSnapshots: z.array(projectSnapshotRow).default([]),
 });
 export type SessionBundle = z.infer<typeof sessionBundleSchema>;

@@ -3,7 +3,8 @@
  * a column the export could invent). Runs inside the importer's transaction.
  */
 import type { Db } from '../storage/database.js';
-import type { SessionBundle } from './archive-format.js';
+import { projectCodeText } from '../workspace-rounds/project-code-text.js';
+import { projectSnapshotFiles, type SessionBundle } from './archive-format.js';
 
 const insert = (db: Db, table: string, row: Record<string, unknown>) => {
   const columns = Object.keys(row);
@@ -108,5 +109,17 @@ export function insertBundle(db: Db, b: SessionBundle): void {
     insert(db, 'workspace_snapshots', {
       session_id: sessionId,
       ...pick(w, ['question_id', 'at', 'reason', 'part', 'language', 'files_json', 'results_json', 'code_text']),
+    });
+  // Projects: the files, each question's progress, and the snapshots in their order (their
+  // search text rebuilt from the files, as the app writes it).
+  for (const p of b.projectFiles)
+    insert(db, 'project_files', { session_id: sessionId, ...pick(p, ['question_id', 'path', 'text', 'updated_at']) });
+  for (const p of b.projectProgress)
+    insert(db, 'project_progress', { session_id: sessionId, ...pick(p, ['question_id', 'state_json', 'updated_at']) });
+  for (const p of b.projectSnapshots)
+    insert(db, 'project_snapshots', {
+      session_id: sessionId,
+      ...pick(p, ['question_id', 'at', 'reason', 'files_json', 'run_json']),
+      code_text: projectCodeText(projectSnapshotFiles.parse(JSON.parse(p.files_json))),
     });
 }

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../contract/result.js';
 import { decodeEngineState } from '../interview/engine-state.js';
-import type { SessionBundle } from './archive-format.js';
+import { projectSnapshotFiles, type SessionBundle } from './archive-format.js';
 import { safeSegment } from './session-files.js';
 
 /** A relative path that stays inside its folder: no "..", no absolute parts, no empty segments. */
@@ -21,6 +21,14 @@ function isJsonObject(text: string): boolean {
   try {
     const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object';
+  } catch {
+    return false;
+  }
+}
+
+function isProjectFiles(text: string): boolean {
+  try {
+    return projectSnapshotFiles.safeParse(JSON.parse(text)).success;
   } catch {
     return false;
   }
@@ -67,6 +75,17 @@ export function checkBundle(bundle: SessionBundle, name: string): void {
   const questions = new Set(bundle.turns.map((t) => t.question_id));
   const workspaceRows = [...bundle.workspaceFiles, ...bundle.workspaceProgress, ...bundle.workspaceSnapshots];
   if (workspaceRows.some((w) => !questions.has(w.question_id))) throw problem('has coding work of another question');
+  const projectJson = [
+    ...bundle.projectProgress.map((p) => p.state_json),
+    ...bundle.projectSnapshots.flatMap((p) => (p.run_json === null ? [] : [p.run_json])),
+  ];
+  if (projectJson.some((text) => !isJsonObject(text)))
+    throw problem('has bug-bash or integration work that is not readable');
+  if (bundle.projectSnapshots.some((p) => !isProjectFiles(p.files_json)))
+    throw problem('has a bug-bash or integration snapshot whose files are not readable');
+  const projectRows = [...bundle.projectFiles, ...bundle.projectProgress, ...bundle.projectSnapshots];
+  if (projectRows.some((p) => !questions.has(p.question_id)))
+    throw problem('has bug-bash or integration work of another question');
   const folder = `${safeSegment(sessionId)}/`;
   if (bundle.recordings.some((r) => !r.path.startsWith(folder) || !isSafeRelative(r.path)))
     throw problem('points a recording outside its folder');

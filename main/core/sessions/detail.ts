@@ -18,6 +18,7 @@ import { createInterviewRepository, turnRowId, roundRowId } from '../interview/r
 import { summaryView } from '../interview/views.js';
 import type { Db } from '../storage/database.js';
 import { sessionCode } from '../workspace/session-code.js';
+import { sessionProjects, type ProjectStartLookup } from '../workspace-rounds/session-projects.js';
 import { durationOf, modelScorePct } from './scores.js';
 import { fileExists, resolveRecordingPath } from './session-files.js';
 
@@ -53,7 +54,15 @@ interface FeedbackRow {
   created_at: number;
 }
 
-export function sessionDetail(db: Db, dataDir: string, sessionId: string): SessionDetail {
+/** A bug bash's or integration's starting files, from the session's role pack (null when not installed). */
+export type ProjectStart = (roleId: string, roundId: string, questionId: string) => ReturnType<ProjectStartLookup>;
+
+export function sessionDetail(
+  db: Db,
+  dataDir: string,
+  sessionId: string,
+  projectStart: ProjectStart = () => null,
+): SessionDetail {
   const record = createInterviewRepository(db).load(sessionId);
   if (!record) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
   const notes = (db.prepare('SELECT notes FROM sessions WHERE id = ?').get(sessionId) as { notes: string }).notes;
@@ -148,6 +157,9 @@ export function sessionDetail(db: Db, dataDir: string, sessionId: string): Sessi
     feedback,
     summary: summaryView(record, state, Math.max(record.updatedAt, state.round.runningSince ?? 0)),
     code: sessionCode(db, sessionId, state, record.endedAt ?? record.updatedAt),
+    projects: sessionProjects(db, sessionId, state, (questionId) =>
+      projectStart(record.roleId, record.roundId, questionId),
+    ),
   };
 }
 

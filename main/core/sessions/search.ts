@@ -1,8 +1,8 @@
 /**
  * Full-text search over questions, answers, transcript segments, notes and code (FTS5, see
- * migrations/002-search.ts and 003-workspace.ts). Whatever the candidate types is searched as plain words: FTS
- * syntax (AND, OR, NEAR, quotes, *, parentheses, column filters) has no meaning here and can
- * never make the query fail.
+ * migrations/002-search.ts, 004-workspace.ts and 007-project-search.ts). Whatever the candidate
+ * types is searched as plain words: FTS syntax (AND, OR, NEAR, quotes, *, parentheses, column
+ * filters) has no meaning here and can never make the query fail.
  */
 import type { RoundKind } from '../../../content/schema.js';
 import type { SearchHit, SearchHitKind, SearchResults, SnippetPart } from '../../contract/services/sessions.js';
@@ -107,7 +107,7 @@ export function searchSessions(db: Db, query: string, limit: number): SearchResu
   return { terms, hits: merged.slice(0, limit), hasMore: exact.hasMore || prefixed.hasMore || merged.length > limit };
 }
 
-type FtsTable = 'turns_fts' | 'segments_fts' | 'notes_fts' | 'board_fts' | 'snapshots_fts';
+type FtsTable = 'turns_fts' | 'segments_fts' | 'notes_fts' | 'board_fts' | 'snapshots_fts' | 'project_snapshots_fts';
 /** More words than this sharing the prefix: FTS5's own prefix query is used instead. */
 const MAX_EXPANSION = 24;
 
@@ -183,6 +183,14 @@ function runSearch(
          JOIN rounds r ON r.session_id = s.id
        WHERE snapshots_fts MATCH ? ORDER BY snapshots_fts.rowid DESC LIMIT ?`,
   );
+  // Bug-bash and integration projects: every file of every snapshot (migrations/007-project-search.ts).
+  const projectRows = rowsOf(
+    'project_snapshots_fts',
+    `SELECT s.id AS session_id, s.role_title, s.created_at, r.kind, r.title, NULL AS seq, NULL AS start_ms, ${snip('project_snapshots_fts', 0)} AS snip
+       FROM project_snapshots_fts JOIN project_snapshots p ON p.id = project_snapshots_fts.rowid JOIN sessions s ON s.id = p.session_id
+         JOIN rounds r ON r.session_id = s.id
+       WHERE project_snapshots_fts MATCH ? ORDER BY project_snapshots_fts.rowid DESC LIMIT ?`,
+  );
   // The whiteboard: labels, arrows, notes on the board and the notes pane, per snapshot.
   const boardRows = rowsOf(
     'board_fts',
@@ -214,7 +222,7 @@ function runSearch(
   for (const row of segmentRows) if (row.snip !== null) hits.push(hit(row, 'transcript', row.snip));
   for (const row of noteRows) if (row.snip !== null) hits.push(hit(row, 'notes', row.snip));
   const codeSessions = new Set<string>();
-  for (const row of codeRows) {
+  for (const row of [...codeRows, ...projectRows]) {
     if (row.snip === null || codeSessions.has(row.session_id)) continue;
     codeSessions.add(row.session_id);
     hits.push(hit(row, 'code', row.snip));
@@ -233,6 +241,7 @@ function runSearch(
     segmentRows.length > limit ||
     noteRows.length > limit ||
     codeRows.length > limit ||
+    projectRows.length > limit ||
     boardRows.length > limit ||
     hits.length > limit;
   return { hits: hits.slice(0, limit), hasMore: more };

@@ -3,6 +3,7 @@
  * rendered as Markdown or as PDF, so both exports always say the same thing.
  */
 import { formatClock, formatRoundRecord } from '../../contract/format.js';
+import type { ProjectReview, ProjectStepReview } from '../../contract/services/project.js';
 import type { SessionDetail } from '../../contract/services/sessions.js';
 
 export type Block =
@@ -129,6 +130,8 @@ export function sessionDocument(detail: SessionDetail): Block[] {
     }
   }
 
+  for (const project of detail.projects) blocks.push(...projectBlocks(project));
+
   const scored = detail.feedback.filter((f) => f.scores.length > 0);
   if (scored.length > 0) {
     blocks.push({ type: 'heading', level: 2, text: 'Feedback scores' });
@@ -152,6 +155,69 @@ export function sessionDocument(detail: SessionDetail): Block[] {
         text: p.covered && p.quote ? `${p.point} — mentioned: “${p.quote}”` : p.point,
       })),
     });
+  }
+  return blocks;
+}
+
+const STEP: Record<ProjectStepReview['reason'], string> = {
+  run: 'ran the tests',
+  check: 'checked the part',
+  reset: 'reset the files to the start',
+  finish: 'finished',
+};
+
+/** A bug bash or integration: its steps with test counts and files changed, then the files changed from the start. */
+function projectBlocks(project: ProjectReview): Block[] {
+  const kind = project.kind === 'bug_bash' ? 'Bug bash' : 'Integration';
+  const title = project.title.length > 80 ? `${project.title.slice(0, 79)}…` : project.title;
+  const blocks: Block[] = [{ type: 'heading', level: 2, text: `${kind}: ${title}` }];
+  blocks.push({
+    type: 'facts',
+    items: [
+      ['Language', project.language ?? 'unknown (role pack not installed)'],
+      ['Test runs', String(project.runs)],
+      ['Last run', project.lastRun ? `${project.lastRun.passed} passed, ${project.lastRun.failed} failed` : 'none'],
+    ],
+  });
+  if (project.steps.length > 0) {
+    blocks.push({ type: 'paragraph', text: 'Step by step:', muted: true });
+    blocks.push({
+      type: 'list',
+      items: project.steps.map((s) => {
+        const counts = s.passed !== null ? `, ${s.passed} passed and ${s.failed ?? 0} failed` : '';
+        const changed =
+          s.changes === null
+            ? ''
+            : s.changes.length === 0
+              ? '; no files changed'
+              : `; changed ${s.changes.map((c) => `${c.path} (+${c.added} −${c.removed})`).join(', ')}`;
+        return {
+          label: formatClock(Math.max(0, s.at - project.startedAt)),
+          text: `${STEP[s.reason]}${counts}${changed}`,
+        };
+      }),
+    });
+  }
+  const paths = [...project.changed, ...project.added].sort();
+  if (project.filesFrom === 'last_step') {
+    blocks.push({
+      type: 'paragraph',
+      text: 'The role pack with this codebase is not installed: the files below are as of the last step.',
+      muted: true,
+    });
+  }
+  const shown = project.filesFrom === 'workspace' ? paths : Object.keys(project.files).sort();
+  if (shown.length === 0) blocks.push({ type: 'paragraph', text: 'No files were changed.', muted: true });
+  for (const path of shown) {
+    blocks.push({
+      type: 'heading',
+      level: 3,
+      text: project.added.includes(path) ? `${path} (new file)` : path,
+    });
+    blocks.push({ type: 'code', text: project.files[path] ?? '', language: project.language ?? '' });
+  }
+  if (project.deleted.length > 0) {
+    blocks.push({ type: 'paragraph', text: `Deleted: ${project.deleted.join(', ')}`, muted: true });
   }
   return blocks;
 }

@@ -12,7 +12,7 @@ import { exportBaseName, exportEntries, exportToFolder, zipEntries } from './arc
 import { DEFAULT_IMPORT_LIMITS, folderSource, importArchive, zipSource, type ImportLimits } from './archive-import.js';
 import { finalBoard } from './board-document.js';
 import { deleteAllSessions, deleteSession } from './delete.js';
-import { sessionDetail, setNotes } from './detail.js';
+import { sessionDetail, setNotes, type ProjectStart } from './detail.js';
 import { sessionMarkdown } from './export-markdown.js';
 import { sessionPdf } from './export-pdf.js';
 import { exportFeedback } from './feedback-document.js';
@@ -27,6 +27,8 @@ export interface SessionsServiceOptions {
   now?: () => number;
   /** Caps on what an import may unpack (tests make them small). */
   importLimits?: Partial<ImportLimits>;
+  /** A bug bash's or integration's starting files, from the role packs (for review and export). */
+  projectStart?: ProjectStart;
 }
 
 const AUDIO_TYPES: Record<string, string> = {
@@ -77,7 +79,7 @@ export function createSessionsService(options: SessionsServiceOptions): Services
   return {
     list: (query) => listSessions(db(), query),
     filters: () => historyFilters(db()),
-    detail: ({ sessionId }) => sessionDetail(db(), dataDir, sessionId),
+    detail: ({ sessionId }) => sessionDetail(db(), dataDir, sessionId, options.projectStart),
     setNotes: ({ sessionId, notes }) => setNotes(db(), sessionId, notes, now()),
     audio: ({ recordingId }) => readRecording(db(), dataDir, recordingId),
     search: ({ query, limit }) => searchSessions(db(), query, limit),
@@ -85,11 +87,11 @@ export function createSessionsService(options: SessionsServiceOptions): Services
     attempts: ({ questionId }) => questionAttempts(db(), questionId),
 
     exportMarkdown: ({ sessionId }) => {
-      const detail = sessionDetail(db(), dataDir, sessionId);
+      const detail = sessionDetail(db(), dataDir, sessionId, options.projectStart);
       return sessionMarkdown(detail, finalBoard(db(), sessionId), exportFeedback(db(), detail));
     },
     exportPdf: async ({ sessionId }) => {
-      const detail = sessionDetail(db(), dataDir, sessionId);
+      const detail = sessionDetail(db(), dataDir, sessionId, options.projectStart);
       const { fileName, bytes } = await sessionPdf(
         detail,
         now(),

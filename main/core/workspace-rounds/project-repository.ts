@@ -8,6 +8,7 @@ import type { WorkspaceFiles } from '../../../content/schema/workspace-exercise.
 import type { ProjectSnapshotView } from '../../contract/services/project.js';
 import type { SuiteRun } from '../../contract/suite-results.js';
 import type { Db } from '../storage/database.js';
+import { projectCodeText } from './project-code-text.js';
 import type { ProjectProgress } from './project-progress.js';
 
 export interface ProjectSnapshot extends ProjectSnapshotView {
@@ -30,8 +31,8 @@ export function createProjectRepository(db: Db) {
     'SELECT question_id, state_json FROM project_progress WHERE session_id = ? ORDER BY rowid',
   );
   const insertSnapshot = db.prepare(`
-    INSERT INTO project_snapshots (session_id, question_id, at, reason, files_json, run_json)
-    VALUES (?, ?, ?, ?, ?, ?)`);
+    INSERT INTO project_snapshots (session_id, question_id, at, reason, files_json, run_json, code_text)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const selectSnapshots = db.prepare(
     'SELECT id, question_id, at, reason, files_json, run_json FROM project_snapshots WHERE session_id = ? ORDER BY id',
   );
@@ -96,7 +97,15 @@ export function createProjectRepository(db: Db) {
     ): void {
       // Per-test records only: output and stacks are in the progress's last run, not needed here.
       const kept = run ? { ...run, stdout: '', stderr: '', tests: run.tests.map(({ stack: _, ...t }) => t) } : null;
-      insertSnapshot.run(sessionId, questionId, at, reason, JSON.stringify(files), kept ? JSON.stringify(kept) : null);
+      insertSnapshot.run(
+        sessionId,
+        questionId,
+        at,
+        reason,
+        JSON.stringify(files),
+        kept ? JSON.stringify(kept) : null,
+        projectCodeText(files),
+      );
     },
 
     snapshots(sessionId: string): ProjectSnapshot[] {

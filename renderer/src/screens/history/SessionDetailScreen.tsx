@@ -15,6 +15,7 @@ import { FeedbackPanel } from './FeedbackPanel.js';
 import { setFlash } from './flash.js';
 import { base64ToBytes, formatDateTime, STATUS_LABELS } from './format.js';
 import { NotesField } from './NotesField.js';
+import { ProjectReviews } from './ProjectReview.js';
 import { TurnRecording } from './TurnRecording.js';
 
 export function SessionDetailScreen({
@@ -237,6 +238,7 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
       </section>
 
       <SnapshotStepper sessionId={detail.sessionId} />
+      <ProjectReviews projects={detail.projects} />
       <ExerciseFeedbackCards sessionId={detail.sessionId} />
       <BoardReview detail={detail} />
 

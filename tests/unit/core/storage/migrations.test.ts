@@ -194,6 +194,7 @@ function seedRows(tag: string, n: number): { table: string; row: Row }[] {
         reason: 'run',
         files_json: '{"src/a.js":"export {};\\n"}',
         run_json: '{"status":"failed","tests":[]}',
+        code_text: 'src/a.js\nexport {};\n',
       },
     },
     { table: 'question_marks', row: { role_id: 'backend-engineer', question_id: `q-${tag}`, marked_at: t } },
@@ -310,6 +311,25 @@ describe('migrate', () => {
       expectRowsPresent(db, old);
       db.close();
     });
+  });
+
+  it('007 makes project snapshots written before it searchable, by file path and by word', () => {
+    const db = memoryDb();
+    migrate(db, MIGRATIONS, 6);
+    insertSeed(db, seedRows('old', 1));
+    db.prepare('UPDATE project_snapshots SET files_json = ?').run(
+      JSON.stringify({ 'src/ledger.js': 'export function reconcileLedger() {\n  return 1;\n}\n' }),
+    );
+    migrate(db, MIGRATIONS, 7);
+    const match = (query: string) =>
+      db.prepare('SELECT rowid FROM project_snapshots_fts WHERE project_snapshots_fts MATCH ?').all(query);
+    expect(match('reconcileLedger')).toEqual([{ rowid: 5001 }]);
+    expect(match('ledger')).toEqual([{ rowid: 5001 }]);
+    // Line breaks split words: "return" is found, not "nreturn".
+    expect(match('return')).toEqual([{ rowid: 5001 }]);
+    db.prepare('DELETE FROM project_snapshots').run();
+    expect(match('reconcileLedger')).toEqual([]);
+    db.close();
   });
 
   it('refuses a database written by a newer app, with a clear message', () => {
