@@ -6,6 +6,7 @@ import type { ClientOf, ImplementationOf } from './define.js';
 import { appContract } from './services/app.js';
 import { boardContract } from './services/board.js';
 import { contentContract } from './services/content.js';
+import { docsContract } from './services/docs.js';
 import { feedbackContract } from './services/feedback.js';
 import { interviewContract } from './services/interview.js';
 import { modelsContract } from './services/models.js';
@@ -27,6 +28,7 @@ export const contract = {
   board: boardContract,
   workspace: workspaceContract,
   project: projectContract,
+  docs: docsContract,
 };
 
 export type Contract = typeof contract;
@@ -39,6 +41,7 @@ export * from './result.js';
 export type * from './services/app.js';
 export type * from './services/board.js';
 export type * from './services/content.js';
+export type * from './services/docs.js';
 export type * from './services/feedback.js';
 export type * from './services/interview.js';
 export type * from './services/models.js';

@@ -14,6 +14,7 @@ import { createBoardService } from './board/service.js';
 import { createQuestionBank } from './content/question-bank.js';
 import { createContentService, type ContentService } from './content/service.js';
 import { dataPaths } from './data-dir.js';
+import { createDocsService } from './docs/docs-service.js';
 import { EventBus } from './events.js';
 import { createFeedbackService } from './feedback/feedback-service.js';
 import { createRoundChats } from './interview/interviewers/llm/round-chats.js';
@@ -37,6 +38,7 @@ import { speechSessionContext } from './speech/session-context.js';
 import { createSpeechRepository, type SpeechRepository } from './speech/speech-repository.js';
 import { createSpeechService } from './speech/speech-service.js';
 import { openDatabase, type Db } from './storage/database.js';
+import { finalCode } from './workspace/session-code.js';
 import { createWorkspaceRepository, type WorkspaceRepository } from './workspace/workspace-repository.js';
 import { createWorkspaceService } from './workspace/workspace-service.js';
 import { createProjectRepository, type ProjectRepository } from './workspace-rounds/project-repository.js';
@@ -187,6 +189,7 @@ export function createCore(options: CoreOptions): Core {
     content,
     events,
     llm: () => (readSettings(db).activeLlmModel ? llm : null),
+    finalCode: (sessionId, state, questionId) => finalCode(requireDb(), sessionId, state, questionId),
     log,
   });
 
@@ -292,6 +295,7 @@ export function createCore(options: CoreOptions): Core {
     workspace,
     project,
     board: board.service,
+    docs: createDocsService({ folder: () => readSettings(db).docsFolder, log }),
   };
 
   // Loading takes seconds to minutes: start now, so the first round does not wait for it.

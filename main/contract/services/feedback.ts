@@ -128,6 +128,23 @@ export interface LlmQuestionJudgement {
   betterAnswer: string[];
 }
 
+export const CODE_NOTE_ASPECTS = ['naming', 'structure', 'edge_cases', 'tests'] as const;
+export type CodeNoteAspect = (typeof CODE_NOTE_ASPECTS)[number];
+
+/**
+ * The model's note on one line of the candidate's final code (commentary, never a score: code is
+ * judged by its tests). The quote is the line as it is in the file; notes quoting lines that are
+ * not in the code were dropped.
+ */
+export interface CodeNote {
+  aspect: CodeNoteAspect;
+  file: 'solution' | 'tests';
+  /** 1-based line in that file. */
+  line: number;
+  quote: string;
+  note: string;
+}
+
 /** Background generation for one question: none without a model, or where the answer cannot be judged. */
 export type JudgementStatus = 'unavailable' | 'skipped' | 'pending' | 'running' | 'done' | 'failed';
 
@@ -155,6 +172,8 @@ export interface QuestionFeedback {
   llmStatus: JudgementStatus;
   /** Why there is no model judgement, in words for the candidate. */
   llmNote: string | null;
+  /** Coding questions judged by a model: notes on the final code; empty otherwise. */
+  codeNotes: CodeNote[];
 }
 
 export const HIRE_SIGNALS = ['strong_no', 'no', 'lean_yes', 'yes', 'strong_yes'] as const;

@@ -10,10 +10,12 @@ import { boardAtTurn } from '../board/repository.js';
 import { describeSceneText } from '../board/service.js';
 import type { ContentService } from '../content/service.js';
 import type { EventBus } from '../events.js';
+import type { EngineState } from '../interview/engine.js';
 import type { InterviewRepository } from '../interview/repository.js';
 import type { LlmJsonGenerator } from '../llm/types.js';
 import type { Db } from '../storage/database.js';
 import { Sequencer } from '../util/sequencer.js';
+import type { CodeEvidence } from './code-notes.js';
 import { createFeedbackStore, type FeedbackStore } from './feedback-store.js';
 import { missingJudgements, sessionFeedbackView } from './feedback-view.js';
 import { createJobQueue, jobKey, type FeedbackJob } from './job-queue.js';
@@ -36,6 +38,8 @@ export interface FeedbackServiceOptions {
   judge?: Partial<JudgeOptions>;
   /** How long a job waits for the interviewer to finish deciding before it goes ahead anyway. */
   maxWaitForInterviewerMs?: number;
+  /** A coding question's final code and test results, for the model's notes on the code. */
+  finalCode?: (sessionId: string, state: EngineState, questionId: string) => CodeEvidence | null;
 }
 
 export type FeedbackService = Services['feedback'] & {
@@ -60,7 +64,7 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     return at ? { description: describeSceneText(at.scene), notes: at.notes } : null;
   };
   const load = (sessionId: string) =>
-    loadFeedbackInput(options.repository(), options.content, feedbackStore(), sessionId, boardAt);
+    loadFeedbackInput(options.repository(), options.content, feedbackStore(), sessionId, boardAt, options.finalCode);
   const loadIfThere = (sessionId: string): FeedbackInput | null => {
     try {
       return load(sessionId);

@@ -13,10 +13,18 @@ import type {
 } from '../../contract/services/feedback.js';
 import { roundRecord } from '../interview/round-record.js';
 import { answersKey, askedQuestions, roundKeyOf } from './answer-keys.js';
+import { codeToJudge } from './code-notes.js';
 import type { FeedbackJob } from './job-queue.js';
 import { NOT_ANSWERED_NOTE, skipReason } from './judging.js';
 import { highlightsFor, rulesForRound, type RulesQuestionFeedback } from './rules-feedback.js';
-import { firstTurnId, questionTurns, roundFinished, rulesOf, type FeedbackInput } from './session-input.js';
+import {
+  firstTurnId,
+  judgementKey,
+  questionTurns,
+  roundFinished,
+  rulesOf,
+  type FeedbackInput,
+} from './session-input.js';
 import type { LlmQuestionBody, LlmRoundBody } from './stored-body.js';
 
 export const NO_MODEL_NOTE =
@@ -31,6 +39,15 @@ export interface ViewContext {
   progress: { done: number; total: number } | null;
 }
 
+/**
+ * A stored judgement still fits the question. One written before notes on code existed (keyed to
+ * the answers alone) is still right about the answers: shown while there is no model to redo it.
+ */
+function currentJudgement(body: LlmQuestionBody, input: FeedbackInput, index: number, hasModel: boolean): boolean {
+  if (body.key === judgementKey(input, index)) return true;
+  return !hasModel && body.codeNotes === undefined && body.key === answersKey(questionTurns(input, index));
+}
+
 function questionView(
   input: FeedbackInput,
   index: number,
@@ -39,19 +56,21 @@ function questionView(
 ): QuestionFeedback {
   const turnId = firstTurnId(input, index);
   const body = turnId ? ctx.judgements.get(turnId) : undefined;
-  const current = body && body.key === answersKey(questionTurns(input, index)) ? body : undefined;
+  const current = body && currentJudgement(body, input, index, ctx.hasModel) ? body : undefined;
   let llm: LlmQuestionJudgement | null = null;
   let llmStatus: JudgementStatus;
   let llmNote: string | null = null;
   const skip = skipReason(rules);
+  // Code is worth the model's notes even when the spoken answer is too short to judge.
+  const code = codeToJudge(input.code(input.state.questions[index]!.id));
   if (current) {
     llm = current.judgement;
-    llmStatus = current.judgement ? 'done' : 'failed';
+    llmStatus = current.judgement ? 'done' : skip ? 'skipped' : 'failed';
     llmNote = current.note;
   } else if (!ctx.hasModel) {
     llmStatus = 'unavailable';
     llmNote = NO_MODEL_NOTE;
-  } else if (skip) {
+  } else if (skip && !code) {
     llmStatus = 'skipped';
     llmNote = skip;
   } else {
@@ -65,7 +84,7 @@ function questionView(
     const rubric = a.highlights.map((h) => ({ quote: a.text.slice(h.start, h.end), kind: h.kind, note: h.note }));
     return { ...a, highlights: highlightsFor(a.text, [...quotes, ...rubric]) };
   });
-  return { ...rules, answers, llm, llmStatus, llmNote };
+  return { ...rules, answers, llm, llmStatus, llmNote, codeNotes: current?.codeNotes ?? [] };
 }
 
 function roundView(

@@ -7,12 +7,13 @@ import type { AnswerFlag } from '../../contract/services/feedback.js';
 import type { EventBus } from '../events.js';
 import { roundRowId } from '../interview/repository.js';
 import type { LlmJsonGenerator } from '../llm/types.js';
-import { answersKey, askedQuestions, roundKeyOf } from './answer-keys.js';
+import { askedQuestions, roundKeyOf } from './answer-keys.js';
+import { codeToJudge, judgeCode } from './code-notes.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { FeedbackJob, JobResult } from './job-queue.js';
 import { judgeQuestion, judgeRound, type JudgeOptions } from './llm-judge.js';
 import type { RulesQuestionFeedback } from './rules-feedback.js';
-import { firstTurnId, questionTurns, roundFinished, rulesOf, type FeedbackInput } from './session-input.js';
+import { firstTurnId, judgementKey, roundFinished, rulesOf, type FeedbackInput } from './session-input.js';
 import { readLlmQuestionBody, readLlmRoundBody, type LlmQuestionBody, type LlmRoundBody } from './stored-body.js';
 
 export const NOT_ANSWERED_NOTE = 'Not answered, so there is nothing for the model to judge.';
@@ -106,34 +107,47 @@ async function judgeOneQuestion(
   const sessionId = input.record.sessionId;
   const rules = rulesOf(input, index);
   const turnId = firstTurnId(input, index);
-  if (!turnId || skipReason(rules)) return 'done';
-  const key = answersKey(questionTurns(input, index));
-  if (storedQuestionJudgements(deps.store, sessionId).get(turnId)?.key === key) return 'done';
   const planned = input.state.questions[index]!;
-  const outcome = await judgeQuestion(
-    deps.llm,
-    {
-      roleTitle: input.roleTitle,
-      roundKind: input.record.roundKind,
-      rules,
-      rubricWhy: Object.fromEntries(planned.rubric.map((r) => [r.id, r.why])),
-    },
-    { ...deps.judge, signal },
-  );
-  if (signal.aborted || (!outcome.ok && outcome.failure === 'aborted')) return 'interrupted';
-  for (const problem of outcome.problems) deps.log(`question ${planned.id} in session ${sessionId}: ${problem}`);
+  const skip = skipReason(rules);
+  const code = input.code(planned.id);
+  // A coding answer's code gets the model's notes even when the words are too few to judge.
+  if (!turnId || (skip && !codeToJudge(code))) return 'done';
+  const key = judgementKey(input, index);
+  if (storedQuestionJudgements(deps.store, sessionId).get(turnId)?.key === key) return 'done';
+  const log = (problem: string) => deps.log(`question ${planned.id} in session ${sessionId}: ${problem}`);
+  const outcome = skip
+    ? null
+    : await judgeQuestion(
+        deps.llm,
+        {
+          roleTitle: input.roleTitle,
+          roundKind: input.record.roundKind,
+          rules,
+          rubricWhy: Object.fromEntries(planned.rubric.map((r) => [r.id, r.why])),
+        },
+        { ...deps.judge, signal },
+      );
+  if (signal.aborted || (outcome && !outcome.ok && outcome.failure === 'aborted')) return 'interrupted';
+  outcome?.problems.forEach(log);
+  // Notes on the code are commentary beside the tests: when they fail, there are none (logged).
+  const notes = codeToJudge(code)
+    ? await judgeCode(deps.llm, { roleTitle: input.roleTitle, prompt: planned.prompt, code }, { ...deps.judge, signal })
+    : null;
+  if (signal.aborted || (notes && !notes.ok && notes.failure === 'aborted')) return 'interrupted';
+  notes?.problems.forEach(log);
   const body: LlmQuestionBody = {
     v: 1,
     type: 'question',
     questionId: planned.id,
     key,
-    judgement: outcome.ok ? outcome.value : null,
-    note: outcome.ok ? null : outcome.note,
-    scores: outcome.ok ? outcome.value.scores.map((x) => ({ dimension: x.dimension, score: x.score, max: 4 })) : [],
+    judgement: outcome?.ok ? outcome.value : null,
+    note: skip ?? (outcome && !outcome.ok ? outcome.note : null),
+    scores: outcome?.ok ? outcome.value.scores.map((x) => ({ dimension: x.dimension, score: x.score, max: 4 })) : [],
+    ...(notes ? { codeNotes: notes.ok ? notes.value : [] } : {}),
   };
   deps.store.save(roundRowId(sessionId), turnId, 'llm', body, deps.now());
   if (roundFinished(input)) deps.enqueue({ kind: 'round', sessionId });
-  return outcome.ok ? 'done' : 'failed';
+  return outcome && !outcome.ok ? 'failed' : 'done';
 }
 
 async function judgeTheRound(deps: JudgingDeps, input: FeedbackInput, signal: AbortSignal): Promise<JobResult> {

@@ -150,15 +150,16 @@ export const FAILURE_NOTES: Record<JudgeFailure, string> = {
 };
 
 /** The gate on what the judge wrote: scores with gibberish reasons are not feedback. */
-function senseless(texts: readonly string[]): string | null {
+export function senseless(texts: readonly string[]): string | null {
   const verdict = sensibleEnglishAll(texts);
   return verdict.ok ? null : `the judgement does not read as English (${verdict.reason ?? 'unknown'})`;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One line, trimmed and capped; "" for anything that is not a string. */
-function text(v: unknown, max: number): string {
+export function text(v: unknown, max: number): string {
   if (typeof v !== 'string') return '';
   const one = v.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1).trimEnd()}…` : one;
@@ -272,7 +273,7 @@ export const DEFAULT_JUDGE_OPTIONS: JudgeOptions = { maxTokens: 900, timeoutMs: 
 
 type Generated = JsonResult<unknown> & { thrown?: string };
 
-function failed<T>(result: Generated): JudgeOutcome<T> {
+export function failed<T>(result: Generated): JudgeOutcome<T> {
   const failure = result.failure ?? 'invalid_json';
   const note =
     failure === 'error' && result.message
@@ -287,14 +288,15 @@ function failed<T>(result: Generated): JudgeOutcome<T> {
   };
 }
 
-async function generate(
+export async function generate(
   generator: LlmJsonGenerator,
   prompt: string,
   schema: JsonSchema,
   options: JudgeOptions,
+  system = SYSTEM_PROMPT,
 ): Promise<Generated> {
   try {
-    return await generator.generateJson<unknown>(SYSTEM_PROMPT, prompt, schema, options);
+    return await generator.generateJson<unknown>(system, prompt, schema, options);
   } catch (e) {
     // An implementation that throws instead of reporting a failure is treated the same way.
     return { value: null, raw: '', failure: 'error', thrown: e instanceof Error ? e.message : String(e) };

@@ -34,7 +34,7 @@ export function usesStar(roundKind: string, question?: { star?: unknown }): bool
   return question?.star !== undefined || STAR_ROUNDS.includes(roundKind);
 }
 
-export type RulesQuestionFeedback = Omit<QuestionFeedback, 'llm' | 'llmStatus' | 'llmNote'>;
+export type RulesQuestionFeedback = Omit<QuestionFeedback, 'llm' | 'llmStatus' | 'llmNote' | 'codeNotes'>;
 
 export interface QuestionInput {
   question: PlannedQuestion;

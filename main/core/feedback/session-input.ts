@@ -2,12 +2,15 @@
  * What feedback is computed from: a stored session (its engine state and role content) and the
  * transcript segments of its spoken answers. Pure reads.
  */
+import { createHash } from 'node:crypto';
 import type { Question, Round } from '../../../content/schema.js';
 import { AppError } from '../../contract/result.js';
 import type { BoardDescription, DesignNotes } from '../../contract/services/board.js';
 import type { ContentService } from '../content/service.js';
 import type { EngineState, TurnRecord } from '../interview/engine.js';
 import { roundRowId, turnRowId, type InterviewRepository, type SessionRecord } from '../interview/repository.js';
+import { answersKey } from './answer-keys.js';
+import type { CodeEvidence } from './code-notes.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { TimedSegment } from './metrics/transcript.js';
 import { rulesForQuestion, type RulesQuestionFeedback } from './rules-feedback.js';
@@ -21,6 +24,8 @@ export interface FeedbackInput {
   segments: Map<number, TimedSegment[]>;
   /** The whiteboard (its text description and notes) as it was at a turn; null without one. */
   boardAt: (seq: number) => BoardEvidence | null;
+  /** A coding question's final code (null for other questions, or when none was written). */
+  code: (questionId: string) => CodeEvidence | null;
 }
 
 export interface BoardEvidence {
@@ -34,6 +39,7 @@ export function loadFeedbackInput(
   store: FeedbackStore,
   sessionId: string,
   boardAt: (sessionId: string, seq: number) => BoardEvidence | null = () => null,
+  code: (sessionId: string, state: EngineState, questionId: string) => CodeEvidence | null = () => null,
 ): FeedbackInput {
   const record = repository.load(sessionId);
   if (!record)
@@ -49,6 +55,7 @@ export function loadFeedbackInput(
     roleTitle: record.roleTitle,
     segments: store.segments(roundRowId(sessionId)),
     boardAt: (seq) => boardAt(sessionId, seq),
+    code: (questionId) => code(sessionId, record.state, questionId),
   };
 }
 
@@ -56,6 +63,24 @@ export const roundFinished = (input: FeedbackInput) => input.state.phase === 'su
 
 export function questionTurns(input: FeedbackInput, index: number): TurnRecord[] {
   return input.state.turns.filter((t) => t.questionIndex === index);
+}
+
+/**
+ * What a question's model judgement was made from: its answers, and for a coding question the
+ * final code too (notes on code that has changed since are stale).
+ */
+export function judgementKey(input: FeedbackInput, index: number): string {
+  const answers = answersKey(questionTurns(input, index));
+  const code = input.code(input.state.questions[index]!.id);
+  return code ? `${answers}:${codeKey(code)}` : answers;
+}
+
+/** Identifies the code a judgement saw. */
+export function codeKey(code: CodeEvidence): string {
+  return createHash('sha256')
+    .update(`${code.language}\u0000${code.solution}\u0000${code.tests}`)
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** Feedback on a question is stored on its first turn. */

@@ -5,7 +5,7 @@
  * then treated as missing (a newer app's row, or a damaged one).
  */
 import { z } from 'zod';
-import type { LlmQuestionJudgement, RoundFeedback } from '../../contract/services/feedback.js';
+import type { CodeNote, LlmQuestionJudgement, RoundFeedback } from '../../contract/services/feedback.js';
 import type { DeliveryMetrics, FeedbackScore } from '../../contract/services/sessions.js';
 import type { RulesQuestionFeedback } from './rules-feedback.js';
 
@@ -44,6 +44,8 @@ export const llmQuestionBodySchema = z.object({
   judgement: z.custom<LlmQuestionJudgement>(isObject).nullable(),
   note: z.string().nullable(),
   scores: z.array(storedScoreSchema),
+  /** Coding questions: the model's notes on the final code (absent in rows written before them). */
+  codeNotes: z.array(z.custom<CodeNote>(isObject)).optional(),
 });
 export type LlmQuestionBody = z.infer<typeof llmQuestionBodySchema>;
 

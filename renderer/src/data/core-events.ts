@@ -24,7 +24,11 @@ export function connectCoreEvents(client: QueryClient): () => void {
       void client.invalidateQueries({ queryKey: apiKey('workspace', 'snapshots', { sessionId }) });
       void client.invalidateQueries({ queryKey: apiKey('workspace', 'feedback', { sessionId }) });
     }),
-    onEvent('settings:changed', (settings) => client.setQueryData(apiKey('settings', 'get'), settings)),
+    onEvent('settings:changed', (settings) => {
+      client.setQueryData(apiKey('settings', 'get'), settings);
+      // The documentation folder may have changed: its index and searches follow it.
+      void client.invalidateQueries({ queryKey: ['docs'] });
+    }),
     onEvent('sessions:changed', () => {
       void client.invalidateQueries({ queryKey: ['sessions'] });
       void client.invalidateQueries({ queryKey: apiKey('content', 'questions') });

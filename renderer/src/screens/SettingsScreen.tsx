@@ -9,6 +9,7 @@ import { Async } from '../components/Loading.js';
 import { apiKey } from '../data/query-client.js';
 import { useSettings, useUpdateSettings } from '../data/settings.js';
 import { href } from '../router.js';
+import { DocsFolderSetting } from './settings/DocsFolderSetting.js';
 
 export function SettingsScreen({ info }: { info: AppInfo }) {
   const settings = useSettings();
@@ -70,6 +71,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
             </div>
           )}
         </Async>
+        <DocsFolderSetting />
       </section>
       <section className="card stack" aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { parseMarkdown, type Inline } from './markdown.js';
 
-function Text({ parts }: { parts: Inline[] }) {
+/** Inline Markdown (code, bold, text) as elements. */
+export function Text({ parts }: { parts: Inline[] }) {
   return (
     <>
       {parts.map((p, i) =>

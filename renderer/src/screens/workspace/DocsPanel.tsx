@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Language } from '../../../../content/schema.js';
 import { codeFor, searchReference } from './language-reference.js';
+import { LocalDocs } from './LocalDocs.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   javascript: 'JavaScript',
@@ -8,7 +9,10 @@ const LANGUAGE_NAMES: Record<Language, string> = {
   python: 'Python',
 };
 
-/** The exercise's own reference material, and a searchable reference for the chosen language. */
+/**
+ * The exercise's own reference material, the user's own documentation folder (set in Settings),
+ * and a searchable reference for the chosen language.
+ */
 export function DocsPanel({ docs, language }: { docs: string | null; language: Language }) {
   const [query, setQuery] = useState('');
   const entries = searchReference(query, language);
@@ -20,6 +24,10 @@ export function DocsPanel({ docs, language }: { docs: string | null; language: L
           <pre className="ws-docs-text">{docs}</pre>
         </section>
       )}
+      <section aria-label="Your documentation">
+        <h3 className="small-heading">Your documentation</h3>
+        <LocalDocs />
+      </section>
       <section aria-label={`${LANGUAGE_NAMES[language]} reference`}>
         <h3 className="small-heading">{LANGUAGE_NAMES[language]} reference</h3>
         <label className="field">

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatClock } from '../../../../main/contract/format.js';
+import type { CodeNote } from '../../../../main/contract/services/feedback.js';
 import type { ExerciseFeedback } from '../../../../main/contract/services/workspace.js';
 import { api } from '../../api/client.js';
 import { apiKey } from '../../data/query-client.js';
+import { CodeNotes } from './CodeNotes.js';
 
 const OUTCOME: Record<ExerciseFeedback['parts'][number]['outcome'], string> = {
   passed: 'Passed',
@@ -11,23 +13,31 @@ const OUTCOME: Record<ExerciseFeedback['parts'][number]['outcome'], string> = {
   not_reached: 'Not reached',
 };
 
-/** Per-part results of coding questions, judged by the tests. */
+/** Per-part results of coding questions, judged by the tests, with the model's notes on the code. */
 export function ExerciseFeedbackCards({ sessionId }: { sessionId: string }) {
   const feedback = useQuery({
     queryKey: apiKey('workspace', 'feedback', { sessionId }),
     queryFn: () => api.workspace.feedback({ sessionId }),
   });
+  // The same read as the feedback cards' (one request, kept fresh by feedback events).
+  const judged = useQuery({
+    queryKey: apiKey('feedback', 'forSession', { sessionId }),
+    queryFn: () => api.feedback.forSession({ sessionId }),
+    enabled: (feedback.data?.length ?? 0) > 0,
+  });
   if (!feedback.data || feedback.data.length === 0) return null;
+  const notesOf = (questionId: string) =>
+    judged.data?.questions.find((q) => q.questionId === questionId)?.codeNotes ?? [];
   return (
     <>
       {feedback.data.map((fb) => (
-        <ExerciseFeedbackCard key={fb.questionId} feedback={fb} />
+        <ExerciseFeedbackCard key={fb.questionId} feedback={fb} codeNotes={notesOf(fb.questionId)} />
       ))}
     </>
   );
 }
 
-function ExerciseFeedbackCard({ feedback }: { feedback: ExerciseFeedback }) {
+function ExerciseFeedbackCard({ feedback, codeNotes }: { feedback: ExerciseFeedback; codeNotes: CodeNote[] }) {
   const reached = feedback.parts.filter((p) => p.outcome !== 'not_reached').length;
   return (
     <section className="card stack part-feedback" aria-label="Coding results by part">
@@ -98,6 +108,7 @@ function ExerciseFeedbackCard({ feedback }: { feedback: ExerciseFeedback }) {
           ))}
         </ul>
       )}
+      <CodeNotes notes={codeNotes} />
     </section>
   );
 }

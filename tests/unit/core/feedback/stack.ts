@@ -11,7 +11,11 @@ import type { EventEnvelope } from '../../../../main/contract/events.js';
 import type { InterviewView } from '../../../../main/contract/services/interview.js';
 import { createContentService } from '../../../../main/core/content/service.js';
 import { EventBus } from '../../../../main/core/events.js';
-import { createFeedbackService, type FeedbackService } from '../../../../main/core/feedback/feedback-service.js';
+import {
+  createFeedbackService,
+  type FeedbackService,
+  type FeedbackServiceOptions,
+} from '../../../../main/core/feedback/feedback-service.js';
 import type { JudgeOptions } from '../../../../main/core/feedback/llm-judge.js';
 import { createInterviewRepository } from '../../../../main/core/interview/repository.js';
 import { createInterviewService } from '../../../../main/core/interview/service.js';
@@ -142,6 +146,7 @@ export const isRoundCall = (schema: JsonSchema) =>
 
 export interface Stack {
   db: Db;
+  content: ReturnType<typeof createContentService>;
   interview: ReturnType<typeof createInterviewService>;
   feedback: FeedbackService;
   events: EventEnvelope[];
@@ -149,7 +154,10 @@ export interface Stack {
   close(): void;
 }
 
-export function makeStack(generator: LlmJsonGenerator | null, options: { judge?: Partial<JudgeOptions> } = {}): Stack {
+export function makeStack(
+  generator: LlmJsonGenerator | null,
+  options: { judge?: Partial<JudgeOptions>; finalCode?: FeedbackServiceOptions['finalCode'] } = {},
+): Stack {
   const root = mkdtempSync(join(tmpdir(), 'ir-feedback-'));
   const bundledDir = join(root, 'bundled');
   mkdirSync(bundledDir);
@@ -172,6 +180,7 @@ export function makeStack(generator: LlmJsonGenerator | null, options: { judge?:
     log: (message) => logs.push(message),
     maxWaitForInterviewerMs: 2000,
     ...(options.judge ? { judge: options.judge } : {}),
+    ...(options.finalCode ? { finalCode: options.finalCode } : {}),
   });
   const interview = createInterviewService({
     repository: () => repository,
@@ -181,6 +190,7 @@ export function makeStack(generator: LlmJsonGenerator | null, options: { judge?:
   });
   return {
     db,
+    content,
     interview,
     feedback,
     events,
