@@ -87,7 +87,11 @@ export async function openDocsFolder(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR'
-      ? { ok: false, state: 'missing', message: `The folder ${resolved} does not exist. Check the path in Settings.` }
+      ? {
+          ok: false,
+          state: 'missing',
+          message: `The folder ${resolved} does not exist. Check the documentation folder’s path (Settings → Coding rounds).`,
+        }
       : { ok: false, state: 'unreadable', message: `The folder ${resolved} cannot be read (${code ?? 'error'}).` };
   }
   if (!stat.isDirectory())
