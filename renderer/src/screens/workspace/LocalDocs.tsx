@@ -12,7 +12,7 @@ import { apiKey } from '../../data/query-client.js';
 import { useSettings } from '../../data/settings.js';
 import { href } from '../../router.js';
 import { parseMarkdown } from '../project/markdown.js';
-import { Text } from '../project/Markdown.js';
+import { MarkdownBlocks, Text } from '../project/Markdown.js';
 import { DocsStatusLine } from '../settings/DocsFolderSetting.js';
 
 /** Waits for typing to pause before asking core, so a long folder is not searched per keystroke. */
@@ -97,32 +97,20 @@ function LocalDocument({ path, onBack }: { path: string; onBack: () => void }) {
               {d.format === 'text' ? (
                 <pre className="ws-docs-text docs-plain">{d.text}</pre>
               ) : (
-                <div className="pj-md docs-markdown">
-                  {blocks.map((b, i) => {
-                    if (b.kind === 'heading') {
-                      const id = `${prefix}h${h++}`;
-                      return (
-                        <h5 key={i} id={id} tabIndex={-1} className={`docs-h docs-h${Math.min(b.level, 4)}`}>
-                          <Text parts={b.text} />
-                        </h5>
-                      );
-                    }
-                    if (b.kind === 'code') return <pre key={i}>{b.text}</pre>;
-                    if (b.kind === 'list') {
-                      const items = b.items.map((item, j) => (
-                        <li key={j}>
-                          <Text parts={item} />
-                        </li>
-                      ));
-                      return b.ordered ? <ol key={i}>{items}</ol> : <ul key={i}>{items}</ul>;
-                    }
-                    return (
-                      <p key={i}>
-                        <Text parts={b.text} />
-                      </p>
-                    );
-                  })}
-                </div>
+                <MarkdownBlocks
+                  blocks={blocks}
+                  className="pj-md docs-markdown"
+                  heading={(b, i) => (
+                    <h5
+                      key={i}
+                      id={`${prefix}h${h++}`}
+                      tabIndex={-1}
+                      className={`docs-h docs-h${Math.min(b.level, 4)}`}
+                    >
+                      <Text parts={b.text} />
+                    </h5>
+                  )}
+                />
               )}
               {d.truncated && <p className="muted small">The document is longer than what is shown here.</p>}
             </>
