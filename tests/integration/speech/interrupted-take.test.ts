@@ -4,69 +4,14 @@
  * it never silently joins the next typed answer's transcript or delivery figures.
  * The real core, database, Silero VAD v5 and Whisper in sherpa-onnx (a fixture and a stand-in).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../main/contract/result.js';
+import { describe, expect, it } from 'vitest';
 import type { InterruptedTake } from '../../../main/contract/services/speech.js';
-import { createCore, type Core } from '../../../main/core/create-core.js';
+import type { Core } from '../../../main/core/create-core.js';
 import { fixturePath } from '../../helpers/fixtures.js';
-import { installTestSpeechModels } from '../../helpers/speech-models.js';
-import { chunks, readWavFile, silence } from '../../unit/core/speech/audio.js';
+import { readWavFile, silence } from '../../unit/core/speech/audio.js';
+import { call, feed, startSession, useSpeechCores } from './speech-core.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-let dataDir: string;
-const cores: Core[] = [];
-
-async function makeCore(withModels = true): Promise<Core> {
-  const models = withModels ? await installTestSpeechModels(path.join(dataDir, 'models')) : null;
-  const core = createCore({
-    dataDir,
-    bundledRolesDir: path.join(ROOT, 'content', 'roles'),
-    transport: 'bridge',
-    version: 'test',
-    log: () => {},
-  });
-  cores.push(core);
-  if (models) await call(core, 'settings:update', { activeWhisperModel: models.whisper, whisperThreads: 2 });
-  return core;
-}
-
-async function call<T = unknown>(core: Core, channel: string, input?: unknown): Promise<T> {
-  const result = (await core.dispatch(channel, input)) as Result<T>;
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
-
-async function startSession(core: Core): Promise<string> {
-  const library = await call<{ roles: { id: string; rounds: { id: string }[] }[] }>(core, 'content:library');
-  const role = library.roles[0]!;
-  const view = await call<{ sessionId: string }>(core, 'interview:start', {
-    roleId: role.id,
-    roundId: role.rounds[0]!.id,
-    seed: 1,
-  });
-  await call(core, 'interview:begin', { sessionId: view.sessionId });
-  return view.sessionId;
-}
-
-async function feed(core: Core, sessionId: string, samples: Int16Array, from = 0): Promise<number> {
-  let seq = from;
-  for (const c of chunks(samples, 200)) {
-    const bytes = new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
-    await call(core, 'speech:pushAudio', { sessionId, seq: seq++, pcm: bytes });
-  }
-  return seq;
-}
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'speech-service-'));
-});
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { makeCore, forget } = useSpeechCores();
 
 const segmentStatuses = (core: Core, sessionId: string) =>
   (
@@ -150,7 +95,7 @@ describe('interrupted takes', () => {
     }
     expect(transcribed()).toBe(true);
     // The crash: no stop, no close.
-    cores.splice(cores.indexOf(first), 1);
+    forget(first);
 
     const second = await makeCore();
     const statuses = segmentStatuses(second, sessionId);
