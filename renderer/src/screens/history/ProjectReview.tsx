@@ -6,6 +6,7 @@ import type {
   ProjectReview,
   ProjectStepReview,
 } from '../../../../main/contract/services/project.js';
+import { StepButtons, stepKeys } from '../../components/StepButtons.js';
 
 const STEP: Record<ProjectStepReview['reason'], string> = {
   run: 'ran the tests',
@@ -57,36 +58,9 @@ function Steps({ project }: { project: ProjectReview }) {
   const step = steps[index]!;
   const move = (delta: number) => setIndex((i) => Math.min(steps.length - 1, Math.max(0, i + delta)));
   return (
-    <div
-      className="stack"
-      onKeyDown={(e) => {
-        if (e.target instanceof HTMLElement && e.target.closest('pre, button, select, input')) return;
-        if (e.key === 'ArrowLeft') move(-1);
-        if (e.key === 'ArrowRight') move(1);
-      }}
-    >
+    <div className="stack" onKeyDown={stepKeys(move)}>
       <div className="row pr-stepper">
-        <button
-          type="button"
-          className="button"
-          onClick={() => move(-1)}
-          disabled={index === 0}
-          aria-keyshortcuts="ArrowLeft"
-        >
-          ← Earlier
-        </button>
-        <span role="status" aria-live="polite" data-testid="pr-position">
-          Step {index + 1} of {steps.length}
-        </span>
-        <button
-          type="button"
-          className="button"
-          onClick={() => move(1)}
-          disabled={index === steps.length - 1}
-          aria-keyshortcuts="ArrowRight"
-        >
-          Later →
-        </button>
+        <StepButtons index={index} count={steps.length} noun="Step" testId="pr-position" onMove={move} />
       </div>
       <input
         type="range"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SnapshotView, WorkspaceFile } from '../../../../main/contract/services/workspace.js';
 import { api } from '../../api/client.js';
 import { Async } from '../../components/Loading.js';
+import { StepButtons, stepKeys } from '../../components/StepButtons.js';
 import { apiKey } from '../../data/query-client.js';
 
 const REASON: Record<SnapshotView['reason'], string> = {
@@ -34,38 +35,10 @@ function Stepper({ snapshots }: { snapshots: SnapshotView[] }) {
   const start = snapshots[0]!.at;
   const step = (delta: number) => setIndex((i) => Math.min(snapshots.length - 1, Math.max(0, i + delta)));
   return (
-    <section
-      className="card stack snapshot-stepper"
-      aria-labelledby="code-heading"
-      onKeyDown={(e) => {
-        if (e.target instanceof HTMLElement && e.target.closest('pre, button, select')) return;
-        if (e.key === 'ArrowLeft') step(-1);
-        if (e.key === 'ArrowRight') step(1);
-      }}
-    >
+    <section className="card stack snapshot-stepper" aria-labelledby="code-heading" onKeyDown={stepKeys(step)}>
       <h2 id="code-heading">Code, step by step</h2>
       <div className="row">
-        <button
-          type="button"
-          className="button"
-          onClick={() => step(-1)}
-          disabled={index === 0}
-          aria-keyshortcuts="ArrowLeft"
-        >
-          ← Earlier
-        </button>
-        <span role="status" aria-live="polite" data-testid="snapshot-position">
-          Snapshot {index + 1} of {snapshots.length}
-        </span>
-        <button
-          type="button"
-          className="button"
-          onClick={() => step(1)}
-          disabled={index === snapshots.length - 1}
-          aria-keyshortcuts="ArrowRight"
-        >
-          Later →
-        </button>
+        <StepButtons index={index} count={snapshots.length} noun="Snapshot" testId="snapshot-position" onMove={step} />
         <span className="spacer" />
         <label className="row small">
           File
