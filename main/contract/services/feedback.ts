@@ -131,6 +131,15 @@ export interface LlmQuestionJudgement {
 export const CODE_NOTE_ASPECTS = ['naming', 'structure', 'edge_cases', 'tests'] as const;
 export type CodeNoteAspect = (typeof CODE_NOTE_ASPECTS)[number];
 
+/** How the feedback card and the exports name a note's aspect and file. */
+export const CODE_NOTE_ASPECT_LABELS: Record<CodeNoteAspect, string> = {
+  naming: 'Naming',
+  structure: 'Structure',
+  edge_cases: 'Edge cases',
+  tests: 'Tests',
+};
+export const CODE_NOTE_FILE_LABELS: Record<CodeNote['file'], string> = { solution: 'Solution', tests: 'Your tests' };
+
 /**
  * The model's note on one line of the candidate's final code (commentary, never a score: code is
  * judged by its tests). The quote is the line as it is in the file; notes quoting lines that are

@@ -5,6 +5,7 @@
 import { formatClock, formatRoundRecord } from '../../contract/format.js';
 import type { ProjectReview, ProjectStepReview } from '../../contract/services/project.js';
 import type { SessionDetail } from '../../contract/services/sessions.js';
+import { codeNoteBlocks, storedCodeNotes } from './code-notes-document.js';
 
 export type Block =
   | { type: 'title'; text: string }
@@ -128,6 +129,7 @@ export function sessionDocument(detail: SessionDetail): Block[] {
       blocks.push({ type: 'paragraph', text: 'Your tests:', muted: true });
       blocks.push({ type: 'code', text: code.tests, language: code.language });
     }
+    blocks.push(...codeNoteBlocks(storedCodeNotes(detail, code), code.language));
   }
 
   for (const project of detail.projects) blocks.push(...projectBlocks(project));

@@ -1,12 +1,17 @@
 /**
  * Coding work in the history: the Markdown export carries the final code and per-part results,
- * search finds code, export/import carries files, progress and snapshots, delete removes them.
+ * search finds code, export/import carries files, progress and snapshots, delete removes them;
+ * the model's notes on the code, once stored, are in the export with their quoted lines.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeNote } from '../../../main/contract/services/feedback.js';
 import { createCore, type Core } from '../../../main/core/create-core.js';
+import { createFeedbackStore } from '../../../main/core/feedback/feedback-store.js';
+import type { LlmQuestionBody } from '../../../main/core/feedback/stored-body.js';
+import { roundRowId, turnRowId } from '../../../main/core/interview/repository.js';
 
 const bundledRolesDir = path.resolve(import.meta.dirname, '../../../content/roles');
 const SOLUTION =
@@ -96,5 +101,52 @@ describe('coding work in the history', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("the export carries the model's notes on the code only when there are some", async () => {
+    const before = (await core.services.sessions.exportMarkdown({ sessionId })).text;
+    expect(before).not.toContain('Notes on the code');
+
+    const detail = await core.services.sessions.detail({ sessionId });
+    const seq = detail.turns.find((t) => t.questionId === 'stripe-be-ex-fees')!.seq;
+    const notes: CodeNote[] = [
+      {
+        aspect: 'naming',
+        file: 'solution',
+        line: 2,
+        quote: 'const quirkyName = amount * bps;',
+        note: 'Name what it holds.',
+      },
+      // Quoted with the wrong line number: the export shows the line where the quote really is.
+      {
+        aspect: 'edge_cases',
+        file: 'solution',
+        line: 9,
+        quote: 'const r = quirkyName % 10000;',
+        note: 'Negative amounts?',
+      },
+      // A judgement of an earlier version quoting a line that is gone: left out.
+      { aspect: 'structure', file: 'solution', line: 1, quote: 'return Math.round(amount * bps);', note: 'Stale.' },
+    ];
+    const body: LlmQuestionBody = {
+      v: 1,
+      type: 'question',
+      questionId: 'stripe-be-ex-fees',
+      key: 'test',
+      judgement: null,
+      note: null,
+      scores: [],
+      codeNotes: notes,
+    };
+    createFeedbackStore(core.db!).save(roundRowId(sessionId), turnRowId(sessionId, seq), 'llm', body, Date.now());
+
+    const { text } = await core.services.sessions.exportMarkdown({ sessionId });
+    const section = text.slice(text.indexOf('## Code:'));
+    expect(section).toContain(
+      '### Notes on the code\n\n*From the model: commentary on the final code, not a score.*\n\n' +
+        'Naming (Solution, line 2): Name what it holds.\n\n```javascript\nconst quirkyName = amount * bps;\n```\n\n' +
+        'Edge cases (Solution, line 3): Negative amounts?\n\n```javascript\nconst r = quirkyName % 10000;\n```',
+    );
+    expect(text).not.toContain('Stale.');
   });
 });

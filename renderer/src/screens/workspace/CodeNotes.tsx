@@ -1,13 +1,8 @@
-import type { CodeNote, CodeNoteAspect } from '../../../../main/contract/services/feedback.js';
-
-const ASPECT: Record<CodeNoteAspect, string> = {
-  naming: 'Naming',
-  structure: 'Structure',
-  edge_cases: 'Edge cases',
-  tests: 'Tests',
-};
-
-const FILE: Record<CodeNote['file'], string> = { solution: 'Solution', tests: 'Your tests' };
+import {
+  CODE_NOTE_ASPECT_LABELS as ASPECT,
+  CODE_NOTE_FILE_LABELS as FILE,
+  type CodeNote,
+} from '../../../../main/contract/services/feedback.js';
 
 /**
  * The model's notes on the final code, each with the line it quotes. Commentary beside the test
