@@ -411,4 +411,27 @@ describe('the warm Python runner', () => {
       await warm.close();
     }
   });
+
+  it("warms up on a job of its own before it is ready; nothing of that job reaches the candidate's run", async () => {
+    const warm = createRunnerEnv(sandboxIn(path.join(tempRoot, 'runs')), { keepWarm: true });
+    try {
+      warm.python!.prepare();
+      const run = await warm.python!.run({
+        mode: 'tests',
+        source: 'def f():\n    return [n for n in ("warm_up", "totals") if n in globals()]\n',
+        functionName: 'f',
+        tests: [call([], [])],
+        stdoutCap: 8192,
+      });
+      const records = (run.records ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { type: string; got?: unknown });
+      expect(run.warm).toBe(true);
+      expect(records.map((r) => r.type)).toEqual(['ready', 'load', 'start', 'test', 'done']);
+      expect(records.find((r) => r.type === 'test')!.got).toEqual([]);
+    } finally {
+      await warm.close();
+    }
+  });
 });

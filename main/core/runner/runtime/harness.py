@@ -291,7 +291,8 @@ def run_suite():
 def main(job_text):
     global JOB, SUITE, SUITE_INDEX, CAP, FLOOD
     JOB = json.loads(job_text)
-    SUITE = JOB
+    # Every job starts from the same state (a warm process ran a warm-up job before this one).
+    SUITE, SUITE_INDEX = JOB, None
     CAP = JOB.get("stdoutCap", 8192)
     FLOOD = JOB.get("outputLimit", 1_000_000)
     sys.setrecursionlimit(JOB.get("recursionLimit", 1000))
