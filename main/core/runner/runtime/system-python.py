@@ -62,9 +62,8 @@ def set_limits(config):
 
 
 def realpath(path):
-    if isinstance(path, bytes):
-        path = os.fsdecode(path)
-    return os.path.realpath(os.path.join(WORK, path))
+    # Relative to the current folder, as the call itself will resolve it (the code may chdir).
+    return os.path.realpath(os.fsdecode(os.fspath(path)))
 
 
 def inside(path, roots):
@@ -80,13 +79,12 @@ def readable_roots():
         folder = sysconfig.get_paths().get(key)
         if folder:
             roots.add(os.path.realpath(folder))
+    prefixes = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)}
     for folder in sys.path:
-        if not folder:
-            continue
-        resolved = os.path.realpath(folder)
-        # Only folders inside Python's own prefixes, never e.g. a home folder on sys.path.
-        prefixes = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)}
-        if inside(resolved, prefixes):
+        resolved = os.path.realpath(folder) if folder else None
+        # Only folders inside Python's own prefixes (not the whole prefix, which may be /usr), never
+        # e.g. a home folder on sys.path.
+        if resolved and inside(resolved, prefixes):
             roots.add(resolved)
     return tuple(sorted(roots))
 
@@ -126,7 +124,7 @@ def install_audit_hook(protected):
         if full == devnull:
             return
         if full in protected:
-            refuse("changing the runner's own files")
+            refuse("opening the runner's own files")
         if not inside(full, write_roots if write else read_roots):
             refuse(f"{'writing' if write else 'reading'} {full}")
 
@@ -141,7 +139,7 @@ def install_audit_hook(protected):
             path, mode, flags = args
             writes = any(c in mode for c in "wax+") if isinstance(mode, str) else bool((flags or 0) & WRITE_FLAGS)
             check_path(path, writes)
-        elif event in ("os.listdir", "os.scandir"):
+        elif event in ("os.listdir", "os.scandir", "os.chdir"):
             check_path(args[0] if args[0] is not None else ".", False)
         elif event in CHANGE_EVENTS:
             check_path(args[0], True)

@@ -5,6 +5,8 @@
  * empty environment. Nothing of a candidate runs here.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { SystemPythonInfo } from '../../../contract/services/settings.js';
 
 /** Audit hooks (PEP 578) came in 3.8; older versions are reported as unusable. */
@@ -42,12 +44,47 @@ export function parseProbe(stdout: string): SystemPythonInfo {
   return { state: 'found', executable, version: version! };
 }
 
-export function detectSystemPython(platform: NodeJS.Platform = process.platform): Promise<SystemPythonInfo> {
-  const unsupported = unsupportedPlatform(platform);
-  if (unsupported) return Promise.resolve({ state: 'unsupported', message: unsupported });
+export const MACOS_STUB_MESSAGE =
+  'python3 on the PATH is macOS’s stand-in, which needs the Xcode Command Line Tools. Install them (xcode-select --install) or Python from python.org, then Look again; or keep the built-in Python.';
+
+const isExecutable = (file: string) => {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** The first executable `name` in a PATH value, as a shell would find it; null if none. */
+export function findOnPath(name: string, pathValue: string | undefined, exists = isExecutable): string | null {
+  for (const folder of (pathValue ?? '').split(path.delimiter)) {
+    if (folder && exists(path.join(folder, name))) return path.join(folder, name);
+  }
+  return null;
+}
+
+function run(file: string, args: string[]): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile('python3', ['-I', '-c', PROBE], { timeout: 10_000, windowsHide: true }, (error, stdout) => {
-      resolve(error ? { state: 'missing', message: PYTHON_MISSING_MESSAGE } : parseProbe(String(stdout)));
-    });
+    execFile(file, args, { timeout: 10_000, windowsHide: true }, (error, stdout) =>
+      resolve(error ? null : String(stdout)),
+    );
   });
+}
+
+export async function detectSystemPython(platform: NodeJS.Platform = process.platform): Promise<SystemPythonInfo> {
+  const unsupported = unsupportedPlatform(platform);
+  if (unsupported) return { state: 'unsupported', message: unsupported };
+  const python3 = findOnPath('python3', process.env.PATH);
+  if (!python3) return { state: 'missing', message: PYTHON_MISSING_MESSAGE };
+  // Without the Command Line Tools, running macOS's /usr/bin/python3 opens an install dialog.
+  if (
+    platform === 'darwin' &&
+    python3 === '/usr/bin/python3' &&
+    (await run('/usr/bin/xcode-select', ['-p'])) === null
+  ) {
+    return { state: 'missing', message: MACOS_STUB_MESSAGE };
+  }
+  const stdout = await run(python3, ['-I', '-c', PROBE]);
+  return stdout === null ? { state: 'missing', message: PYTHON_MISSING_MESSAGE } : parseProbe(stdout);
 }

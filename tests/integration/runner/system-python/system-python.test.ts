@@ -84,6 +84,14 @@ def f(kind):
     if kind == "ctypes":
         import ctypes
         return ctypes.CDLL(None).getpid()
+    if kind == "chdir":
+        os.chdir("/etc")
+        return open("passwd").read()
+    if kind == "pathlib":
+        import pathlib
+        return pathlib.Path("/etc/hostname").read_text()
+    if kind == "relative":
+        return open("../../../../../../../../etc/passwd").read()
     if kind == "results":
         with open("results.jsonl", "a") as out:
             out.write("{}\\n")
@@ -132,6 +140,9 @@ const KINDS = [
   'socket',
   'ctypes',
   'results',
+  'chdir',
+  'pathlib',
+  'relative',
   'exit',
   'limits',
   'env',
@@ -189,7 +200,10 @@ describe.skipIf(reason !== '')('system python3: bad input', () => {
     expect(errors.socket).toMatch(/PermissionError: network access is not available/);
     expect(errors.ctypes).toMatch(/PermissionError: ctypes \(native code\) is not available/);
     // The results file cannot be forged from the candidate's code.
-    expect(errors.results).toMatch(/PermissionError: changing the runner's own files/);
+    expect(errors.results).toMatch(/PermissionError: opening the runner's own files/);
+    expect(errors.chdir).toMatch(/PermissionError: reading \/etc is not available/);
+    expect(errors.pathlib).toMatch(/PermissionError: reading \/etc\/hostname is not available/);
+    expect(errors.relative).toMatch(/PermissionError: reading \/etc\/passwd is not available/);
     expect(errors.exit).toMatch(/SystemExit: 3/);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   detectSystemPython,
+  findOnPath,
   parseProbe,
   PYTHON_MISSING_MESSAGE,
   unsupportedPlatform,
@@ -20,6 +21,14 @@ describe('finding the system python3', () => {
     expect(PYTHON_MISSING_MESSAGE).toMatch(/Install Python 3.8 or newer/);
     const old = parseProbe('/usr/bin/python3\n3.7.3\n');
     expect(old).toMatchObject({ state: 'missing', message: expect.stringMatching(/Python 3.7.3, older than 3.8/) });
+  });
+
+  it('finds python3 on the PATH as a shell would: the first folder that has it', () => {
+    const have = new Set(['/opt/py/bin/python3', '/usr/bin/python3']);
+    const exists = (file: string) => have.has(file);
+    expect(findOnPath('python3', '/nowhere:/opt/py/bin:/usr/bin', exists)).toBe('/opt/py/bin/python3');
+    expect(findOnPath('python3', '/nowhere::', exists)).toBeNull();
+    expect(findOnPath('python3', undefined, exists)).toBeNull();
   });
 
   it('is not offered on Windows (no resource module), with the reason', async () => {
