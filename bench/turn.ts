@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- turn [--standin 1b|3b] [--threads N] [--whisper-threads N] [--speech-standin tiny|base|small]
- *   [--end-after-ms N] [--seed N] [--no-speculate]`
+ *   [--end-after-ms N] [--seed N] [--no-speculate] [--trace]`
  *
  * The turn that matters: the candidate stops speaking → the interviewer's first word. A
  * 90-second spoken answer (espeak-ng, a known script) goes through the app's live pipeline at
@@ -78,7 +78,7 @@ async function appPipeline(
   limits: LlmInterviewerLimits,
   endAfterMs: number,
   memory: ReturnType<typeof memoryPeak>,
-  options: { speculate: boolean },
+  options: { speculate: boolean; trace: boolean },
 ): Promise<Stages> {
   const sessionId = 'turn-app';
   const interviewer = createLlmInterviewerFactory({ llm, chats: chatsOf(llm), notify: () => undefined, limits })(
@@ -88,6 +88,11 @@ async function appPipeline(
   const writer = openWavWriter(path.join(dir, '1.wav'));
   const texts = new Map<number, string>();
   const speculated = { count: 0, last: '' };
+  let lastVoicedAt = 0;
+  // --trace: each event near the end of the answer, in seconds from its last voiced sample.
+  const trace = (event: string) => {
+    if (options.trace) console.error(`[${((performance.now() - lastVoicedAt) / 1000).toFixed(2)}] ${event}`);
+  };
   const draft = (segments: readonly LiveSegment[]) =>
     segments
       .filter((s) => s.status === 'done')
@@ -100,6 +105,7 @@ async function appPipeline(
     read: (s, e) => readSamples(writer.file, writer, s, e),
     prompt: () => 'Um, uh, so.',
     onSegment: (segment) => {
+      trace(`segment ${segment.index} ${segment.status}, silence ${pipeline.state().silenceMs} ms`);
       if (segment.status !== 'done') return;
       texts.set(segment.index, scriptTextFor(answer, segment.start, segment.end));
       const soFar = draft(pipeline.segments);
@@ -110,13 +116,14 @@ async function appPipeline(
       if (options.speculate && state.waiting === 0 && (state.silenceMs ?? 0) >= 400) {
         speculated.count += 1;
         speculated.last = soFar;
+        trace('speculative start of the reply');
         interviewer.prepare?.(benchContext([soFar], bench));
       }
     },
   });
   const chat = await chatsOf(llm).roundChat(sessionId, bench.role, bench.round);
   const started = performance.now();
-  const lastVoicedAt = started + (answer.lastVoiced / SAMPLE_RATE) * 1000;
+  lastVoicedAt = started + (answer.lastVoiced / SAMPLE_RATE) * 1000;
   let endAt: number;
   for (let n = 0; ; n += 1) {
     const from = n * CHUNK;
@@ -126,6 +133,7 @@ async function appPipeline(
     writer.append(chunk);
     const state = pipeline.push(chunk);
     memory.sample();
+    if (from >= answer.lastVoiced - CHUNK) trace(`chunk, silence ${state.silenceMs} ms, ${state.waiting} waiting`);
     // The app's auto-end rule (the practice screen's "end the answer after N s of silence").
     if (state.silenceMs !== null && state.silenceMs >= endAfterMs) {
       endAt = performance.now();
@@ -141,7 +149,10 @@ async function appPipeline(
   const clock = firstWordClock();
   const before = chat.sequence.tokenMeter.getState().usedInputTokens;
   const decision = await interviewer.decide(benchContext([finalText], bench), {
-    onToken: (text) => clock.onToken(text),
+    onToken: (text) => {
+      if (clock.firstWordAt === null) trace(`token ${JSON.stringify(text)}`);
+      clock.onToken(text);
+    },
   });
   clock.done();
   memory.sample();
@@ -215,6 +226,7 @@ export async function main(args: string[]): Promise<void> {
       'end-after-ms': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '3' },
       'no-speculate': { type: 'boolean', default: false },
+      trace: { type: 'boolean', default: false },
     },
   });
   const name = values.standin as LlamaStandinName;
@@ -242,6 +254,7 @@ export async function main(args: string[]): Promise<void> {
   console.log('feeding the answer at real-time pace…');
   const app = await appPipeline(llm, speech, answer, limits, endAfterMs, memory, {
     speculate: !values['no-speculate'],
+    trace: values.trace,
   });
   const naive = await naivePipeline(llm, speech, answer, limits, endAfterMs);
   memory.sample();

@@ -5,7 +5,8 @@
  */
 import type { LiveSpeechState } from '../../contract/services/speech.js';
 import { clippedShare, msToSamples, samplesToMs } from './pcm.js';
-import { Segmenter } from './segmenter.js';
+import { QuietTail } from './quiet-tail.js';
+import { Segmenter, SPAN_FINISH_MS } from './segmenter.js';
 import type { Transcriber } from './transcriber.js';
 import { TranscriptQueue, type LiveSegment } from './transcript-queue.js';
 import { VAD_LATE_ONSET_MS, type SpeechSpan, type Vad } from './vad.js';
@@ -34,6 +35,15 @@ const CATCHING_UP_MS = 4_000;
 const FINISH_WITHOUT_VAD_MS = 1_500;
 /** Silence, confirmed by the VAD, after which an answer that ends needs no last VAD call. */
 const SILENT_END_MS = 1_000;
+/**
+ * Once the audio has been quiet as long as the segmenter waits before a span counts as
+ * finished, the VAD looks every QUIET_EVERY_MS instead of every third of the open region: in a
+ * long utterance that third is seconds, and the end of the answer was noticed 2.5 s after the
+ * candidate stopped (turn bench). The quiet after speech keeps the region short, so looks are cheap.
+ */
+const QUIET_EVERY_MS = 400;
+/** Past this much confirmed silence the countdowns are far off; the usual pace is enough. */
+const QUIET_FAST_UNTIL_MS = 5_000;
 
 export class LivePipeline {
   private readonly segmenter: Segmenter;
@@ -46,6 +56,7 @@ export class LivePipeline {
   private lastSpeechEnd: number | null = null;
   private finishedSpeech = 0;
   private clipping = 0;
+  private readonly quiet = new QuietTail();
   private failure: Error | null = null;
 
   constructor(private readonly options: LivePipelineOptions) {
@@ -73,7 +84,7 @@ export class LivePipeline {
     this.throwIfFailed();
     this.segmenter.push(samples);
     this.clipping = this.clipping * 0.8 + clippedShare(samples) * 0.2;
-    const due = Math.max(this.analyzeEvery, this.segmenter.regionSamples / 3);
+    const due = this.analysisDue(this.quiet.push(samples));
     if (!this.analyzing && this.segmenter.end - this.analyzedUpTo >= due) {
       this.analyzing = this.analyze(false).finally(() => {
         this.analyzing = null;
@@ -123,6 +134,13 @@ export class LivePipeline {
     }
     await this.queue.drain();
     return { segments: this.queue.all, transcript: this.queue.transcript() };
+  }
+
+  /** New audio (samples) after which the VAD should look again. */
+  private analysisDue(quietMs: number): number {
+    const usual = Math.max(this.analyzeEvery, this.segmenter.regionSamples / 3);
+    const speechMayHaveEnded = quietMs >= SPAN_FINISH_MS && this.confirmedSilence() < msToSamples(QUIET_FAST_UNTIL_MS);
+    return speechMayHaveEnded ? Math.min(usual, msToSamples(QUIET_EVERY_MS)) : usual;
   }
 
   /** Samples of silence the VAD has seen since the last speech (0 before any speech). */

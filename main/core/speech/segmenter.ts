@@ -9,9 +9,16 @@
 import { concatSamples, msToSamples } from './pcm.js';
 import type { SpeechSpan, Vad } from './vad.js';
 
+/**
+ * Silence after a span before it counts as finished: a little over the VAD's own 300 ms, so a
+ * span is final once Silero has closed it itself rather than because the buffer ended. (It was
+ * 0.5 s; the turn bench showed those 0.2 s straight in the interviewer's reply time.)
+ */
+export const SPAN_FINISH_MS = 350;
+
 export interface SegmenterOptions {
   vad: Vad;
-  /** Silence after a span before it counts as finished (the VAD itself splits at 100 ms). */
+  /** Silence after a span before it counts as finished (SPAN_FINISH_MS by default). */
   finishAfterSilenceMs?: number;
   /**
    * Audio kept before where speech may start. Silero's state starts fresh on every call and
@@ -44,7 +51,7 @@ export class Segmenter {
     start = 0,
   ) {
     this.regionStart = start;
-    this.finishAfter = msToSamples(options.finishAfterSilenceMs ?? 500);
+    this.finishAfter = msToSamples(options.finishAfterSilenceMs ?? SPAN_FINISH_MS);
     this.leadIn = msToSamples(options.leadInMs ?? 1000);
     this.maxRegion = msToSamples(options.maxRegionMs ?? 60_000);
   }

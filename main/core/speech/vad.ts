@@ -25,7 +25,7 @@ export interface Vad {
  * Silero's usual threshold (0.5) and 250 ms minimum speech; a span ends at 300 ms of silence —
  * about a pause between sentences (at 100 ms an espeak answer fell into half-second fragments,
  * each a recognizer call with little context; at 500 ms three sentences became one 11 s span,
- * so the transcript lagged far behind) — and the segmenter finishes it once 0.5 s have passed
+ * so the transcript lagged far behind) — and the segmenter finishes it once SPAN_FINISH_MS (segmenter.ts) have passed
  * after it. Speech is cut every 15 s: a candidate who never pauses still gets a transcript while
  * talking, and each cut stays well inside Whisper's 30 s.
  */

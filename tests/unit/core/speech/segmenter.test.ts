@@ -158,4 +158,38 @@ describe('LivePipeline state', () => {
     expect(done.segments).toHaveLength(1);
     expect(done.transcript).toBe('hello');
   });
+
+  it('notices the end of a long utterance within a second of quiet, not a third of the utterance later', async () => {
+    const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
+    const { scriptedTranscriber } = await import('./fakes.js');
+    let audioMs = 0;
+    let finishedAt: number | null = null;
+    const vad = energyVad();
+    const pipeline = new LivePipeline({
+      vad,
+      transcriber: scriptedTranscriber(() => []).transcriber,
+      read: (s, e) => new Int16Array(e - s),
+      prompt: () => '',
+      onSegment: (segment) => {
+        if (segment.status === 'pending') finishedAt ??= audioMs;
+      },
+    });
+    // 14 s without a pause (under the VAD's 15 s cut), then silence; the usual pace would look
+    // only every third of the ~15 s region.
+    for (const c of chunks(concatSamples([speech(14_000), silence(6000)]), 200)) {
+      audioMs += 200;
+      pipeline.push(c);
+      await pipeline.idle();
+    }
+    expect(finishedAt).not.toBeNull();
+    expect(finishedAt! - 14_000).toBeLessThanOrEqual(1000);
+    // Once the silence is long, the VAD goes back to its usual pace (a look costs CPU).
+    const before = vad.calls.length;
+    for (const c of chunks(silence(8000), 200)) {
+      pipeline.push(c);
+      await pipeline.idle();
+    }
+    expect(vad.calls.length - before).toBeLessThanOrEqual(8000 / 800 + 1);
+    await pipeline.finish();
+  });
 });

@@ -1,6 +1,6 @@
 import type { Settings, SettingsPatch } from '../../../../../main/contract/services/settings.js';
 
-const SILENCE_CHOICES = [3, 5, 8, 10, 15];
+const SILENCE_CHOICES = [2, 3, 5, 8, 10, 15];
 
 /** Hold-to-talk and "end the answer after N seconds of silence", stored in settings. */
 export function VoiceOptions({
