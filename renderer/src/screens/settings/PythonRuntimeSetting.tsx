@@ -9,9 +9,9 @@ import { useUpdateSettings } from '../../data/settings.js';
 function Found({ info }: { info: SystemPythonInfo }) {
   if (info.state === 'found') {
     return (
-      <p className="muted small" role="status" data-testid="system-python-found">
+      <span className="muted small" role="status" data-testid="system-python-found">
         Found Python {info.version} (<code>{info.executable}</code>).
-      </p>
+      </span>
     );
   }
   return (
@@ -67,9 +67,9 @@ export function PythonRuntimeSetting({ settings }: { settings: Settings }) {
         </button>
       </div>
       {found.isPending ? (
-        <p className="muted small" role="status">
+        <span className="muted small" role="status">
           Looking for python3…
-        </p>
+        </span>
       ) : found.data ? (
         <Found info={found.data} />
       ) : null}
