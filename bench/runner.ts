@@ -8,7 +8,10 @@
  *   and runs the same code.
  * - Python warm: a runner process that already loaded Pyodide (started in the background) ÷
  *   running the same code in a Pyodide already loaded in this process.
- * Medians of N runs. Last line: `runner: js_overhead=X py_warm_overhead=Y` (goal ≤ 1.5 warm).
+ * - Python on the system python3 (when one is on the PATH): the runner's confined python3 (rlimits,
+ *   audit hook, harness) ÷ a bare `python3 -I` running the same code and tests.
+ * Medians of N runs. Last line: `runner: js_overhead=X py_warm_overhead=Y … py_system_overhead=Z`
+ * (goal ≤ 1.5 warm).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,10 +33,10 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-function runProcess(args: string[], cwd: string): Promise<number> {
+function runProcess(args: string[], cwd: string, command = process.execPath): Promise<number> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`exit ${code}`))));
   });
@@ -122,6 +125,28 @@ export async function main(argv: string[]): Promise<void> {
       if (out.results.some((r) => !r.passed)) throw new Error('the JavaScript reference failed in the runner');
     }
 
+    // System python3: the app's confined process against a bare `python3 -I` on the same program.
+    const system = createRunnerEnv(createSandbox({ execPath: process.execPath, tempRoot: path.join(dir, 'runs') }), {
+      pythonRuntime: () => 'system',
+    });
+    const found = await system.systemPython.detected();
+    const pySystemRunner: number[] = [];
+    const pySystemBare: number[] = [];
+    for (let i = 0; found.state === 'found' && i < runs; i++) {
+      pySystemBare.push(await runProcess(['-I', 'program.py'], dir, found.executable));
+      const t0 = performance.now();
+      const out = await runTests(system, {
+        language: 'python',
+        source: py,
+        functionName: fn,
+        tests,
+        author: 'candidate',
+      });
+      pySystemRunner.push(performance.now() - t0);
+      if (out.results.some((r) => !r.passed)) throw new Error('the Python reference failed on the system python3');
+    }
+    await system.close();
+
     const pyColdRunner: number[] = [];
     const pyColdBare: number[] = [];
     for (let i = 0; i < Math.min(runs, 3); i++) {
@@ -158,6 +183,9 @@ export async function main(argv: string[]): Promise<void> {
       ['javascript', median(jsRunner), median(jsBare)],
       ['python cold', median(pyColdRunner), median(pyColdBare)],
       ['python warm', median(pyWarmRunner), median(pyWarmBare)],
+      ...(found.state === 'found'
+        ? [['python3 system', median(pySystemRunner), median(pySystemBare)] as [string, number, number]]
+        : []),
     ];
     console.log(
       `question ${values.question}, part ${values.part}: ${tests.length} tests, median of ${runs} runs (cold Python: ${Math.min(runs, 3)})`,
@@ -169,7 +197,10 @@ export async function main(argv: string[]): Promise<void> {
       );
     }
     const ratio = (i: number) => (rows[i]![1] / rows[i]![2]).toFixed(2);
-    console.log(`runner: js_overhead=${ratio(0)} py_warm_overhead=${ratio(2)} py_cold_overhead=${ratio(1)}`);
+    const system3 = found.state === 'found' ? ratio(3) : 'n/a (no python3 on the PATH)';
+    console.log(
+      `runner: js_overhead=${ratio(0)} py_warm_overhead=${ratio(2)} py_cold_overhead=${ratio(1)} py_system_overhead=${system3}`,
+    );
   } finally {
     await runner.close();
     await warm.close();

@@ -113,7 +113,10 @@ export function createCore(options: CoreOptions): Core {
     tempRoot: paths.runner,
     log: (message) => log(`runner: ${message}`),
   });
-  const runnerEnv = createRunnerEnv(runner, { keepWarm: true });
+  const runnerEnv = createRunnerEnv(runner, {
+    keepWarm: true,
+    pythonRuntime: () => readSettings(db).pythonRuntime,
+  });
   const content = createContentService({
     bundledDir: options.bundledRolesDir,
     userDir: paths.userRoles,
@@ -253,6 +256,7 @@ export function createCore(options: CoreOptions): Core {
         settingsAccess.write(patch);
         return readSettings(db);
       },
+      systemPython: () => runnerEnv.systemPython.refresh(),
     },
     models: announceChanges(
       { ...models, llmStatus: () => llm.status() },

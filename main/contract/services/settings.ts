@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { method } from '../define.js';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
+/** Where candidates' own Python runs: Pyodide in the sandboxed runner, or the system python3. */
+export const PYTHON_RUNTIMES = ['pyodide', 'system'] as const;
+export type PythonRuntime = (typeof PYTHON_RUNTIMES)[number];
 
 /** Each setting's shape, without defaults: a patch must never fill in keys it did not send. */
 const settingFields = {
@@ -19,6 +22,8 @@ const settingFields = {
   codingLanguage: z.enum(['javascript', 'typescript', 'python']),
   /** A folder of documentation the Docs tab can search (e.g. downloaded language docs). */
   docsFolder: z.string().max(1000).nullable(),
+  /** Only the candidate's own code ever runs on the system python3 (runner/system-python/scope.ts). */
+  pythonRuntime: z.enum(PYTHON_RUNTIMES),
 };
 
 export const settingsSchema = z.object(settingFields);
@@ -37,6 +42,7 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   inputDeviceId: null,
   codingLanguage: 'python',
   docsFolder: null,
+  pythonRuntime: 'pyodide',
 });
 
 /** Some settings, and only those: keys not sent stay as they are. */
@@ -53,7 +59,15 @@ export function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(settingFields, key);
 }
 
+/** The system python3 as Settings shows it: found (with its version), missing, or not offered here. */
+export type SystemPythonInfo =
+  | { state: 'found'; version: string; executable: string }
+  | { state: 'missing'; message: string }
+  | { state: 'unsupported'; message: string };
+
 export const settingsContract = {
   get: method(z.undefined()).returns<Settings>(),
   update: method(settingsPatchSchema).returns<Settings>(),
+  /** Looks for python3 on the PATH again (Settings → Coding rounds). */
+  systemPython: method(z.undefined()).returns<SystemPythonInfo>(),
 };

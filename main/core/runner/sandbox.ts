@@ -38,6 +38,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { watchMemory } from './memory-watch.js';
+import {
+  CANCELLED_MESSAGE,
+  couldNotStartMessage,
+  memoryMessage,
+  outputCutNote,
+  outputLimitMessage,
+  timeoutMessage,
+} from './messages.js';
 import { defaultRuntimeDir } from './runtime-dir.js';
 import { createWorkspace, readBack, removeWorkspace, sweepWorkspaces, writeFiles } from './workspace.js';
 
@@ -51,8 +59,9 @@ export const DEFAULT_LIMITS: RunLimits = { wallMs: 10_000, heapMb: 256, outputBy
 /** Resident memory allowed above the heap cap: Node itself, Buffers, WebAssembly memory. */
 export const RSS_HEADROOM_MB = 256;
 const COLLECT_MAX_BYTES = 8 * 1024 * 1024;
-const SANDBOX_UNAVAILABLE_EXIT = 87;
-const UNAVAILABLE_MARK = '\u0000sandbox-unavailable:';
+/** How a bootstrap says it refuses to run anything (also system-python.py's). */
+export const SANDBOX_UNAVAILABLE_EXIT = 87;
+export const UNAVAILABLE_MARK = '\u0000sandbox-unavailable:';
 
 export interface SandboxRequest {
   /** Written into a fresh workspace folder (relative paths, no '..', no absolute). */
@@ -160,10 +169,6 @@ function limitsOf(request: SandboxRequest): RunLimits {
   return { ...DEFAULT_LIMITS, ...request.limits };
 }
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.round(n / 1024)} KB`;
-}
-
 async function runOnce(
   options: SandboxOptions,
   runtimeDir: string,
@@ -180,7 +185,7 @@ async function runOnce(
     ...rest,
   });
   const now = (result: SandboxResult) => ({ result, exited: Promise.resolve() });
-  if (request.signal?.aborted) return now(finish('aborted', { message: 'Stopped: the run was cancelled.' }));
+  if (request.signal?.aborted) return now(finish('aborted', { message: CANCELLED_MESSAGE }));
   if (!(request.entry in request.files)) throw new TypeError(`sandbox entry "${request.entry}" is not in files`);
 
   const workspace = createWorkspace(options.tempRoot);
@@ -210,7 +215,15 @@ async function runOnce(
         loopbackPort: request.loopbackPort ?? 0,
       }),
     ];
-    const spawned = spawnLimited(options, args, workspace, limits, request);
+    const env: Record<string, string> = {};
+    if (options.runAsNode) env.ELECTRON_RUN_AS_NODE = '1';
+    // Windows needs these two to start any process; they name system folders, nothing personal.
+    for (const key of ['SystemRoot', 'windir']) if (process.env[key]) env[key] = process.env[key];
+    const spawned = spawnLimited(
+      { command: options.execPath, args, cwd: workspace, env, classify: classifyExit },
+      limits,
+      request,
+    );
     const outcome = await spawned.outcome;
     const outputs = request.collect ? readBack(workspace, request.collect, COLLECT_MAX_BYTES) : undefined;
     exited = spawned.exited.then(cleanUp, cleanUp);
@@ -220,26 +233,43 @@ async function runOnce(
   }
 }
 
-type Outcome = Omit<SandboxResult, 'durationMs' | 'outputs'>;
+export type Outcome = Omit<SandboxResult, 'durationMs' | 'outputs'>;
 
-function spawnLimited(
-  options: SandboxOptions,
-  args: string[],
-  workspace: string,
+/** How a process that ended by itself (no limit reached) is reported. */
+export type ClassifyExit = (
+  base: { exitCode: number | null; stdout: string; stderr: string },
+  code: number | null,
+  signal: NodeJS.Signals | null,
   limits: RunLimits,
-  request: SandboxRequest,
+) => Outcome;
+
+/** One process to start under the limits below: the Node sandbox's, or system python3's. */
+export interface ProcessSpec {
+  command: string;
+  args: string[];
+  cwd: string;
+  /** The whole environment of the process: nothing is inherited. */
+  env: Record<string, string>;
+  classify: ClassifyExit;
+}
+
+/**
+ * Starts a process in its own group and holds it to `limits`: the wall clock, the output cap,
+ * the resident-memory watch (Linux) and the caller's abort, each ending it with a kill of the
+ * whole group and the sentence of ./messages.ts. Exported for system python3, which adds its own
+ * confinement inside the process (system-python/).
+ */
+export function spawnLimited(
+  spec: ProcessSpec,
+  limits: RunLimits,
+  request: Pick<SandboxRequest, 'stdin' | 'doneMarker' | 'signal'>,
 ): { outcome: Promise<Outcome>; exited: Promise<void> } {
   let markExited!: () => void;
   const exited = new Promise<void>((resolve) => (markExited = resolve));
   const outcome = new Promise<Outcome>((resolve) => {
-    const env: Record<string, string> = {};
-    if (options.runAsNode) env.ELECTRON_RUN_AS_NODE = '1';
-    // Windows needs these two to start any process; they name system folders, nothing personal.
-    for (const key of ['SystemRoot', 'windir']) if (process.env[key]) env[key] = process.env[key];
-
-    const child = spawn(options.execPath, args, {
-      cwd: workspace,
-      env,
+    const child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: spec.env,
       stdio: ['pipe', 'pipe', 'pipe'],
       // Its own process group, so a kill takes everything it may have left behind.
       detached: process.platform !== 'win32',
@@ -265,7 +295,7 @@ function spawnLimited(
       if (room > 0) chunks[stream].push(room >= data.length ? data : data.subarray(0, room));
       total += data.length;
       if (total > limits.outputBytes) {
-        stop('output_limit', `Stopped: the code printed more than ${formatBytes(limits.outputBytes)} of output.`);
+        stop('output_limit', outputLimitMessage(limits.outputBytes));
       }
       if (marker && stream === 'stdout' && !stopped) {
         // latin1 keeps one character per byte, so a marker split across chunks is still found.
@@ -283,22 +313,18 @@ function spawnLimited(
         (input) => {
           if (!stopped && child.exitCode === null && !child.stdin.destroyed) child.stdin.end(input);
         },
-        () => stop('aborted', 'Stopped: the run was cancelled.'),
+        () => stop('aborted', CANCELLED_MESSAGE),
       );
     }
 
-    const seconds = Math.round(limits.wallMs / 100) / 10;
-    const timer = setTimeout(
-      () => stop('timeout', `Stopped after ${seconds} s: the code did not finish (infinite loop?).`),
-      limits.wallMs,
-    );
+    const timer = setTimeout(() => stop('timeout', timeoutMessage(limits.wallMs)), limits.wallMs);
     const stopWatching =
       child.pid === undefined
         ? () => {}
         : watchMemory(child.pid, (limits.heapMb + RSS_HEADROOM_MB) * 1024 * 1024, () =>
-            stop('memory', `Stopped: the code used more than ${limits.heapMb} MB of memory.`),
+            stop('memory', memoryMessage(limits.heapMb)),
           );
-    const onAbort = () => stop('aborted', 'Stopped: the run was cancelled.');
+    const onAbort = () => stop('aborted', CANCELLED_MESSAGE);
     request.signal?.addEventListener('abort', onAbort, { once: true });
 
     const settle = () => {
@@ -307,7 +333,7 @@ function spawnLimited(
       request.signal?.removeEventListener('abort', onAbort);
     };
     const printed = () => {
-      const cut = total > limits.outputBytes ? `\n… output cut at ${formatBytes(limits.outputBytes)}` : '';
+      const cut = total > limits.outputBytes ? outputCutNote(limits.outputBytes) : '';
       let stdout = Buffer.concat(chunks.stdout).toString('utf8');
       let stderr = Buffer.concat(chunks.stderr).toString('utf8');
       if (cut) {
@@ -338,7 +364,7 @@ function spawnLimited(
         resolve({
           ...base,
           status: 'sandbox_unavailable',
-          message: `The code was not run: the runner could not start ${options.execPath} (${(spawnError as NodeJS.ErrnoException).code ?? spawnError.message}).`,
+          message: couldNotStartMessage(spec.command, (spawnError as NodeJS.ErrnoException).code ?? spawnError.message),
         });
         return;
       }
@@ -346,18 +372,13 @@ function spawnLimited(
         resolve({ ...base, status: stopped.status, message: stopped.message });
         return;
       }
-      resolve(classifyExit(base, code, signal, limits));
+      resolve(spec.classify(base, code, signal, limits));
     });
   });
   return { outcome, exited };
 }
 
-function classifyExit(
-  base: { exitCode: number | null; stdout: string; stderr: string },
-  code: number | null,
-  signal: NodeJS.Signals | null,
-  limits: RunLimits,
-): Outcome {
+const classifyExit: ClassifyExit = (base, code, signal, limits) => {
   const unavailable = unavailableReason(base.stderr, code);
   if (unavailable !== null) {
     return {
@@ -368,14 +389,19 @@ function classifyExit(
     };
   }
   if (/Reached heap limit|JavaScript heap out of memory|Fatal process out of memory/.test(base.stderr)) {
-    return { ...base, status: 'memory', message: `Stopped: the code used more than ${limits.heapMb} MB of memory.` };
+    return { ...base, status: 'memory', message: memoryMessage(limits.heapMb) };
   }
   if (code === 0) return { ...base, status: 'ok' };
+  return exitedWith(base, code, signal);
+};
+
+/** A process that ended badly on its own (no limit reached). */
+export function exitedWith(base: Omit<Outcome, 'status'>, code: number | null, signal: NodeJS.Signals | null): Outcome {
   const how = signal ? `was stopped by ${signal}` : `exited with status ${code}`;
   return { ...base, status: 'error', message: `The code ${how}.` };
 }
 
-function unavailableReason(stderr: string, code: number | null): string | null {
+export function unavailableReason(stderr: string, code: number | null): string | null {
   const at = stderr.indexOf(UNAVAILABLE_MARK);
   if (code === SANDBOX_UNAVAILABLE_EXIT && at >= 0) {
     return stderr.slice(at + UNAVAILABLE_MARK.length).split('\n')[0] ?? 'unknown reason';

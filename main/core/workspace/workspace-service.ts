@@ -212,6 +212,8 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       ...(part.className ? { classNames: [part.className] } : {}),
       tests: planned.map((p) => p.test),
       ...(kind === 'own' ? { mode: 'own' as const, testSource: files.tests } : {}),
+      // The candidate's solution (and own tests) only: may run on the system python3 if chosen.
+      author: 'candidate',
     });
     return runView({
       kind,

@@ -10,6 +10,7 @@ import { apiKey } from '../data/query-client.js';
 import { useSettings, useUpdateSettings } from '../data/settings.js';
 import { href } from '../router.js';
 import { DocsFolderSetting } from './settings/DocsFolderSetting.js';
+import { PythonRuntimeSetting } from './settings/PythonRuntimeSetting.js';
 
 export function SettingsScreen({ info }: { info: AppInfo }) {
   const settings = useSettings();
@@ -53,22 +54,25 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
         <h2 id="coding-heading">Coding rounds</h2>
         <Async state={settings} label="settings">
           {(s) => (
-            <div className="field narrow-field">
-              <label htmlFor="coding-language">Language for new coding sessions</label>
-              <select
-                id="coding-language"
-                value={s.codingLanguage}
-                onChange={(e) => void update({ codingLanguage: e.target.value as Settings['codingLanguage'] })}
-              >
-                <option value="python">Python</option>
-                <option value="javascript">JavaScript</option>
-                <option value="typescript">TypeScript</option>
-              </select>
-              <span className="muted small">
-                Each session remembers the language you pick in its editor. Code runs on this computer in a sandboxed
-                process (Python through Pyodide, shipped with the app).
-              </span>
-            </div>
+            <>
+              <div className="field narrow-field">
+                <label htmlFor="coding-language">Language for new coding sessions</label>
+                <select
+                  id="coding-language"
+                  value={s.codingLanguage}
+                  onChange={(e) => void update({ codingLanguage: e.target.value as Settings['codingLanguage'] })}
+                >
+                  <option value="python">Python</option>
+                  <option value="javascript">JavaScript</option>
+                  <option value="typescript">TypeScript</option>
+                </select>
+                <span className="muted small">
+                  Each session remembers the language you pick in its editor. Code runs on this computer in a sandboxed
+                  process (Python through Pyodide, shipped with the app, unless you choose the system python3 below).
+                </span>
+              </div>
+              <PythonRuntimeSetting settings={s} />
+            </>
           )}
         </Async>
         <DocsFolderSetting />

@@ -23,6 +23,7 @@ const DEFAULTS: Settings = {
   inputDeviceId: null,
   codingLanguage: 'python',
   docsFolder: null,
+  pythonRuntime: 'pyodide',
 };
 
 function memoryDb() {
@@ -135,6 +136,7 @@ describe('settings through core', () => {
       inputDeviceId: 'usb-mic',
       codingLanguage: 'typescript',
       docsFolder: '/home/me/docs',
+      pythonRuntime: 'system',
     };
     let expected: Settings = { ...DEFAULTS };
     for (const key of Object.keys(changes) as (keyof Settings)[]) {
@@ -153,6 +155,22 @@ describe('settings through core', () => {
     await core.close();
     core = open();
     await expect(core.dispatch('settings:get', undefined)).resolves.toEqual({ ok: true, value: DEFAULTS });
+  });
+
+  it('choosing the system python3 changes that setting only, and Settings can ask what was found', async () => {
+    core = open();
+    const others = { theme: 'dark', codingLanguage: 'typescript', docsFolder: '/docs', whisperThreads: 2 } as const;
+    await core.dispatch('settings:update', others);
+    const chosen = await core.dispatch('settings:update', { pythonRuntime: 'system' });
+    expect(chosen).toEqual({ ok: true, value: { ...DEFAULTS, ...others, pythonRuntime: 'system' } });
+    const back = await core.dispatch('settings:update', { pythonRuntime: 'pyodide' });
+    expect(back).toEqual({ ok: true, value: { ...DEFAULTS, ...others } });
+    const found = await core.dispatch('settings:systemPython', undefined);
+    expect(found).toMatchObject({ ok: true, value: { state: expect.stringMatching(/^(found|missing|unsupported)$/) } });
+    await expect(core.dispatch('settings:update', { pythonRuntime: 'python2' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 
   it.each([

@@ -8,6 +8,8 @@
 import type { Language } from '../../../../content/schema.js';
 import type { RunTestsOutcome, TestCase } from '../../../contract/tests-wire.js';
 import type { RunLimits, Sandbox, SandboxResult } from '../sandbox.js';
+import type { PythonCode } from '../system-python/scope.js';
+import type { SystemPython } from '../system-python/system-python.js';
 import { DEFAULT_PYTHON_LIMITS, type PythonRunner, RESULTS_FILE, type PythonLimits } from './python-runner.js';
 import { assemble, judge, parseRecords, runMessage, stoppedMessage, testName } from './results.js';
 import { runtimeSource } from './runtime-files.js';
@@ -25,12 +27,19 @@ export interface RunTestsRequest {
   testSource?: string;
   limits?: Partial<PythonLimits>;
   signal?: AbortSignal;
+  /**
+   * Who wrote every line that runs besides the harness. Only 'candidate' code may run on the
+   * system python3 (system-python/scope.ts); the default is the stricter 'pack'.
+   */
+  author?: 'candidate' | 'pack';
 }
 
 export interface RunnerEnv {
   sandbox: Sandbox;
   /** Null when Pyodide is not installed: Python runs report that instead of failing oddly. */
   python: PythonRunner | null;
+  /** The system python3, when Settings may choose it (absent: always Pyodide). */
+  systemPython?: SystemPython;
 }
 
 export const DEFAULT_JS_LIMITS: RunLimits = { wallMs: 5000, heapMb: 256, outputBytes: 1_000_000 };
@@ -225,9 +234,16 @@ function lastLines(text: string): string {
   return lines.slice(-3).join('\n');
 }
 
+function pythonCode(req: RunTestsRequest): PythonCode {
+  if (req.author !== 'candidate') return 'pack_reference';
+  return req.mode === 'own' ? 'coding_own_tests' : 'coding_solution';
+}
+
 export async function runPython(env: RunnerEnv, req: RunTestsRequest): Promise<RunTestsOutcome> {
   const mode = req.mode ?? 'tests';
-  if (!env.python) {
+  const system = env.systemPython && (await env.systemPython.runtimeFor(pythonCode(req))) === 'system';
+  const runner = system ? env.systemPython! : env.python;
+  if (!runner) {
     return {
       status: 'sandbox_unavailable',
       message:
@@ -239,7 +255,7 @@ export async function runPython(env: RunnerEnv, req: RunTestsRequest): Promise<R
     };
   }
   const limits = { ...DEFAULT_PYTHON_LIMITS, ...req.limits };
-  const run = await env.python.run(
+  const run = await runner.run(
     {
       mode,
       source: req.source,

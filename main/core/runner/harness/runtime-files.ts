@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 
-export const RUNTIME_FILES = ['js-harness.cjs', 'py-harness.cjs', 'harness.py'] as const;
+export const RUNTIME_FILES = ['js-harness.cjs', 'py-harness.cjs', 'harness.py', 'system-python.py'] as const;
 export type RuntimeFile = (typeof RUNTIME_FILES)[number];
 
 const cache = new Map<string, string>();
