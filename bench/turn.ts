@@ -104,6 +104,8 @@ async function appPipeline(
     transcriber: speech.transcriber,
     read: (s, e) => readSamples(writer.file, writer, s, e),
     prompt: () => 'Um, uh, so.',
+    // As the app does: speech after a pause stops a reply started in it.
+    onSpeechResumed: () => interviewer.holdBack?.(),
     onSegment: (segment) => {
       trace(`segment ${segment.index} ${segment.status}, silence ${pipeline.state().silenceMs} ms`);
       if (segment.status !== 'done') return;

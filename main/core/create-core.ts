@@ -169,6 +169,8 @@ export function createCore(options: CoreOptions): Core {
     log,
     // The interviewer pre-evaluates a spoken answer as it is transcribed, like a typed draft.
     onTranscript: (sessionId, transcript, settled) => interview.spokenDraft(sessionId, transcript, settled),
+    // A reply started in a pause must not share the cores with the recognizer once speech resumes.
+    onSpeechResumed: (sessionId) => interview.speechResumed(sessionId),
   });
   if (db) {
     try {

@@ -74,6 +74,8 @@ export type InterviewService = Services['interview'] & {
    * is what gets pre-evaluated; `settled` (silent, transcript caught up) also starts the reply.
    */
   spokenDraft(sessionId: string, transcript: string, settled: boolean): void;
+  /** The candidate speaks again after a pause: a reply started early on the words before is stopped. */
+  speechResumed(sessionId: string): void;
   internals: InterviewInternals;
 };
 
@@ -279,6 +281,12 @@ export function createInterviewService(options: InterviewServiceOptions): Interv
         options.onDraft?.(sessionId, text, context);
         if (settled) interviewerFor(entry).prepare?.({ ...context, answers: [...context.answers, text] });
       }).catch(() => undefined);
+    },
+
+    speechResumed(sessionId) {
+      // Not queued behind the session's other work: the point is to free the cores now.
+      const entry = live.get(sessionId);
+      if (entry?.record.interviewer === 'llm') interviewerFor(entry).holdBack?.();
     },
 
     start: async ({ roleId, roundId, questionIds, seed }) => {

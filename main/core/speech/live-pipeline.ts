@@ -19,6 +19,8 @@ export interface LivePipelineOptions {
   read: (start: number, end: number) => Int16Array;
   prompt?: (transcriptSoFar: string) => string;
   onSegment: (segment: LiveSegment) => void;
+  /** The candidate is loud again after a pause long enough to have ended a segment. */
+  onSpeechResumed?: () => void;
   /** Sample index of the first pushed sample (non-zero when a take continues a recording). */
   start?: number;
   /**
@@ -84,7 +86,9 @@ export class LivePipeline {
     this.throwIfFailed();
     this.segmenter.push(samples);
     this.clipping = this.clipping * 0.8 + clippedShare(samples) * 0.2;
+    const quietBefore = this.quiet.quietMs;
     const due = this.analysisDue(this.quiet.push(samples));
+    if (quietBefore >= SPAN_FINISH_MS && this.quiet.quietMs === 0) this.options.onSpeechResumed?.();
     if (!this.analyzing && this.segmenter.end - this.analyzedUpTo >= due) {
       this.analyzing = this.analyze(false).finally(() => {
         this.analyzing = null;

@@ -51,6 +51,8 @@ export interface SpeechServiceOptions {
    * candidate is silent and nothing is waiting to be transcribed (the answer may be over).
    */
   onTranscript?: (sessionId: string, transcript: string, settled: boolean) => void;
+  /** The candidate speaks again after a pause (what was settled may not be the whole answer). */
+  onSpeechResumed?: (sessionId: string) => void;
 }
 
 /** Silence (seen by the VAD) after which a caught-up transcript counts as settled. */
@@ -272,6 +274,14 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         start: writer?.samples ?? 0,
         read: writer ? (s, e) => readSamples(writer.file, writer, s, e) : (s, e) => concatSamples(memory).slice(s, e),
         onSegment: (segment) => store(sessionId, take, segment),
+        onSpeechResumed: () => {
+          if (take.mode !== 'answer') return;
+          try {
+            options.onSpeechResumed?.(sessionId);
+          } catch (error) {
+            log('passing on that speech resumed failed', error);
+          }
+        },
       });
       takes.set(sessionId, take);
       return { turnSeq: take.turnSeq, offsetMs: samplesToMs(writer?.samples ?? 0) };

@@ -185,4 +185,17 @@ describe('interview service hooks for the LLM interviewer', () => {
     await vi.waitFor(() => expect(prepared).toHaveLength(2));
     expect(prepared[1]!.answers).toEqual([prepared[0]!.answers[0], 'Because of the lock.']);
   });
+
+  it('passes on that speech resumed, so a reply started in the pause is stopped', async () => {
+    const { interviewer } = heldInterviewer();
+    let heldBack = 0;
+    interviewer.holdBack = () => (heldBack += 1);
+    const { s } = service(interviewer, () => undefined);
+    const sessionId = await answering(s);
+    s.speechResumed(sessionId);
+    expect(heldBack).toBe(1);
+    // Unknown sessions are ignored.
+    s.speechResumed('no-such-session');
+    expect(heldBack).toBe(1);
+  });
 });

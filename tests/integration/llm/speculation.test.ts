@@ -96,7 +96,7 @@ describe('a new round chat', () => {
 });
 
 describe('threads of a speculative reply', () => {
-  it('leave a core to speech while the candidate may still speak, and take every core once adopted', async () => {
+  it('take every core: a speculation starts only once the recognizer is idle, and speech stops it', async () => {
     const calls: string[] = [];
     // The same model host, with the lease's thread switch recorded.
     const recording = createRoundChats({
@@ -112,12 +112,10 @@ describe('threads of a speculative reply', () => {
     calls.length = 0;
     chat.speculate(request(context([ANSWER])));
     await chat.idle();
-    expect(calls).toEqual(['background']);
-    await chat.turn({ ...request(context([ANSWER])), onToken: () => undefined }, () => ({
-      action: 'next_question',
-      coveredRubricIds: [],
-    }));
-    expect(calls).toEqual(['background', 'foreground']);
+    expect(calls).toEqual(['foreground']);
+    // A draft (the candidate may still be speaking) leaves a core to speech.
+    await recording.preloadAnswer('threads', `${ANSWER} More.`, context([]));
+    expect(calls).toEqual(['foreground', 'background']);
   });
 });
 
@@ -156,6 +154,21 @@ describe('speculative start of a reply', () => {
     const fresh = await turn('fresh', context([longer]));
     expect(resumed.outcome?.raw).toBe(fresh.outcome?.raw);
     expect(resumed.chat.history().filter((h) => h.type === 'model')).toHaveLength(1);
+  });
+
+  it('speech resuming stops it, and the chat forgets it (a reply never runs beside the recognizer)', async () => {
+    const chat = await chats.roundChat('held-back', role, round);
+    await chats.preloadAnswer('held-back', ANSWER, context([]));
+    chat.speculate(request(context([ANSWER])));
+    chats.stopSpeculation('held-back');
+    await chat.idle();
+    expect(chat.history().filter((h) => h.type === 'model')).toHaveLength(0);
+    // Another session's stop leaves this chat's speculation alone.
+    chat.speculate(request(context([ANSWER])));
+    chats.stopSpeculation('someone-else');
+    await chat.idle();
+    const adopted = await turn('held-back', context([ANSWER]));
+    expect(adopted.evaluated).toBe(0);
   });
 
   it('a turn on other text decides afresh and keeps one exchange', async () => {

@@ -50,7 +50,7 @@ export const DEFAULT_LLM_LIMITS: LlmInterviewerLimits = {
 
 export interface LlmInterviewerOptions {
   llm: Pick<LlmService, 'status'>;
-  chats: Pick<RoundChats, 'roundChat'>;
+  chats: Pick<RoundChats, 'roundChat' | 'stopSpeculation'>;
   /** Shows a non-blocking notice for this session ('interviewer:notice'). */
   notify: (sessionId: string, message: string) => void;
   limits?: Partial<LlmInterviewerLimits>;
@@ -221,6 +221,10 @@ export function createLlmInterviewerFactory(options: LlmInterviewerOptions): (se
         .roundChat(sessionId, context.role, context.round)
         .then((chat) => chat.speculate(turnRequest(context)))
         .catch(() => undefined);
+    },
+
+    holdBack() {
+      options.chats.stopSpeculation(sessionId);
     },
 
     takeBack({ role, round, answer }) {

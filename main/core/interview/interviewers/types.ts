@@ -84,6 +84,8 @@ export interface Interviewer {
    * A hint: never fails, and a later draft or decision with other text cancels it.
    */
   prepare?(context: DecisionContext): void;
+  /** The candidate started speaking again: stop a reply prepare() started. A hint: never fails. */
+  holdBack?(): void;
   /**
    * The candidate took `answer` back (undo): forget the decision made on it, if one was recorded.
    * A hint: never fails.

@@ -192,4 +192,31 @@ describe('LivePipeline state', () => {
     expect(vad.calls.length - before).toBeLessThanOrEqual(8000 / 800 + 1);
     await pipeline.finish();
   });
+
+  it('says when the candidate speaks again after a pause, once per pause', async () => {
+    const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
+    const { scriptedTranscriber } = await import('./fakes.js');
+    let resumed = 0;
+    const pipeline = new LivePipeline({
+      vad: energyVad(),
+      transcriber: scriptedTranscriber(() => []).transcriber,
+      read: (s, e) => new Int16Array(e - s),
+      prompt: () => '',
+      onSegment: () => {},
+      onSpeechResumed: () => (resumed += 1),
+    });
+    const feed = async (audio: Int16Array) => {
+      for (const c of chunks(audio, 200)) {
+        pipeline.push(c);
+        await pipeline.idle();
+      }
+    };
+    await feed(concatSamples([speech(2000), silence(200), speech(1000)]));
+    expect(resumed).toBe(0);
+    await feed(concatSamples([silence(1000), speech(1000)]));
+    expect(resumed).toBe(1);
+    await feed(concatSamples([silence(2000), speech(600)]));
+    expect(resumed).toBe(2);
+    await pipeline.finish();
+  });
 });

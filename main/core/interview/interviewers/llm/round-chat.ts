@@ -220,21 +220,27 @@ export class RoundChat {
       this.compactIfNeeded(context.question.id);
       const message = answerMessage(context, this.knownQuestionId === context.question.id);
       const before = this.deps.session.getChatHistory();
-      // The candidate may start speaking again at any moment: like a draft, a speculative reply
-      // leaves a core to the speech recognizer (all threads on busy cores stall llama.cpp; measured
-      // by the turn bench: first word 15.2 s with, 5.4 s without speculation before this).
-      const outcome = await this.decide(
-        message,
-        before,
-        { ...request, onToken: speculation.emit, signal: this.withLifetime(speculation.signal) },
-        'background',
-      );
+      // Every core: a speculation starts only once the transcript has caught up (the recognizer is
+      // idle) and is stopped as soon as the candidate speaks again (stopSpeculation), so it never
+      // shares the cores with the recognizer. (Before that stop existed, speculations ran on the
+      // background threads: on all threads they collided with speech, first word 15.2 s against
+      // 5.4 s. With it, the turn bench's first word is ready before the answer is judged over.)
+      const outcome = await this.decide(message, before, {
+        ...request,
+        onToken: speculation.emit,
+        signal: this.withLifetime(speculation.signal),
+      });
       if (!outcome.ok && outcome.failure === 'aborted') {
         this.deps.session.setChatHistory(before);
         return null;
       }
       return { outcome, before, message };
     }).catch(() => null);
+  }
+
+  /** The candidate is speaking again: a reply started on the earlier words is moot. */
+  stopSpeculation(): void {
+    this.dropSpeculation();
   }
 
   private dropSpeculation(): void {

@@ -18,6 +18,8 @@ export interface RoundChats {
    * Resolves when this draft is evaluated (or replaced by a newer one); callers need not wait.
    */
   preloadAnswer(sessionId: string, partialText: string, context: DecisionContext): Promise<void>;
+  /** Stops a reply started early in this session's chat, if it has one now (never creates a chat). */
+  stopSpeculation(sessionId: string): void;
 }
 
 interface Current {
@@ -81,6 +83,10 @@ export function createRoundChats(
 
   return {
     roundChat,
+    stopSpeculation(sessionId) {
+      if (current?.sessionId !== sessionId) return;
+      current.chat.then((chat) => chat.stopSpeculation()).catch(() => undefined);
+    },
     async preloadAnswer(sessionId, partialText, context) {
       if (!partialText.trim() || !llm.isReady()) return;
       const withDraft: DecisionContext = { ...context, answers: [...context.answers, partialText] };

@@ -33,7 +33,7 @@ function context(): DecisionContext {
 }
 
 /** A chat that writes `followUp` two words at a time, then decides to ask it. */
-function writing(followUp: string): Pick<RoundChats, 'roundChat'> {
+function writing(followUp: string): Pick<RoundChats, 'roundChat' | 'stopSpeculation'> {
   const chat = {
     turn(request: TurnRequest, finalize: (outcome: TurnOutcome) => Decision): Promise<Decision> {
       const words = followUp.split(' ');
@@ -48,7 +48,7 @@ function writing(followUp: string): Pick<RoundChats, 'roundChat'> {
       );
     },
   };
-  return { roundChat: async () => chat as never };
+  return { roundChat: async () => chat as never, stopSpeculation: () => undefined };
 }
 
 async function decide(followUp: string, sanityGate?: boolean) {
