@@ -44,17 +44,22 @@ async function rpc<T>(server: ServerHandle, channel: string, input?: unknown): P
   const ws = new WebSocket(`ws://${url.host}/rpc?token=${encodeURIComponent(url.searchParams.get('token') ?? '')}`);
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   try {
+    // One listener for the whole call: events (settings:changed…) and the reply can arrive in the
+    // same read, and a listener attached per message would miss the second (the test hung under load).
+    const reply = new Promise<T>((resolve, reject) => {
+      ws.on('message', (d: Buffer) => {
+        const message = JSON.parse(d.toString()) as {
+          id?: number;
+          result?: { ok: boolean; value?: T; error?: { message: string } };
+        };
+        if (message.id !== 1 || !message.result) return;
+        if (message.result.ok) resolve(message.result.value as T);
+        else reject(new Error(`${channel}: ${message.result.error?.message}`));
+      });
+      ws.once('close', () => reject(new Error(`${channel}: the connection closed before the reply`)));
+    });
     ws.send(JSON.stringify({ id: 1, channel, input }));
-    for (;;) {
-      const data = await new Promise<string>((resolve) => ws.once('message', (d: Buffer) => resolve(d.toString())));
-      const message = JSON.parse(data) as {
-        id?: number;
-        result?: { ok: boolean; value?: T; error?: { message: string } };
-      };
-      if (message.id !== 1 || !message.result) continue;
-      if (!message.result.ok) throw new Error(`${channel}: ${message.result.error?.message}`);
-      return message.result.value as T;
-    }
+    return await reply;
   } finally {
     ws.close();
   }
