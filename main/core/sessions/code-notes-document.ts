@@ -14,11 +14,6 @@ import { locateCodeQuote } from '../feedback/code-notes.js';
 import { readLlmQuestionBody } from '../feedback/stored-body.js';
 import type { Block } from './session-document.js';
 
-/**
- * The notes stored with the model's judgement of this question (on its first turn). Each quote is
- * found again in the exported files, with its line there: a note whose lines are no longer in the
- * code (a judgement of an earlier version) would quote something the reader cannot find.
- */
 /** The stored body is JSON from disk (maybe an older or damaged row): each note is checked field by field. */
 function wellFormed(value: unknown): value is CodeNote {
   if (typeof value !== 'object' || value === null) return false;
@@ -31,6 +26,11 @@ function wellFormed(value: unknown): value is CodeNote {
   );
 }
 
+/**
+ * The notes stored with the model's judgement of this question (on its first turn). Each quote is
+ * found again in the exported files, with its line there: a note whose lines are no longer in the
+ * code (a judgement of an earlier version) would quote something the reader cannot find.
+ */
 export function storedCodeNotes(detail: SessionDetail, code: SessionCode): CodeNote[] {
   const seqs = detail.turns.filter((t) => t.questionId === code.questionId).map((t) => t.seq);
   const files: Record<CodeNote['file'], string> = { solution: code.solution, tests: code.tests };
