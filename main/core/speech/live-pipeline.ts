@@ -46,6 +46,13 @@ const SILENT_END_MS = 1_000;
 const QUIET_EVERY_MS = 400;
 /** Past this much confirmed silence the countdowns are far off; the usual pace is enough. */
 const QUIET_FAST_UNTIL_MS = 5_000;
+/**
+ * Audio after the VAD's last look that may count as silence without being looked at: quiet by
+ * loudness, and after a pause the VAD has already confirmed. About one quiet-pace look, so an
+ * auto-end fires when its silence has passed rather than at the next look (up to 0.4 s later,
+ * turn bench); speech that resumes loud stops the credit at once, soft speech costs at most this.
+ */
+const QUIET_CREDIT_MS = 600;
 
 export class LivePipeline {
   private readonly segmenter: Segmenter;
@@ -104,9 +111,7 @@ export class LivePipeline {
     return {
       audioMs: samplesToMs(end - this.origin),
       speechMs: samplesToMs(this.finishedSpeech + openSpeech),
-      // Only audio the VAD has seen counts as silence: while a slow VAD call runs, the audio
-      // arriving is not known to be silent, and counting it would end an answer mid-sentence.
-      silenceMs: this.lastSpeechEnd === null ? null : samplesToMs(Math.max(0, this.analyzedUpTo - this.lastSpeechEnd)),
+      silenceMs: this.lastSpeechEnd === null ? null : samplesToMs(this.silence()),
       waiting: this.queue.waiting,
       catchingUp: oldestWaiting !== undefined && samplesToMs(end - oldestWaiting.end) > CATCHING_UP_MS,
       clipping: this.clipping,
@@ -145,6 +150,20 @@ export class LivePipeline {
     const usual = Math.max(this.analyzeEvery, this.segmenter.regionSamples / 3);
     const speechMayHaveEnded = quietMs >= SPAN_FINISH_MS && this.confirmedSilence() < msToSamples(QUIET_FAST_UNTIL_MS);
     return speechMayHaveEnded ? Math.min(usual, msToSamples(QUIET_EVERY_MS)) : usual;
+  }
+
+  /**
+   * Samples of silence since the last speech, for the auto-end countdown. Mostly what the VAD has
+   * seen: while a slow VAD call runs, loud audio arriving is not known to be silent, and
+   * counting it would end an answer mid-sentence. Once the VAD has confirmed a pause, the
+   * newest audio it has not looked at yet counts too while it is all quiet (QUIET_CREDIT_MS).
+   */
+  private silence(): number {
+    const confirmed = this.confirmedSilence();
+    if (this.open || confirmed === 0) return confirmed;
+    const unseen = this.segmenter.end - this.analyzedUpTo;
+    const allQuiet = this.quiet.quietSamples >= unseen && unseen <= msToSamples(QUIET_CREDIT_MS);
+    return allQuiet ? confirmed + unseen : confirmed;
   }
 
   /** Samples of silence the VAD has seen since the last speech (0 before any speech). */

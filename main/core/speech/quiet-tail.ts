@@ -22,7 +22,7 @@ export function meanLevel(samples: Int16Array): number {
 
 export class QuietTail {
   private reference = 0;
-  private quietSamples = 0;
+  private quiet = 0;
 
   /** Adds the newest chunk; returns how long (ms) the audio has been quiet up to its end. */
   push(samples: Int16Array): number {
@@ -30,11 +30,16 @@ export class QuietTail {
     const level = meanLevel(samples);
     this.reference = Math.max(level, this.reference * 0.5 ** (samplesToMs(samples.length) / HALF_LIFE_MS));
     const quiet = this.reference >= MIN_REFERENCE && level < this.reference * QUIET_RATIO;
-    this.quietSamples = quiet ? this.quietSamples + samples.length : 0;
+    this.quiet = quiet ? this.quiet + samples.length : 0;
     return this.quietMs;
   }
 
   get quietMs(): number {
-    return samplesToMs(this.quietSamples);
+    return samplesToMs(this.quiet);
+  }
+
+  /** The same, in samples. */
+  get quietSamples(): number {
+    return this.quiet;
   }
 }

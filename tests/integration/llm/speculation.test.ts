@@ -116,6 +116,14 @@ describe('threads of a speculative reply', () => {
     // A draft (the candidate may still be speaking) leaves a core to speech.
     await recording.preloadAnswer('threads', `${ANSWER} More.`, context([]));
     expect(calls).toEqual(['foreground', 'background']);
+    // The app saves the settled draft and then starts the reply on it: the reply waits for
+    // that draft's evaluation, which then takes every core too.
+    const settled = context([`${ANSWER} Settled.`]);
+    calls.length = 0;
+    void chat.preload(settled);
+    chat.speculate(request(settled));
+    await chat.idle();
+    expect(calls).toEqual(['foreground', 'foreground']);
   });
 });
 

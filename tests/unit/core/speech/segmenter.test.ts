@@ -129,6 +129,60 @@ describe('LivePipeline state', () => {
     await pipeline.finish();
   });
 
+  it('once the VAD confirmed a pause, counts the quiet audio it has not looked at yet, but not speech', async () => {
+    const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
+    const { scriptedTranscriber } = await import('./fakes.js');
+    const inner = energyVad();
+    let hold: Promise<void> | null = null;
+    let release = () => {};
+    const pipeline = new LivePipeline({
+      vad: {
+        detect: async (samples: Int16Array) => {
+          if (hold) await hold;
+          return inner.detect(samples);
+        },
+        release: async () => {},
+      },
+      transcriber: scriptedTranscriber(() => []).transcriber,
+      read: (s, e) => new Int16Array(e - s),
+      prompt: () => '',
+      onSegment: () => {},
+      analyzeEveryMs: 200,
+    });
+    for (const c of chunks(concatSamples([speech(1000), silence(1000)]), 200)) {
+      pipeline.push(c);
+      await pipeline.idle();
+    }
+    const confirmed = pipeline.state().silenceMs!;
+    expect(confirmed).toBeGreaterThanOrEqual(700);
+    // The VAD stalls; the room stays quiet: the countdown goes on with the audio.
+    hold = new Promise((resolve) => (release = resolve));
+    let state = pipeline.push(silence(200));
+    expect(state.silenceMs).toBe(confirmed + 200);
+    state = pipeline.push(silence(200));
+    expect(state.silenceMs).toBe(confirmed + 400);
+    // The candidate speaks again before the VAD has looked: only the confirmed silence counts.
+    state = pipeline.push(speech(200));
+    expect(state.silenceMs).toBe(confirmed);
+    release();
+    hold = null;
+    await pipeline.idle();
+    for (const c of chunks(silence(1000), 200)) {
+      pipeline.push(c);
+      await pipeline.idle();
+    }
+    const seen = pipeline.state().silenceMs!;
+    expect(seen).toBeGreaterThanOrEqual(900);
+    // A long stall: past the credit, quiet audio waits for the VAD too.
+    hold = new Promise((resolve) => (release = resolve));
+    for (const c of chunks(silence(2000), 200)) state = pipeline.push(c);
+    expect(state.silenceMs).toBeLessThanOrEqual(seen);
+    release();
+    hold = null;
+    await pipeline.idle();
+    await pipeline.finish();
+  });
+
   it('an answer that ends in a silence the VAD confirmed needs no last VAD call', async () => {
     const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
     const { scriptedTranscriber } = await import('./fakes.js');

@@ -160,7 +160,10 @@ export class RoundChat {
           }),
         )
         .catch(() => undefined);
-      this.deps.useThreads?.('background');
+      // A reply started early on these same words waits for this: it is the reply's own
+      // evaluation then, and a speculation runs only while the recognizer is idle.
+      const awaited = this.speculation && !this.speculation.dropped && this.speculation.answer === next.answers.at(-1);
+      this.deps.useThreads?.(awaited ? 'foreground' : 'background');
       await this.deps.session.preloadPrompt(message, { signal: this.lifetime.signal }).catch(() => undefined);
     });
     return this.preloadRun;
