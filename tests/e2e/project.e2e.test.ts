@@ -297,6 +297,12 @@ describe('project workspace', () => {
     await page.goto(`${server.url}#/history/${encodeURIComponent(sessionId)}`);
     const review = page.getByTestId('project-review');
     await review.waitFor();
+    // The judged results are on the session's page too, not only on the summary after the round.
+    const judged = page.getByTestId('pj-feedback');
+    await judged.waitFor({ timeout: 60_000 });
+    expect(await judged.locator('h2').textContent()).toBe(`${spec.bugs.length} of ${spec.bugs.length} bugs fixed`);
+    await judged.scrollIntoViewIfNeeded();
+    await screenshot(page, 'project-history-feedback-1366x900');
     const position = page.getByTestId('pr-position');
     const count = Number(/of (\d+)/.exec((await position.textContent())!)![1]);
     // The first run, the reset, the run after the fix, the finish.

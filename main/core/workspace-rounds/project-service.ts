@@ -58,6 +58,8 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   const log = options.log ?? (() => {});
   const queue = new SequencerByKey<string>();
   const once = createSingleFlight();
+  /** Judged feedback of finished sessions (hidden test runs take seconds). */
+  const judged = new Map<string, ProjectFeedbackView[]>();
   const mocks = new Map<string, { questionId: string; api: Promise<RunningMockApi> }>();
   const timers = new SessionTimers(options.tickMs ?? 30_000, (sessionId) => void tick(sessionId));
   const repo = () => options.repository();
@@ -344,6 +346,9 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
     feedback: ({ sessionId }) =>
       once(`${sessionId}:feedback`, async () => {
         const { state } = options.interview.peek(sessionId);
+        // A finished session's files no longer change: judged once, reviews reopen it at once.
+        const kept = judged.get(sessionId);
+        if (kept && state.phase === 'summary') return kept;
         const snapshots = repo().snapshots(sessionId);
         const out: ProjectFeedbackView[] = [];
         for (const { questionId, progress } of repo().allProgress(sessionId)) {
@@ -358,6 +363,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
           const feedback = await judgeProject(question, progress, final, mine, options.runner());
           if (feedback) out.push({ questionId, title: question.prompt.split('\n')[0]!.slice(0, 120), feedback });
         }
+        if (state.phase === 'summary') judged.set(sessionId, out);
         return out;
       }),
 

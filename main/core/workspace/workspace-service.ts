@@ -13,7 +13,7 @@ import { AppError } from '../../contract/result.js';
 import type { RunKind, RunView, WorkspaceFile, WorkspaceView } from '../../contract/services/workspace.js';
 import { submitTests, type PlannedExercise } from '../exercise/spec.js';
 import * as engine from '../interview/engine.js';
-import { runTests, type RunnerEnv } from '../runner/harness/run-tests.js';
+import { runTests, warmCandidatePython, type RunnerEnv } from '../runner/harness/run-tests.js';
 import { SequencerByKey } from '../util/sequencer.js';
 import { SessionTimers } from '../util/session-timers.js';
 import { createSingleFlight } from '../util/single-flight.js';
@@ -125,7 +125,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   }
 
   function warmUp(language: Language): void {
-    if (language === 'python') options.runner().python?.prepare();
+    if (language === 'python') void warmCandidatePython(options.runner()).catch(() => undefined);
   }
 
   function watch(sessionId: string): void {

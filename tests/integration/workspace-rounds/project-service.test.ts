@@ -116,6 +116,12 @@ describe('project workspace: bug bash', () => {
     expect(judged.feedback.process.testRuns).toBe(3);
     expect(judged.feedback.process.ranTestsBeforeChangingCode).toBe(true);
     expect(judged.feedback.regressions).toEqual([]);
+    // Once the session is over its files cannot change: a review gets the same judgement back
+    // without running the hidden tests again.
+    if (after.phase !== 'summary') await core.services.interview.finish({ sessionId });
+    const [ended] = await core.services.project.feedback({ sessionId });
+    expect(await core.services.project.feedback({ sessionId })).toEqual([ended]);
+    expect((await core.services.project.feedback({ sessionId }))[0]).toBe(ended);
     expect((await core.services.project.snapshots({ sessionId })).map((x) => x.reason)).toEqual([
       'run',
       'run',

@@ -239,6 +239,15 @@ function pythonCode(req: RunTestsRequest): PythonCode {
   return req.mode === 'own' ? 'coding_own_tests' : 'coding_solution';
 }
 
+/**
+ * Gets ready for the candidate's Python (a coding workspace opened): a warm Pyodide process,
+ * unless their code runs on the system python3, where one would only hold memory and a core.
+ */
+export async function warmCandidatePython(env: RunnerEnv): Promise<void> {
+  const runtime = env.systemPython ? await env.systemPython.runtimeFor('coding_solution') : 'pyodide';
+  if (runtime === 'pyodide') env.python?.prepare();
+}
+
 export async function runPython(env: RunnerEnv, req: RunTestsRequest): Promise<RunTestsOutcome> {
   const mode = req.mode ?? 'tests';
   const system = env.systemPython && (await env.systemPython.runtimeFor(pythonCode(req))) === 'system';

@@ -8,6 +8,7 @@ import { apiKey } from '../../data/query-client.js';
 import { downloadBlob, downloadText } from '../../download.js';
 import { roundKindLabel } from '../../labels.js';
 import { href, navigate } from '../../router.js';
+import { ProjectFeedbackCards } from '../project/ProjectFeedbackCard.js';
 import { ExerciseFeedbackCards } from '../workspace/ExerciseFeedbackCard.js';
 import { SnapshotStepper } from '../workspace/SnapshotStepper.js';
 import { BoardReview } from './BoardReview.js';
@@ -239,6 +240,7 @@ function Detail({ detail, turn, at }: { detail: SessionDetail; turn?: number | u
 
       <SnapshotStepper sessionId={detail.sessionId} />
       <ProjectReviews projects={detail.projects} />
+      {detail.projects.length > 0 && <ProjectFeedbackCards sessionId={detail.sessionId} />}
       <ExerciseFeedbackCards sessionId={detail.sessionId} />
       <BoardReview detail={detail} />
 
