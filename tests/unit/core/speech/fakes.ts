@@ -27,6 +27,27 @@ export function energyVad(threshold = 2000): Vad & { calls: number[] } {
   };
 }
 
+/** The energy VAD, with calls that can be held (a busy machine) until resume(). */
+export function heldVad(): Vad & { hold(): void; resume(): void } {
+  const inner = energyVad();
+  let held: Promise<void> | null = null;
+  let open = () => {};
+  return {
+    detect: async (samples) => {
+      if (held) await held;
+      return inner.detect(samples);
+    },
+    hold: () => {
+      held = new Promise((resolve) => (open = resolve));
+    },
+    resume: () => {
+      open();
+      held = null;
+    },
+    release: async () => {},
+  };
+}
+
 /**
  * Answers with scripted text; can be held (to make the queue fall behind) or made to fail.
  * timestamps: whether it reports times like whisper.cpp (false: sherpa-onnx's Whisper).

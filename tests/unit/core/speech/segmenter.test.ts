@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { concatSamples } from '../../../../main/core/speech/pcm.js';
 import { Segmenter } from '../../../../main/core/speech/segmenter.js';
+import type { Vad } from '../../../../main/core/speech/vad.js';
 import { chunks, silence, tone } from './audio.js';
-import { energyVad } from './fakes.js';
+import { energyVad, heldVad } from './fakes.js';
 
 const speech = (ms: number) => tone(ms, 220, 0.4);
 
@@ -65,6 +66,28 @@ describe('Segmenter', () => {
   });
 });
 
+/** A live pipeline whose recognizer hears nothing, with the VAD looking every 200 ms. */
+async function quietPipeline(vad: Vad) {
+  const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
+  const { scriptedTranscriber } = await import('./fakes.js');
+  return new LivePipeline({
+    vad,
+    transcriber: scriptedTranscriber(() => []).transcriber,
+    read: (s, e) => new Int16Array(e - s),
+    prompt: () => '',
+    onSegment: () => {},
+    analyzeEveryMs: 200,
+  });
+}
+
+/** Pushes audio in 200 ms chunks, letting each VAD look finish before the next chunk. */
+async function feed(pipeline: { push(c: Int16Array): unknown; idle(): Promise<void> }, audio: Int16Array) {
+  for (const c of chunks(audio, 200)) {
+    pipeline.push(c);
+    await pipeline.idle();
+  }
+}
+
 describe('LivePipeline state', () => {
   it('counts silence only after speech, for the auto-end countdown', async () => {
     const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
@@ -94,69 +117,27 @@ describe('LivePipeline state', () => {
   });
 
   it('does not count audio the VAD has not looked at yet as silence (a slow VAD never ends an answer early)', async () => {
-    const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
-    const { scriptedTranscriber } = await import('./fakes.js');
-    const inner = energyVad();
-    let hold: Promise<void> | null = null;
-    let release = () => {};
-    const slowVad = {
-      detect: async (samples: Int16Array) => {
-        if (hold) await hold;
-        return inner.detect(samples);
-      },
-      release: async () => {},
-    };
-    const pipeline = new LivePipeline({
-      vad: slowVad,
-      transcriber: scriptedTranscriber(() => []).transcriber,
-      read: () => new Int16Array(0),
-      prompt: () => '',
-      onSegment: () => {},
-      analyzeEveryMs: 200,
-    });
-    for (const c of chunks(speech(1000), 200)) {
-      pipeline.push(c);
-      await pipeline.idle();
-    }
+    const vad = heldVad();
+    const pipeline = await quietPipeline(vad);
+    await feed(pipeline, speech(1000));
     // The VAD stalls (a busy machine) while the candidate keeps talking for 4 s.
-    hold = new Promise((resolve) => (release = resolve));
+    vad.hold();
     let state = pipeline.push(speech(200));
     for (const c of chunks(speech(4000), 200)) state = pipeline.push(c);
     expect(state.silenceMs).toBeLessThan(500);
-    release();
-    hold = null;
+    vad.resume();
     await pipeline.idle();
     await pipeline.finish();
   });
 
   it('once the VAD confirmed a pause, counts the quiet audio it has not looked at yet, but not speech', async () => {
-    const { LivePipeline } = await import('../../../../main/core/speech/live-pipeline.js');
-    const { scriptedTranscriber } = await import('./fakes.js');
-    const inner = energyVad();
-    let hold: Promise<void> | null = null;
-    let release = () => {};
-    const pipeline = new LivePipeline({
-      vad: {
-        detect: async (samples: Int16Array) => {
-          if (hold) await hold;
-          return inner.detect(samples);
-        },
-        release: async () => {},
-      },
-      transcriber: scriptedTranscriber(() => []).transcriber,
-      read: (s, e) => new Int16Array(e - s),
-      prompt: () => '',
-      onSegment: () => {},
-      analyzeEveryMs: 200,
-    });
-    for (const c of chunks(concatSamples([speech(1000), silence(1000)]), 200)) {
-      pipeline.push(c);
-      await pipeline.idle();
-    }
+    const vad = heldVad();
+    const pipeline = await quietPipeline(vad);
+    await feed(pipeline, concatSamples([speech(1000), silence(1000)]));
     const confirmed = pipeline.state().silenceMs!;
     expect(confirmed).toBeGreaterThanOrEqual(700);
     // The VAD stalls; the room stays quiet: the countdown goes on with the audio.
-    hold = new Promise((resolve) => (release = resolve));
+    vad.hold();
     let state = pipeline.push(silence(200));
     expect(state.silenceMs).toBe(confirmed + 200);
     state = pipeline.push(silence(200));
@@ -164,21 +145,16 @@ describe('LivePipeline state', () => {
     // The candidate speaks again before the VAD has looked: only the confirmed silence counts.
     state = pipeline.push(speech(200));
     expect(state.silenceMs).toBe(confirmed);
-    release();
-    hold = null;
+    vad.resume();
     await pipeline.idle();
-    for (const c of chunks(silence(1000), 200)) {
-      pipeline.push(c);
-      await pipeline.idle();
-    }
+    await feed(pipeline, silence(1000));
     const seen = pipeline.state().silenceMs!;
     expect(seen).toBeGreaterThanOrEqual(900);
     // A long stall: past the credit, quiet audio waits for the VAD too.
-    hold = new Promise((resolve) => (release = resolve));
+    vad.hold();
     for (const c of chunks(silence(2000), 200)) state = pipeline.push(c);
     expect(state.silenceMs).toBeLessThanOrEqual(seen);
-    release();
-    hold = null;
+    vad.resume();
     await pipeline.idle();
     await pipeline.finish();
   });
