@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- turn [--standin 1b|3b] [--threads N] [--whisper-threads N] [--speech-standin tiny|base|small]
- *   [--end-after-ms N] [--seed N] [--no-speculate] [--trace]`
+ *   [--end-after-ms N | --stop-after-ms N] [--seed N] [--no-speculate] [--trace]`
  *
  * The turn that matters: the candidate stops speaking → the interviewer's first word. A
  * 90-second spoken answer (espeak-ng, a known script) goes through the app's live pipeline at
@@ -11,7 +11,8 @@
  * text is nonsense), so the prompt has a real answer's length.
  *
  * Stages are timed from the last voiced sample of the answer:
- *   end_of_speech_s    the answer is judged over (silence reached --end-after-ms)
+ *   end_of_speech_s    the answer is judged over (silence reached --end-after-ms, or Stop was
+ *                      pressed --stop-after-ms after the last word: the app's default, auto-end off)
  *   tail_s             the last segment is transcribed
  *   llm_first_token_s  the interviewer's first streamed token
  *   first_word_s       the first complete word of the follow-up (or a move-on decision made)
@@ -60,6 +61,9 @@ interface Stages {
   speculation?: string;
 }
 
+/** How the answer ends: the auto-end's silence rule, or Stop pressed (auto-end is off by default). */
+type AnswerEnd = { by: 'silence' | 'stop'; ms: number };
+
 const sleepUntil = (t: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, t - performance.now())));
 
 /** Peak resident memory, sampled as the run goes and taken from the OS at the end. */
@@ -76,7 +80,7 @@ async function appPipeline(
   speech: BenchSpeech,
   answer: SpokenAnswer,
   limits: LlmInterviewerLimits,
-  endAfterMs: number,
+  end: AnswerEnd,
   memory: ReturnType<typeof memoryPeak>,
   options: { speculate: boolean; trace: boolean },
 ): Promise<Stages> {
@@ -136,8 +140,13 @@ async function appPipeline(
     const state = pipeline.push(chunk);
     memory.sample();
     if (from >= answer.lastVoiced - CHUNK) trace(`chunk, silence ${state.silenceMs} ms, ${state.waiting} waiting`);
-    // The app's auto-end rule (the practice screen's "end the answer after N s of silence").
-    if (state.silenceMs !== null && state.silenceMs >= endAfterMs) {
+    // The app's auto-end rule (the practice screen's "end the answer after N s of silence"), or
+    // the candidate pressing Stop a moment after the last word.
+    const ended =
+      end.by === 'silence'
+        ? state.silenceMs !== null && state.silenceMs >= end.ms
+        : from + CHUNK >= answer.lastVoiced + (end.ms * SAMPLE_RATE) / 1000;
+    if (ended) {
       endAt = performance.now();
       if (from < answer.lastVoiced)
         throw new Error(`the answer was ended at ${from / SAMPLE_RATE} s, before it was over`);
@@ -177,7 +186,7 @@ async function naivePipeline(
   speech: BenchSpeech,
   answer: SpokenAnswer,
   limits: LlmInterviewerLimits,
-  endAfterMs: number,
+  endMs: number,
 ): Promise<Stages & { transcribeMs: number }> {
   const sessionId = 'turn-naive';
   const t0 = performance.now();
@@ -192,9 +201,9 @@ async function naivePipeline(
   const t1 = performance.now();
   const decision = await interviewer.decide(benchContext([text], bench), { onToken: (text) => clock.onToken(text) });
   clock.done();
-  const llmStart = endAfterMs + transcribeMs;
+  const llmStart = endMs + transcribeMs;
   return {
-    endOfSpeechMs: endAfterMs,
+    endOfSpeechMs: endMs,
     tailMs: llmStart,
     transcribeMs,
     firstTokenMs: clock.firstTokenAt === null ? null : llmStart + clock.firstTokenAt - t1,
@@ -226,6 +235,7 @@ export async function main(args: string[]): Promise<void> {
       'whisper-threads': { type: 'string', default: '0' },
       'speech-standin': { type: 'string', default: 'base' },
       'end-after-ms': { type: 'string', default: '2000' },
+      'stop-after-ms': { type: 'string' },
       seed: { type: 'string', default: '3' },
       'no-speculate': { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
@@ -233,7 +243,9 @@ export async function main(args: string[]): Promise<void> {
   });
   const name = values.standin as LlamaStandinName;
   if (!(name in LLAMA_STANDINS)) throw new Error(`--standin must be one of ${Object.keys(LLAMA_STANDINS).join(', ')}`);
-  const endAfterMs = Number(values['end-after-ms']);
+  const end: AnswerEnd = values['stop-after-ms']
+    ? { by: 'stop', ms: Number(values['stop-after-ms']) }
+    : { by: 'silence', ms: Number(values['end-after-ms']) };
   const answer = spokenAnswer(standinsDir());
   const model = ensureLlamaStandin(name);
   const threads = values.threads ? Number(values.threads) : undefined;
@@ -251,14 +263,14 @@ export async function main(args: string[]): Promise<void> {
   );
   console.log(`speech: ${speech.label}`);
   console.log(
-    `answer: ${(answer.samples.length / SAMPLE_RATE).toFixed(1)} s of espeak-ng speech, ${answer.phrases.length} sentences; answer ends after ${endAfterMs} ms of silence; CPUs ${os.availableParallelism()}, load ${os.loadavg()[0]!.toFixed(1)}`,
+    `answer: ${(answer.samples.length / SAMPLE_RATE).toFixed(1)} s of espeak-ng speech, ${answer.phrases.length} sentences; answer ends ${end.by === 'stop' ? `with Stop pressed ${end.ms} ms after the last word` : `after ${end.ms} ms of silence`}; CPUs ${os.availableParallelism()}, load ${os.loadavg()[0]!.toFixed(1)}`,
   );
   console.log('feeding the answer at real-time pace…');
-  const app = await appPipeline(llm, speech, answer, limits, endAfterMs, memory, {
+  const app = await appPipeline(llm, speech, answer, limits, end, memory, {
     speculate: !values['no-speculate'],
     trace: values.trace,
   });
-  const naive = await naivePipeline(llm, speech, answer, limits, endAfterMs);
+  const naive = await naivePipeline(llm, speech, answer, limits, end.ms);
   memory.sample();
 
   console.log('\nseconds after the last voiced sample   app   naive');
