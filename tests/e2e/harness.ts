@@ -123,6 +123,21 @@ export async function openBrowser(
   return { browser, context, page, offsiteRequests, consoleErrors, close: () => browser.close() };
 }
 
+/** Changes settings the way the UI does, over the page's own bridge connection (then reload to see them). */
+export async function updateSettingsFromPage(page: Page, server: ServerHandle, patch: object): Promise<void> {
+  const url = new URL(server.url);
+  await page.evaluate(
+    async ({ host, token, input }) => {
+      const ws = new WebSocket(`ws://${host}/rpc?token=${encodeURIComponent(token)}`);
+      await new Promise((resolve) => ws.addEventListener('open', resolve));
+      ws.send(JSON.stringify({ id: 1, channel: 'settings:update', input }));
+      await new Promise((resolve) => ws.addEventListener('message', resolve));
+      ws.close();
+    },
+    { host: url.host, token: url.searchParams.get('token') ?? '', input: patch },
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);

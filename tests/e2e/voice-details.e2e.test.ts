@@ -17,6 +17,7 @@ import {
   openBrowser,
   screenshot,
   startServer,
+  updateSettingsFromPage,
   type BrowserHandle,
   type ServerHandle,
 } from './harness.js';
@@ -76,23 +77,7 @@ describe('voice details', () => {
     await page.locator('.practice[data-phase="question"]').waitFor();
     await page.getByRole('link', { name: 'Open the Models screen' }).waitFor();
     // Activate the fixture speech model directly through the bridge's settings call.
-    const url = new URL(server.url);
-    await page.evaluate(
-      async ({ host, token, model }) => {
-        const ws = new WebSocket(`ws://${host}/rpc?token=${encodeURIComponent(token)}`);
-        await new Promise((resolve) => ws.addEventListener('open', resolve));
-        ws.send(
-          JSON.stringify({
-            id: 1,
-            channel: 'settings:update',
-            input: { activeWhisperModel: model, whisperThreads: 1 },
-          }),
-        );
-        await new Promise((resolve) => ws.addEventListener('message', resolve));
-        ws.close();
-      },
-      { host: url.host, token: url.searchParams.get('token') ?? '', model: whisper },
-    );
+    await updateSettingsFromPage(page, server, { activeWhisperModel: whisper, whisperThreads: 1 });
     await page.reload();
     await page.locator('.practice[data-phase="question"]').waitFor();
 

@@ -13,6 +13,8 @@ const settingFields = {
   voiceName: z.string().max(200).nullable(),
   /** Seconds of silence after which a spoken answer ends by itself; 0 = never. */
   autoEndSilenceSeconds: z.number().min(0).max(60),
+  /** A spoken answer that ends on that silence is also submitted, as Done would (hands-free). */
+  submitOnAutoEnd: z.boolean(),
   holdToTalk: z.boolean(),
   activeLlmModel: z.string().max(500).nullable(),
   activeWhisperModel: z.string().max(500).nullable(),
@@ -35,6 +37,7 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   readAloud: false,
   voiceName: null,
   autoEndSilenceSeconds: 0,
+  submitOnAutoEnd: false,
   holdToTalk: false,
   activeLlmModel: null,
   activeWhisperModel: null,

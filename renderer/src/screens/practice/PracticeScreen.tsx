@@ -293,6 +293,7 @@ function Practice({ latest: cached, receivedAt }: { latest: InterviewView; recei
                 startAnswer={() => act('Start answer', () => api.interview.startAnswer({ sessionId }), 'primary')}
                 onTranscript={(text) => answerRef.current?.append(text)}
                 onMicCheck={onMicCheck}
+                onAutoSubmit={handlers.done}
               />
               <div className="answer-area">
                 <AnswerBox

@@ -2,15 +2,17 @@ import type { Settings, SettingsPatch } from '../../../../../main/contract/servi
 
 const SILENCE_CHOICES = [2, 3, 5, 8, 10, 15];
 
-/** Hold-to-talk and "end the answer after N seconds of silence", stored in settings. */
+export type VoiceOptionKey = 'holdToTalk' | 'autoEndSilenceSeconds' | 'submitOnAutoEnd';
+
+/** Hold-to-talk, "end the answer after N seconds of silence" and "then submit it", stored in settings. */
 export function VoiceOptions({
   settings,
   disabled,
   onChange,
 }: {
-  settings: Pick<Settings, 'holdToTalk' | 'autoEndSilenceSeconds'>;
+  settings: Pick<Settings, VoiceOptionKey>;
   disabled: boolean;
-  onChange: (patch: Pick<SettingsPatch, 'holdToTalk' | 'autoEndSilenceSeconds'>) => void;
+  onChange: (patch: Pick<SettingsPatch, VoiceOptionKey>) => void;
 }) {
   return (
     <details className="voice-options small">
@@ -23,24 +25,39 @@ export function VoiceOptions({
             disabled={disabled}
             onChange={(e) => onChange({ holdToTalk: e.target.checked })}
           />
-          Hold to talk (hold the button or <kbd>Alt</kbd>+<kbd>V</kbd>)
+          {/* One flex item, so the row's gap does not split "Alt+V" apart. */}
+          <span>
+            Hold to talk (hold the button or <kbd>Alt</kbd>+<kbd>V</kbd>)
+          </span>
         </label>
-        <label className="row">
-          End the answer after
-          <select
-            className="small-select"
-            value={settings.autoEndSilenceSeconds}
-            disabled={disabled}
-            onChange={(e) => onChange({ autoEndSilenceSeconds: Number(e.target.value) })}
-          >
-            <option value={0}>never</option>
-            {SILENCE_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {n} s of silence
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* The silence rule and "submit it" belong together: they wrap as one. */}
+        <span className="row">
+          <label className="row">
+            End the answer after
+            <select
+              className="small-select"
+              value={settings.autoEndSilenceSeconds}
+              disabled={disabled}
+              onChange={(e) => onChange({ autoEndSilenceSeconds: Number(e.target.value) })}
+            >
+              <option value={0}>never</option>
+              {SILENCE_CHOICES.map((n) => (
+                <option key={n} value={n}>
+                  {n} s of silence
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="row">
+            <input
+              type="checkbox"
+              checked={settings.submitOnAutoEnd}
+              disabled={disabled || settings.autoEndSilenceSeconds === 0}
+              onChange={(e) => onChange({ submitOnAutoEnd: e.target.checked })}
+            />
+            and submit it (hands-free)
+          </label>
+        </span>
       </div>
     </details>
   );

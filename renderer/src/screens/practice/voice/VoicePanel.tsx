@@ -23,7 +23,7 @@ import { MicCheck } from './MicCheck.js';
 import { takeNote } from './take-result.js';
 import { useInputDevices } from './use-input-devices.js';
 import { useVoiceHotkey } from './use-voice-hotkey.js';
-import { VoiceOptions } from './VoiceOptions.js';
+import { VoiceOptions, type VoiceOptionKey } from './VoiceOptions.js';
 
 export interface VoicePanelHandle {
   /** Ends a take in progress and waits until its transcript is in the answer box. */
@@ -40,6 +40,8 @@ interface VoicePanelProps {
   onTranscript: (text: string) => void;
   /** The microphone check opened or closed: the round's clocks stand still meanwhile. */
   onMicCheck?: (open: boolean) => void;
+  /** A take ended on silence with words in it and "submit it" is on: submit, as Done does. */
+  onAutoSubmit?: () => void;
   ref?: Ref<VoicePanelHandle>;
 }
 
@@ -81,6 +83,7 @@ function ReadyVoicePanel({
   startAnswer,
   onTranscript,
   onMicCheck,
+  onAutoSubmit,
   settings,
   ref,
 }: VoicePanelProps & { settings: Settings }) {
@@ -150,9 +153,21 @@ function ReadyVoicePanel({
   const silenceMs = voice.live?.silenceMs ?? null;
   const autoEndLeft =
     autoEndMs > 0 && silenceMs !== null && voice.status === 'listening' ? autoEndMs - silenceMs : null;
+  const autoSubmit = useRef(onAutoSubmit);
   useEffect(() => {
-    if (autoEndLeft !== null && autoEndLeft <= 0) void voice.stop();
-  }, [autoEndLeft, voice]);
+    autoSubmit.current = onAutoSubmit;
+  });
+  const autoEnding = useRef(false);
+  useEffect(() => {
+    if (autoEndLeft === null || autoEndLeft > 0 || autoEnding.current) return;
+    autoEnding.current = true;
+    const submit = settings.submitOnAutoEnd;
+    void voice.stop().then((answer) => {
+      autoEnding.current = false;
+      // Hands-free: the transcript is in the answer box by now, and goes in as Done would send it.
+      if (submit && answer?.text) autoSubmit.current?.();
+    });
+  }, [autoEndLeft, voice, settings.submitOnAutoEnd]);
 
   useVoiceHotkey({ begin, end, hold: settings.holdToTalk, idle: voice.status === 'idle' });
 
@@ -169,7 +184,7 @@ function ReadyVoicePanel({
       onChange={chooseDevice}
     />
   );
-  const updateSetting = (patch: Pick<SettingsPatch, 'holdToTalk' | 'autoEndSilenceSeconds'>) => {
+  const updateSetting = (patch: Pick<SettingsPatch, VoiceOptionKey>) => {
     saveSettings(patch).catch((e: unknown) => setNote(`The voice option was not saved: ${errorMessage(e)}`));
   };
 

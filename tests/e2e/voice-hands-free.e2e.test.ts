@@ -1,0 +1,120 @@
+/**
+ * Hands-free answering, takes started with Alt+V: with "end the answer after 2 s of silence" a take ends by
+ * itself and its words land in the answer box, still to be corrected and sent; with "and submit
+ * it" on as well, the answer goes to the interviewer without a key, and the next question comes.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installTestSpeechModels } from '../helpers/speech-models.js';
+import {
+  accessibilityProblems,
+  makeDataDir,
+  openBrowser,
+  screenshot,
+  startServer,
+  updateSettingsFromPage,
+  type BrowserHandle,
+  type ServerHandle,
+} from './harness.js';
+
+/** A short spoken answer followed by six seconds of quiet (the fake microphone loops the file). */
+function makeSpokenAnswer(dir: string): string {
+  const raw = path.join(dir, 'short-raw.wav');
+  const out = path.join(dir, 'short.wav');
+  execFileSync('espeak-ng', ['-s', '150', '-w', raw, 'I would add an idempotency key to every payment request.']);
+  execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out, 'pad', '0.5', '6']);
+  return out;
+}
+
+describe('hands-free answering', () => {
+  let dataDir: string;
+  let audioDir: string;
+  let server: ServerHandle;
+  let browser: BrowserHandle;
+  let whisper: string;
+
+  beforeAll(async () => {
+    audioDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-hands-free-'));
+    const spoken = makeSpokenAnswer(audioDir);
+    dataDir = makeDataDir();
+    ({ whisper } = await installTestSpeechModels(path.join(dataDir, 'models')));
+    server = await startServer(dataDir);
+    browser = await openBrowser({ fakeAudioFile: spoken });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(audioDir, { recursive: true, force: true });
+  });
+
+  it('ends a take on silence, then with "submit it" sends the answer without a key', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}#/role/frontend-engineer`);
+    await page.getByRole('radio', { name: /^Behavioral/ }).check();
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await page.waitForURL(/#\/practice\//);
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.locator('.practice[data-phase="question"]').waitFor();
+    await page.getByRole('link', { name: 'Open the Models screen' }).waitFor();
+    await updateSettingsFromPage(page, server, { activeWhisperModel: whisper, whisperThreads: 1 });
+    await page.reload();
+    await page.locator('.practice[data-phase="question"]').waitFor();
+
+    // Voice options: "submit it" only makes sense once the answer can end by itself.
+    await page.locator('.voice-options summary').click();
+    const submitIt = page.getByRole('checkbox', { name: /and submit it/ });
+    expect(await submitIt.isDisabled()).toBe(true);
+    await page.getByRole('combobox', { name: /End the answer after/ }).selectOption('2');
+    await submitIt.waitFor({ state: 'attached' });
+    expect(await submitIt.isDisabled()).toBe(false);
+    expect(await submitIt.isChecked()).toBe(false);
+
+    // First take (after skipping the microphone check), started from the keyboard: it ends by
+    // itself after the pause, and its words wait in the box.
+    await page.keyboard.press('Alt+V');
+    await page.getByRole('button', { name: 'Skip the check' }).click();
+    await page.getByRole('heading', { name: 'Check your microphone' }).waitFor({ state: 'detached' });
+    await page.keyboard.press('Alt+V');
+    await page.locator('.voice-panel[data-status="listening"]').waitFor();
+    await page.locator('.voice-panel[data-status="idle"]').waitFor({ timeout: 60_000 });
+    const firstTake = (await page.locator('#answer-text').inputValue()).trim();
+    expect(firstTake.length).toBeGreaterThan(0);
+    expect(await page.locator('.practice').getAttribute('data-phase')).toBe('answering');
+    expect(await page.locator('.conversation .message.candidate').count()).toBe(0);
+
+    // "and submit it": the next take goes to the interviewer on its own. (The options fold shut
+    // when the microphone check replaces the panel; open them again from the keyboard.)
+    const options = page.locator('.voice-options');
+    if (!(await options.evaluate((el: HTMLDetailsElement) => el.open))) {
+      await options.locator('summary').focus();
+      await page.keyboard.press('Enter');
+    }
+    expect(await page.getByRole('combobox', { name: /End the answer after/ }).inputValue()).toBe('2');
+    await submitIt.focus();
+    await page.keyboard.press('Space');
+    // The box shows the saved setting, so it ticks once the save is back.
+    await expect.poll(() => submitIt.isChecked()).toBe(true);
+    await options.scrollIntoViewIfNeeded();
+    await screenshot(page, 'voice-options-hands-free');
+    await page.setViewportSize({ width: 800, height: 600 });
+    await options.scrollIntoViewIfNeeded();
+    await screenshot(page, 'voice-options-hands-free-800x600');
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.keyboard.press('Alt+V');
+    await page.locator('.voice-panel[data-status="listening"]').waitFor();
+    const sent = page.locator('.conversation .message.candidate');
+    await sent.first().waitFor({ timeout: 60_000 });
+    await page.locator('.practice[data-phase="question"]').waitFor({ timeout: 30_000 });
+    const answer = (await sent.first().locator('.message-text').textContent())?.trim() ?? '';
+    expect(answer.startsWith(firstTake)).toBe(true);
+    expect(answer.length).toBeGreaterThan(firstTake.length);
+    expect(await page.locator('#answer-text').inputValue()).toBe('');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.locator('.voice-options').scrollIntoViewIfNeeded();
+    await screenshot(page, 'voice-hands-free');
+  });
+});
