@@ -5,22 +5,11 @@
  * one recording plays at a time.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installTestSpeechModels } from '../helpers/speech-models.js';
-import {
-  accessibilityProblems,
-  makeDataDir,
-  openBrowser,
-  screenshot,
-  startServer,
-  updateSettingsFromPage,
-  type BrowserHandle,
-  type ServerHandle,
-} from './harness.js';
+import { accessibilityProblems, screenshot, updateSettingsFromPage } from './harness.js';
+import { startVoiceRig, type VoiceRig } from './voice-rig.js';
 
 /** A long spoken answer (espeak-ng), so a reload lands in the middle of it. */
 function makeSpokenAnswer(dir: string): string {
@@ -45,29 +34,15 @@ function query<T>(dataDir: string, sql: string, ...params: unknown[]): T[] {
 }
 
 describe('voice details', () => {
-  let dataDir: string;
-  let audioDir: string;
-  let server: ServerHandle;
-  let browser: BrowserHandle;
-  let whisper: string;
-
+  let rig: VoiceRig;
   beforeAll(async () => {
-    audioDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-details-'));
-    const spoken = makeSpokenAnswer(audioDir);
-    dataDir = makeDataDir();
-    ({ whisper } = await installTestSpeechModels(path.join(dataDir, 'models')));
-    server = await startServer(dataDir);
-    browser = await openBrowser({ fakeAudioFile: spoken });
+    rig = await startVoiceRig(makeSpokenAnswer);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(audioDir, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   it('skips the check mid-listen, keeps a reloaded take apart, and plays one recording at a time', async () => {
-    const { page } = browser;
+    const { page } = rig.browser;
+    const { dataDir, server, whisper } = rig;
     await page.goto(`${server.url}#/role/frontend-engineer`);
     await page.getByRole('radio', { name: /^Behavioral/ }).check();
     await page.getByRole('button', { name: 'Start practice' }).click();
@@ -158,6 +133,6 @@ describe('voice details', () => {
       `${sessionId}:t1`,
     );
     expect(recording?.duration_ms).toBeGreaterThan(1000);
-    expect(browser.consoleErrors.filter((e) => !/play\(\)|media/i.test(e))).toEqual([]);
+    expect(rig.browser.consoleErrors.filter((e) => !/play\(\)|media/i.test(e))).toEqual([]);
   });
 });

@@ -4,21 +4,10 @@
  * it" on as well, the answer goes to the interviewer without a key, and the next question comes.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installTestSpeechModels } from '../helpers/speech-models.js';
-import {
-  accessibilityProblems,
-  makeDataDir,
-  openBrowser,
-  screenshot,
-  startServer,
-  updateSettingsFromPage,
-  type BrowserHandle,
-  type ServerHandle,
-} from './harness.js';
+import { accessibilityProblems, screenshot, updateSettingsFromPage } from './harness.js';
+import { startVoiceRig, type VoiceRig } from './voice-rig.js';
 
 /** A short spoken answer followed by six seconds of quiet (the fake microphone loops the file). */
 function makeSpokenAnswer(dir: string): string {
@@ -30,37 +19,22 @@ function makeSpokenAnswer(dir: string): string {
 }
 
 describe('hands-free answering', () => {
-  let dataDir: string;
-  let audioDir: string;
-  let server: ServerHandle;
-  let browser: BrowserHandle;
-  let whisper: string;
-
+  let rig: VoiceRig;
   beforeAll(async () => {
-    audioDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-hands-free-'));
-    const spoken = makeSpokenAnswer(audioDir);
-    dataDir = makeDataDir();
-    ({ whisper } = await installTestSpeechModels(path.join(dataDir, 'models')));
-    server = await startServer(dataDir);
-    browser = await openBrowser({ fakeAudioFile: spoken });
+    rig = await startVoiceRig(makeSpokenAnswer);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(audioDir, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   it('ends a take on silence, then with "submit it" sends the answer without a key', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}#/role/frontend-engineer`);
+    const { page } = rig.browser;
+    await page.goto(`${rig.server.url}#/role/frontend-engineer`);
     await page.getByRole('radio', { name: /^Behavioral/ }).check();
     await page.getByRole('button', { name: 'Start practice' }).click();
     await page.waitForURL(/#\/practice\//);
     await page.getByRole('button', { name: 'Begin' }).click();
     await page.locator('.practice[data-phase="question"]').waitFor();
     await page.getByRole('link', { name: 'Open the Models screen' }).waitFor();
-    await updateSettingsFromPage(page, server, { activeWhisperModel: whisper, whisperThreads: 1 });
+    await updateSettingsFromPage(page, rig.server, { activeWhisperModel: rig.whisper, whisperThreads: 1 });
     await page.reload();
     await page.locator('.practice[data-phase="question"]').waitFor();
 

@@ -5,22 +5,12 @@
  * speech with the same few nonsense words) and the UI shows segments while the audio plays.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { readWavInfo } from '../../main/core/speech/wav-format.js';
-import { installTestSpeechModels } from '../helpers/speech-models.js';
-import {
-  accessibilityProblems,
-  makeDataDir,
-  openBrowser,
-  screenshot,
-  startServer,
-  type BrowserHandle,
-  type ServerHandle,
-} from './harness.js';
+import { accessibilityProblems, screenshot, startServer, type ServerHandle } from './harness.js';
+import { startVoiceRig, type VoiceRig } from './voice-rig.js';
 
 const ANSWER = [
   'In my last role I owned the checkout service.',
@@ -73,32 +63,16 @@ function wavSeconds(file: string): number {
 }
 
 describe('speaking an answer', () => {
-  let dataDir: string;
-  let audioDir: string;
-  let spoken: string;
-  let server: ServerHandle;
-  let browser: BrowserHandle;
-  let whisper: string;
-
+  let rig: VoiceRig;
   beforeAll(async () => {
-    audioDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-e2e-audio-'));
-    spoken = makeSpokenAnswer(audioDir);
-    dataDir = makeDataDir();
-    ({ whisper } = await installTestSpeechModels(path.join(dataDir, 'models')));
-    server = await startServer(dataDir);
-    browser = await openBrowser({ fakeAudioFile: spoken });
+    rig = await startVoiceRig(makeSpokenAnswer);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(audioDir, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   it('checks the microphone, shows segments while speaking, saves the recording and plays it back', async () => {
-    const { page } = browser;
-    const fileSeconds = wavSeconds(spoken);
-    await page.goto(server.url);
+    const { page } = rig.browser;
+    const fileSeconds = wavSeconds(rig.spoken);
+    await page.goto(rig.server.url);
     await page.getByRole('link', { name: 'Open Frontend Engineer', exact: true }).click();
     await page.getByRole('heading', { name: 'Pick a round' }).waitFor();
     await page.getByRole('radio', { name: /^Behavioral/ }).check();
@@ -116,7 +90,7 @@ describe('speaking an answer', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'voice-no-model');
 
-    await rpc(server, 'settings:update', { activeWhisperModel: whisper, whisperThreads: 1 });
+    await rpc(rig.server, 'settings:update', { activeWhisperModel: rig.whisper, whisperThreads: 1 });
     await page.reload();
     await page.locator('.practice[data-phase="question"]').waitFor();
 
@@ -151,7 +125,7 @@ describe('speaking an answer', () => {
     await page.locator('.voice-panel[data-status="idle"]').waitFor({ timeout: 30_000 });
 
     // The recording: the right length on disk, and playable in the page through the bridge.
-    const file = path.join(dataDir, 'sessions', sessionId, '1.wav');
+    const file = path.join(rig.dataDir, 'sessions', sessionId, '1.wav');
     expect(Math.abs(wavSeconds(file) - recordedSeconds)).toBeLessThanOrEqual(0.5);
     const audio = page.getByTestId('answer-audio');
     await audio.waitFor();
@@ -171,7 +145,7 @@ describe('speaking an answer', () => {
       2,
     );
     const recordings = await rpc<{ turnSeq: number; status: string; segments: unknown[] }[]>(
-      server,
+      rig.server,
       'speech:recordings',
       { sessionId },
     );
@@ -181,9 +155,9 @@ describe('speaking an answer', () => {
     expect(await page.locator('#answer-text').isEditable()).toBe(true);
 
     // The media route wants the token and serves nothing outside the sessions folder.
-    const origin = server.origin;
+    const origin = rig.server.origin;
     expect((await fetch(`${origin}/media/${sessionId}/1.wav`)).status).toBe(401);
-    const token = new URL(server.url).searchParams.get('token') ?? '';
+    const token = new URL(rig.server.url).searchParams.get('token') ?? '';
     expect((await fetch(`${origin}/media/${sessionId}/..%2F..%2Frehearsal.sqlite?token=${token}`)).status).toBe(404);
 
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -196,7 +170,7 @@ describe('speaking an answer', () => {
   });
 
   it('recovers the recording when the server is killed mid-answer', async () => {
-    const { page } = browser;
+    const { page } = rig.browser;
     const sessionId = decodeURIComponent(new URL(page.url()).hash.replace('#/practice/', ''));
     await page.locator('#answer-text').fill('Idempotency keys in Postgres stopped the duplicate payments.');
     await page.getByRole('button', { name: /^Done/ }).click();
@@ -208,7 +182,7 @@ describe('speaking an answer', () => {
     await page.locator('.voice-panel[data-status="listening"]').waitFor();
     const listeningAt = Date.now();
     await page.waitForTimeout(4000);
-    await server.stop('SIGKILL');
+    await rig.server.stop('SIGKILL');
     const killedAfter = (Date.now() - listeningAt) / 1000;
 
     // The page says what happened; typing still works.
@@ -220,15 +194,15 @@ describe('speaking an answer', () => {
     await screenshot(page, 'voice-server-killed');
     expect(await page.locator('#answer-text').isEditable()).toBe(true);
 
-    server = await startServer(dataDir);
+    rig.server = await startServer(rig.dataDir);
     const recordings = await rpc<{ turnSeq: number; status: string; durationMs: number }[]>(
-      server,
+      rig.server,
       'speech:recordings',
       { sessionId },
     );
     const recovered = recordings.find((r) => r.turnSeq === turn);
     expect(recovered?.status).toBe('recovered');
-    const seconds = wavSeconds(path.join(dataDir, 'sessions', sessionId, `${turn}.wav`));
+    const seconds = wavSeconds(path.join(rig.dataDir, 'sessions', sessionId, `${turn}.wav`));
     // Everything streamed before the kill is there, give or take the last chunk in flight.
     expect(seconds).toBeGreaterThan(killedAfter - 1);
     expect(seconds).toBeLessThanOrEqual(killedAfter + 0.5);
