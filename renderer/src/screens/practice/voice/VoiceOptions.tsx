@@ -8,14 +8,19 @@ export type VoiceOptionKey = 'holdToTalk' | 'autoEndSilenceSeconds' | 'submitOnA
 export function VoiceOptions({
   settings,
   disabled,
+  open,
+  onToggle,
   onChange,
 }: {
   settings: Pick<Settings, VoiceOptionKey>;
   disabled: boolean;
+  /** Kept by the panel, so the options stay open across the microphone check. */
+  open: boolean;
+  onToggle: (open: boolean) => void;
   onChange: (patch: Pick<SettingsPatch, VoiceOptionKey>) => void;
 }) {
   return (
-    <details className="voice-options small">
+    <details className="voice-options small" open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
       <summary>Voice options</summary>
       <div className="row">
         <label className="row">

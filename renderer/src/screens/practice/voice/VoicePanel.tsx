@@ -102,6 +102,7 @@ function ReadyVoicePanel({
     return () => micCheck.current?.(false);
   }, [checking]);
   const [lastTake, setLastTake] = useState<SpokenAnswer | null>(null);
+  const [optionsOpen, setOptionsOpen] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const speakRef = useRef<HTMLButtonElement>(null);
   const recordings = useQuery({
@@ -240,7 +241,13 @@ function ReadyVoicePanel({
         </h3>
         {picker}
       </div>
-      <VoiceOptions settings={settings} disabled={voice.status !== 'idle'} onChange={updateSetting} />
+      <VoiceOptions
+        settings={settings}
+        disabled={voice.status !== 'idle'}
+        open={optionsOpen}
+        onToggle={setOptionsOpen}
+        onChange={updateSetting}
+      />
       <div className="row voice-controls">
         <button
           ref={speakRef}
