@@ -163,11 +163,17 @@ function ReadyVoicePanel({
     if (autoEndLeft === null || autoEndLeft > 0 || autoEnding.current) return;
     autoEnding.current = true;
     const submit = settings.submitOnAutoEnd;
-    void voice.stop().then((answer) => {
-      autoEnding.current = false;
-      // Hands-free: the transcript is in the answer box by now, and goes in as Done would send it.
-      if (submit && answer?.text) autoSubmit.current?.();
-    });
+    void voice
+      .stop()
+      .then((answer) => {
+        // Hands-free: the transcript is in the answer box by now, and goes in as Done would send it.
+        if (submit && answer?.text) autoSubmit.current?.();
+      })
+      // A take that fails to stop says so in the panel (useVoice); nothing is sent then.
+      .catch(() => undefined)
+      .finally(() => {
+        autoEnding.current = false;
+      });
   }, [autoEndLeft, voice, settings.submitOnAutoEnd]);
 
   useVoiceHotkey({ begin, end, hold: settings.holdToTalk, idle: voice.status === 'idle' });
