@@ -159,6 +159,14 @@ function ReadyVoicePanel({
     autoSubmit.current = onAutoSubmit;
   });
   const autoEnding = useRef(false);
+  // A panel gone by the time its take has stopped (the candidate skipped meanwhile) sends nothing.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   useEffect(() => {
     if (autoEndLeft === null || autoEndLeft > 0 || autoEnding.current) return;
     autoEnding.current = true;
@@ -167,7 +175,7 @@ function ReadyVoicePanel({
       .stop()
       .then((answer) => {
         // Hands-free: the transcript is in the answer box by now, and goes in as Done would send it.
-        if (submit && answer?.text) autoSubmit.current?.();
+        if (submit && answer?.text && mounted.current) autoSubmit.current?.();
       })
       // A take that fails to stop says so in the panel (useVoice); nothing is sent then.
       .catch(() => undefined)
