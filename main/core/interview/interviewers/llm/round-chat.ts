@@ -136,7 +136,7 @@ export class RoundChat {
       // The same words are already being evaluated by the reply started early; other words mean
       // the candidate spoke again, so that reply is moot.
       if (this.speculation.answer === context.answers.at(-1)) return this.speculation.result.then(() => undefined);
-      this.dropSpeculation();
+      this.stopSpeculation();
     }
     this.pendingPreload = context;
     if (this.preloadQueued) return this.preloadRun;
@@ -214,7 +214,7 @@ export class RoundChat {
   speculate(request: Omit<TurnRequest, 'onToken' | 'signal'>): void {
     if (this.disposed) return;
     if (this.speculation?.key === speculationKey(request) && !this.speculation.dropped) return;
-    this.dropSpeculation();
+    this.stopSpeculation();
     const speculation = new Speculation(request);
     this.speculation = speculation;
     speculation.result = this.run(async (): Promise<SpeculationResult | null> => {
@@ -241,12 +241,11 @@ export class RoundChat {
     }).catch(() => null);
   }
 
-  /** The candidate is speaking again: a reply started on the earlier words is moot. */
+  /**
+   * Stops a reply started early, if there is one, and the chat forgets it: the candidate is
+   * speaking again (its words are moot), or something else takes the chat.
+   */
   stopSpeculation(): void {
-    this.dropSpeculation();
-  }
-
-  private dropSpeculation(): void {
     const speculation = this.speculation;
     this.speculation = null;
     if (speculation) this.forget(speculation);
@@ -359,7 +358,7 @@ export class RoundChat {
    * decision that was stopped recorded nothing, and one on other words is left alone).
    */
   takeBack(answer: string): Promise<void> {
-    this.dropSpeculation();
+    this.stopSpeculation();
     return this.run(async () => {
       const last = this.lastTurn;
       if (!last || last.answer !== answer || this.disposed) return;
@@ -372,7 +371,7 @@ export class RoundChat {
 
   /** A turn decided without the model (a coding part revealed): the chat still hears about it. */
   remember(context: DecisionContext, decision: Decision): Promise<void> {
-    this.dropSpeculation();
+    this.stopSpeculation();
     return this.run(async () => {
       this.pendingPreload = null;
       this.compactIfNeeded(context.question.id);
@@ -397,7 +396,7 @@ export class RoundChat {
 
   /** A clarifying question: a short plain-text reply in the same conversation. */
   clarify(request: ClarifyRequest): Promise<ClarifyOutcome> {
-    this.dropSpeculation();
+    this.stopSpeculation();
     return this.run(async () => {
       const message = clarifyMessage(
         request.context.question,
