@@ -342,6 +342,8 @@ describe('project workspace', () => {
     await screenshot(page, 'project-history-review-1366x900');
     await page.setViewportSize({ width: 800, height: 600 });
     await screenshot(page, 'project-history-review-800x600');
+    await judged.scrollIntoViewIfNeeded();
+    await screenshot(page, 'project-history-feedback-800x600');
     dark = await openBrowser({ colorScheme: 'dark' });
     await dark.page.setViewportSize({ width: 1366, height: 900 });
     await dark.page.goto(`${server.url}#/history/${encodeURIComponent(sessionId)}`);
@@ -352,6 +354,13 @@ describe('project workspace', () => {
     await screenshot(dark.page, 'project-history-review-dark-1366x900');
     await dark.page.setViewportSize({ width: 800, height: 600 });
     await screenshot(dark.page, 'project-history-review-dark-800x600');
+    const judgedDark = dark.page.getByTestId('pj-feedback');
+    await judgedDark.waitFor({ timeout: 60_000 });
+    await judgedDark.scrollIntoViewIfNeeded();
+    await screenshot(dark.page, 'project-history-feedback-dark-800x600');
+    await dark.page.setViewportSize({ width: 1366, height: 900 });
+    await judgedDark.scrollIntoViewIfNeeded();
+    await screenshot(dark.page, 'project-history-feedback-dark-1366x900');
     await dark.close();
     dark = undefined;
     await page.setViewportSize({ width: 1366, height: 900 });

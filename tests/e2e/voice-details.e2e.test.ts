@@ -7,9 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessibilityProblems, screenshot, updateSettingsFromPage } from './harness.js';
-import { startVoiceRig, type VoiceRig } from './voice-rig.js';
+import { voiceRig } from './voice-rig.js';
 
 /** A long spoken answer (espeak-ng), so a reload lands in the middle of it. */
 function makeSpokenAnswer(dir: string): string {
@@ -34,11 +34,7 @@ function query<T>(dataDir: string, sql: string, ...params: unknown[]): T[] {
 }
 
 describe('voice details', () => {
-  let rig: VoiceRig;
-  beforeAll(async () => {
-    rig = await startVoiceRig(makeSpokenAnswer);
-  });
-  afterAll(() => rig?.close());
+  const rig = voiceRig(makeSpokenAnswer);
 
   it('skips the check mid-listen, keeps a reloaded take apart, and plays one recording at a time', async () => {
     const { page } = rig.browser;

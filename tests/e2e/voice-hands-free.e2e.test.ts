@@ -1,13 +1,13 @@
 /**
- * Hands-free answering, takes started with Alt+V: with "end the answer after 2 s of silence" a take ends by
+ * Hands-free answering, options set and takes started from the keyboard: with "end the answer after 2 s of silence" a take ends by
  * itself and its words land in the answer box, still to be corrected and sent; with "and submit
  * it" on as well, the answer goes to the interviewer without a key, and the next question comes.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessibilityProblems, screenshot, updateSettingsFromPage } from './harness.js';
-import { startVoiceRig, type VoiceRig } from './voice-rig.js';
+import { voiceRig } from './voice-rig.js';
 
 /** A short spoken answer followed by six seconds of quiet (the fake microphone loops the file). */
 function makeSpokenAnswer(dir: string): string {
@@ -19,11 +19,7 @@ function makeSpokenAnswer(dir: string): string {
 }
 
 describe('hands-free answering', () => {
-  let rig: VoiceRig;
-  beforeAll(async () => {
-    rig = await startVoiceRig(makeSpokenAnswer);
-  });
-  afterAll(() => rig?.close());
+  const rig = voiceRig(makeSpokenAnswer);
 
   it('ends a take on silence, then with "submit it" sends the answer without a key', async () => {
     const { page } = rig.browser;
@@ -38,14 +34,22 @@ describe('hands-free answering', () => {
     await page.reload();
     await page.locator('.practice[data-phase="question"]').waitFor();
 
-    // Voice options: "submit it" only makes sense once the answer can end by itself.
-    await page.locator('.voice-options summary').click();
+    // Voice options, from the keyboard: "submit it" only makes sense once the answer can end by itself.
+    const focused = () => page.evaluate(() => document.activeElement?.closest('label, summary')?.textContent?.trim());
+    await page.locator('.voice-options summary').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^Hold to talk/);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^End the answer after/);
     const submitIt = page.getByRole('checkbox', { name: /and submit it/ });
     expect(await submitIt.isDisabled()).toBe(true);
-    await page.getByRole('combobox', { name: /End the answer after/ }).selectOption('2');
-    await submitIt.waitFor({ state: 'attached' });
-    expect(await submitIt.isDisabled()).toBe(false);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByRole('combobox', { name: /End the answer after/ }).inputValue()).toBe('2');
+    await expect.poll(() => submitIt.isDisabled()).toBe(false);
     expect(await submitIt.isChecked()).toBe(false);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('and submit it (hands-free)');
 
     // First take (after skipping the microphone check), started from the keyboard: it ends by
     // itself after the pause, and its words wait in the box.
@@ -69,11 +73,19 @@ describe('hands-free answering', () => {
     await page.keyboard.press('Space');
     // The box shows the saved setting, so it ticks once the save is back.
     await expect.poll(() => submitIt.isChecked()).toBe(true);
-    await options.scrollIntoViewIfNeeded();
-    await screenshot(page, 'voice-options-hands-free');
-    await page.setViewportSize({ width: 800, height: 600 });
-    await options.scrollIntoViewIfNeeded();
-    await screenshot(page, 'voice-options-hands-free-800x600');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    for (const theme of ['light', 'dark'] as const) {
+      // The app applies its theme at start; switch it in place.
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      for (const [width, height] of [
+        [1366, 900],
+        [800, 600],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await screenshot(page, `voice-options-hands-free-${theme}-${width}x${height}`);
+      }
+    }
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
     await page.setViewportSize({ width: 1280, height: 860 });
     await page.keyboard.press('Alt+V');
     await page.locator('.voice-panel[data-status="listening"]').waitFor();

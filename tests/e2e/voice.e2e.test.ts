@@ -6,11 +6,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { readWavInfo } from '../../main/core/speech/wav-format.js';
 import { accessibilityProblems, screenshot, startServer, type ServerHandle } from './harness.js';
-import { startVoiceRig, type VoiceRig } from './voice-rig.js';
+import { voiceRig } from './voice-rig.js';
 
 const ANSWER = [
   'In my last role I owned the checkout service.',
@@ -63,11 +63,7 @@ function wavSeconds(file: string): number {
 }
 
 describe('speaking an answer', () => {
-  let rig: VoiceRig;
-  beforeAll(async () => {
-    rig = await startVoiceRig(makeSpokenAnswer);
-  });
-  afterAll(() => rig?.close());
+  const rig = voiceRig(makeSpokenAnswer);
 
   it('checks the microphone, shows segments while speaking, saves the recording and plays it back', async () => {
     const { page } = rig.browser;
